@@ -1,0 +1,45 @@
+"""Where ecdesk keeps things on each OS, and where its own resources live. No Qt here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "ecdesk"
+SHOP_FILE = "shop.ecdesk"
+DEMO_FILE = "demo-shop.ecdesk"
+
+
+def data_dir() -> Path:
+    """The per-user application data folder (created when needed).
+
+    Windows: %APPDATA%\\ecdesk; macOS: ~/Library/Application Support/ecdesk;
+    Linux: $XDG_DATA_HOME/ecdesk or ~/.local/share/ecdesk. ECDESK_DATA_DIR overrides all three
+    (tests and portable installs use it).
+    """
+    override = os.environ.get("ECDESK_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def default_shop_path() -> Path:
+    return data_dir() / SHOP_FILE
+
+
+def demo_shop_path() -> Path:
+    return data_dir() / DEMO_FILE
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under resources/, the same from a source checkout and from a frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return root.joinpath("resources", *parts)

@@ -1,0 +1,192 @@
+"""The shop database: engine, SQLite settings, unit of work, and migrations on open.
+
+Opening a file (`open_database`) creates it when missing, upgrades an older one in place after a
+backup copy is written next to it, and refuses a file from a newer ecdesk without touching it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from ecdesk.errors import DatabaseError, NewerDatabaseError
+from ecdesk.models.audit import install_audit
+
+# The newest migration this code knows; a test checks it equals Alembic's head.
+SCHEMA_HEAD = "0001_catalog"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000
+
+
+class ShopSession(Session):
+    """Session class with the audit hook installed."""
+
+
+install_audit(ShopSession)
+
+
+def _configure_connection(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy own transactions: pysqlite would otherwise start them lazily and run DDL
+    # outside them, which breaks all-or-nothing bulk work that drops and recreates triggers.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable against a crash or kill of ecdesk in WAL mode; a power cut can lose the
+    # last commits but never corrupts the file. FULL would fsync on every commit of a bulk edit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class UnitOfWork:
+    """One user action: `with uow:` ... `uow.commit()`; leaving without commit rolls back."""
+
+    session: Session
+
+    def __init__(self, factory: Callable[[], Session], actor: str) -> None:
+        self._factory = factory
+        self.actor = actor
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._factory()
+        self.session.info["actor"] = self.actor
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc_value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except exc.OperationalError as error:
+            raise friendly_database_error(error) from error
+
+
+def friendly_database_error(error: exc.OperationalError) -> DatabaseError:
+    text = str(error.orig).lower()
+    if "full" in text:
+        return DatabaseError("The disk is full: nothing was saved. Free some space and try again.")
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError("The shop file is read-only: nothing was saved.")
+    if "locked" in text or "busy" in text:
+        return DatabaseError("The shop file is busy in another program: nothing was saved.")
+    return DatabaseError(f"The shop file could not be written: {error.orig}")
+
+
+class Database:
+    """An open shop file."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self.session_factory = sessionmaker(engine, class_=ShopSession, expire_on_commit=False)
+
+    def uow(self, actor: str = "user") -> UnitOfWork:
+        return UnitOfWork(self.session_factory, actor)
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load)."""
+        self._outside_transaction("ANALYZE")
+
+    def close(self) -> None:
+        """Let SQLite refresh stale statistics, fold the WAL back into the file, release it."""
+        self.engine.dispose()
+        self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _outside_transaction(self, *statements: str) -> None:
+        conn = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            for statement in statements:
+                conn.execute(statement)
+        finally:
+            conn.close()
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (creating if missing) and migrate a shop file; raise DatabaseError when unusable."""
+    path = Path(path).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    revision = _stored_revision(path)
+    if revision != SCHEMA_HEAD:
+        _migrate(path, revision)
+    return Database(path, make_engine(path))
+
+
+def _stored_revision(path: Path) -> str | None:
+    """The file's schema revision; None for a new or empty file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path.name} is not an ecdesk shop file ({error}).") from error
+    if tables:
+        raise DatabaseError(f"{path.name} is a database, but not an ecdesk shop file.")
+    return None
+
+
+def _migrate(path: Path, revision: str | None) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(config)
+    if revision is not None:
+        if revision not in {script.revision for script in scripts.walk_revisions()}:
+            raise NewerDatabaseError(
+                f"{path.name} was saved by a newer version of ecdesk (schema {revision}). "
+                "Install the newer ecdesk to open it; the file was not changed."
+            )
+        backup = f"{path.stem}.before-{SCHEMA_HEAD}-{_stamp()}{path.suffix}"
+        backup_copy(path, path.with_name(backup))
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def backup_copy(source: Path, target: Path) -> Path:
+    """Copy a live database consistently with SQLite's online backup API."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target

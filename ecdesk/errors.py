@@ -1,0 +1,51 @@
+"""The one error family that reaches the shop owner.
+
+Every message is written for the person using ecdesk ("Row 14: price '12,5O' is not a number"),
+never a raw database error or a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class EcdeskError(Exception):
+    """Base class of every error whose message can be shown to the user as it is."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where (field, row) and why, in plain words."""
+
+    field: str
+    message: str
+    row: int | None = None
+    severity: str = "error"  # "error" blocks saving; "warning" is shown but allowed
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = f"Row {self.row}, {self.field}" if self.row is not None else self.field
+        return f"{where}: {self.message}"
+
+
+class ValidationError(EcdeskError):
+    """Input was refused; `problems` lists every reason, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+class NotFoundError(EcdeskError):
+    pass
+
+
+class DatabaseError(EcdeskError):
+    """The shop file cannot be used as it is (newer version, not an ecdesk file, locked...)."""
+
+
+class NewerDatabaseError(DatabaseError):
+    pass

@@ -1,0 +1,174 @@
+"""Money discipline: Decimal in Python, integer minor units in the database, never a float.
+
+Rounding is ROUND_HALF_UP and happens only at the named points below (unit price, line total,
+document total), so that a figure computed twice is the same figure.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Integer
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+HUNDRED = Decimal("100")
+
+
+class MoneyError(ValueError):
+    """A value cannot be used as an amount of money or a rate."""
+
+
+def to_decimal(value: Decimal | int | str) -> Decimal:
+    """Convert an exact value to Decimal; floats are refused because they are not exact."""
+    if isinstance(value, (bool, float)):
+        raise MoneyError(f"refusing {type(value).__name__} {value!r}: use Decimal or a string")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip())
+        except InvalidOperation:
+            raise MoneyError(f"'{value}' is not a number") from None
+    else:
+        raise MoneyError(f"refusing {type(value).__name__} {value!r}: not a number")
+    if not result.is_finite():
+        raise MoneyError(f"'{value}' is not a finite number")
+    return result
+
+
+def _round(value: Decimal, exponent: Decimal = CENT) -> Decimal:
+    return to_decimal(value).quantize(exponent, rounding=ROUND_HALF_UP)
+
+
+def round_unit_price(value: Decimal) -> Decimal:
+    """Named rounding point: a price or cost per unit."""
+    return _round(value)
+
+
+def round_line_total(value: Decimal) -> Decimal:
+    """Named rounding point: quantity x unit price, less discount."""
+    return _round(value)
+
+
+def round_document_total(value: Decimal) -> Decimal:
+    """Named rounding point: the total of an order, a purchase order, a report."""
+    return _round(value)
+
+
+_GROUPED_DOT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.50
+_GROUPED_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234,50
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")  # 12,50
+
+
+def parse_amount(text: str) -> Decimal:
+    """Parse an amount typed by a person or found in a file.
+
+    Accepts `12.50`, `1,234.50`, `1.234,50`, `12,50`, spaces or a currency sign around it.
+    Anything else raises MoneyError with the text quoted, e.g. "'12,5O' is not a number".
+    """
+    original = text
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
+    cleaned = cleaned.lstrip("$€£¥￥").rstrip("$€£¥￥")
+    if _GROUPED_DOT.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif _GROUPED_COMMA.match(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _DECIMAL_COMMA.match(cleaned):
+        cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise MoneyError(f"'{original}' is not a number")
+    return to_decimal(cleaned)
+
+
+def format_amount(value: Decimal | None, currency: str = "") -> str:
+    """Display form with thousands separators and two decimals: `1,234.50 CNY`."""
+    if value is None:
+        return ""
+    text = f"{round_document_total(value):,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+def format_rate(value: Decimal | None) -> str:
+    """Display a rate (Decimal("0.305")) as a percentage ("30.5 %")."""
+    if value is None:
+        return ""
+    percent = (value * HUNDRED).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{percent} %"
+
+
+def parse_rate(text: str) -> Decimal:
+    """Parse "30", "30 %", "30.5%" or "0,305" typed as a percentage into Decimal("0.30")..."""
+    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        return to_decimal(cleaned) / HUNDRED
+    except MoneyError:
+        raise MoneyError(f"'{text}' is not a percentage") from None
+
+
+def margin_rate(price: Decimal | None, cost: Decimal | None) -> Decimal | None:
+    """Gross margin as a rate of the price; None when it is undefined (no price)."""
+    if price is None or cost is None or price <= ZERO:
+        return None
+    return (price - cost) / price
+
+
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """A Decimal stored as an INTEGER count of 10**-scale units (scale 2: cents, fen).
+
+    SQLAlchemy's Numeric goes through float on SQLite; this type never does. A value with more
+    decimals than the scale is refused rather than rounded, because rounding belongs to the
+    named rounding points, not to storage.
+    """
+
+    impl = Integer
+    cache_ok = True
+
+    def __init__(self, scale: int) -> None:
+        super().__init__()
+        self.scale = scale
+        self._factor = Decimal(10) ** scale
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        scaled = to_decimal(value) * self._factor
+        if scaled != scaled.to_integral_value():
+            raise MoneyError(f"{value} has more than {self.scale} decimals")
+        return int(scaled)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
+
+
+def Money() -> ScaledDecimal:  # noqa: N802 - reads as a column type: mapped_column(Money())
+    """Column type for amounts: integer hundredths of the currency unit."""
+    return ScaledDecimal(2)
+
+
+def Rate() -> ScaledDecimal:  # noqa: N802
+    """Column type for rates (commission, margin): integer millionths, Decimal("0.305")."""
+    return ScaledDecimal(6)
+
+
+def to_minor_units(value: Decimal) -> int:
+    """Hundredths as stored, for bulk inserts that bypass the ORM."""
+    scaled = to_decimal(value) * HUNDRED
+    if scaled != scaled.to_integral_value():
+        raise MoneyError(f"{value} has more than 2 decimals")
+    return int(scaled)
+
+
+def from_minor_units(value: int | None) -> Decimal | None:
+    """Stored hundredths back to Decimal, for queries that read raw columns."""
+    if value is None:
+        return None
+    return (Decimal(int(value)) / HUNDRED).quantize(CENT)

@@ -1,0 +1,1 @@
+"""The catalog: products, their SKUs and per-channel listings."""

@@ -1,0 +1,259 @@
+"""Read side of the catalog: the paged Listings table, filter choices, one product for editing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, column, func, literal_column, select, table
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import NotFoundError
+from ecdesk.models import Channel, Listing, Product, Tag, Variant, product_tags
+from ecdesk.models.search import DOCS_TABLE, SEARCH_TABLE
+from ecdesk.money import margin_rate
+from ecdesk.services.catalog.categories import category_paths, descendant_ids
+from ecdesk.services.catalog.dto import (
+    STATUS_NOT_ARCHIVED,
+    Choice,
+    FilterOptions,
+    ListingCell,
+    ListingDraft,
+    Page,
+    ProductDetail,
+    ProductDraft,
+    SearchHit,
+    VariantDraft,
+    VariantQuery,
+    VariantRow,
+)
+
+# Sort key only (display margins are computed in Decimal): cents as REAL, no money type involved.
+_MARGIN = literal_column(
+    "CASE WHEN variants.price > 0 THEN CAST(variants.price - variants.unit_cost AS REAL)"
+    " / variants.price END")
+SORT_KEYS: dict[str, Sequence[Any]] = {
+    "title": (Product.title, Product.id, Variant.position),
+    "sku": (Variant.sku,),
+    "options": (Variant.option1, Variant.option2, Variant.option3),
+    "status": (Product.status, Product.title),
+    "category": (Product.category_id, Product.title),
+    "price": (Variant.price,),
+    "cost": (Variant.unit_cost,),
+    "margin": (_MARGIN,),
+    "stock": (Variant.on_hand,),
+}
+
+
+def _search_terms(text: str) -> list[str]:
+    return [term for term in text.split() if term]
+
+
+_WILDCARDS = {"%", "_"}
+_FTS = table(SEARCH_TABLE, column("rowid"), column("body"))
+_DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_condition(text: str) -> Any:
+    """Variant ids whose searchable text contains every word typed, in any script.
+
+    User text is only ever a bound LIKE pattern, so no character can be a syntax error. Words
+    of three characters or more go through the trigram index, which cannot serve a LIKE with
+    an ESCAPE clause: words holding a LIKE wildcard (% or _) and short words scan the plain
+    documents table instead (see ecdesk.models.search).
+    """
+    indexed = [w for w in _search_terms(text) if len(w) >= 3 and not _WILDCARDS & set(w)]
+    scanned = [w for w in _search_terms(text) if w not in indexed]
+    conditions = []
+    if indexed:
+        patterns = [_FTS.c.body.like(f"%{w}%") for w in indexed]
+        conditions.append(Variant.id.in_(select(_FTS.c.rowid).where(*patterns)))
+    if scanned:
+        patterns = [_DOCS.c.body.like(f"%{_escape_like(w)}%", escape="\\") for w in scanned]
+        conditions.append(Variant.id.in_(select(_DOCS.c.rowid).where(*patterns)))
+    return and_(*conditions)
+
+
+def _filtered(query: Select[Any], spec: VariantQuery) -> Select[Any]:
+    query = query.where(Variant.archived.is_(False))
+    if spec.status == STATUS_NOT_ARCHIVED:
+        query = query.where(Product.status != "archived")
+    elif spec.status:
+        query = query.where(Product.status == spec.status)
+    if spec.category_id is not None:
+        query = query.where(Product.category_id.in_(descendant_ids(spec.category_id)))
+    if spec.tag_id is not None:
+        query = query.where(Product.id.in_(
+            select(product_tags.c.product_id).where(product_tags.c.tag_id == spec.tag_id)))
+    if spec.channel_id is not None:
+        query = query.where(_channel_condition(spec.channel_id, spec.listing_status))
+    if _search_terms(spec.search):
+        query = query.where(_search_condition(spec.search))
+    return query
+
+
+def _channel_condition(channel_id: int, listing_status: str | None) -> Any:
+    on_channel = select(Listing.variant_id).where(Listing.channel_id == channel_id)
+    if listing_status == "none":
+        return Variant.id.not_in(on_channel.where(Listing.status != "unlisted"))
+    if listing_status:
+        return Variant.id.in_(on_channel.where(Listing.status == listing_status))
+    return Variant.id.in_(on_channel)
+
+
+def _order(query: Select[Any], spec: VariantQuery) -> Select[Any]:
+    if spec.sort.startswith("channel:"):
+        channel_id = int(spec.sort.split(":", 1)[1])
+        sort_listing = select(Listing).where(Listing.channel_id == channel_id).subquery()
+        query = query.outerjoin(sort_listing, sort_listing.c.variant_id == Variant.id)
+        keys: Sequence[Any] = (sort_listing.c.status,
+                               func.coalesce(sort_listing.c.channel_price, Variant.price))
+    else:
+        keys = SORT_KEYS.get(spec.sort, SORT_KEYS["title"])
+    ordered = [key.desc() if spec.descending else key.asc() for key in keys]
+    return query.order_by(*ordered, Variant.id.desc() if spec.descending else Variant.id)
+
+
+def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit: int = 256
+                  ) -> Page[VariantRow]:
+    """One page of SKUs for the Listings table, filtered, searched and sorted in SQL."""
+    with uow:
+        session = uow.session
+        columns = select(
+            Variant.id, Variant.product_id, Product.title, Variant.sku, Variant.option1,
+            Variant.option2, Variant.option3, Product.status, Product.category_id, Variant.price,
+            Variant.unit_cost, Variant.on_hand, Variant.barcode,
+        ).join(Product, Product.id == Variant.product_id)
+        searching = bool(_search_terms(spec.search))
+        if searching:  # the sort visits every match anyway: count them in the same pass
+            columns = columns.add_columns(func.count().over().label("total"))
+        query = _order(_filtered(columns, spec), spec).offset(offset).limit(limit)
+        rows = session.execute(query).all()
+        if searching and rows:
+            total = rows[0].total
+        else:
+            total = session.scalar(select(func.count()).select_from(
+                _filtered(select(Variant.id).join(Product, Product.id == Variant.product_id),
+                          spec).subquery()))
+        listings = _listings_of(session, [row.id for row in rows])
+        paths = category_paths(session) if rows else {}
+    return Page([_row(row, listings.get(row.id, {}), paths) for row in rows], total or 0)
+
+
+def _listings_of(session: Session, variant_ids: list[int]) -> dict[int, dict[int, ListingCell]]:
+    if not variant_ids:
+        return {}
+    query = (select(Listing.variant_id, Listing.channel_id, Listing.status, Listing.channel_price,
+                    Variant.price, Listing.channel_item_id)
+             .join(Variant, Variant.id == Listing.variant_id)
+             .where(Listing.variant_id.in_(variant_ids)))
+    cells: dict[int, dict[int, ListingCell]] = {}
+    for row in session.execute(query):
+        price = row.channel_price if row.channel_price is not None else row.price
+        cells.setdefault(row.variant_id, {})[row.channel_id] = ListingCell(
+            row.channel_id, row.status.value, price, row.channel_price is not None,
+            row.channel_item_id)
+    return cells
+
+
+def _row(row: Any, listings: dict[int, ListingCell], paths: dict[int, str]) -> VariantRow:
+    options = " / ".join(o for o in (row.option1, row.option2, row.option3) if o)
+    return VariantRow(
+        variant_id=row.id, product_id=row.product_id, title=row.title, sku=row.sku,
+        options=options, status=row.status.value,
+        category=paths.get(row.category_id, "") if row.category_id else "",
+        price=row.price, cost=row.unit_cost, margin=margin_rate(row.price, row.unit_cost),
+        stock=row.on_hand, barcode=row.barcode, listings=listings,
+    )
+
+
+def filter_options(uow: UnitOfWork) -> FilterOptions:
+    with uow:
+        session = uow.session
+        paths = category_paths(session)
+        tags = session.execute(select(Tag.id, Tag.name).order_by(Tag.name)).all()
+        channels = session.execute(select(Channel.id, Channel.name)
+                                   .where(Channel.archived.is_(False))
+                                   .order_by(Channel.position, Channel.id)).all()
+    return FilterOptions(
+        categories=sorted((Choice(i, p) for i, p in paths.items()), key=lambda c: c.label.lower()),
+        tags=[Choice(t.id, t.name) for t in tags],
+        channels=[Choice(c.id, c.name) for c in channels],
+    )
+
+
+def category_choices(uow: UnitOfWork) -> list[str]:
+    with uow:
+        return sorted(category_paths(uow.session).values(), key=str.lower)
+
+
+def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
+    with uow:
+        session = uow.session
+        product = session.get(Product, product_id)
+        if product is None:
+            raise NotFoundError(f"Product {product_id} does not exist")
+        paths = category_paths(session)
+        variants = list(product.variants)
+        index_of = {v.id: i for i, v in enumerate(variants)}
+        listings = session.scalars(select(Listing).where(Listing.variant_id.in_(index_of))
+                                   .order_by(Listing.variant_id, Listing.channel_id)).all()
+        draft = ProductDraft(
+            title=product.title, description=product.description, brand=product.brand,
+            category_path=paths.get(product.category_id, "") if product.category_id else "",
+            tags=tuple(t.name for t in product.tags), status=product.status.value,
+            option_names=(product.option1_name, product.option2_name, product.option3_name),
+            variants=tuple(_variant_draft(v) for v in variants),
+            listings=tuple(ListingDraft(
+                variant_index=index_of[lst.variant_id], channel_id=lst.channel_id,
+                status=lst.status.value,
+                channel_price="" if lst.channel_price is None else str(lst.channel_price),
+                channel_item_id=lst.channel_item_id or "", channel_title=lst.channel_title,
+            ) for lst in listings),
+        )
+        return ProductDetail(product.id, draft, product.created_at.isoformat(),
+                             product.updated_at.isoformat())
+
+
+def _variant_draft(variant: Variant) -> VariantDraft:
+    return VariantDraft(
+        id=variant.id, sku=variant.sku, option1=variant.option1, option2=variant.option2,
+        option3=variant.option3, barcode=variant.barcode or "",
+        weight_grams="" if variant.weight_grams is None else str(variant.weight_grams),
+        unit_cost=str(variant.unit_cost), price=str(variant.price),
+        compare_at_price="" if variant.compare_at_price is None else str(variant.compare_at_price),
+        archived=variant.archived,
+    )
+
+
+def sku_owner(uow: UnitOfWork, sku: str) -> tuple[int, str] | None:
+    """(product id, product title) of the product using `sku`, or None when it is free."""
+    with uow:
+        row = uow.session.execute(
+            select(Product.id, Product.title).join(Variant, Variant.product_id == Product.id)
+            .where(func.lower(Variant.sku) == sku.strip().lower())).first()
+    return (row.id, row.title) if row else None
+
+
+def search_everything(uow: UnitOfWork, text: str, limit: int = 20) -> list[SearchHit]:
+    """Quick hits for the global search box: products by title, SKU, barcode or channel id."""
+    if not _search_terms(text):
+        return []
+    with uow:
+        rows = uow.session.execute(
+            select(Product.id, Product.title, Variant.sku)
+            .join(Variant, Variant.product_id == Product.id)
+            .where(_search_condition(text), Variant.archived.is_(False))
+            .order_by(Product.title, Variant.sku).limit(limit)).all()
+    return [SearchHit("product", row.id, f"{row.sku} · {row.title}") for row in rows]
+
+
+def count_variants(uow: UnitOfWork) -> int:
+    with uow:
+        return uow.session.scalar(select(func.count()).select_from(Variant)) or 0
+

@@ -1,0 +1,115 @@
+"""Checks of a product form, without the database: every problem, with its field and row.
+
+Errors block saving; warnings (price below cost, margin under the shop minimum) are shown but
+allowed, because a loss leader is a decision, not a typo.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ecdesk.errors import Problem
+from ecdesk.models import ListingStatus, ProductStatus
+from ecdesk.money import MoneyError, format_rate, margin_rate, parse_amount
+from ecdesk.services.catalog.barcodes import barcode_problem
+from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+
+MAX_SKU_LENGTH = 64
+
+
+def parse_money_field(text: str, label: str, row: int | None, problems: list[Problem],
+                      required: bool = True) -> Decimal | None:
+    """Parse a form amount; append a problem and return None when it is not a valid amount."""
+    if not text.strip():
+        if required:
+            problems.append(Problem(label, "is required", row))
+        return None
+    try:
+        value = parse_amount(text)
+    except MoneyError as error:
+        problems.append(Problem(label, str(error), row))
+        return None
+    if value < 0:
+        problems.append(Problem(label, f"'{text}' is negative", row))
+        return None
+    if value != value.quantize(Decimal("0.01")):
+        problems.append(Problem(label, f"'{text}' has more than two decimals", row))
+        return None
+    return value
+
+
+def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[Problem]:
+    problems: list[Problem] = []
+    sku = variant.sku.strip()
+    if not sku:
+        problems.append(Problem("SKU", "is required", row))
+    elif len(sku) > MAX_SKU_LENGTH:
+        problems.append(Problem("SKU", f"is longer than {MAX_SKU_LENGTH} characters", row))
+    elif any(ch.isspace() for ch in sku):
+        problems.append(Problem("SKU", f"'{sku}' contains spaces", row))
+    if variant.barcode.strip():
+        reason = barcode_problem(variant.barcode.strip())
+        if reason:
+            problems.append(Problem("Barcode", reason, row))
+    if variant.weight_grams.strip() and not variant.weight_grams.strip().isdigit():
+        problems.append(Problem("Weight", f"'{variant.weight_grams}' is not whole grams", row))
+    cost = parse_money_field(variant.unit_cost, "Cost", row, problems)
+    price = parse_money_field(variant.price, "Price", row, problems)
+    compare = parse_money_field(variant.compare_at_price, "Compare-at price", row, problems,
+                                required=False)
+    if price is not None and compare is not None and compare <= price:
+        problems.append(Problem("Compare-at price", "should be above the price", row, "warning"))
+    problems.extend(price_warnings(price, cost, min_margin, row))
+    return problems
+
+
+def price_warnings(price: Decimal | None, cost: Decimal | None, min_margin: Decimal,
+                   row: int | None, label: str = "Price") -> list[Problem]:
+    if price is None or cost is None:
+        return []
+    if price < cost:
+        return [Problem(label, f"{price} is below the cost {cost}", row, "warning")]
+    margin = margin_rate(price, cost)
+    if margin is not None and cost > 0 and margin < min_margin:
+        return [Problem(label, f"margin {format_rate(margin)} is under the shop minimum "
+                        f"{format_rate(min_margin)}", row, "warning")]
+    return []
+
+
+def check_product(draft: ProductDraft, min_margin: Decimal = Decimal("0")) -> list[Problem]:
+    """All problems of a product form; the database checks (SKU in use) come on top."""
+    problems: list[Problem] = []
+    if not draft.title.strip():
+        problems.append(Problem("Title", "is required"))
+    if draft.status not in {s.value for s in ProductStatus}:
+        problems.append(Problem("Status", f"'{draft.status}' is not a product status"))
+    if not draft.variants:
+        problems.append(Problem("Variants", "a product needs at least one SKU"))
+    seen: dict[str, int] = {}
+    for row, variant in enumerate(draft.variants, start=1):
+        problems.extend(check_variant(variant, row, min_margin))
+        key = variant.sku.strip().lower()
+        if key and key in seen:
+            message = f"'{variant.sku.strip()}' is also used in row {seen[key]}"
+            problems.append(Problem("SKU", message, row))
+        seen.setdefault(key, row)
+    problems.extend(_check_listings(draft))
+    return problems
+
+
+def _check_listings(draft: ProductDraft) -> list[Problem]:
+    problems: list[Problem] = []
+    statuses = {s.value for s in ListingStatus}
+    for row, listing in enumerate(draft.listings, start=1):
+        label = f"Listing {row}"
+        if not 0 <= listing.variant_index < len(draft.variants):
+            problems.append(Problem(label, "points at a SKU that is not in the form"))
+            continue
+        if listing.status not in statuses:
+            problems.append(Problem(label, f"'{listing.status}' is not a listing status"))
+        parse_money_field(listing.channel_price, "Channel price", row, problems, required=False)
+    return problems
+
+
+def blocking(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]

@@ -1,0 +1,112 @@
+"""Sales channels: the marketplaces and sites the shop sells on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.models import Channel, ChannelKind
+from ecdesk.money import MoneyError, to_decimal
+from ecdesk.services.changes import CATALOG, CHANNELS, Changed
+
+KIND_LABELS = {
+    ChannelKind.TMALL: "Tmall", ChannelKind.JD: "JD", ChannelKind.PINDUODUO: "Pinduoduo",
+    ChannelKind.SHOPIFY: "Shopify", ChannelKind.AMAZON: "Amazon",
+    ChannelKind.OWN_SITE: "Own site", ChannelKind.OFFLINE: "Offline", ChannelKind.OTHER: "Other",
+}
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    id: int
+    name: str
+    kind: str
+    currency: str
+    commission_rate: Decimal
+    payment_fee_rate: Decimal
+    archived: bool
+
+
+def _info(channel: Channel) -> ChannelInfo:
+    return ChannelInfo(channel.id, channel.name, channel.kind.value, channel.currency,
+                       channel.commission_rate, channel.payment_fee_rate, channel.archived)
+
+
+def list_channels(uow: UnitOfWork, *, include_archived: bool = False) -> list[ChannelInfo]:
+    with uow:
+        query = select(Channel).order_by(Channel.position, Channel.id)
+        if not include_archived:
+            query = query.where(Channel.archived.is_(False))
+        return [_info(c) for c in uow.session.scalars(query)]
+
+
+def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, currency: str,
+           commission_rate: Decimal | str, payment_fee_rate: Decimal | str) -> list[Problem]:
+    problems = []
+    if not name.strip():
+        problems.append(Problem("Name", "is required"))
+    else:
+        clash = select(Channel.id).where(func.lower(Channel.name) == name.strip().lower())
+        if channel_id is not None:
+            clash = clash.where(Channel.id != channel_id)
+        if uow.session.scalar(clash) is not None:
+            problems.append(Problem("Name", f"a channel named '{name.strip()}' already exists"))
+    if kind not in {k.value for k in ChannelKind}:
+        problems.append(Problem("Kind", f"'{kind}' is not a channel kind"))
+    if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
+        problems.append(Problem("Currency", f"'{currency}' is not a three-letter code such as CNY"))
+    for label, value in (("Commission", commission_rate), ("Payment fee", payment_fee_rate)):
+        try:
+            rate = to_decimal(value)
+            if not Decimal("0") <= rate < Decimal("1"):
+                problems.append(Problem(label, "must be between 0 % and 100 %"))
+        except MoneyError as error:
+            problems.append(Problem(label, str(error)))
+    return problems
+
+
+def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, kind: str,
+                 currency: str, commission_rate: Decimal | str = Decimal("0"),
+                 payment_fee_rate: Decimal | str = Decimal("0")) -> Changed:
+    """Create a channel (channel_id None) or change one."""
+    with uow:
+        problems = _check(uow, channel_id, name, kind, currency, commission_rate, payment_fee_rate)
+        if problems:
+            raise ValidationError(problems)
+        if channel_id is None:
+            position = uow.session.scalar(select(func.coalesce(func.max(Channel.position), 0))) + 1
+            channel = Channel(position=position)
+            uow.session.add(channel)
+        else:
+            channel = _get(uow, channel_id)
+        channel.name = name.strip()
+        channel.kind = ChannelKind(kind)
+        channel.currency = currency
+        channel.commission_rate = to_decimal(commission_rate)
+        channel.payment_fee_rate = to_decimal(payment_fee_rate)
+        uow.session.flush()
+        new_id = channel.id
+        uow.commit()
+    return Changed.of(CHANNELS, CATALOG, message=f"Channel '{name.strip()}' saved", ids=(new_id,))
+
+
+def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Changed:
+    """Archive a channel (its listings are kept) or bring it back."""
+    with uow:
+        channel = _get(uow, channel_id)
+        channel.archived = archived
+        name = channel.name
+        uow.commit()
+    verb = "archived" if archived else "restored"
+    return Changed.of(CHANNELS, CATALOG, message=f"Channel '{name}' {verb}", ids=(channel_id,))
+
+
+def _get(uow: UnitOfWork, channel_id: int) -> Channel:
+    channel = uow.session.get(Channel, channel_id)
+    if channel is None:
+        raise NotFoundError(f"Channel {channel_id} does not exist")
+    return channel

@@ -1,0 +1,75 @@
+"""Shop settings: name, currency, timezone and the minimum margin that flags thin prices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import Problem, ValidationError
+from ecdesk.models import Setting
+from ecdesk.money import MoneyError, to_decimal
+from ecdesk.services.changes import SETTINGS, Changed
+
+DEFAULTS = {"shop_name": "", "currency": "CNY", "timezone": "Asia/Shanghai", "min_margin": "0.20"}
+CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "TWD", "SGD", "AUD", "CAD", "SEK", "BRL")
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    shop_name: str
+    currency: str
+    timezone: str
+    min_margin: Decimal
+    initialized: bool = True
+
+
+def get_settings(uow: UnitOfWork) -> ShopSettings:
+    with uow:
+        stored = dict(uow.session.execute(select(Setting.key, Setting.value)).tuples().all())
+    values = {**DEFAULTS, **stored}
+    return ShopSettings(
+        shop_name=values["shop_name"], currency=values["currency"], timezone=values["timezone"],
+        min_margin=Decimal(values["min_margin"]), initialized="shop_name" in stored,
+    )
+
+
+def check_settings(shop_name: str, currency: str, timezone: str, min_margin: Decimal | str
+                   ) -> list[Problem]:
+    problems = []
+    if not shop_name.strip():
+        problems.append(Problem("Shop name", "is required"))
+    if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
+        problems.append(Problem("Currency", f"'{currency}' is not a three-letter code such as CNY"))
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem("Timezone", f"'{timezone}' is not a known time zone"))
+    try:
+        margin = to_decimal(min_margin)
+        if not Decimal("0") <= margin < Decimal("1"):
+            problems.append(Problem("Minimum margin", "must be between 0 % and 100 %"))
+    except MoneyError as error:
+        problems.append(Problem("Minimum margin", str(error)))
+    return problems
+
+
+def update_settings(uow: UnitOfWork, *, shop_name: str, currency: str, timezone: str,
+                    min_margin: Decimal | str) -> Changed:
+    problems = check_settings(shop_name, currency, timezone, min_margin)
+    if problems:
+        raise ValidationError(problems)
+    values = {"shop_name": shop_name.strip(), "currency": currency, "timezone": timezone,
+              "min_margin": str(to_decimal(min_margin))}
+    with uow:
+        for key, value in values.items():
+            row = uow.session.get(Setting, key)
+            if row is None:
+                uow.session.add(Setting(key=key, value=value))
+            elif row.value != value:
+                row.value = value
+        uow.commit()
+    return Changed.of(SETTINGS, message="Settings saved")
