@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the demo shop, generating it the first time")
     parser.add_argument("--fresh", action="store_true",
                         help="with --demo: generate the demo shop anew")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="demo shops")
@@ -111,5 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ecdesk.app import run_gui
 
-        return _run(lambda a: run_gui(db=a.db, demo=a.demo, fresh=a.fresh), args)
+        return _run(lambda a: run_gui(db=a.db, demo=a.demo, fresh=a.fresh,
+                                      startup_probe=a.startup_probe), args)
     return _run(args.handler, args)

@@ -1,0 +1,26 @@
+"""Composition root of the desktop app: decides which shop to open and hands over to the GUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ecdesk.config import default_shop_path, demo_shop_path
+
+
+def shop_to_open(db: Path | None, demo: bool, fresh: bool) -> Path:
+    """The demo shop (generated on first use, or anew with `fresh`), `db`, or the user's shop."""
+    if demo:
+        from ecdesk.services.demo import create_demo_shop
+
+        path = demo_shop_path()
+        if fresh or not path.exists():
+            create_demo_shop(path, force=True)
+        return path
+    return Path(db) if db else default_shop_path()
+
+
+def run_gui(db: Path | None = None, demo: bool = False, fresh: bool = False,
+            startup_probe: bool = False) -> int:
+    from ecdesk.views.launcher import launch
+
+    return launch(shop_to_open(db, demo, fresh), startup_probe=startup_probe)

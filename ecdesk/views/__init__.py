@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, pages, dialogs and table models. No SQL here."""

@@ -1,0 +1,207 @@
+"""The main window: navigation, pages, menus, global search, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCompleter,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ecdesk import __version__
+from ecdesk.services.catalog.dto import SearchHit
+from ecdesk.services.catalog.queries import search_everything
+from ecdesk.views.listings_page import ListingsPage
+from ecdesk.views.settings_page import SettingsPage
+from ecdesk.views.shop_context import ShopContext
+
+MAX_RECENT = 8
+SEARCH_DELAY_MS = 200
+
+
+class MainWindow(QMainWindow):
+    shop_requested = Signal(Path)  # File > Open / New / Recent: the app opens it
+
+    def __init__(self, context: ShopContext, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self._hits: list[SearchHit] = []
+        self.setWindowTitle(f"{context.settings.shop_name or 'ecdesk'} — ecdesk")
+        self.listings = ListingsPage(context)
+        self.settings_page = SettingsPage(context)
+        self._build_pages()
+        self._build_search()
+        self._build_menus()
+        self._shop_label = QLabel(f"{context.settings.shop_name} · {context.db.path}")
+        self.statusBar().addPermanentWidget(self._shop_label)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        context.changed.connect(self._on_changed)
+        self._remember_shop(context.db.path)
+        self._restore_geometry()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.navigation = QListWidget()
+        self.navigation.setMaximumWidth(200)
+        self.pages = QStackedWidget()
+        for label, page in ((self.tr("Listings"), self.listings),
+                            (self.tr("Settings"), self.settings_page)):
+            self.navigation.addItem(label)
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+    def _build_search(self) -> None:
+        toolbar = QToolBar(self.tr("Search"), objectName="search_toolbar", movable=False)
+        self.global_search = QLineEdit(placeholderText=self.tr("Search everything (Ctrl+K)"))
+        self.global_search.setClearButtonEnabled(True)
+        self.global_search.setMaximumWidth(420)
+        self._completions = QStringListModel(self)
+        completer = QCompleter(self._completions, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        # Unfiltered completion: the popup's rows are the hits' rows.
+        completer.activated[QModelIndex].connect(  # type: ignore[index]
+            lambda index: self._open_hit(index.row()))
+        self.global_search.setCompleter(completer)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._update_hits)
+        self.global_search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.global_search.returnPressed.connect(self._show_in_listings)
+        toolbar.addWidget(self.global_search)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New shop…"), self.new_shop, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open shop…"), self.open_shop,
+                     QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._action(go_menu, self.tr("Search everything"), self.focus_global_search,
+                     QKeySequence("Ctrl+K"))
+        for row in range(self.navigation.count()):
+            self._action(go_menu, self.navigation.item(row).text(),
+                         lambda _=False, r=row: self.navigation.setCurrentRow(r),
+                         QKeySequence(f"Ctrl+{row + 1}"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About ecdesk"), self.about)
+
+    def _action(self, menu: object, text: str, slot: Callable[..., object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    # -- behaviour -------------------------------------------------------------------------
+    def load_pages(self) -> None:
+        """Fill the pages; called after the window has painted so it appears at once."""
+        self.listings.load()
+
+    def _on_changed(self, change: object) -> None:
+        self.setWindowTitle(f"{self.context.settings.shop_name or 'ecdesk'} — ecdesk")
+        self._shop_label.setText(f"{self.context.settings.shop_name} · {self.context.db.path}")
+
+    def focus_global_search(self) -> None:
+        self.global_search.setFocus()
+        self.global_search.selectAll()
+
+    def _update_hits(self) -> None:
+        self._hits = search_everything(self.context.uow(), self.global_search.text())
+        self._completions.setStringList([hit.label for hit in self._hits])
+        if self._hits and self.global_search.hasFocus():
+            self.global_search.completer().complete()
+
+    def _open_hit(self, row: int) -> None:
+        if 0 <= row < len(self._hits):
+            hit = self._hits[row]
+            self.navigation.setCurrentRow(0)
+            self.listings.edit_product(hit.id)
+
+    def _show_in_listings(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.listings.set_search(self.global_search.text())
+
+    def open_shop(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open shop"), str(self.context.db.path.parent),
+            self.tr("ecdesk shops (*.ecdesk *.sqlite *.db);;All files (*)"))
+        if path:
+            self.shop_requested.emit(Path(path))
+
+    def new_shop(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New shop"), str(self.context.db.path.parent / "new-shop.ecdesk"),
+            self.tr("ecdesk shops (*.ecdesk)"))
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, self.tr("New shop"),
+                                    self.tr("%s already exists; use File > Open shop.") % path)
+                return
+            self.shop_requested.emit(Path(path))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_shops():
+            self.recent_menu.addAction(path).triggered.connect(
+                lambda _=False, p=path: self.shop_requested.emit(Path(p)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def recent_shops(self) -> list[str]:
+        value = self.settings.value("recent_shops", [])
+        paths = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in paths if Path(p).exists()]
+
+    def _remember_shop(self, path: Path) -> None:
+        recent = [str(path), *[p for p in self.recent_shops() if p != str(path)]]
+        self.settings.setValue("recent_shops", recent[:MAX_RECENT])
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About ecdesk"),
+            self.tr("ecdesk %s\nOffline store management for small multi-marketplace shops.\n"
+                    "Your data stays in one file you own:\n%s")
+            % (__version__, self.context.db.path))
+
+    # -- geometry --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.value("main_window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
