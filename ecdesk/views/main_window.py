@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
     # -- layout ----------------------------------------------------------------------------
     def _build_pages(self) -> None:
         self.navigation = QListWidget()
-        self.navigation.setMaximumWidth(200)
+        self.navigation.setMaximumWidth(220)
         self.pages = QStackedWidget()
         for label, page in ((self.tr("Listings"), self.listings),
                             (self.tr("Settings"), self.settings_page)):
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
 
     def _build_search(self) -> None:

@@ -97,10 +97,14 @@ class ProductDialog(QDialog):
         form.addRow(self.tr("Option names"), options_row)
 
         self.variants = _table([self.tr(c) for c in VARIANT_COLUMNS])
+        for column, width in enumerate((130, 90, 90, 70, 120, 80, 80, 80, 110, 70)):
+            self.variants.setColumnWidth(column, width)
         self.variants.itemChanged.connect(self._on_variant_edited)
         add_variant = QPushButton(self.tr("Add SKU"))
         add_variant.clicked.connect(lambda: self._add_variant_row(VariantDraft(sku="")))
         self.listings = _table([self.tr(c) for c in LISTING_COLUMNS])
+        for column, width in enumerate((130, 160, 110, 110, 150)):
+            self.listings.setColumnWidth(column, width)
         self.listings.itemChanged.connect(lambda _item: self.validate())
 
         tabs = QTabWidget()
