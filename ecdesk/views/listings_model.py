@@ -1,7 +1,9 @@
 """The Listings table: a lazy model over the paging catalog query.
 
 Rows arrive a page at a time (`canFetchMore`/`fetchMore`); sorting and filtering are done by the
-service in SQL, never by a proxy over loaded rows, so 100,000 SKUs open as fast as 100.
+service in SQL, never by a proxy over loaded rows, so 100,000 SKUs open as fast as 100. When the
+first page comes without a total (counting every match costs more than the page), the count is
+asked for right after, on the next turn of the event loop, and announced by `total_changed`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,15 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount, format_rate
@@ -19,6 +29,7 @@ from ecdesk.services.catalog.dto import Choice, Page, VariantQuery, VariantRow
 
 PAGE_SIZE = 256
 Loader = Callable[[VariantQuery, int, int], Page[VariantRow]]
+Counter = Callable[[VariantQuery], int]
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # (header, sort key, value of a row); channel columns are appended per channel.
@@ -39,15 +50,19 @@ MUTED_COLOUR = QColor("#8a8a8a")
 
 
 class ListingsTableModel(QAbstractTableModel):
+    total_changed = Signal(int)
+
     def __init__(self, loader: Loader, channels: list[Choice], min_margin: Decimal,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, counter: Counter | None = None) -> None:
         super().__init__(parent)
         self._loader = loader
+        self._counter = counter
         self._channels = channels
         self._min_margin = min_margin
         self._query = VariantQuery()
         self._rows: list[VariantRow] = []
-        self._total = 0
+        self._total: int | None = 0
+        self._has_more = False
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -56,7 +71,12 @@ class ListingsTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        return self._total
+        """All rows for the query; until counted, the rows loaded so far."""
+        return self._total if self._total is not None else len(self._rows)
+
+    @property
+    def total_known(self) -> bool:
+        return self._total is not None
 
     def set_query(self, query: VariantQuery) -> None:
         """Show the first page for `query` (search text, filters, sort)."""
@@ -64,8 +84,22 @@ class ListingsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._rows = list(page.rows)
-        self._total = page.total
+        self._take_counts(page)
         self.endResetModel()
+        if self._total is None and self._counter is not None:
+            QTimer.singleShot(0, lambda q=query: self._count(q))
+        else:
+            self.total_changed.emit(self.total)
+
+    def _take_counts(self, page: Page[VariantRow]) -> None:
+        self._total = page.total
+        self._has_more = page.has_more if page.total is None else len(self._rows) < page.total
+
+    def _count(self, query: VariantQuery) -> None:
+        if query != self._query or self._counter is None:
+            return  # the user has typed on; that query will be counted instead
+        self._total = self._counter(query)
+        self.total_changed.emit(self._total)
 
     def reload(self, channels: list[Choice] | None = None, min_margin: Decimal | None = None
                ) -> None:
@@ -77,18 +111,19 @@ class ListingsTableModel(QAbstractTableModel):
         self.set_query(self._query)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._has_more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         page = self._loader(self._query, len(self._rows), PAGE_SIZE)
         if not page.rows:
-            self._total = len(self._rows)  # the shop changed under us; stop asking
+            self._has_more = False  # the shop changed under us; stop asking
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
         self._rows.extend(page.rows)
+        self._has_more = page.has_more if page.total is None else len(self._rows) < page.total
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

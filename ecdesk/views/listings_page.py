@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.services.catalog import commands
 from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, Page, VariantQuery
-from ecdesk.services.catalog.queries import filter_options, list_variants
+from ecdesk.services.catalog.queries import count_matching, filter_options, list_variants
 from ecdesk.services.changes import Changed
 from ecdesk.views.listings_model import ListingsTableModel
 from ecdesk.views.product_dialog import ProductDialog
@@ -48,7 +48,9 @@ class ListingsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._options = FilterOptions([], [], [])
-        self.model = ListingsTableModel(self._load, [], context.settings.min_margin, self)
+        self.model = ListingsTableModel(self._load, [], context.settings.min_margin, self,
+                                        counter=self._count)
+        self.model.total_changed.connect(self._update_count)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._build()
@@ -126,7 +128,10 @@ class ListingsPage(QWidget):
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: VariantQuery, offset: int, limit: int) -> Page:
-        return list_variants(self.context.uow(), query, offset=offset, limit=limit)
+        return list_variants(self.context.uow(), query, offset=offset, limit=limit, count=False)
+
+    def _count(self, query: VariantQuery) -> int:
+        return count_matching(self.context.uow(), query)
 
     def load(self) -> None:
         """Fill filters and the first page; called once the window has painted."""
@@ -178,7 +183,10 @@ class ListingsPage(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n SKU(s)", "", self.model.total))
+        if self.model.total_known:
+            self.count_label.setText(self.tr("%n SKU(s)", "", self.model.total))
+        else:
+            self.count_label.setText(self.tr("counting…"))
 
     def _on_changed(self, change: Changed) -> None:
         if change.areas & {"catalog", "channels", "settings"}:

@@ -14,7 +14,8 @@ STATUS_NOT_ARCHIVED = "not_archived"
 @dataclass(frozen=True)
 class Page(Generic[T]):
     rows: list[T]
-    total: int
+    total: int | None  # None when not counted (counting 100,000 rows costs more than a page)
+    has_more: bool = False  # more rows follow this page (always set, counted or not)
 
 
 @dataclass(frozen=True)
