@@ -63,6 +63,7 @@ class ListingsTableModel(QAbstractTableModel):
         self._rows: list[VariantRow] = []
         self._total: int | None = 0
         self._has_more = False
+        self._loaded = False  # sort() before the first load only records the order
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -81,6 +82,7 @@ class ListingsTableModel(QAbstractTableModel):
     def set_query(self, query: VariantQuery) -> None:
         """Show the first page for `query` (search text, filters, sort)."""
         page = self._loader(query, 0, PAGE_SIZE)
+        self._loaded = True
         self.beginResetModel()
         self._query = query
         self._rows = list(page.rows)
@@ -130,8 +132,11 @@ class ListingsTableModel(QAbstractTableModel):
         key = self.sort_key(column)
         if key is None:
             return
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(replace(self._query, sort=key, descending=descending))
+        query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if not self._loaded:
+            self._query = query
+        elif query != self._query:
+            self.set_query(query)
 
     # -- shape -----------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

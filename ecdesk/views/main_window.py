@@ -1,9 +1,15 @@
-"""The main window: navigation, pages, menus, global search, status bar, remembered geometry."""
+"""The main window: navigation, pages, menus, global search, status bar, remembered geometry.
+
+The window is built in two steps so that it paints before the slow imports: the shell (menus,
+navigation, search box) needs only Qt; `attach` then brings the shop's pages, whose modules pull
+in SQLAlchemy and the services (about 0.7 s of imports on a slow disk).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk import __version__
-from ecdesk.services.catalog.dto import SearchHit
-from ecdesk.services.catalog.queries import search_everything
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.settings_page import SettingsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.config import data_dir
+
+if TYPE_CHECKING:
+    from ecdesk.services.catalog.dto import SearchHit
+    from ecdesk.views.listings_page import ListingsPage
+    from ecdesk.views.settings_page import SettingsPage
+    from ecdesk.views.shop_context import ShopContext
 
 MAX_RECENT = 8
 SEARCH_DELAY_MS = 200
@@ -35,42 +43,59 @@ SEARCH_DELAY_MS = 200
 class MainWindow(QMainWindow):
     shop_requested = Signal(Path)  # File > Open / New / Recent: the app opens it
 
-    def __init__(self, context: ShopContext, settings: QSettings,
+    def __init__(self, context: ShopContext | None, settings: QSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
+        self.context: ShopContext | None = None
         self.settings = settings
         self._hits: list[SearchHit] = []
-        self.setWindowTitle(f"{context.settings.shop_name or 'ecdesk'} — ecdesk")
-        self.listings = ListingsPage(context)
-        self.settings_page = SettingsPage(context)
-        self._build_pages()
+        self.setWindowTitle("ecdesk")
+        self._build_layout()
         self._build_search()
         self._build_menus()
-        self._shop_label = QLabel(f"{context.settings.shop_name} · {context.db.path}")
+        self._shop_label = QLabel()
         self.statusBar().addPermanentWidget(self._shop_label)
-        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        context.changed.connect(self._on_changed)
-        self._remember_shop(context.db.path)
         self._restore_geometry()
+        if context is not None:
+            self.attach(context)
 
     # -- layout ----------------------------------------------------------------------------
-    def _build_pages(self) -> None:
+    def _build_layout(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setMaximumWidth(220)
         self.pages = QStackedWidget()
-        for label, page in ((self.tr("Listings"), self.listings),
-                            (self.tr("Settings"), self.settings_page)):
-            self.navigation.addItem(label)
-            self.pages.addWidget(page)
+        self._opening = QLabel(self.tr("Opening the shop…"))
+        self.pages.addWidget(self._opening)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
+
+    def attach(self, context: ShopContext) -> None:
+        """Show the shop: build its pages and connect them to the shop's change signal."""
+        from ecdesk.views.listings_page import ListingsPage
+        from ecdesk.views.settings_page import SettingsPage
+
+        self.context = context
+        self.listings: ListingsPage = ListingsPage(context)
+        self.settings_page: SettingsPage = SettingsPage(context)
+        self.pages.removeWidget(self._opening)
+        self._opening.deleteLater()
+        for row, (label, page) in enumerate(((self.tr("Listings"), self.listings),
+                                             (self.tr("Settings"), self.settings_page))):
+            self.navigation.addItem(label)
+            self.pages.addWidget(page)
+            self._action(self.go_menu, label,
+                         lambda _=False, r=row: self.navigation.setCurrentRow(r),
+                         QKeySequence(f"Ctrl+{row + 1}"))
+        self.navigation.setCurrentRow(0)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        context.changed.connect(self._on_changed)
+        self._on_changed(None)
+        self._remember_shop(context.db.path)
 
     def _build_search(self) -> None:
         toolbar = QToolBar(self.tr("Search"), objectName="search_toolbar", movable=False)
@@ -100,13 +125,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        self._action(go_menu, self.tr("Search everything"), self.focus_global_search,
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._action(self.go_menu, self.tr("Search everything"), self.focus_global_search,
                      QKeySequence("Ctrl+K"))
-        for row in range(self.navigation.count()):
-            self._action(go_menu, self.navigation.item(row).text(),
-                         lambda _=False, r=row: self.navigation.setCurrentRow(r),
-                         QKeySequence(f"Ctrl+{row + 1}"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About ecdesk"), self.about)
 
@@ -121,18 +142,24 @@ class MainWindow(QMainWindow):
 
     # -- behaviour -------------------------------------------------------------------------
     def load_pages(self) -> None:
-        """Fill the pages; called after the window has painted so it appears at once."""
+        """Fill the pages with data; called once the window shows."""
         self.listings.load()
 
     def _on_changed(self, change: object) -> None:
-        self.setWindowTitle(f"{self.context.settings.shop_name or 'ecdesk'} — ecdesk")
-        self._shop_label.setText(f"{self.context.settings.shop_name} · {self.context.db.path}")
+        assert self.context is not None
+        name = self.context.settings.shop_name
+        self.setWindowTitle(f"{name or 'ecdesk'} — ecdesk")
+        self._shop_label.setText(f"{name} · {self.context.db.path}")
 
     def focus_global_search(self) -> None:
         self.global_search.setFocus()
         self.global_search.selectAll()
 
     def _update_hits(self) -> None:
+        from ecdesk.services.catalog.queries import search_everything
+
+        if self.context is None:
+            return
         self._hits = search_everything(self.context.uow(), self.global_search.text())
         self._completions.setStringList([hit.label for hit in self._hits])
         if self._hits and self.global_search.hasFocus():
@@ -145,19 +172,21 @@ class MainWindow(QMainWindow):
             self.listings.edit_product(hit.id)
 
     def _show_in_listings(self) -> None:
+        if self.context is None:
+            return
         self.navigation.setCurrentRow(0)
         self.listings.set_search(self.global_search.text())
 
     def open_shop(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open shop"), str(self.context.db.path.parent),
+            self, self.tr("Open shop"), str(self._shop_folder()),
             self.tr("ecdesk shops (*.ecdesk *.sqlite *.db);;All files (*)"))
         if path:
             self.shop_requested.emit(Path(path))
 
     def new_shop(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New shop"), str(self.context.db.path.parent / "new-shop.ecdesk"),
+            self, self.tr("New shop"), str(self._shop_folder() / "new-shop.ecdesk"),
             self.tr("ecdesk shops (*.ecdesk)"))
         if path:
             if Path(path).exists():
@@ -188,7 +217,10 @@ class MainWindow(QMainWindow):
             self, self.tr("About ecdesk"),
             self.tr("ecdesk %s\nOffline store management for small multi-marketplace shops.\n"
                     "Your data stays in one file you own:\n%s")
-            % (__version__, self.context.db.path))
+            % (__version__, self.context.db.path if self.context else ""))
+
+    def _shop_folder(self) -> Path:
+        return self.context.db.path.parent if self.context else data_dir()
 
     # -- geometry --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
