@@ -63,7 +63,8 @@ def round_document_total(value: Decimal) -> Decimal:
 
 
 _GROUPED_DOT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.50
-_GROUPED_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234,50
+# 1.234,50 or 1.234.567; a lone "12.345" is a decimal point (then refused as 3 decimals)
+_GROUPED_COMMA = re.compile(r"^[+-]?\d{1,3}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d{1,2}$")  # 12,50
 
 

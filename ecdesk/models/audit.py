@@ -95,6 +95,15 @@ def install_audit(session_class: type[Session]) -> None:
         event.listen(session_class, "after_flush", _after_flush)
 
 
+def record_change(session: Session, entity: str, entity_id: int,
+                  changes: dict[str, list[Any]]) -> None:
+    """An update the ORM cannot see as a column change (a many-to-many collection)."""
+    session.execute(insert(AuditEntry).values(
+        at=utc_now(), actor=session.info.get("actor", ""), action="update", entity=entity,
+        entity_id=entity_id, changes=json.dumps(changes, ensure_ascii=False, sort_keys=True),
+    ))
+
+
 def record_bulk(session: Session, entity: str, summary: dict[str, Any]) -> None:
     """One audit row for a bulk write that bypassed the ORM (an import, a bulk edit)."""
     session.execute(insert(AuditEntry).values(

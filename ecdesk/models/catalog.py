@@ -42,6 +42,8 @@ class Category(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    # The full path ("Clothing > T-shirts"), kept so that tables can sort and show it cheaply.
+    path: Mapped[str] = mapped_column(String(1000), unique=True)
 
     parent: Mapped[Category | None] = relationship(remote_side=[id])
 

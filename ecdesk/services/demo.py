@@ -158,13 +158,14 @@ def _insert_categories(conn: Connection) -> list[tuple[int, list[str]]]:
     rows, leaves, next_id = [], [], 1
     for top, children in CATEGORIES.items():
         top_id = next_id
-        rows.append((top_id, None, top))
+        rows.append((top_id, None, top, top))
         next_id += 1
         for child, names in children.items():
-            rows.append((next_id, top_id, child))
+            rows.append((next_id, top_id, child, f"{top} > {child}"))
             leaves.append((next_id, names))
             next_id += 1
-    _executemany(conn, "INSERT INTO categories (id, parent_id, name) VALUES (?, ?, ?)", rows)
+    _executemany(conn, "INSERT INTO categories (id, parent_id, name, path) VALUES (?, ?, ?, ?)",
+                 rows)
     return leaves
 
 

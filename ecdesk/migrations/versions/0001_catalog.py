@@ -34,8 +34,10 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('parent_id', sa.Integer(), nullable=True),
     sa.Column('name', sa.String(length=120), nullable=False),
+    sa.Column('path', sa.String(length=1000), nullable=False),
     sa.ForeignKeyConstraint(['parent_id'], ['categories.id'], name=op.f('fk_categories_parent_id_categories')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_categories')),
+    sa.UniqueConstraint('path', name=op.f('uq_categories_path')),
     sa.UniqueConstraint('parent_id', 'name', name=op.f('uq_categories_parent_id_name'))
     )
     with op.batch_alter_table('categories', schema=None) as batch_op:

@@ -13,7 +13,7 @@ def check_digit(body: str) -> int:
 
 def barcode_problem(code: str) -> str | None:
     """None when `code` is a valid GTIN, else the reason in plain words."""
-    if not code.isdigit():
+    if not (code.isascii() and code.isdigit()):  # isdigit() alone accepts "１２" and "²"
         return f"'{code}' must contain digits only"
     if len(code) not in GTIN_LENGTHS:
         return f"'{code}' has {len(code)} digits; EAN-13 has 13, UPC-A 12, EAN-8 8"

@@ -16,32 +16,21 @@ def split_path(path: str) -> list[str]:
 
 def category_paths(session: Session) -> dict[int, str]:
     """Every category's full path, by id (a shop has hundreds, not millions, of them)."""
-    rows = session.execute(select(Category.id, Category.parent_id, Category.name)).all()
-    parents = {row.id: (row.parent_id, row.name) for row in rows}
-    paths: dict[int, str] = {}
-
-    def path_of(category_id: int) -> str:
-        if category_id not in paths:
-            parent_id, name = parents[category_id]
-            prefix = "" if parent_id is None else path_of(parent_id) + SEPARATOR
-            paths[category_id] = prefix + name
-        return paths[category_id]
-
-    for category_id in parents:
-        path_of(category_id)
-    return paths
+    return dict(session.execute(select(Category.id, Category.path)).tuples().all())
 
 
 def ensure_category(session: Session, path: str) -> int | None:
     """The id of the category at `path`, creating the missing levels; None for an empty path."""
     parent_id: int | None = None
+    walked: list[str] = []
     for name in split_path(path):
+        walked.append(name)
         found = session.scalar(select(Category.id).where(
             Category.name == name,
             Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id,
         ))
         if found is None:
-            category = Category(name=name, parent_id=parent_id)
+            category = Category(name=name, parent_id=parent_id, path=SEPARATOR.join(walked))
             session.add(category)
             session.flush()
             found = category.id

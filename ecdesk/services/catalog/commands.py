@@ -14,8 +14,17 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.models import Listing, ListingStatus, Product, ProductStatus, Tag, Variant, product_tags
-from ecdesk.models.audit import record_bulk
+from ecdesk.models import (
+    Channel,
+    Listing,
+    ListingStatus,
+    Product,
+    ProductStatus,
+    Tag,
+    Variant,
+    product_tags,
+)
+from ecdesk.models.audit import record_bulk, record_change
 from ecdesk.models.base import utc_now
 from ecdesk.money import parse_amount
 from ecdesk.services.catalog.categories import ensure_category
@@ -34,14 +43,20 @@ def save_product(uow: UnitOfWork, draft: ProductDraft, product_id: int | None = 
     with uow:
         session = uow.session
         errors += _skus_in_use(session, draft, product_id)
+        errors += _listing_problems(session, draft, product_id)
         if errors:
             raise ValidationError(errors)
+        category_id = ensure_category(session, draft.category_path)
         product = _load_or_new(session, product_id)
-        _apply_product(session, product, draft)
+        old_tags = [t.name for t in product.tags]
+        _apply_product(session, product, draft, category_id)
         variants = _apply_variants(session, product, draft.variants)
         _apply_listings(session, variants, draft.listings)
         session.flush()
         saved_id = product.id
+        new_tags = [t.name for t in product.tags]
+        if new_tags != old_tags:  # a many-to-many change is not a column: record it here
+            record_change(session, "products", saved_id, {"tags": [old_tags, new_tags]})
         uow.commit()
     verb = "created" if product_id is None else "saved"
     return Changed.of(CATALOG, message=f"Product '{draft.title.strip()}' {verb}", ids=(saved_id,))
@@ -72,12 +87,36 @@ def _skus_in_use(session: Session, draft: ProductDraft, product_id: int | None) 
     return problems
 
 
-def _apply_product(session: Session, product: Product, draft: ProductDraft) -> None:
+def _listing_problems(session: Session, draft: ProductDraft, product_id: int | None
+                      ) -> list[Problem]:
+    """Listings must name a real channel and a channel item id not used by another SKU there."""
+    problems = []
+    channels = set(session.scalars(select(Channel.id)))
+    own_variants = {v.id for v in draft.variants if v.id is not None}
+    for row, listing in enumerate(draft.listings, start=1):
+        if listing.channel_id not in channels:
+            problems.append(Problem(f"Listing {row}", f"channel {listing.channel_id} does not "
+                                    "exist (was it removed?)"))
+            continue
+        item_id = listing.channel_item_id.strip()
+        if not item_id:
+            continue
+        owner = session.execute(
+            select(Variant.id, Variant.sku).join(Listing, Listing.variant_id == Variant.id)
+            .where(Listing.channel_id == listing.channel_id,
+                   Listing.channel_item_id == item_id)).first()
+        if owner is not None and owner.id not in own_variants:
+            problems.append(Problem(f"Listing {row}", f"channel item id '{item_id}' is already "
+                                    f"used by SKU '{owner.sku}' on this channel"))
+    return problems
+
+
+def _apply_product(session: Session, product: Product, draft: ProductDraft,
+                   category_id: int | None) -> None:
     _set(product, title=draft.title.strip(), description=draft.description,
          brand=draft.brand.strip(), status=ProductStatus(draft.status),
          option1_name=draft.option_names[0].strip(), option2_name=draft.option_names[1].strip(),
-         option3_name=draft.option_names[2].strip(),
-         category_id=ensure_category(session, draft.category_path))
+         option3_name=draft.option_names[2].strip(), category_id=category_id)
     wanted = sorted({t.strip() for t in draft.tags if t.strip()}, key=str.lower)
     if [t.name for t in product.tags] != wanted:
         product.tags = [_tag(session, name) for name in wanted]
@@ -151,6 +190,7 @@ def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> 
     ids = sorted(set(product_ids))
     with uow:
         session = uow.session
+        _check_exist(session, Product, ids, "Products")
         before: dict[int, str] = {}
         for chunk in _chunks(ids):
             rows = session.execute(select(Product.id, Product.status).where(Product.id.in_(chunk)))
@@ -170,6 +210,9 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
     ids = sorted(set(variant_ids))
     with uow:
         session = uow.session
+        if session.get(Channel, channel_id) is None:
+            raise ValidationError([Problem("Channel", f"channel {channel_id} does not exist")])
+        _check_exist(session, Variant, ids, "SKUs")
         before: dict[int, str | None] = {}
         for chunk in _chunks(ids):
             current = dict(session.execute(select(Listing.variant_id, Listing.status).where(
@@ -190,6 +233,18 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
                       ids=tuple(ids))
 
 
+def _check_exist(session: Session, model: type[Product] | type[Variant], ids: list[int],
+                 label: str) -> None:
+    """Refuse a bulk action on ids that are not (or no longer) in the shop, naming a few."""
+    found: set[int] = set()
+    for chunk in _chunks(ids):
+        found.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
+    missing = [i for i in ids if i not in found]
+    if missing:
+        shown = ", ".join(map(str, missing[:10]))
+        raise ValidationError([Problem(label, f"{len(missing)} of them do not exist ({shown})")])
+
+
 def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
     """Bulk: add one tag to many products (products that have it already are left alone)."""
     name = tag_name.strip()
@@ -198,6 +253,7 @@ def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
     ids = sorted(set(product_ids))
     with uow:
         session = uow.session
+        _check_exist(session, Product, ids, "Products")
         tag = _tag(session, name)
         session.flush()
         added = []

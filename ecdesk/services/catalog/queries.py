@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
-from ecdesk.models import Channel, Listing, Product, Tag, Variant, product_tags
+from ecdesk.models import Category, Channel, Listing, Product, Tag, Variant, product_tags
 from ecdesk.models.search import DOCS_TABLE, SEARCH_TABLE
 from ecdesk.money import from_minor_units, margin_rate
 from ecdesk.services.catalog.categories import category_paths, descendant_ids
@@ -39,7 +39,7 @@ SORT_KEYS: dict[str, Sequence[Any]] = {
     "sku": (Variant.sku,),
     "options": (Variant.option1, Variant.option2, Variant.option3),
     "status": (Product.status, Product.title),
-    "category": (Product.category_id, Product.title),
+    "category": (Category.path, Product.title),
     "price": (Variant.price,),
     "cost": (Variant.unit_cost,),
     "margin": (_MARGIN,),
@@ -139,6 +139,8 @@ def _order(query: Select[Any], spec: VariantQuery) -> Select[Any]:
                                func.coalesce(sort_listing.c.channel_price, Variant.price))
     else:
         keys = SORT_KEYS.get(spec.sort, SORT_KEYS["title"])
+        if spec.sort == "category":
+            query = query.outerjoin(Category, Category.id == Product.category_id)
     ordered = [key.desc() if spec.descending else key.asc() for key in keys]
     return query.order_by(*ordered, Variant.id.desc() if spec.descending else Variant.id)
 
