@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount, format_rate
 from ecdesk.services.catalog.dto import Choice, Page, VariantQuery, VariantRow
+from ecdesk.views.labels import status_label
 
 PAGE_SIZE = 256
 Loader = Callable[[VariantQuery, int, int], Page[VariantRow]]
@@ -37,7 +38,7 @@ BASE_COLUMNS: list[tuple[str, str, Callable[[VariantRow], str]]] = [
     ("Product", "title", lambda r: r.title),
     ("SKU", "sku", lambda r: r.sku),
     ("Options", "options", lambda r: r.options),
-    ("Status", "status", lambda r: r.status),
+    ("Status", "status", lambda r: status_label(r.status)),
     ("Category", "category", lambda r: r.category),
     ("Price", "price", lambda r: format_amount(r.price)),
     ("Cost", "cost", lambda r: format_amount(r.cost)),
@@ -197,7 +198,7 @@ class ListingsTableModel(QAbstractTableModel):
         cell = row.listings.get(self._channels[channel_index].id)
         if cell is None:
             return "—"
-        return f"{self.tr(cell.status)} · {format_amount(cell.price)}"
+        return f"{status_label(cell.status)} · {format_amount(cell.price)}"
 
     def _is_thin(self, row: VariantRow) -> bool:
         return row.price < row.cost or (row.margin is not None and row.cost > 0

@@ -30,6 +30,7 @@ from ecdesk.services.catalog import commands
 from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, Page, VariantQuery
 from ecdesk.services.catalog.queries import count_matching, filter_options, list_variants
 from ecdesk.services.changes import Changed
+from ecdesk.views.labels import status_label
 from ecdesk.views.listings_model import ListingsTableModel
 from ecdesk.views.product_dialog import ProductDialog
 from ecdesk.views.shop_context import ShopContext
@@ -241,12 +242,12 @@ class ListingsPage(QWidget):
             return
         status_menu = menu.addMenu(self.tr("Set product status"))
         for status in ("active", "draft", "archived"):
-            status_menu.addAction(self.tr(status)).triggered.connect(
+            status_menu.addAction(status_label(status)).triggered.connect(
                 lambda _=False, s=status: self._bulk_status(product_ids, s))
         for channel in self._options.channels:
             channel_menu = menu.addMenu(self.tr("On %s") % channel.label)
             for status in ("listed", "paused", "unlisted"):
-                channel_menu.addAction(self.tr(status)).triggered.connect(
+                channel_menu.addAction(status_label(status)).triggered.connect(
                     lambda _=False, c=channel.id, s=status: self.context.write(
                         self, commands.set_listing_status, variant_ids, c, s))
         menu.addAction(self.tr("Add tag…")).triggered.connect(lambda: self._bulk_tag(product_ids))

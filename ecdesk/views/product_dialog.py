@@ -34,6 +34,7 @@ from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.queries import category_choices, get_product, sku_owner
 from ecdesk.services.catalog.validation import check_product
 from ecdesk.services.channels import list_channels
+from ecdesk.views.labels import status_label
 from ecdesk.views.shop_context import ShopContext
 
 VARIANT_COLUMNS = ["SKU", "Option 1", "Option 2", "Option 3", "Barcode", "Weight (g)", "Cost",
@@ -74,7 +75,7 @@ class ProductDialog(QDialog):
         self.title_problem = _problem_label()
         self.status = QComboBox()
         for status in ("draft", "active", "archived"):
-            self.status.addItem(self.tr(status), status)
+            self.status.addItem(status_label(status), status)
         self.brand = QLineEdit()
         self.category = QComboBox(editable=True)
         self.category.addItems(["", *category_choices(self.context.uow())])
@@ -175,7 +176,7 @@ class ProductDialog(QDialog):
             self.listings.setItem(row, column, item)
         status = QComboBox()
         for value in LISTING_STATUSES:
-            status.addItem(self.tr(value), value)
+            status.addItem(status_label(value), value)
         status.currentIndexChanged.connect(self.validate)
         self.listings.setCellWidget(row, 2, status)
         for column in (3, 4, 5):
