@@ -14,6 +14,7 @@ def shop_to_open(db: Path | None, demo: bool, fresh: bool) -> Path:
 
         path = demo_shop_path()
         if fresh or not path.exists():
+            print(f"Creating the demo shop in {path} ...", flush=True)
             create_demo_shop(path, force=True)
         return path
     return Path(db) if db else default_shop_path()

@@ -216,6 +216,8 @@ class ListingsTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: VariantRow, column: int) -> str | None:
         key = self.sort_key(column) or ""
+        if key in ("title", "category"):  # long texts are elided in the cell
+            return row.title if key == "title" else row.category or None
         if key in ("price", "margin") and self._is_thin(row):
             if row.price < row.cost:
                 return self.tr("Price is below cost")
