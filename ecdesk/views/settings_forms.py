@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from zoneinfo import available_timezones
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget
 
 from ecdesk.money import HUNDRED
@@ -19,14 +20,23 @@ class ShopSettingsForm(QWidget):
         self.shop_name = QLineEdit(placeholderText=self.tr("e.g. Lin's Tea House 林家茶铺"))
         self.currency = QComboBox(editable=True)
         self.currency.addItems(list(CURRENCIES))
-        self.timezone = QComboBox(editable=True)
-        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone = QComboBox(editable=True)  # filled when first shown: listing the zones
+        self._timezones_listed = False             # reads ~600 files, too slow for start-up
         self.min_margin = QDoubleSpinBox(suffix=" %", decimals=1, maximum=99.9, singleStep=1.0)
         layout = QFormLayout(self)
         layout.addRow(self.tr("Shop name"), self.shop_name)
         layout.addRow(self.tr("Currency"), self.currency)
         layout.addRow(self.tr("Timezone"), self.timezone)
         layout.addRow(self.tr("Minimum margin"), self.min_margin)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._timezones_listed:
+            self._timezones_listed = True
+            current = self.timezone.currentText()
+            self.timezone.clear()
+            self.timezone.addItems(sorted(available_timezones()))
+            self.timezone.setCurrentText(current)
+        super().showEvent(event)
 
     def set_values(self, settings: ShopSettings) -> None:
         self.shop_name.setText(settings.shop_name)
