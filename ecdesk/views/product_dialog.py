@@ -41,6 +41,7 @@ VARIANT_COLUMNS = ["SKU", "Option 1", "Option 2", "Option 3", "Barcode", "Weight
                    "Price", "Compare-at price", "Archived"]
 VARIANT_FIELDS = ["sku", "option1", "option2", "option3", "barcode", "weight_grams", "unit_cost",
                   "price", "compare_at_price"]
+NUMBER_COLUMNS = {5, 6, 7, 8}
 FIELD_COLUMN = {"SKU": 0, "Barcode": 4, "Weight": 5, "Cost": 6, "Price": 7, "Compare-at price": 8}
 LISTING_COLUMNS = ["SKU", "Channel", "Status", "Channel price", "Channel item id", "Channel title"]
 NOT_ON_CHANNEL = "—"
@@ -154,7 +155,10 @@ class ProductDialog(QDialog):
         self.variants.insertRow(row)
         self._variant_ids.append(variant.id)
         for column, field in enumerate(VARIANT_FIELDS):
-            self.variants.setItem(row, column, QTableWidgetItem(getattr(variant, field)))
+            item = QTableWidgetItem(getattr(variant, field))
+            if column in NUMBER_COLUMNS:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.variants.setItem(row, column, item)
         archived = QTableWidgetItem()
         archived.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         archived.setCheckState(Qt.CheckState.Checked if variant.archived
