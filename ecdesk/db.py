@@ -154,16 +154,28 @@ def _stored_revision(path: Path) -> str | None:
     return None
 
 
-def _migrate(path: Path, revision: str | None) -> None:
-    from alembic import command
+def _alembic_config() -> Any:
     from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    scripts = ScriptDirectory.from_config(config)
+    return config
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this ecdesk can open (and upgrade)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    return {script.revision for script in scripts.walk_revisions()}
+
+
+def _migrate(path: Path, revision: str | None) -> None:
+    from alembic import command
+
+    config = _alembic_config()
     if revision is not None:
-        if revision not in {script.revision for script in scripts.walk_revisions()}:
+        if revision not in known_revisions():
             raise NewerDatabaseError(
                 f"{path.name} was saved by a newer version of ecdesk (schema {revision}). "
                 "Install the newer ecdesk to open it; the file was not changed."

@@ -2,13 +2,15 @@
 
 Rows arrive a page at a time (`canFetchMore`/`fetchMore`); sorting and filtering are done by the
 service in SQL, never by a proxy over loaded rows, so 100,000 SKUs open as fast as 100. When the
-first page comes without a total (counting every match costs more than the page), the count is
-asked for right after, on the next turn of the event loop, and announced by `total_changed`.
+first page comes without a total (counting every match costs more than the page), the count
+runs on a worker thread, so typing never waits for it, and arrives through `total_changed`.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -18,8 +20,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRunnable,
     Qt,
-    QTimer,
+    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -50,6 +53,27 @@ WARNING_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#8a8a8a")
 
 
+class _Counted(QObject):
+    done = Signal(object, int)  # the query, its total
+
+
+class _CountJob(QRunnable):
+    """Counts one query's rows off the GUI thread (the counter opens its own session)."""
+
+    def __init__(self, counter: Counter, query: VariantQuery, counted: _Counted) -> None:
+        super().__init__()
+        self._counter, self._query, self._counted = counter, query, counted
+
+    def run(self) -> None:
+        try:
+            total = self._counter(self._query)
+        except Exception:  # a worker has no one to show a dialog to: log it, the count stays
+            logging.getLogger("ecdesk").exception("Counting the Listings rows failed")
+            return
+        with suppress(RuntimeError):  # the model went away meanwhile; nobody needs the number
+            self._counted.done.emit(self._query, total)
+
+
 class ListingsTableModel(QAbstractTableModel):
     total_changed = Signal(int)
 
@@ -65,6 +89,8 @@ class ListingsTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._has_more = False
         self._loaded = False  # sort() before the first load only records the order
+        self._counted = _Counted(self)
+        self._counted.done.connect(self._on_counted)
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -90,7 +116,7 @@ class ListingsTableModel(QAbstractTableModel):
         self._take_counts(page)
         self.endResetModel()
         if self._total is None and self._counter is not None:
-            QTimer.singleShot(0, lambda q=query: self._count(q))
+            QThreadPool.globalInstance().start(_CountJob(self._counter, query, self._counted))
         else:
             self.total_changed.emit(self.total)
 
@@ -98,11 +124,11 @@ class ListingsTableModel(QAbstractTableModel):
         self._total = page.total
         self._has_more = page.has_more if page.total is None else len(self._rows) < page.total
 
-    def _count(self, query: VariantQuery) -> None:
-        if query != self._query or self._counter is None:
-            return  # the user has typed on; that query will be counted instead
-        self._total = self._counter(query)
-        self.total_changed.emit(self._total)
+    def _on_counted(self, query: VariantQuery, total: int) -> None:
+        if query != self._query:
+            return  # the user has typed on; that query is being counted instead
+        self._total = total
+        self.total_changed.emit(total)
 
     def reload(self, channels: list[Choice] | None = None, min_margin: Decimal | None = None
                ) -> None:

@@ -52,7 +52,8 @@ def _search_terms(text: str) -> list[str]:
 
 
 _WILDCARDS = {"%", "_"}
-BROAD_SEARCH = 2000
+BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broad"
+MIN_BROAD = 2000
 _FTS = table(SEARCH_TABLE, column("rowid"), column("body"))
 _DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
 
@@ -95,10 +96,12 @@ def _is_broad(session: Session, text: str) -> bool:
 
     A broad search ("C", "SKU-0") matches most of the shop: collecting and sorting every match
     is slow, while walking the table in sort order finds the first page almost at once. A
-    narrow one is the other way round. Counting up to BROAD_SEARCH matches tells them apart.
+    narrow one is the other way round. Counting matches up to a fifth of the shop tells them
+    apart (max(id) stands in for the SKU count: it is read from the index at no cost).
     """
-    capped = _matching_ids(text).limit(BROAD_SEARCH).subquery()
-    return (session.scalar(select(func.count()).select_from(capped)) or 0) >= BROAD_SEARCH
+    limit = max(MIN_BROAD, int((session.scalar(select(func.max(Variant.id))) or 0) * BROAD_SHARE))
+    capped = _matching_ids(text).limit(limit).subquery()
+    return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
 
 
 def _filtered(query: Select[Any], spec: VariantQuery, broad: bool = False) -> Select[Any]:

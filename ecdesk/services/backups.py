@@ -1,0 +1,203 @@
+"""Backups of the shop file: written with SQLite's online backup API, verified, rotated, restored.
+
+A backup is never a plain file copy of a live database (that can catch a half-written page);
+`sqlite3.Connection.backup` copies a consistent snapshot even while ecdesk is writing. Every
+backup is checked with `PRAGMA integrity_check` right after it is written.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ecdesk.errors import DatabaseError
+
+BACKUP_FOLDER = "backups"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.ecdesk$")
+# Tables a person recognises, for "what does this backup hold" (missing ones count as 0).
+AREAS = {"products": "Products", "variants": "SKUs", "listings": "Listings",
+         "channels": "Channels", "audit_log": "Audit entries"}
+
+
+@dataclass(frozen=True)
+class RotationPolicy:
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    reason: str
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    created_at: datetime | None
+    shop_name: str
+    schema: str
+    counts: dict[str, int]  # area label -> rows
+
+
+def backups_dir(shop: Path) -> Path:
+    return shop.parent / BACKUP_FOLDER
+
+
+def back_up(shop: Path, reason: str, folder: Path | None = None,
+            now: datetime | None = None) -> BackupInfo:
+    """Write a verified backup of `shop` into `folder` (default: the backups folder beside it)."""
+    if not shop.exists():
+        raise DatabaseError(f"{shop} does not exist: nothing to back up.")
+    now = now or datetime.now(UTC)
+    target_dir = folder or backups_dir(shop)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"{shop.stem}-{now:%Y%m%dT%H%M%SZ}-{reason}.ecdesk"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _copy(shop, partial)
+        problems = integrity_problems(partial)
+        if problems:
+            raise DatabaseError(f"The backup of {shop.name} failed its check ({problems[0]}); "
+                                "the shop file itself may be damaged: run 'check'.")
+        partial.replace(target)
+    except OSError as error:
+        raise DatabaseError(f"Could not write the backup to {target_dir}: {error.strerror}. "
+                            "Is the drive full, removed or read-only?") from error
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupInfo(target, now, reason)
+
+
+def _copy(source: Path, target: Path) -> None:
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{source.name} could not be read for a backup: {error}") from error
+    finally:
+        src.close()
+        dst.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """The lines of `PRAGMA integrity_check` and `foreign_key_check` that are not "ok"."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            problems = [r for r in rows if r != "ok"]
+            problems += [f"table {table} row {rowid} points to a missing {parent} row"
+                         for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        return [f"not a readable database ({error})"]
+    return problems
+
+
+def list_backups(shop: Path) -> list[BackupInfo]:
+    """The automatic backups of `shop`, newest first."""
+    found = []
+    for path in backups_dir(shop).glob(f"{shop.stem}-*.ecdesk"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == shop.stem:
+            created = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            found.append(BackupInfo(path, created, match["reason"]))
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> set[Path]:
+    """Grandfather-father-son: the newest backup of each of the last N days, weeks and months."""
+    newest_first = sorted(backups, key=lambda b: b.created_at, reverse=True)
+    keep: set[Path] = set()
+    for count, period in ((policy.daily, lambda d: d.date()),
+                          (policy.weekly, lambda d: d.isocalendar()[:2]),
+                          (policy.monthly, lambda d: (d.year, d.month))):
+        seen: list[object] = []
+        for backup in newest_first:
+            key = period(backup.created_at)
+            if key not in seen and len(seen) < count:
+                seen.append(key)
+                keep.add(backup.path)
+    return keep
+
+
+def rotate(shop: Path, policy: RotationPolicy) -> list[Path]:
+    """Delete the automatic backups the policy no longer keeps; return what was deleted."""
+    backups = list_backups(shop)
+    keep = backups_to_keep(backups, policy)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def daily_backup_if_due(shop: Path, policy: RotationPolicy | None = None,
+                        now: datetime | None = None) -> BackupInfo | None:
+    """The once-a-day backup taken when a shop is opened; None when today's exists."""
+    now = now or datetime.now(UTC)
+    if not shop.exists() or shop.stat().st_size == 0:
+        return None
+    newest = next(iter(list_backups(shop)), None)
+    if newest is not None and newest.created_at.date() == now.date():
+        return None
+    info = back_up(shop, "daily", now=now)
+    rotate(shop, policy or RotationPolicy())
+    return info
+
+
+def describe(path: Path) -> BackupSummary:
+    """What a shop file or backup holds: shop name, schema, rows per area."""
+    problems = integrity_problems(path)
+    if problems:
+        raise DatabaseError(f"{path.name} is damaged or not a shop file: {problems[0]}")
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            raise DatabaseError(f"{path.name} is not an ecdesk shop file.")
+        schema = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        name_row = conn.execute("SELECT value FROM settings WHERE key='shop_name'").fetchone()
+        counts = {label: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  if table in tables else 0 for table, label in AREAS.items()}
+    finally:
+        conn.close()
+    match = _NAME.match(path.name)
+    created = (datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+               if match else None)
+    return BackupSummary(path, created, name_row[0] if name_row else "", schema, counts)
+
+
+def restore(backup: Path, shop: Path) -> BackupInfo | None:
+    """Replace the shop's contents with the backup's, after backing up the current file.
+
+    The caller must have closed its own connections to `shop`. Returns the safety backup of the
+    current file (None when there was no current file).
+    """
+    from ecdesk.db import known_revisions
+
+    summary = describe(backup)  # refuses damaged files and non-shops
+    if summary.schema not in known_revisions():
+        raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "
+                            f"{summary.schema}); install it to restore this backup.")
+    safety = back_up(shop, "before-restore") if shop.exists() else None
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    dst = sqlite3.connect(shop)
+    try:
+        src.backup(dst)
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"Could not restore into {shop.name}: {error}. The shop was not "
+                            "changed, or is still in the safety backup.") from error
+    finally:
+        src.close()
+        dst.close()
+    return safety

@@ -1,0 +1,124 @@
+"""Backups through SQLite's backup API: verified, listed, rotated, described and restored."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from ecdesk.db import Database, open_database
+from ecdesk.errors import DatabaseError
+from ecdesk.services.backups import (
+    RotationPolicy, back_up, backups_dir, daily_backup_if_due, describe, integrity_problems,
+    list_backups, restore,
+)
+
+
+def _rows(path: Path, table: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_backup_of_a_live_shop_is_complete_and_passes_the_integrity_check(
+        demo_shop: Database) -> None:
+    info = back_up(demo_shop.path, "manual")
+    assert info.path.parent == backups_dir(demo_shop.path)
+    assert integrity_problems(info.path) == []
+    assert _rows(info.path, "variants") == _rows(demo_shop.path, "variants")
+    assert not list(info.path.parent.glob("*.partial"))
+
+
+def test_a_backup_taken_while_a_write_is_uncommitted_holds_the_last_committed_state(
+        demo_shop: Database) -> None:
+    with demo_shop.uow() as uow:
+        uow.session.execute(text("UPDATE products SET title = 'half written' WHERE id = 1"))
+        info = back_up(demo_shop.path, "manual")  # the write is not committed yet
+    conn = sqlite3.connect(info.path)
+    title = conn.execute("SELECT title FROM products WHERE id = 1").fetchone()[0]
+    conn.close()
+    assert title != "half written"
+
+
+def test_a_manual_backup_goes_to_the_chosen_folder(demo_shop: Database, tmp_path: Path) -> None:
+    stick = tmp_path / "usb-stick"
+    info = back_up(demo_shop.path, "manual", folder=stick)
+    assert info.path.parent == stick and info.path.exists()
+
+
+def test_the_daily_backup_is_taken_once_a_day_and_rotated(demo_shop: Database) -> None:
+    day = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    policy = RotationPolicy(daily=3, weekly=0, monthly=0)
+    for offset in range(5):
+        assert daily_backup_if_due(demo_shop.path, policy, now=day + timedelta(days=offset))
+    assert daily_backup_if_due(demo_shop.path, policy, now=day + timedelta(days=4, hours=5)) is None
+    kept = list_backups(demo_shop.path)
+    assert [b.created_at.day for b in kept] == [5, 4, 3]
+
+
+def test_describing_a_backup_names_the_shop_and_counts_each_area(demo_shop: Database) -> None:
+    info = back_up(demo_shop.path, "manual")
+    summary = describe(info.path)
+    assert summary.shop_name == "演示小店 Demo Shop"
+    assert summary.counts["SKUs"] == 800
+    assert summary.created_at == info.created_at.replace(microsecond=0)
+
+
+def test_a_restore_brings_back_every_row_and_keeps_a_safety_copy_of_the_current_file(
+        demo_shop: Database) -> None:
+    path = demo_shop.path
+    info = back_up(path, "manual")
+    before = {t: _rows(path, t) for t in ("products", "variants", "listings", "settings")}
+    with demo_shop.uow() as uow:
+        uow.session.execute(text("UPDATE variants SET price = 1 WHERE id < 100"))
+        uow.session.execute(text("DELETE FROM product_tags"))
+        uow.commit()
+    demo_shop.close()
+    safety = restore(info.path, path)
+    assert safety is not None and safety.reason == "before-restore"
+    after = {t: _rows(path, t) for t in before}
+    assert after == before
+    assert integrity_problems(path) == []
+    reopened = open_database(path)
+    reopened.close()
+
+
+def test_a_damaged_backup_is_refused_and_the_shop_is_left_alone(demo_shop: Database,
+                                                                tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.ecdesk"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x07" * 5000)
+    before = _rows(demo_shop.path, "variants")
+    demo_shop.close()
+    with pytest.raises(DatabaseError, match="damaged or not a shop file"):
+        restore(damaged, demo_shop.path)
+    assert _rows(demo_shop.path, "variants") == before
+
+
+def test_a_backup_from_a_newer_ecdesk_is_refused(demo_shop: Database) -> None:
+    info = back_up(demo_shop.path, "manual")
+    conn = sqlite3.connect(info.path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    conn.commit()
+    conn.close()
+    demo_shop.close()
+    with pytest.raises(DatabaseError, match="newer ecdesk"):
+        restore(info.path, demo_shop.path)
+
+
+def test_a_file_that_is_not_a_shop_cannot_be_described(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(DatabaseError, match="not an ecdesk shop file"):
+        describe(other)
+
+
+def test_backing_up_a_missing_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="does not exist"):
+        back_up(tmp_path / "nowhere.ecdesk", "manual")
