@@ -62,9 +62,11 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, factory: Callable[[], Session], actor: str) -> None:
+    def __init__(self, factory: Callable[[], Session], actor: str,
+                 db_path: Path | None = None) -> None:
         self._factory = factory
         self.actor = actor
+        self.db_path = db_path  # for the backup a bulk operation takes before it writes
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
@@ -103,7 +105,7 @@ class Database:
         self.session_factory = sessionmaker(engine, class_=ShopSession, expire_on_commit=False)
 
     def uow(self, actor: str = "user") -> UnitOfWork:
-        return UnitOfWork(self.session_factory, actor)
+        return UnitOfWork(self.session_factory, actor, self.path)
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics (after a bulk load)."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ecdesk.db import UnitOfWork, known_revisions
 from ecdesk.errors import DatabaseError
 
 BACKUP_FOLDER = "backups"
@@ -141,6 +142,16 @@ def rotate(shop: Path, policy: RotationPolicy) -> list[Path]:
     return removed
 
 
+BULK_BACKUP_ROWS = 300  # "more than a few hundred rows": a bulk change backs up first
+
+
+def back_up_before_bulk(uow: UnitOfWork, rows: int) -> BackupInfo | None:
+    """Back the shop up before a bulk change of more than BULK_BACKUP_ROWS rows."""
+    if rows <= BULK_BACKUP_ROWS or uow.db_path is None:
+        return None
+    return back_up(uow.db_path, "before-bulk")
+
+
 def daily_backup_if_due(shop: Path, policy: RotationPolicy | None = None,
                         now: datetime | None = None) -> BackupInfo | None:
     """The once-a-day backup taken when a shop is opened; None when today's exists."""
@@ -183,8 +194,6 @@ def restore(backup: Path, shop: Path) -> BackupInfo | None:
     The caller must have closed its own connections to `shop`. Returns the safety backup of the
     current file (None when there was no current file).
     """
-    from ecdesk.db import known_revisions
-
     summary = describe(backup)  # refuses damaged files and non-shops
     if summary.schema not in known_revisions():
         raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
@@ -103,12 +103,40 @@ class ShopController(QObject):
             old_db.close()
         target.show()
         QTimer.singleShot(0, target.load_pages)
+        self._daily_backup(db.path)
         return True
 
     def _new_window(self) -> MainWindow:
         window = MainWindow(None, self.settings)
         window.shop_requested.connect(self.open)
+        window.restore_requested.connect(self.restore)
         return window
+
+    def restore(self, backup: Path) -> None:
+        """Close the shop, put the backup in its place (after a safety copy), open it again."""
+        from ecdesk.errors import EcdeskError
+        from ecdesk.services.backups import restore
+
+        if self.db is None or self.window is None:
+            return
+        shop = self.db.path
+        self.db.close()
+        self.db = None
+        try:
+            safety = restore(backup, shop)
+        except EcdeskError as error:
+            QMessageBox.critical(self.window, "ecdesk", str(error))
+            safety = None
+        else:
+            QMessageBox.information(
+                self.window, "ecdesk",
+                self.window.tr("Restored %s.\nThe shop as it was is kept in %s.")
+                % (backup.name, safety.path if safety else "—"))
+        self.open(shop)
+
+    def _daily_backup(self, shop: Path) -> None:
+        """The once-a-day backup, off the GUI thread: a large shop takes a second to copy."""
+        QThreadPool.globalInstance().start(_DailyBackup(shop))
 
     def _open_database(self, path: Path) -> Database | None:
         """The opened shop; None (after telling the user why) when it cannot be used."""
@@ -142,6 +170,20 @@ class ShopController(QObject):
             self.db.close()
             self.db = None
         QApplication.quit()
+
+
+class _DailyBackup(QRunnable):
+    def __init__(self, shop: Path) -> None:
+        super().__init__()
+        self._shop = shop
+
+    def run(self) -> None:
+        from ecdesk.services.backups import daily_backup_if_due
+
+        try:
+            daily_backup_if_due(self._shop)
+        except Exception:  # a missed daily backup must not stop the shop; it is logged
+            log.exception("The daily backup of %s failed", self._shop)
 
 
 class FirstPaint(QObject):

@@ -11,10 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
+    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -42,6 +44,7 @@ SEARCH_DELAY_MS = 200
 
 class MainWindow(QMainWindow):
     shop_requested = Signal(Path)  # File > Open / New / Recent: the app opens it
+    restore_requested = Signal(Path)  # File > Restore, confirmed: the app restores this backup
 
     def __init__(self, context: ShopContext | None, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -124,6 +127,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Back up now…"), self.back_up_now, QKeySequence("Ctrl+B"))
+        self._action(file_menu, self.tr("&Restore a backup…"), self.choose_backup)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(self.go_menu, self.tr("Search everything"), self.focus_global_search,
@@ -194,6 +200,48 @@ class MainWindow(QMainWindow):
                                     self.tr("%s already exists; use File > Open shop.") % path)
                 return
             self.shop_requested.emit(Path(path))
+
+    def back_up_now(self) -> None:
+        """Write a verified backup to a folder the user picks (a USB stick, a cloud folder)."""
+        from ecdesk.errors import EcdeskError
+        from ecdesk.services.backups import back_up
+
+        if self.context is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to which folder?"),
+                                                  str(self._shop_folder()))
+        if not folder:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = back_up(self.context.db.path, "manual", folder=Path(folder))
+        except EcdeskError as error:
+            QMessageBox.warning(self, self.tr("Back up"), str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Backed up to %s") % info.path, 8000)
+
+    def choose_backup(self) -> None:
+        """Pick a backup, see what it holds against the current shop, and confirm."""
+        from ecdesk.errors import EcdeskError
+        from ecdesk.services.backups import backups_dir, describe
+        from ecdesk.views.backup_dialogs import RestoreDialog
+
+        if self.context is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore which backup?"), str(backups_dir(self.context.db.path)),
+            self.tr("ecdesk shops and backups (*.ecdesk *.sqlite);;All files (*)"))
+        if not path:
+            return
+        try:
+            dialog = RestoreDialog(describe(Path(path)), describe(self.context.db.path), self)
+        except EcdeskError as error:
+            QMessageBox.warning(self, self.tr("Restore"), str(error))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.restore_requested.emit(Path(path))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

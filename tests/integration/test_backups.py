@@ -122,3 +122,22 @@ def test_a_file_that_is_not_a_shop_cannot_be_described(tmp_path: Path) -> None:
 def test_backing_up_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="does not exist"):
         back_up(tmp_path / "nowhere.ecdesk", "manual")
+
+
+def test_a_bulk_change_of_more_than_a_few_hundred_rows_backs_up_first(demo_shop: Database
+                                                                     ) -> None:
+    from ecdesk.services.catalog.commands import set_listing_status, set_product_status
+
+    with demo_shop.uow() as uow:
+        variant_ids = list(uow.session.scalars(text("SELECT id FROM variants LIMIT 400")))
+        product_ids = list(uow.session.scalars(text("SELECT id FROM products LIMIT 10")))
+    set_product_status(demo_shop.uow(), product_ids, "draft")  # small: no backup
+    assert list_backups(demo_shop.path) == []
+    set_listing_status(demo_shop.uow(), variant_ids, 1, "paused")
+    backups = list_backups(demo_shop.path)
+    assert [b.reason for b in backups] == ["before-bulk"]
+    conn = sqlite3.connect(backups[0].path)
+    paused = conn.execute("SELECT count(*) FROM listings WHERE channel_id = 1 AND status = "
+                          "'paused' AND variant_id IN (%s)" % ",".join(map(str, variant_ids)))
+    assert paused.fetchone()[0] < 400  # the backup holds the state before the change
+    conn.close()

@@ -27,6 +27,7 @@ from ecdesk.models import (
 from ecdesk.models.audit import record_bulk, record_change
 from ecdesk.models.base import utc_now
 from ecdesk.money import parse_amount
+from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.validation import blocking, check_product
@@ -188,6 +189,7 @@ def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> 
     if status not in {s.value for s in ProductStatus}:
         raise ValidationError([Problem("Status", f"'{status}' is not a product status")])
     ids = sorted(set(product_ids))
+    back_up_before_bulk(uow, len(ids))
     with uow:
         session = uow.session
         _check_exist(session, Product, ids, "Products")
@@ -208,6 +210,7 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
     if status not in {s.value for s in ListingStatus}:
         raise ValidationError([Problem("Status", f"'{status}' is not a listing status")])
     ids = sorted(set(variant_ids))
+    back_up_before_bulk(uow, len(ids))
     with uow:
         session = uow.session
         if session.get(Channel, channel_id) is None:
@@ -251,6 +254,7 @@ def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
     if not name:
         raise ValidationError([Problem("Tag", "is required")])
     ids = sorted(set(product_ids))
+    back_up_before_bulk(uow, len(ids))
     with uow:
         session = uow.session
         _check_exist(session, Product, ids, "Products")
