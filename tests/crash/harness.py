@@ -1,0 +1,207 @@
+"""Kill a batch write at a random moment and check the shop: whole batch or none of it.
+
+Each run forks a child that opens the shop afresh (its own engine and connections) and performs
+one real user batch through the services; the parent kills it with SIGKILL after a random delay
+drawn over the batch's measured duration, then checks `PRAGMA integrity_check` and that the
+batch is entirely present or entirely absent. POSIX only (fork and SIGKILL).
+
+    python -m tests.crash.harness --kills 200     # on demand; prints the figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ecdesk.services.backups import integrity_problems
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A user batch: `prepare` sets the start state, `run` does it in the child, `state` reads
+    the outcome as "none", "all" or a description of a half-written state."""
+
+    name: str
+    prepare: Callable[[Path], None]
+    run: Callable[[Path], None]
+    state: Callable[[Path], str]
+
+
+def _sql(path: Path, *statements: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        rows: list[tuple] = []
+        for statement in statements:
+            rows = conn.execute(statement).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
+def _prepare_bulk_edit(path: Path) -> None:
+    _sql(path, "UPDATE listings SET status = 'listed' WHERE channel_id = 1")
+
+
+def _run_bulk_edit(path: Path) -> None:
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog.commands import set_listing_status
+
+    db = open_database(path)
+    ids = [row[0] for row in _sql(path, "SELECT id FROM variants")]
+    set_listing_status(db.uow("harness"), ids, 1, "paused")
+
+
+def _bulk_edit_state(path: Path) -> str:
+    variants = _sql(path, "SELECT count(*) FROM variants")[0][0]
+    paused = _sql(path, "SELECT count(*) FROM listings WHERE channel_id = 1 "
+                        "AND status = 'paused'")[0][0]
+    audited = _sql(path, "SELECT count(*) FROM audit_log WHERE actor = 'harness' "
+                         "AND action = 'bulk'")[0][0]
+    if paused == 0 and audited == 0:
+        return "none"
+    if paused == variants and audited == 1:
+        return "all"
+    return f"half: {paused} of {variants} paused, {audited} audit rows"
+
+
+def _prepare_product(path: Path) -> None:
+    """Nothing to set: the batch creates a product that is not there yet."""
+
+
+def _run_save_product(path: Path) -> None:
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog.commands import save_product
+    from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
+
+    variants = tuple(VariantDraft(sku=f"KILL-{i}", price="19.90", unit_cost="8.00")
+                     for i in range(40))
+    listings = tuple(ListingDraft(variant_index=i, channel_id=1, status="listed",
+                                  channel_item_id=f"K{i}") for i in range(40))
+    draft = ProductDraft(title="Kill test 断电测试", category_path="Tests > Kill",
+                         tags=("kill",), status="active", variants=variants, listings=listings)
+    save_product(open_database(path).uow("harness"), draft)
+
+
+def _save_product_state(path: Path) -> str:
+    counts = _sql(path, "SELECT (SELECT count(*) FROM products WHERE title LIKE 'Kill test%'), "
+                        "(SELECT count(*) FROM variants WHERE sku LIKE 'KILL-%'), "
+                        "(SELECT count(*) FROM listings WHERE channel_item_id LIKE 'K%' "
+                        "AND channel_id = 1 AND variant_id IN "
+                        "(SELECT id FROM variants WHERE sku LIKE 'KILL-%')), "
+                        "(SELECT count(*) FROM catalog_search_docs WHERE body LIKE '%KILL-%')")[0]
+    if counts == (0, 0, 0, 0):
+        return "none"
+    if counts == (1, 40, 40, 40):
+        return "all"
+    return f"half: products, SKUs, listings, search rows = {counts}"
+
+
+BATCHES = {
+    "bulk-edit": Batch("bulk-edit", _prepare_bulk_edit, _run_bulk_edit, _bulk_edit_state),
+    "save-product": Batch("save-product", _prepare_product, _run_save_product,
+                          _save_product_state),
+}
+
+
+def _fork_and_run(batch: Batch, path: Path) -> int:
+    pid = os.fork()
+    if pid == 0:  # the child: do the batch, leave without running the parent's cleanup
+        try:
+            batch.run(path)
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    return pid
+
+
+def measure_duration(batch: Batch, template: Path, folder: Path) -> float:
+    """How long one uninterrupted batch takes in a child, start to exit."""
+    path = folder / "calibrate.ecdesk"
+    shutil.copyfile(template, path)
+    batch.prepare(path)
+    started = time.perf_counter()
+    status = _wait(_fork_and_run(batch, path), timeout=60)
+    if status != 0 or batch.state(path) != "all":
+        raise RuntimeError(f"the {batch.name} batch does not complete when left alone")
+    return time.perf_counter() - started
+
+
+def _wait(pid: int, timeout: float) -> int:
+    """The child's exit code; a child still running after `timeout` is killed (a hang fails)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    raise RuntimeError(f"the child did not finish within {timeout} s")
+
+
+def kill_once(batch: Batch, template: Path, folder: Path, delay: float) -> str:
+    """Run the batch, kill it after `delay` seconds, and return the state found."""
+    path = folder / "shop.ecdesk"
+    for leftover in folder.glob("shop.ecdesk*"):
+        leftover.unlink()
+    shutil.copyfile(template, path)
+    batch.prepare(path)
+    pid = _fork_and_run(batch, path)
+    time.sleep(delay)
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    problems = integrity_problems(path)
+    if problems:
+        return f"corrupt: {problems[0]}"
+    return batch.state(path)
+
+
+def run_kills(batch: Batch, template: Path, kills: int, seed: int = 7) -> Counter[str]:
+    """Kill `kills` runs at random moments over the batch's duration; count the outcomes."""
+    rng = random.Random(seed)
+    outcomes: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory(prefix="ecdesk-kill-") as tmp:
+        folder = Path(tmp)
+        duration = measure_duration(batch, template, folder)
+        for _ in range(kills):
+            outcomes[kill_once(batch, template, folder, rng.uniform(0, duration * 1.1))] += 1
+    return outcomes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kills", type=int, default=200, help="kills per batch kind")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    from ecdesk.services.demo import create_demo_shop
+
+    with tempfile.TemporaryDirectory(prefix="ecdesk-kill-template-") as tmp:
+        template = Path(tmp) / "demo.ecdesk"
+        create_demo_shop(template, scale="small")
+        failed = False
+        for batch in BATCHES.values():
+            started = time.perf_counter()
+            outcomes = run_kills(batch, template, args.kills, args.seed)
+            bad = {k: v for k, v in outcomes.items() if k not in ("none", "all")}
+            failed |= bool(bad)
+            print(f"{batch.name}: {args.kills} kills in {time.perf_counter() - started:.0f} s: "
+                  f"{outcomes['none']} left nothing, {outcomes['all']} left the whole batch, "
+                  f"{sum(bad.values())} bad {bad or ''}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
