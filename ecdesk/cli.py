@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="print the shop's name and catalog counts")
     info.add_argument("--db", type=Path, help="shop file (default: your shop)")
     info.set_defaults(handler=_info)
+    _add_catalog_io_commands(commands)
     return parser
 
 
@@ -80,6 +81,85 @@ def _info(args: argparse.Namespace) -> int:
         print(f"SKUs: {count_variants(db.uow('cli'))}")
     finally:
         db.close()
+    return EXIT_OK
+
+
+IMPORT_FORMATS = ("shopify", "woocommerce", "taobao", "ecdesk")
+EXPORT_LAYOUTS = ("ecdesk", "shopify")
+
+
+def _add_catalog_io_commands(commands: argparse._SubParsersAction) -> None:
+    imports = commands.add_parser("import", help="import from files")
+    import_commands = imports.add_subparsers(dest="import_command", required=True,
+                                             parser_class=_Parser)
+    products = import_commands.add_parser(
+        "products", help="import products from a Shopify, WooCommerce, Taobao or ecdesk file "
+        "(CSV or XLSX); prints a preview and every problem first")
+    products.add_argument("file", type=Path, help="the file to import")
+    products.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                          help="shop file (default: your shop)")
+    products.add_argument("--format", choices=IMPORT_FORMATS,
+                          help="the file's format (default: detected from the header)")
+    products.add_argument("--encoding", help="the file's text encoding (default: detected)")
+    products.add_argument("--channel", help="also create or update this channel's listings")
+    products.add_argument("--dry-run", action="store_true",
+                          help="only show what would change; write nothing")
+    products.add_argument("--only-valid", action="store_true",
+                          help="import the products without problems and skip the others")
+    products.set_defaults(handler=_import_products)
+
+    exports = commands.add_parser("export", help="export to files")
+    export_commands = exports.add_subparsers(dest="export_command", required=True,
+                                             parser_class=_Parser)
+    catalog = export_commands.add_parser("products", help="export products, SKUs and listings")
+    catalog.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                         help="shop file (default: your shop)")
+    catalog.add_argument("--out", type=Path, required=True,
+                         help="the file to write: FILE.csv or FILE.xlsx")
+    catalog.add_argument("--format", choices=EXPORT_LAYOUTS, default="ecdesk",
+                         help="ecdesk's template (with listings) or Shopify's product CSV")
+    catalog.set_defaults(handler=_export_products)
+
+
+def _import_products(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog_io import import_products, preview_import, read_import_file
+    from ecdesk.services.catalog_io.mapping import load_column_mappings
+    from ecdesk.services.catalog_io.summary import describe_preview
+
+    db = open_database(args.db or default_shop_path())
+    try:
+        parsed = read_import_file(args.file, format=args.format, encoding=args.encoding,
+                                  remembered=load_column_mappings(db.uow("cli")))
+        preview = preview_import(db.uow("cli"), parsed, channel=args.channel)
+        print(describe_preview(preview))
+        if preview.file.file_error or (preview.blocked and not args.only_valid):
+            print("ecdesk: nothing was imported: fix the problems above, or use --only-valid "
+                  "to import the products without problems", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return EXIT_OK
+        result = import_products(db.uow("cli"), parsed, channel=args.channel,
+                                 only_valid=args.only_valid)
+        print(result.message)
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _export_products(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog_io import export_products
+
+    db = open_database(args.db or default_shop_path())
+    try:
+        result = export_products(db.uow("cli"), args.out, layout=args.format)
+    finally:
+        db.close()
+    print(f"Exported {result.products} product(s), {result.rows} row(s) to {result.path}")
     return EXIT_OK
 
 

@@ -1,0 +1,140 @@
+"""Plain frozen values that cross from the import/export services to the GUI and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ecdesk.errors import EcdeskError, Problem
+
+# progress(done, total) -> False to cancel. Reading reports bytes read of the file size, then
+# writing reports rows written of rows to write: two passes, each from 0 to its total.
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelledError(EcdeskError):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedVariant:
+    """One SKU as read from the file; amounts already parsed (None: the cell was empty)."""
+
+    row: int
+    sku: str
+    sku_generated: bool = False
+    option1: str = ""
+    option2: str = ""
+    option3: str = ""
+    barcode: str | None = None
+    weight_grams: int | None = None
+    price: Decimal | None = None
+    compare_at_price: Decimal | None = None
+    unit_cost: Decimal | None = None
+    quantity: int | None = None  # read and reported; not stored yet (no stock ledger)
+    archived: bool | None = None
+    item_id: str = ""  # the platform's id of this SKU (WooCommerce ID, Taobao item id)
+    listings: tuple[ParsedListing, ...] = ()  # ecdesk template: one per channel column group
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedListing:
+    channel: str  # channel name as in the column header
+    status: str | None
+    price: Decimal | None
+    item_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedProduct:
+    row: int  # first row of the product in the file
+    key: str  # what groups its rows: the handle, the parent id...
+    title: str
+    handle: str | None = None
+    description: str | None = None  # None: the column is absent, keep what the shop has
+    brand: str | None = None
+    category: str | None = None
+    tags: tuple[str, ...] | None = None
+    status: str | None = None
+    option_names: tuple[str, str, str] = ("", "", "")
+    variants: tuple[ParsedVariant, ...] = ()
+    rows: tuple[int, ...] = ()  # every row that belongs to it (problems point at them)
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """One field ecdesk reads and the file's column it is read from ("" when not in the file)."""
+
+    field: str
+    label: str
+    column: str
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: str
+    format: str  # shopify | woocommerce | taobao | ecdesk
+    format_label: str
+    format_confident: bool  # False: the wizard should ask the user to confirm the format
+    encoding: str
+    header: tuple[str, ...]
+    mapping: tuple[ColumnChoice, ...]
+    unused_columns: tuple[str, ...]
+    rows: int  # data rows read (header excluded)
+    products: tuple[ParsedProduct, ...]
+    problems: tuple[Problem, ...]  # problems found without the database
+    file_error: bool = False  # True: nothing can be imported from this file (encoding, columns)
+
+    def column_of(self, name: str) -> str:
+        return next((c.column for c in self.mapping if c.field == name), "")
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    products_created: int = 0
+    products_updated: int = 0
+    products_unchanged: int = 0
+    variants_created: int = 0
+    variants_updated: int = 0
+    variants_unchanged: int = 0
+    listings_created: int = 0
+    listings_updated: int = 0
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    file: ParsedFile
+    channel: str | None
+    counts: ImportCounts  # of the products that can be imported (those without errors)
+    problems: tuple[Problem, ...]  # file problems and shop problems, sorted by row
+    products_with_errors: int
+    quantities_read: int  # SKUs with a stock quantity in the file (not stored: see notes)
+    quantity_total: int
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def blocked(self) -> bool:
+        """True when importing everything is refused (only the valid products could be)."""
+        return self.file.file_error or bool(self.errors)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    preview: ImportPreview  # what was checked inside the writing transaction
+    counts: ImportCounts  # what was written
+    skipped_products: int
+    product_ids: tuple[int, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: str
+    layout: str
+    products: int
+    rows: int

@@ -1,0 +1,412 @@
+"""Comparing a parsed file with the shop: what would be created or updated, and what is wrong.
+
+`plan_import` is shared by the preview and the writer, so that what the user saw is what is
+checked again inside the writing transaction. Products are matched by SKU first, then by
+handle; SKUs of a matched product by SKU. Empty cells keep what the shop has (a file from a
+platform that lacks costs does not wipe them), except the compare-at price, which an empty cell
+clears (no "was" price any more).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import Problem
+from ecdesk.models import Channel
+from ecdesk.money import from_minor_units
+from ecdesk.services.catalog.categories import SEPARATOR, category_paths, split_path
+from ecdesk.services.catalog_io.dto import (
+    ImportCounts,
+    ImportPreview,
+    ParsedFile,
+    ParsedProduct,
+    ParsedVariant,
+)
+
+Channel_ = int | str | None
+
+
+@dataclass
+class VariantPlan:
+    parsed: ParsedVariant
+    variant_id: int | None
+    values: dict[str, Any]  # the variant's columns after the import
+    changes: dict[str, list[Any]]  # field: [old, new], for an existing variant
+
+
+@dataclass
+class ListingPlan:
+    variant: VariantPlan
+    channel_id: int
+    listing_id: int | None
+    values: dict[str, Any]  # status, channel_price (minor units or None), channel_item_id
+    changes: dict[str, list[Any]]
+
+
+@dataclass
+class ProductPlan:
+    parsed: ParsedProduct
+    product_id: int | None
+    values: dict[str, Any]  # the product's columns after the import (category as a path)
+    changes: dict[str, list[Any]]
+    tags: list[str] | None  # the wanted tags when they change (or on a new product)
+    variants: list[VariantPlan] = field(default_factory=list)
+    listings: list[ListingPlan] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    products: list[ProductPlan]
+    counts: ImportCounts
+    problems: list[Problem]
+    products_with_errors: int
+    channel_name: str | None
+
+
+PRODUCT_FIELDS = ("title", "handle", "description", "brand", "category", "status",
+                  "option1_name", "option2_name", "option3_name")
+VARIANT_FIELDS = ("option1", "option2", "option3", "barcode", "weight_grams", "unit_cost",
+                  "price", "compare_at_price", "archived")
+
+
+def preview_import(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None
+                   ) -> ImportPreview:
+    """What importing `parsed` would do (into `channel`, a name or an id), writing nothing."""
+    with uow:
+        plan = plan_import(uow.session, parsed, channel, only_valid=True)
+    return to_preview(parsed, plan)
+
+
+def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
+    quantities = [v.quantity for p in parsed.products for v in p.variants
+                  if v.quantity is not None]
+    notes = []
+    if quantities:
+        notes.append(f"{len(quantities)} SKU(s) have a stock quantity in the file (total "
+                     f"{sum(quantities)}); stock is not imported yet: ecdesk will keep stock "
+                     "in its own ledger")
+    if not parsed.format_confident and not parsed.file_error:
+        notes.append(f"The format was not certain: read as {parsed.format_label}. Choose the "
+                     "format if this is wrong")
+    return ImportPreview(
+        file=parsed, channel=plan.channel_name, counts=plan.counts,
+        problems=tuple(sorted(plan.problems, key=lambda p: p.row or 0)),
+        products_with_errors=plan.products_with_errors, quantities_read=len(quantities),
+        quantity_total=sum(quantities), notes=tuple(notes))
+
+
+def plan_import(session: Session, parsed: ParsedFile, channel: Channel_, *,
+                only_valid: bool) -> Plan:
+    problems = list(parsed.problems)
+    channel_id, channel_name = _channel(session, channel, problems)
+    if parsed.file_error or (channel is not None and channel_id is None):
+        return Plan([], ImportCounts(), problems, len(parsed.products), channel_name)
+    present = {c.field for c in parsed.mapping if c.column}
+    shop = _Shop.load(session, parsed, channel_id)
+    plans: list[ProductPlan] = []
+    for product in parsed.products:
+        plan = _plan_product(product, shop, present, problems, parsed)
+        if plan is not None:
+            plans.append(plan)
+    _plan_listings(session, plans, shop, channel_id, problems, parsed)
+    error_rows = {p.row for p in problems if p.is_error and p.row is not None}
+    valid = [p for p in plans if not error_rows.intersection(p.parsed.rows)]
+    invalid = len(parsed.products) - len(valid)
+    return Plan(valid if only_valid else plans, _count(valid), problems, invalid, channel_name)
+
+
+def _channel(session: Session, channel: Channel_, problems: list[Problem]
+             ) -> tuple[int | None, str | None]:
+    if channel is None:
+        return None, None
+    query = select(Channel.id, Channel.name)
+    if isinstance(channel, int):
+        row = session.execute(query.where(Channel.id == channel)).first()
+    else:
+        row = session.execute(query.where(func.lower(Channel.name) == channel.strip().lower())
+                              ).first()
+    if row is None:
+        problems.append(Problem("Channel", f"there is no channel '{channel}' in the shop"))
+        return None, str(channel)
+    return row.id, row.name
+
+
+class _Shop:
+    """What the shop already has that the file touches, read in a few queries."""
+
+    def __init__(self) -> None:
+        self.sku_owner: dict[str, tuple[int, int, str]] = {}  # lower sku: variant, product, sku
+        self.handle_owner: dict[str, int] = {}
+        self.titles: dict[int, str] = {}
+        self.products: dict[int, dict[str, Any]] = {}
+        self.variants: dict[int, dict[str, Any]] = {}  # by variant id
+        self.positions: dict[int, int] = {}  # product id: next free position
+        self.tags: dict[int, list[str]] = {}
+        self.tag_names: dict[str, str] = {}  # lower: stored spelling
+        self.channels: dict[str, int] = {}  # lower name: id
+        self.listings: dict[tuple[int, int], dict[str, Any]] = {}
+        self.item_owner: dict[tuple[int, str], int] = {}  # (channel, item id): variant id
+
+    @classmethod
+    def load(cls, session: Session, parsed: ParsedFile, channel_id: int | None) -> _Shop:
+        shop = cls()
+        conn = session.connection()
+        skus = [v.sku.lower() for p in parsed.products for v in p.variants]
+        for vid, pid, sku in conn.exec_driver_sql(
+                "SELECT id, product_id, sku FROM variants "
+                "WHERE lower(sku) IN (SELECT value FROM json_each(?))", (json.dumps(skus),)):
+            shop.sku_owner[sku.lower()] = (vid, pid, sku)
+        handles = [p.handle.lower() for p in parsed.products if p.handle]
+        for pid, handle in conn.exec_driver_sql(
+                "SELECT id, handle FROM products "
+                "WHERE lower(handle) IN (SELECT value FROM json_each(?))", (json.dumps(handles),)):
+            shop.handle_owner[handle.lower()] = pid
+        ids = sorted({o[1] for o in shop.sku_owner.values()} | set(shop.handle_owner.values()))
+        shop._load_products(session, ids)
+        shop.tag_names = {name.lower(): name
+                          for (name,) in conn.exec_driver_sql("SELECT name FROM tags")}
+        shop.channels = {name.lower(): cid for cid, name in conn.exec_driver_sql(
+            "SELECT id, name FROM channels")}
+        return shop
+
+    def _load_products(self, session: Session, ids: list[int]) -> None:
+        if not ids:
+            return
+        conn = session.connection()
+        paths = category_paths(session)
+        id_list = json.dumps(ids)
+        for row in conn.exec_driver_sql(
+                "SELECT id, title, handle, description, brand, category_id, status, "
+                "option1_name, option2_name, option3_name FROM products "
+                "WHERE id IN (SELECT value FROM json_each(?))", (id_list,)):
+            pid = row[0]
+            self.titles[pid] = row[1]
+            self.products[pid] = {
+                "title": row[1], "handle": row[2], "description": row[3], "brand": row[4],
+                "category": paths.get(row[5], "") if row[5] else "", "status": row[6],
+                "option1_name": row[7], "option2_name": row[8], "option3_name": row[9]}
+        for row in conn.exec_driver_sql(
+                "SELECT id, product_id, position, option1, option2, option3, barcode, "
+                "weight_grams, unit_cost, price, compare_at_price, archived, sku FROM variants "
+                "WHERE product_id IN (SELECT value FROM json_each(?))", (id_list,)):
+            self.variants[row[0]] = {
+                "option1": row[3], "option2": row[4], "option3": row[5], "barcode": row[6],
+                "weight_grams": row[7], "unit_cost": from_minor_units(row[8]),
+                "price": from_minor_units(row[9]), "compare_at_price": from_minor_units(row[10]),
+                "archived": bool(row[11]), "sku": row[12]}
+            self.positions[row[1]] = max(self.positions.get(row[1], 0), row[2] + 1)
+        for pid, name in conn.exec_driver_sql(
+                "SELECT pt.product_id, t.name FROM product_tags pt JOIN tags t ON t.id = pt.tag_id "
+                "WHERE pt.product_id IN (SELECT value FROM json_each(?))", (id_list,)):
+            self.tags.setdefault(pid, []).append(name)
+
+    def load_listings(self, session: Session, variant_ids: list[int],
+                      item_ids: list[tuple[int, str]]) -> None:
+        conn = session.connection()
+        for lid, vid, cid, status, price, item in conn.exec_driver_sql(
+                "SELECT id, variant_id, channel_id, status, channel_price, channel_item_id "
+                "FROM listings WHERE variant_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(variant_ids),)):
+            self.listings[(vid, cid)] = {"id": lid, "status": status, "channel_price": price,
+                                         "channel_item_id": item}
+        for cid, item, vid in conn.exec_driver_sql(
+                "SELECT l.channel_id, l.channel_item_id, l.variant_id FROM listings l "
+                "JOIN json_each(?) j ON json_extract(j.value, '$[0]') = l.channel_id "
+                "AND json_extract(j.value, '$[1]') = l.channel_item_id",
+                (json.dumps(item_ids),)):
+            self.item_owner[(cid, item)] = vid
+
+
+def _plan_product(product: ParsedProduct, shop: _Shop, present: set[str],
+                  problems: list[Problem], parsed: ParsedFile) -> ProductPlan | None:
+    sku_column = parsed.column_of("sku") or "SKU"
+    owners = {}
+    for variant in product.variants:
+        owner = shop.sku_owner.get(variant.sku.lower())
+        if owner is not None:
+            owners.setdefault(owner[1], variant)
+    product_id = None
+    by_handle = shop.handle_owner.get(product.handle.lower()) if product.handle else None
+    if owners:
+        product_id = by_handle if by_handle in owners else next(iter(owners))
+    elif by_handle is not None:
+        product_id = by_handle
+    for owner_id, variant in owners.items():
+        if owner_id != product_id:
+            problems.append(Problem(sku_column, f"'{variant.sku}' is already used by another "
+                                    f"product, '{shop.titles.get(owner_id, owner_id)}'",
+                                    variant.row))
+    if (product.handle and by_handle is not None and by_handle != product_id):
+        problems.append(Problem(parsed.column_of("handle") or "Handle", f"'{product.handle}' "
+                                f"is already the handle of another product, "
+                                f"'{shop.titles.get(by_handle, by_handle)}'", product.row))
+    current = shop.products.get(product_id, {}) if product_id else {}
+    wanted = _product_values(product, current, present)
+    changes = {k: [current.get(k), v] for k, v in wanted.items()
+               if product_id and current.get(k) != v}
+    tags = _wanted_tags(product, shop, product_id)
+    if tags is not None and product_id:
+        changes["tags"] = [sorted(shop.tags.get(product_id, []), key=str.lower), tags]
+    plan = ProductPlan(product, product_id, wanted, changes, tags)
+    next_position = shop.positions.get(product_id, 0) if product_id else 0
+    for variant in product.variants:
+        owner = shop.sku_owner.get(variant.sku.lower())
+        variant_id = owner[0] if owner and owner[1] == product_id else None
+        old = shop.variants.get(variant_id, {}) if variant_id else {}
+        values = _variant_values(variant, old, present)
+        if variant_id is None:
+            values["position"] = next_position
+            next_position += 1
+        values["sku"] = old.get("sku", variant.sku) if variant_id else variant.sku
+        var_changes = {k: [old.get(k), v] for k, v in values.items()
+                       if variant_id and k in VARIANT_FIELDS and old.get(k) != v}
+        plan.variants.append(VariantPlan(variant, variant_id, values, var_changes))
+    return plan
+
+
+def _product_values(product: ParsedProduct, current: dict[str, Any], present: set[str]
+                    ) -> dict[str, Any]:
+    def keep(name: str, new: Any, default: Any = "") -> Any:
+        return new if new is not None and (new != "" or not current) else current.get(
+            name, default)
+
+    status = product.status or current.get("status", "draft")
+    category = None if product.category is None else SEPARATOR.join(split_path(product.category))
+    return {
+        "title": product.title or current.get("title", ""),
+        "handle": product.handle or current.get("handle"),
+        "description": keep("description", product.description),
+        "brand": keep("brand", product.brand),
+        "category": keep("category", category),
+        "status": status,
+        "option1_name": product.option_names[0] if present & {"option1_name", "options"}
+        else current.get("option1_name", ""),
+        "option2_name": product.option_names[1] if present & {"option2_name", "options"}
+        else current.get("option2_name", ""),
+        "option3_name": product.option_names[2] if present & {"option3_name", "options"}
+        else current.get("option3_name", ""),
+    }
+
+
+def _variant_values(variant: ParsedVariant, old: dict[str, Any], present: set[str]
+                    ) -> dict[str, Any]:
+    def keep(name: str, new: Any, default: Any) -> Any:
+        return new if new is not None else old.get(name, default)
+
+    options = {}
+    for i in (1, 2, 3):
+        field_name = f"option{i}"
+        has_column = present & {f"option{i}_value", "options"}
+        options[field_name] = getattr(variant, field_name) if has_column or not old else \
+            old.get(field_name, "")
+    compare = variant.compare_at_price if "compare_at_price" in present else \
+        old.get("compare_at_price")
+    return {
+        **options,
+        "barcode": keep("barcode", variant.barcode, None),
+        "weight_grams": keep("weight_grams", variant.weight_grams, None),
+        "unit_cost": keep("unit_cost", variant.unit_cost, Decimal("0.00")),
+        "price": keep("price", variant.price, Decimal("0.00")),
+        "compare_at_price": compare,
+        "archived": keep("archived", variant.archived, False),
+    }
+
+
+def _wanted_tags(product: ParsedProduct, shop: _Shop, product_id: int | None
+                 ) -> list[str] | None:
+    """The product's tags after the import when they change, else None."""
+    if product.tags is None:
+        return None
+    wanted = sorted({shop.tag_names.get(t.lower(), t) for t in product.tags}, key=str.lower)
+    wanted = list(dict.fromkeys(wanted))
+    current = sorted(shop.tags.get(product_id, []), key=str.lower) if product_id else []
+    if [t.lower() for t in wanted] == [t.lower() for t in current]:
+        return None
+    return wanted
+
+
+def _plan_listings(session: Session, plans: list[ProductPlan], shop: _Shop,
+                   channel_id: int | None, problems: list[Problem], parsed: ParsedFile) -> None:
+    """Listings into `channel_id` for every SKU, and those of the template's channel columns."""
+    wanted: list[tuple[ProductPlan, VariantPlan, int, dict[str, Any]]] = []
+    for plan in plans:
+        for variant in plan.variants:
+            if channel_id is not None:
+                listed = "listed" if plan.values["status"] == "active" else "unlisted"
+                wanted.append((plan, variant, channel_id, {
+                    "status": listed, "channel_price": None,
+                    "channel_item_id": variant.parsed.item_id or None}))
+            for listing in variant.parsed.listings:
+                cid = shop.channels.get(listing.channel.lower())
+                if cid is None:
+                    problems.append(Problem(f"[{listing.channel}]", f"there is no channel "
+                                            f"'{listing.channel}' in the shop",
+                                            variant.parsed.row))
+                    continue
+                wanted.append((plan, variant, cid, {
+                    "status": listing.status, "channel_price": listing.price,
+                    "channel_item_id": listing.item_id or None}))
+    if not wanted:
+        return
+    variant_ids = [v.variant_id for _, v, _, _ in wanted if v.variant_id]
+    items = [(cid, values["channel_item_id"]) for _, _, cid, values in wanted
+             if values["channel_item_id"]]
+    shop.load_listings(session, variant_ids, items)
+    seen_items: dict[tuple[int, str], int] = {}
+    for plan, variant, cid, values in wanted:
+        current = shop.listings.get((variant.variant_id, cid)) if variant.variant_id else None
+        item = values["channel_item_id"]
+        if item:
+            owner = shop.item_owner.get((cid, item))
+            if owner is not None and owner != variant.variant_id:
+                problems.append(Problem(parsed.column_of("item_id") or "Item id", f"item id "
+                                        f"'{item}' is already used by another SKU on this "
+                                        "channel", variant.parsed.row))
+            first = seen_items.setdefault((cid, item), variant.parsed.row)
+            if first != variant.parsed.row:
+                problems.append(Problem(parsed.column_of("item_id") or "Item id", f"item id "
+                                        f"'{item}' is also used in row {first}",
+                                        variant.parsed.row))
+        if current is not None:
+            merged = {
+                "status": values["status"] or current["status"],
+                "channel_price": (values["channel_price"] if values["channel_price"] is not None
+                                  else from_minor_units(current["channel_price"])),
+                "channel_item_id": item or current["channel_item_id"],
+            }
+            old = {"status": current["status"],
+                   "channel_price": from_minor_units(current["channel_price"]),
+                   "channel_item_id": current["channel_item_id"]}
+            changes = {k: [old[k], v] for k, v in merged.items() if old[k] != v}
+            plan.listings.append(ListingPlan(variant, cid, current["id"], merged, changes))
+        else:
+            values = {**values, "status": values["status"] or "unlisted"}
+            plan.listings.append(ListingPlan(variant, cid, None, values, {}))
+
+
+def _count(plans: list[ProductPlan]) -> ImportCounts:
+    counts = dict.fromkeys(ImportCounts.__dataclass_fields__, 0)
+    for plan in plans:
+        if plan.product_id is None:
+            counts["products_created"] += 1
+        elif plan.changes or any(v.variant_id is None or v.changes for v in plan.variants):
+            counts["products_updated"] += 1
+        else:
+            counts["products_unchanged"] += 1
+        for variant in plan.variants:
+            key = ("variants_created" if variant.variant_id is None else
+                   "variants_updated" if variant.changes else "variants_unchanged")
+            counts[key] += 1
+        for listing in plan.listings:
+            if listing.listing_id is None:
+                counts["listings_created"] += 1
+            elif listing.changes:
+                counts["listings_updated"] += 1
+    return ImportCounts(**counts)

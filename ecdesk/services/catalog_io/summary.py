@@ -1,0 +1,43 @@
+"""The preview as plain text, for the command line (the GUI wizard lays out the same DTO)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ecdesk.services.catalog_io.dto import ImportPreview
+
+
+def describe_preview(preview: ImportPreview, max_problems: int | None = None) -> str:
+    parsed, counts = preview.file, preview.counts
+    how = "detected" if parsed.format_confident else "best guess"
+    lines = [f"File: {Path(parsed.path).name}"]
+    if parsed.format_label:
+        lines.append(f"Format: {parsed.format_label} ({how}); encoding: {parsed.encoding or '?'}")
+    if not parsed.file_error:
+        into = f" into channel '{preview.channel}'" if preview.channel else ""
+        lines += [
+            f"Rows read: {parsed.rows}; products in the file: {len(parsed.products)}",
+            f"Would create{into}: {counts.products_created} product(s), "
+            f"{counts.variants_created} SKU(s), {counts.listings_created} listing(s)",
+            f"Would update: {counts.products_updated} product(s), {counts.variants_updated} "
+            f"SKU(s), {counts.listings_updated} listing(s)",
+            f"Unchanged: {counts.products_unchanged} product(s), {counts.variants_unchanged} "
+            "SKU(s)",
+        ]
+        if preview.products_with_errors:
+            lines.append(f"Products with problems (not importable as they are): "
+                         f"{preview.products_with_errors}")
+    lines += [f"Note: {note}" for note in preview.notes]
+    errors = len(preview.errors)
+    warnings = len(preview.problems) - errors
+    if preview.problems:
+        lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
+        shown = preview.problems if max_problems is None else preview.problems[:max_problems]
+        for problem in shown:
+            kind = "error" if problem.is_error else "warning"
+            lines.append(f"  {kind}: {problem}")
+        if len(shown) < len(preview.problems):
+            lines.append(f"  ... and {len(preview.problems) - len(shown)} more")
+    else:
+        lines.append("Problems: none")
+    return "\n".join(lines)

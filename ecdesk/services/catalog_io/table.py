@@ -1,0 +1,154 @@
+"""A file as a header and a stream of rows of text cells (CSV in any delimiter, or XLSX).
+
+Rows are numbered as a spreadsheet shows them: the header is row 1. Nothing is held in memory
+but the row being read: callers keep only what they need from each row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
+from ecdesk.services.catalog_io.encoding import Encoding, check_encoding_name, detect_encoding
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+DELIMITERS = (",", "\t", ";", "|")
+PROGRESS_EVERY = 2000  # rows between progress callbacks
+
+csv.field_size_limit(1 << 28)  # product descriptions are long HTML
+
+
+class TableError(Exception):
+    """The file cannot be read as a table; the message is for the user."""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    encoding: str
+    rows: Iterator[tuple[int, list[str]]]
+    _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+
+
+def open_table(path: Path, encoding: str | None = None, progress: Progress | None = None
+               ) -> Table:
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return _open_xlsx(path, progress)
+    if path.suffix.lower() == ".xls":
+        raise TableError("Old Excel .xls files cannot be read: save it as .xlsx or CSV UTF-8")
+    with open(path, "rb") as probe:
+        if probe.read(4) == b"PK\x03\x04":
+            return _open_xlsx(path, progress)
+    found: Encoding = check_encoding_name(encoding) if encoding else detect_encoding(path)
+    if found.name is None:
+        raise TableError(found.reason)
+    binary = open(path, "rb")  # noqa: SIM115 - closed by Table.close
+    text = io.TextIOWrapper(binary, encoding=found.name, errors="strict", newline="")
+    try:
+        first = text.readline()
+    except UnicodeDecodeError as error:
+        binary.close()
+        raise TableError(f"The file is not valid {found.label}: {error.reason}") from None
+    if not first.strip():
+        binary.close()
+        raise TableError("The file is empty: the first line should hold the column names")
+    delimiter = max(DELIMITERS, key=first.count)
+    lines = _chain_first(first, text)
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    header = next(reader)
+    size = path.stat().st_size
+    return Table([h.strip().lstrip("\ufeff") for h in header], found.label,
+                 _csv_rows(reader, binary, size, found.label, progress), [binary.close])
+
+
+def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _csv_rows(reader: Iterator[list[str]], binary: io.BufferedReader, size: int, label: str,
+              progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
+    row = 1
+    try:
+        for cells in reader:
+            row += 1
+            if progress is not None and row % PROGRESS_EVERY == 0:
+                _report(progress, binary.tell(), size)
+            if cells and any(cells):
+                yield row, cells
+    except UnicodeDecodeError as error:
+        raise TableError(f"The file is not valid {label} after row {row}: {error.reason}"
+                         ) from None
+    except csv.Error as error:
+        raise TableError(f"Row {row + 1} cannot be read as CSV: {error}") from None
+    if progress is not None:
+        _report(progress, size, size)
+
+
+def _report(progress: Progress, done: int, total: int) -> None:
+    if progress(done, total) is False:
+        raise ImportCancelledError("Import cancelled: nothing was written")
+
+
+def _open_xlsx(path: Path, progress: Progress | None) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise TableError(f"The spreadsheet cannot be opened: {error}") from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    try:
+        header = [_cell_text(v).strip() for v in next(rows)]
+    except StopIteration:
+        book.close()
+        raise TableError("The spreadsheet is empty: the first row should hold the column names"
+                         ) from None
+    while header and not header[-1]:
+        header.pop()
+    total = sheet.max_row or 0
+    return Table(header, "XLSX", _xlsx_rows(rows, total, progress), [book.close])
+
+
+def _xlsx_rows(rows: Iterator[tuple], total: int, progress: Progress | None
+               ) -> Iterator[tuple[int, list[str]]]:
+    row = 1
+    for values in rows:
+        row += 1
+        if progress is not None and row % PROGRESS_EVERY == 0:
+            _report(progress, row, max(total, row))
+        cells = [_cell_text(v) for v in values]
+        if any(cells):
+            yield row, cells
+    if progress is not None:
+        _report(progress, max(total, row), max(total, row))
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet cell as the text a person sees; numbers never go through float math."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)  # the shortest text that reads back as the same binary number
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
