@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ecdesk import __version__
+from ecdesk.cli_maintenance import add_maintenance_commands
 from ecdesk.errors import EcdeskError, ValidationError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
@@ -47,12 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="small: ~300 products; large: 100,000 SKUs")
     create.add_argument("--seed", type=int, default=1, help="same seed, same shop")
     create.add_argument("--force", action="store_true", help="replace an existing file")
-    create.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    create.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     create.set_defaults(handler=_demo_create)
 
     info = commands.add_parser("info", help="print the shop's name and catalog counts")
-    info.add_argument("--db", type=Path, help="shop file (default: your shop)")
+    info.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                      help="shop file (default: your shop)")
     info.set_defaults(handler=_info)
+    add_maintenance_commands(commands)
     _add_catalog_io_commands(commands)
     return parser
 

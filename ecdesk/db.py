@@ -77,6 +77,8 @@ class UnitOfWork:
                  tb: TracebackType | None) -> None:
         self.session.rollback()
         self.session.close()
+        if isinstance(exc_value, exc.OperationalError):  # a lock or a full disk during a flush
+            raise friendly_database_error(exc_value) from exc_value
 
     def commit(self) -> None:
         try:

@@ -64,6 +64,8 @@ def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, curren
             rate = to_decimal(value)
             if not Decimal("0") <= rate < Decimal("1"):
                 problems.append(Problem(label, "must be between 0 % and 100 %"))
+            elif rate != rate.quantize(Decimal("0.000001")):
+                problems.append(Problem(label, "can have at most four decimals as a percentage"))
         except MoneyError as error:
             problems.append(Problem(label, str(error)))
     return problems

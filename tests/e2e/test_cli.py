@@ -91,7 +91,7 @@ def test_info_prints_the_shop_name_and_counts(created_demo: tuple[Path, str]) ->
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("bogus",), "ecdesk: argument command: invalid choice: 'bogus' (choose from 'demo', 'info')"),
+    (("bogus",), "ecdesk: argument command: invalid choice: 'bogus' (choose from 'demo', 'info', "),
     (("demo", "create"), "ecdesk demo create: the following arguments are required: path"),
     (("demo",), "ecdesk demo: the following arguments are required: demo_command"),
     (("demo", "create", "x.ecdesk", "--scale", "huge"),
@@ -103,7 +103,9 @@ def test_usage_errors_exit_with_code_2_and_a_hint(args: tuple[str, ...], message
     result = run(*args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines() == [message, "Try 'python main.py --help'."]
+    first, *rest = result.stderr.splitlines()
+    assert first.startswith(message)  # the list of commands grows as capabilities land
+    assert rest == ["Try 'python main.py --help'."]
     assert not (REPO_ROOT / "x.ecdesk").exists()
 
 
@@ -125,9 +127,6 @@ def test_info_without_db_uses_the_shop_in_the_data_folder(data_dir: Path) -> Non
     assert (data_dir / "shop.ecdesk").is_file()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: cli.py gives the info subcommand its own --db whose default None overwrites the "
-    "global --db; `main.py --db X info` opens (and creates) the default shop instead of X"))
 def test_a_global_db_option_before_the_command_is_honoured(tmp_path: Path,
                                                            data_dir: Path) -> None:
     path = tmp_path / "chosen.ecdesk"

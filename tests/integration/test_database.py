@@ -308,9 +308,6 @@ def test_database_failures_become_messages_for_the_shop_owner(
     assert str(friendly) == expected
 
 
-@pytest.mark.xfail(strict=True, raises=exc.OperationalError, reason=(
-    "BUG: UnitOfWork translates OperationalError only in commit(); a lock met at the first "
-    "write (during flush) escapes raw"))
 def test_a_shop_file_locked_by_another_program_gives_a_readable_error(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)  # do not wait five seconds

@@ -169,9 +169,6 @@ def test_a_commission_outside_zero_to_a_hundred_percent_is_refused(
     assert str(info.value) == message
 
 
-@pytest.mark.xfail(strict=True, raises=StatementError, reason=(
-    "BUG: channels._check accepts a rate with more than six decimals; the Rate column then "
-    "raises MoneyError inside a raw StatementError"))
 def test_a_rate_with_more_decimals_than_stored_is_refused_with_a_message(
         tmp_shop: Database) -> None:
     # parse_rate("3.14159 %") gives 0.0314159, which a user can type in the channel form.

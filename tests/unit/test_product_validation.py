@@ -90,9 +90,6 @@ def test_a_weight_that_is_not_whole_grams_is_an_error() -> None:
         "Row 1, Weight: '1.5kg' is not whole grams"]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "BUG: validation.check_variant accepts any str.isdigit() weight such as '²'; int() in "
-    "commands._apply_variants then raises ValueError"))
 def test_a_weight_in_superscript_digits_is_an_error() -> None:
     assert messages(check_product(product(sku(weight_grams="²")), MIN_MARGIN)) == [
         "Row 1, Weight: '²' is not whole grams"]

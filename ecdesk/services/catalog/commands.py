@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -30,7 +30,7 @@ from ecdesk.money import parse_amount
 from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
-from ecdesk.services.catalog.validation import blocking, check_product
+from ecdesk.services.catalog.validation import blocking, check_product, whole_grams
 from ecdesk.services.changes import CATALOG, Changed
 from ecdesk.services.settings import get_settings
 
@@ -150,7 +150,7 @@ def _apply_variants(session: Session, product: Product, drafts: Iterable[Variant
         _set(variant, position=position, sku=draft.sku.strip(), option1=draft.option1.strip(),
              option2=draft.option2.strip(), option3=draft.option3.strip(),
              barcode=draft.barcode.strip() or None,
-             weight_grams=int(draft.weight_grams) if draft.weight_grams.strip() else None,
+             weight_grams=whole_grams(draft.weight_grams),
              unit_cost=parse_amount(draft.unit_cost), price=parse_amount(draft.price),
              compare_at_price=_optional_amount(draft.compare_at_price), archived=draft.archived)
         variants.append(variant)
@@ -225,10 +225,10 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
             session.execute(update(Listing).where(
                 Listing.channel_id == channel_id, Listing.variant_id.in_(chunk))
                 .values(status=status, changed_at=utc_now()))
-            if missing:
-                session.add_all(Listing(variant_id=i, channel_id=channel_id, status=status)
-                                for i in missing)
-                session.flush()
+            if missing:  # one executemany; the bulk audit row below records them
+                session.execute(insert(Listing), [
+                    {"variant_id": i, "channel_id": channel_id, "status": status}
+                    for i in missing])
         record_bulk(session, "listings", {"channel_id": channel_id, "field": "status",
                                           "new": status, "old": before})
         uow.commit()

@@ -38,6 +38,12 @@ def parse_money_field(text: str, label: str, row: int | None, problems: list[Pro
     return value
 
 
+def whole_grams(text: str) -> int | None:
+    """Grams typed as ASCII or full-width digits ("３５０" from a Chinese input method)."""
+    digits = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" else c for c in text.strip())
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
 def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[Problem]:
     problems: list[Problem] = []
     sku = variant.sku.strip()
@@ -51,7 +57,7 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
         reason = barcode_problem(variant.barcode.strip())
         if reason:
             problems.append(Problem("Barcode", reason, row))
-    if variant.weight_grams.strip() and not variant.weight_grams.strip().isdigit():
+    if variant.weight_grams.strip() and whole_grams(variant.weight_grams) is None:
         problems.append(Problem("Weight", f"'{variant.weight_grams}' is not whole grams", row))
     cost = parse_money_field(variant.unit_cost, "Cost", row, problems)
     price = parse_money_field(variant.price, "Price", row, problems)
