@@ -31,11 +31,18 @@ def data_dir() -> Path:
 
 
 def default_shop_path() -> Path:
-    return data_dir() / SHOP_FILE
+    """The user's shop file; its folder (ecdesk's own) is created when missing."""
+    return _own_folder() / SHOP_FILE
 
 
 def demo_shop_path() -> Path:
-    return data_dir() / DEMO_FILE
+    return _own_folder() / DEMO_FILE
+
+
+def _own_folder() -> Path:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def resource_path(*parts: str) -> Path:

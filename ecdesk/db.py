@@ -50,8 +50,13 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:  # SQLite itself refuses every write on this connection
+        uri = f"file:{path.as_posix()}?mode=ro"
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+            uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -92,7 +97,10 @@ def friendly_database_error(error: exc.OperationalError) -> DatabaseError:
     if "full" in text:
         return DatabaseError("The disk is full: nothing was saved. Free some space and try again.")
     if "readonly" in text or "read-only" in text:
-        return DatabaseError("The shop file is read-only: nothing was saved.")
+        return DatabaseError("The shop is open read-only: nothing was saved.")
+    if "disk i/o" in text or "unable to open" in text:
+        return DatabaseError("The shop file could not be reached: nothing was saved. Was the "
+                             "USB stick or network drive removed? Put it back and try again.")
     if "locked" in text or "busy" in text:
         return DatabaseError("The shop file is busy in another program: nothing was saved.")
     return DatabaseError(f"The shop file could not be written: {error.orig}")
@@ -101,9 +109,10 @@ def friendly_database_error(error: exc.OperationalError) -> DatabaseError:
 class Database:
     """An open shop file."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
         self.session_factory = sessionmaker(engine, class_=ShopSession, expire_on_commit=False)
 
     def uow(self, actor: str = "user") -> UnitOfWork:
@@ -116,7 +125,8 @@ class Database:
     def close(self) -> None:
         """Let SQLite refresh stale statistics, fold the WAL back into the file, release it."""
         self.engine.dispose()
-        self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:
+            self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _outside_transaction(self, *statements: str) -> None:
         conn = sqlite3.connect(self.path, isolation_level=None)
@@ -128,14 +138,25 @@ class Database:
             conn.close()
 
 
-def open_database(path: Path | str) -> Database:
-    """Open (creating if missing) and migrate a shop file; raise DatabaseError when unusable."""
+def open_database(path: Path | str, read_only: bool = False) -> Database:
+    """Open (creating if missing) and migrate a shop file; raise DatabaseError when unusable.
+
+    A missing folder is an error, not something to create: it is usually a USB stick or a
+    network drive that is not there, and a new empty shop on the local disk would hide that.
+    """
     path = Path(path).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.is_dir():
+        raise DatabaseError(f"The folder {path.parent} is not there. Was a USB stick or network "
+                            "drive removed? Connect it and open the shop again.")
+    if read_only and not path.exists():
+        raise DatabaseError(f"{path} does not exist.")
     revision = _stored_revision(path)
     if revision != SCHEMA_HEAD:
+        if read_only:
+            raise DatabaseError(f"{path.name} needs an upgrade to this ecdesk's format, which "
+                                "cannot be done while it is open read-only.")
         _migrate(path, revision)
-    return Database(path, make_engine(path))
+    return Database(path, make_engine(path, read_only), read_only)
 
 
 def _stored_revision(path: Path) -> str | None:

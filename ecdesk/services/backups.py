@@ -188,6 +188,26 @@ def describe(path: Path) -> BackupSummary:
     return BackupSummary(path, created, name_row[0] if name_row else "", schema, counts)
 
 
+def _keep_current(shop: Path) -> BackupInfo | None:
+    """Keep the file a restore replaces: a checked backup, or a damaged file moved aside."""
+    if not shop.exists():
+        return None
+    if not integrity_problems(shop):
+        return back_up(shop, "before-restore")
+    now = datetime.now(UTC)
+    aside = shop.with_name(f"{shop.stem}.damaged-{now:%Y%m%dT%H%M%SZ}{shop.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{shop}{suffix}")
+        if part.exists():
+            part.replace(Path(f"{aside}{suffix}"))
+    return BackupInfo(aside, now, "damaged")
+
+
+def newest_good_backup(shop: Path) -> BackupInfo | None:
+    """The newest automatic backup that passes the integrity check (for a damaged shop)."""
+    return next((b for b in list_backups(shop) if not integrity_problems(b.path)), None)
+
+
 def restore(backup: Path, shop: Path) -> BackupInfo | None:
     """Replace the shop's contents with the backup's, after backing up the current file.
 
@@ -198,7 +218,7 @@ def restore(backup: Path, shop: Path) -> BackupInfo | None:
     if summary.schema not in known_revisions():
         raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "
                             f"{summary.schema}); install it to restore this backup.")
-    safety = back_up(shop, "before-restore") if shop.exists() else None
+    safety = _keep_current(shop)
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     dst = sqlite3.connect(shop)
     try:

@@ -24,6 +24,7 @@ from ecdesk.views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from ecdesk.db import Database
+    from ecdesk.services.shop_lock import ShopLock
 
 log = logging.getLogger("ecdesk")
 
@@ -37,6 +38,7 @@ def launch(path: Path, startup_probe: bool = False) -> int:
     _set_up_logging()
     sys.excepthook = _show_unhandled
     controller = ShopController(window_settings(), startup_probe)
+    app.aboutToQuit.connect(controller.shutdown)
     controller.start(path)
     return app.exec() or controller.exit_code
 
@@ -65,6 +67,8 @@ class ShopController(QObject):
         self.settings = settings
         self.window: MainWindow | None = None
         self.db: Database | None = None
+        self.lock: ShopLock | None = None
+        self._pending_lock: ShopLock | None = None
         self.cancelled = False
         self.exit_code = 0
         self._probe = startup_probe
@@ -89,9 +93,9 @@ class ShopController(QObject):
             return False
         from ecdesk.views.shop_context import ShopContext
 
-        old_window, old_db = self.window, self.db
+        old_window, old_db, old_lock = self.window, self.db, self.lock
         target = window or self._new_window()
-        self.window, self.db = target, db
+        self.window, self.db, self.lock = target, db, self._pending_lock
         target.attach(ShopContext(db))
         if self._probe:
             page = target.listings
@@ -101,9 +105,12 @@ class ShopController(QObject):
             old_window.deleteLater()
         if old_db is not None:
             old_db.close()
+        if old_lock is not None and (self.lock is None or old_lock.path != self.lock.path):
+            old_lock.release()  # (reopening the same shop: the new lock object holds it now)
         target.show()
         QTimer.singleShot(0, target.load_pages)
-        self._daily_backup(db.path)
+        if not db.read_only:
+            self._daily_backup(db.path)
         return True
 
     def _new_window(self) -> MainWindow:
@@ -140,23 +147,26 @@ class ShopController(QObject):
 
     def _open_database(self, path: Path) -> Database | None:
         """The opened shop; None (after telling the user why) when it cannot be used."""
-        from ecdesk.db import open_database
-        from ecdesk.errors import DatabaseError
         from ecdesk.services.settings import get_settings
+        from ecdesk.views.shop_opener import open_shop
 
         is_new = not path.exists()
-        try:
-            db = open_database(path)
-        except DatabaseError as error:
-            QMessageBox.critical(self.window, "ecdesk", str(error))
+        opened = open_shop(path, self.window)
+        self.cancelled = opened.cancelled
+        db = opened.db
+        if db is None:
             return None
-        if not get_settings(db.uow()).initialized and not _first_run(db, self.window):
+        needs_setup = not get_settings(db.uow()).initialized
+        if needs_setup and (db.read_only or not _first_run(db, self.window)):
             db.close()
+            if opened.lock is not None:
+                opened.lock.release()
             if is_new:
                 for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     leftover.unlink(missing_ok=True)
             self.cancelled = True
             return None
+        self._pending_lock = opened.lock
         return db
 
     def _probe_done(self) -> None:
@@ -166,10 +176,17 @@ class ShopController(QObject):
     def _quit(self) -> None:
         if self.window is not None:
             self.window.close()
+        self.shutdown()
+        QApplication.quit()
+
+    def shutdown(self) -> None:
+        """Close the shop file and give up its lock (also when the last window closes)."""
         if self.db is not None:
             self.db.close()
             self.db = None
-        QApplication.quit()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 class _DailyBackup(QRunnable):

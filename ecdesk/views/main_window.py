@@ -154,7 +154,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: object) -> None:
         assert self.context is not None
         name = self.context.settings.shop_name
-        self.setWindowTitle(f"{name or 'ecdesk'} — ecdesk")
+        mode = self.tr(" (read-only)") if self.context.db.read_only else ""
+        self.setWindowTitle(f"{name or 'ecdesk'}{mode} — ecdesk")
         self._shop_label.setText(f"{name} · {self.context.db.path}")
 
     def focus_global_search(self) -> None:

@@ -8,7 +8,6 @@ JSON. Memory is measured first, before the timing loops grow the heap.
 from __future__ import annotations
 
 import gc
-import inspect
 import json
 import os
 import sqlite3
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from ecdesk.db import Database, UnitOfWork, open_database
+from ecdesk.db import Database, open_database
 from ecdesk.services.catalog import queries
 from ecdesk.services.catalog.dto import Page, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import filter_options, list_variants
@@ -59,26 +58,13 @@ def ms(seconds: float) -> str:
 
 # -- loaders and baselines ----------------------------------------------------------------------
 def counting_loader(db: Database) -> Loader:
-    """A page and its total, counted every time: the loader the targets were set for."""
+    """A page and its total counted in the same call (for comparison)."""
     return lambda q, off, lim: list_variants(db.uow(), q, offset=off, limit=lim)
 
 
-def can_defer_count() -> bool:
-    """True when the service can leave the count out of a page (and count on its own)."""
-    return "count" in inspect.signature(list_variants).parameters and hasattr(
-        queries, "count_matching")
-
-
-def count_matching(uow: UnitOfWork, query: VariantQuery) -> int:
-    return queries.count_matching(uow, query)  # type: ignore[attr-defined]
-
-
 def page_loader(db: Database) -> Loader:
-    """The loader as the Listings page calls it: without the count when the service allows."""
-    if not can_defer_count():
-        return counting_loader(db)
-    return lambda q, off, lim: list_variants(db.uow(), q, offset=off, limit=lim,
-                                             count=False)  # type: ignore[call-arg]
+    """The loader as the Listings page calls it: the page now, the count on a worker thread."""
+    return lambda q, off, lim: list_variants(db.uow(), q, offset=off, limit=lim, count=False)
 
 
 def make_model(db: Database, loader: Loader) -> ListingsTableModel:
@@ -111,31 +97,24 @@ def memory_row(db: Database) -> Row:
 
 # -- first page ---------------------------------------------------------------------------------
 def first_page_rows(db: Database, raw: sqlite3.Connection) -> list[Row]:
-    model = make_model(db, counting_loader(db))
-    times = time_repeated(lambda: model.set_query(VariantQuery()))
-    baseline = raw_median(raw, PAGE_SQL, 0) + raw_median(raw, COUNT_SQL)
-    log(f"First page: median {ms(median(times))}, worst {ms(max(times))}, "
-        f"{model.rowCount()} rows of {model.total:,}; raw sqlite3 page + count {ms(baseline)}")
-    rows = [Row("first Listings page, set_query()", "ms", median(times), baseline,
-                "raw sqlite3 page + count(*)", FAST,
-                f"median of {len(times)} after a warm-up (worst {ms(max(times))}); "
-                "loader counts every time")]
-    if can_defer_count():
-        rows += deferred_count_rows(db, raw)
-    return rows
-
-
-def deferred_count_rows(db: Database, raw: sqlite3.Connection) -> list[Row]:
-    """The page without its count, as the Listings page loads it, and the count it defers."""
+    """The first page as the Listings page shows it (its count follows on a worker thread)."""
     model = make_model(db, page_loader(db))
-    page = time_repeated(lambda: model.set_query(VariantQuery()))
-    count = time_repeated(lambda: count_matching(db.uow(), VariantQuery()))
-    log(f"First page without count: median {ms(median(page))}; the count: {ms(median(count))}")
+    times = time_repeated(lambda: model.set_query(VariantQuery()))
+    baseline = raw_median(raw, PAGE_SQL, 0)
+    log(f"First page: median {ms(median(times))}, worst {ms(max(times))}; raw sqlite3 page "
+        f"{ms(baseline)}")
+    count = time_repeated(lambda: queries.count_matching(db.uow(), VariantQuery()))
+    counted = make_model(db, counting_loader(db))
+    with_count = time_repeated(lambda: counted.set_query(VariantQuery()))
     return [
-        Row("  same, count deferred (as the page)", "ms", median(page),
-            raw_median(raw, PAGE_SQL, 0), "raw sqlite3 page", note="list_variants(count=False)"),
-        Row("  the deferred count alone", "ms", median(count), raw_median(raw, COUNT_SQL),
-            "raw sqlite3 count(*)", note="count_matching(), run on the next event-loop turn"),
+        Row("first Listings page, set_query()", "ms", median(times), baseline,
+            "raw sqlite3 page", FAST, f"median of {len(times)} after a warm-up (worst "
+            f"{ms(max(times))}); as the page: list_variants(count=False)"),
+        Row("  its count, on a worker thread", "ms", median(count), raw_median(raw, COUNT_SQL),
+            "raw sqlite3 count(*)", note="count_matching(); the table does not wait for it"),
+        Row("  page and count in one call", "ms", median(with_count),
+            raw_median(raw, PAGE_SQL, 0) + raw_median(raw, COUNT_SQL),
+            "raw sqlite3 page + count(*)", note="list_variants(count=True)"),
     ]
 
 
@@ -144,32 +123,20 @@ FTS_BASELINE = "raw FTS5 LIKE '%Cotton%'"
 
 
 def search_rows(db: Database, raw: sqlite3.Connection) -> list[Row]:
+    """Keystrokes as the Listings page makes them: the page at once, its count on a worker."""
     baseline = raw_median(raw, FTS_SQL, "%Cotton%")
-    log(f"Search keystrokes, counted every time ({FTS_BASELINE}: {ms(baseline)}):")
-    typed = type_words(make_model(db, counting_loader(db)))
+    log(f"Search keystrokes ({FTS_BASELINE}: {ms(baseline)}):")
+    typed = type_words(make_model(db, page_loader(db)))
     every = [seconds for medians in typed.values() for seconds in medians.values()]
     rows = [Row("search keystroke, median", "ms", median(every), baseline, FTS_BASELINE, FAST,
                 f"median over the {len(every)} prefixes typed (each the median of its "
-                "repeats); loader counts every time")]
+                "repeats); as the page: list_variants(count=False)")]
     for word, medians in typed.items():
         detail = ", ".join(f"{p} {t * 1000:,.0f}" for p, t in medians.items())
         rows.append(Row(f"search keystroke, slowest of '{word}'", "ms", max(medians.values()),
                         baseline, FTS_BASELINE, FAST, f"median keystroke "
                         f"{ms(median(list(medians.values())))}; per prefix (ms): {detail}"))
-    if can_defer_count():
-        rows.append(deferred_search_row(db, baseline))
     return rows
-
-
-def deferred_search_row(db: Database, baseline: float) -> Row:
-    """Keystrokes as the Listings page makes them: the page first, its count a turn later."""
-    log("Search keystrokes, count deferred (as the page):")
-    typed = type_words(make_model(db, page_loader(db)))
-    every = {p: t for medians in typed.values() for p, t in medians.items()}
-    slowest = max(every, key=every.__getitem__)
-    return Row("  same, count deferred (as the page)", "ms", median(list(every.values())),
-               baseline, FTS_BASELINE, note=f"list_variants(count=False); slowest prefix "
-               f"{slowest!r} {ms(every[slowest])}; the count then runs on the next turn")
 
 
 def type_words(model: ListingsTableModel) -> dict[str, dict[str, float]]:
@@ -182,15 +149,14 @@ def type_words(model: ListingsTableModel) -> dict[str, dict[str, float]]:
 def _keystroke(model: ListingsTableModel, prefix: str) -> float:
     query = VariantQuery(search=prefix)
     times = time_repeated(lambda: model.set_query(query), repeats=7, budget_s=5)
-    counted = getattr(model, "total_known", True)  # older models always count
-    matches = f"{model.total:,} matches" if counted else "not counted"
+    matches = f"{model.total:,} matches" if model.total_known else "count follows"
     log(f"  {prefix!r:>11}: median {ms(median(times))}, worst {ms(max(times))}, {matches}")
     return median(times)
 
 
 # -- scrolling deep -----------------------------------------------------------------------------
 def fetch_more_rows(db: Database, raw: sqlite3.Connection) -> list[Row]:
-    note = "count=False, as the Listings page" if can_defer_count() else "page and count"
+    note = "count=False, as the Listings page"
     rows = []
     for offset in FETCH_OFFSETS:
         seconds = _fetch_more_at(db, offset)

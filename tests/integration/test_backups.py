@@ -12,8 +12,14 @@ from sqlalchemy import text
 from ecdesk.db import Database, open_database
 from ecdesk.errors import DatabaseError
 from ecdesk.services.backups import (
-    RotationPolicy, back_up, backups_dir, daily_backup_if_due, describe, integrity_problems,
-    list_backups, restore,
+    RotationPolicy,
+    back_up,
+    backups_dir,
+    daily_backup_if_due,
+    describe,
+    integrity_problems,
+    list_backups,
+    restore,
 )
 
 
@@ -138,6 +144,6 @@ def test_a_bulk_change_of_more_than_a_few_hundred_rows_backs_up_first(demo_shop:
     assert [b.reason for b in backups] == ["before-bulk"]
     conn = sqlite3.connect(backups[0].path)
     paused = conn.execute("SELECT count(*) FROM listings WHERE channel_id = 1 AND status = "
-                          "'paused' AND variant_id IN (%s)" % ",".join(map(str, variant_ids)))
+                          "'paused' AND variant_id IN ({})".format(",".join(map(str, variant_ids))))
     assert paused.fetchone()[0] < 400  # the backup holds the state before the change
     conn.close()

@@ -67,13 +67,62 @@ def audit_rows(db: Database) -> list[tuple[str, str, str, int | None, dict]]:
 
 def test_opening_a_missing_file_creates_a_shop_stamped_with_the_current_schema(
         tmp_path: Path) -> None:
-    path = tmp_path / "folder that does not exist yet" / "new.ecdesk"
+    path = tmp_path / "new.ecdesk"
     db = open_database(path)
     db.close()
     assert path.is_file()
     assert db.path == path.resolve()
     assert stored_revision(path) == SCHEMA_HEAD
     assert not list(path.parent.glob("*.before-*")), "a new file needs no backup"
+
+
+def test_a_shop_in_a_folder_that_is_not_there_is_refused_not_created(tmp_path: Path) -> None:
+    path = tmp_path / "USB-STICK" / "shop.ecdesk"  # the stick was removed
+    with pytest.raises(DatabaseError, match=r"is not there\. Was a USB stick or network drive "
+                                            r"removed\?"):
+        open_database(path)
+    assert not path.parent.exists()
+
+
+def test_a_read_only_open_refuses_every_write_with_a_readable_message(tmp_path: Path) -> None:
+    from ecdesk.services.settings import update_settings
+
+    path = tmp_path / "shop.ecdesk"
+    open_database(path).close()
+    db = open_database(path, read_only=True)
+    try:
+        with pytest.raises(DatabaseError, match="open read-only: nothing was saved"):
+            update_settings(db.uow(), shop_name="X", currency="CNY", timezone="UTC",
+                            min_margin="0.1")
+    finally:
+        db.close()
+
+
+def test_a_full_disk_fails_the_whole_write_with_a_message_and_keeps_nothing(
+        tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from ecdesk.services.catalog.commands import save_product
+    from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+
+    path = tmp_path / "shop.ecdesk"
+    db = open_database(path)
+
+    def no_room_left(dbapi_conn: object, _record: object) -> None:
+        pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[attr-defined]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # type: ignore[attr-defined]
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", no_room_left)
+    draft = ProductDraft(title="Big" + "x" * 200, description="<p>" + "很长" * 200_000 + "</p>",
+                         variants=(VariantDraft(sku="BIG-1", price="1", unit_cost="0.5"),))
+    try:
+        with pytest.raises(DatabaseError, match="The disk is full: nothing was saved"):
+            save_product(db.uow(), draft)
+        with db.uow() as uow:
+            assert uow.session.execute(text("SELECT count(*) FROM products")).scalar() == 0
+    finally:
+        db.close()
 
 
 def test_an_empty_file_becomes_a_new_shop(tmp_path: Path) -> None:
@@ -296,9 +345,11 @@ def test_the_unit_of_work_keeps_what_was_committed(tmp_shop: Database) -> None:
 @pytest.mark.parametrize(("sqlite_message", "expected"), [
     ("database or disk is full",
      "The disk is full: nothing was saved. Free some space and try again."),
-    ("attempt to write a readonly database", "The shop file is read-only: nothing was saved."),
+    ("attempt to write a readonly database", "The shop is open read-only: nothing was saved."),
     ("database is locked", "The shop file is busy in another program: nothing was saved."),
-    ("disk I/O error", "The shop file could not be written: disk I/O error"),
+    ("disk I/O error", "The shop file could not be reached: nothing was saved. Was the USB "
+                       "stick or network drive removed? Put it back and try again."),
+    ("no such savepoint: x", "The shop file could not be written: no such savepoint: x"),
 ])
 def test_database_failures_become_messages_for_the_shop_owner(
         sqlite_message: str, expected: str) -> None:

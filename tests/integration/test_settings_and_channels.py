@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import StatementError
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, ValidationError

@@ -1,0 +1,106 @@
+"""Opening a shop that is locked, read-only or damaged: a plain question and a way forward."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from ecdesk.errors import DatabaseError
+from ecdesk.services.backups import back_up
+from ecdesk.services.settings import update_settings
+from ecdesk.views import shop_opener
+from ecdesk.views.shop_opener import open_shop
+
+
+@pytest.fixture
+def other_ecdesk(demo_copy: Path) -> Iterator[int]:
+    """Another running process that holds the demo shop's lock."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    demo_copy.with_name(demo_copy.name + ".lock").write_text(
+        json.dumps({"pid": child.pid, "host": socket.gethostname()}))
+    try:
+        yield child.pid
+    finally:
+        child.kill()
+        child.wait()
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
+    asked: list[str] = []
+
+    def ask(_parent: object, text: str, _label: str) -> bool:
+        asked.append(text)
+        return yes
+    monkeypatch.setattr(shop_opener, "_ask", ask)
+    return asked
+
+
+def test_a_shop_open_elsewhere_can_be_opened_read_only(qapp: object, demo_copy: Path,
+                                                       other_ecdesk: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _answer(monkeypatch, yes=True)
+    opened = open_shop(demo_copy, None)
+    assert opened.db is not None and opened.db.read_only and opened.lock is None
+    assert f"process {other_ecdesk}" in asked[0]
+    try:
+        with pytest.raises(DatabaseError, match="read-only: nothing was saved"):
+            update_settings(opened.db.uow(), shop_name="X", currency="CNY", timezone="UTC",
+                            min_margin="0.1")
+    finally:
+        opened.db.close()
+
+
+def test_declining_to_open_a_shop_open_elsewhere_opens_nothing(
+        qapp: object, demo_copy: Path, other_ecdesk: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _answer(monkeypatch, yes=False)
+    opened = open_shop(demo_copy, None)
+    assert opened.db is None and opened.cancelled
+
+
+def test_a_read_only_file_opens_for_viewing_with_a_word_of_why(
+        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(shop_opener.os, "access", lambda *_a: False)  # root ignores chmod
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    opened = open_shop(demo_copy, None)
+    assert opened.db is not None and opened.db.read_only
+    opened.db.close()
+    assert "read-only" in told[0]
+
+
+def test_a_damaged_shop_is_replaced_by_the_newest_good_backup_and_kept_aside(
+        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    back_up(demo_copy, "daily")
+    data = bytearray(demo_copy.read_bytes())
+    data[:100] = b"\x00" * 100  # the header is gone: not a database any more
+    demo_copy.write_bytes(bytes(data))
+    asked = _answer(monkeypatch, yes=True)
+    opened = open_shop(demo_copy, None)
+    assert opened.db is not None and not opened.db.read_only
+    assert "Restore the newest good backup" in asked[0]
+    assert list(demo_copy.parent.glob("demo-copy.damaged-*.ecdesk"))
+    opened.db.close()
+    assert opened.lock is not None
+    opened.lock.release()
+
+
+def test_a_damaged_shop_without_a_backup_is_explained_and_left_alone(
+        qapp: object, demo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_copy.write_bytes(b"garbage" * 100)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    opened = open_shop(demo_copy, None)
+    assert opened.db is None and not opened.cancelled
+    assert "not an ecdesk shop file" in shown[0]
+    assert demo_copy.read_bytes() == b"garbage" * 100
+    assert not demo_copy.with_name(demo_copy.name + ".lock").exists()
+    shutil.rmtree(tmp_path / "backups", ignore_errors=True)
