@@ -306,7 +306,7 @@ def _variant_values(variant: ParsedVariant, old: dict[str, Any], present: set[st
         has_column = present & {f"option{i}_value", "options"}
         options[field_name] = getattr(variant, field_name) if has_column or not old else \
             old.get(field_name, "")
-    compare = variant.compare_at_price if "compare_at_price" in present else \
+    compare = variant.compare_at_price if present & {"compare_at_price", "sale_price"} else \
         old.get("compare_at_price")
     return {
         **options,
