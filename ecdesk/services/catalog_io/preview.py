@@ -108,7 +108,7 @@ def plan_import(session: Session, parsed: ParsedFile, channel: Channel_, *,
     channel_id, channel_name = _channel(session, channel, problems)
     if parsed.file_error or (channel is not None and channel_id is None):
         return Plan([], ImportCounts(), problems, len(parsed.products), channel_name)
-    present = {c.field for c in parsed.mapping if c.column}
+    present = _Present(parsed)
     shop = _Shop.load(session, parsed, channel_id)
     plans: list[ProductPlan] = []
     for product in parsed.products:
@@ -136,6 +136,22 @@ def _channel(session: Session, channel: Channel_, problems: list[Problem]
         problems.append(Problem("Channel", f"there is no channel '{channel}' in the shop"))
         return None, str(channel)
     return row.id, row.name
+
+
+ZERO = Decimal("0.00")
+
+
+class _Present:
+    """Which fields the file has a column for (an absent column keeps the shop's values)."""
+
+    def __init__(self, parsed: ParsedFile) -> None:
+        fields = {c.field for c in parsed.mapping if c.column}
+        combined = "options" in fields
+        self.option_names = tuple(combined or f"option{i}_name" in fields for i in (1, 2, 3))
+        self.option_values = tuple(combined or f"option{i}_value" in fields for i in (1, 2, 3))
+        self.compare_at = bool(fields & {"compare_at_price", "sale_price"})
+        self.sku_column = parsed.column_of("sku") or "SKU"
+        self.handle_column = parsed.column_of("handle") or "Handle"
 
 
 class _Shop:
@@ -224,9 +240,9 @@ class _Shop:
             self.item_owner[(cid, item)] = vid
 
 
-def _plan_product(product: ParsedProduct, shop: _Shop, present: set[str],
+def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
                   problems: list[Problem], parsed: ParsedFile) -> ProductPlan | None:
-    sku_column = parsed.column_of("sku") or "SKU"
+    sku_column = present.sku_column
     owners = {}
     for variant in product.variants:
         owner = shop.sku_owner.get(variant.sku.lower())
@@ -244,34 +260,38 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: set[str],
                                     f"product, '{shop.titles.get(owner_id, owner_id)}'",
                                     variant.row))
     if (product.handle and by_handle is not None and by_handle != product_id):
-        problems.append(Problem(parsed.column_of("handle") or "Handle", f"'{product.handle}' "
+        problems.append(Problem(present.handle_column, f"'{product.handle}' "
                                 f"is already the handle of another product, "
                                 f"'{shop.titles.get(by_handle, by_handle)}'", product.row))
     current = shop.products.get(product_id, {}) if product_id else {}
     wanted = _product_values(product, current, present)
     changes = {k: [current.get(k), v] for k, v in wanted.items()
-               if product_id and current.get(k) != v}
+               if current.get(k) != v} if product_id else {}
     tags = _wanted_tags(product, shop, product_id)
     if tags is not None and product_id:
         changes["tags"] = [sorted(shop.tags.get(product_id, []), key=str.lower), tags]
     plan = ProductPlan(product, product_id, wanted, changes, tags)
     next_position = shop.positions.get(product_id, 0) if product_id else 0
+    variants = plan.variants
     for variant in product.variants:
-        owner = shop.sku_owner.get(variant.sku.lower())
-        variant_id = owner[0] if owner and owner[1] == product_id else None
-        old = shop.variants.get(variant_id, {}) if variant_id else {}
-        values = _variant_values(variant, old, present)
-        if variant_id is None:
+        owner = shop.sku_owner.get(variant.sku.lower()) if owners else None
+        if owner is not None and owner[1] == product_id:
+            old = shop.variants[owner[0]]
+            values = _variant_values(variant, old, present)
+            values["sku"] = old["sku"]  # the stored spelling: matching ignores case
+            var_changes = {k: [old[k], values[k]] for k in VARIANT_FIELDS
+                           if old[k] != values[k]}
+            variants.append(VariantPlan(variant, owner[0], values, var_changes))
+        else:
+            values = _variant_values(variant, {}, present)
             values["position"] = next_position
+            values["sku"] = variant.sku
             next_position += 1
-        values["sku"] = old.get("sku", variant.sku) if variant_id else variant.sku
-        var_changes = {k: [old.get(k), v] for k, v in values.items()
-                       if variant_id and k in VARIANT_FIELDS and old.get(k) != v}
-        plan.variants.append(VariantPlan(variant, variant_id, values, var_changes))
+            variants.append(VariantPlan(variant, None, values, {}))
     return plan
 
 
-def _product_values(product: ParsedProduct, current: dict[str, Any], present: set[str]
+def _product_values(product: ParsedProduct, current: dict[str, Any], present: _Present
                     ) -> dict[str, Any]:
     def keep(name: str, new: Any, default: Any = "") -> Any:
         return new if new is not None and (new != "" or not current) else current.get(
@@ -286,36 +306,38 @@ def _product_values(product: ParsedProduct, current: dict[str, Any], present: se
         "brand": keep("brand", product.brand),
         "category": keep("category", category),
         "status": status,
-        "option1_name": product.option_names[0] if present & {"option1_name", "options"}
+        "option1_name": product.option_names[0] if present.option_names[0]
         else current.get("option1_name", ""),
-        "option2_name": product.option_names[1] if present & {"option2_name", "options"}
+        "option2_name": product.option_names[1] if present.option_names[1]
         else current.get("option2_name", ""),
-        "option3_name": product.option_names[2] if present & {"option3_name", "options"}
+        "option3_name": product.option_names[2] if present.option_names[2]
         else current.get("option3_name", ""),
     }
 
 
-def _variant_values(variant: ParsedVariant, old: dict[str, Any], present: set[str]
+def _variant_values(variant: ParsedVariant, old: dict[str, Any], present: _Present
                     ) -> dict[str, Any]:
-    def keep(name: str, new: Any, default: Any) -> Any:
-        return new if new is not None else old.get(name, default)
-
-    options = {}
-    for i in (1, 2, 3):
-        field_name = f"option{i}"
-        has_column = present & {f"option{i}_value", "options"}
-        options[field_name] = getattr(variant, field_name) if has_column or not old else \
-            old.get(field_name, "")
-    compare = variant.compare_at_price if present & {"compare_at_price", "sale_price"} else \
-        old.get("compare_at_price")
+    if not old:  # a new SKU: what the file says
+        return {"option1": variant.option1, "option2": variant.option2,
+                "option3": variant.option3, "barcode": variant.barcode,
+                "weight_grams": variant.weight_grams,
+                "unit_cost": ZERO if variant.unit_cost is None else variant.unit_cost,
+                "price": ZERO if variant.price is None else variant.price,
+                "compare_at_price": variant.compare_at_price,
+                "archived": bool(variant.archived)}
+    options = present.option_values
     return {
-        **options,
-        "barcode": keep("barcode", variant.barcode, None),
-        "weight_grams": keep("weight_grams", variant.weight_grams, None),
-        "unit_cost": keep("unit_cost", variant.unit_cost, Decimal("0.00")),
-        "price": keep("price", variant.price, Decimal("0.00")),
-        "compare_at_price": compare,
-        "archived": keep("archived", variant.archived, False),
+        "option1": variant.option1 if options[0] else old["option1"],
+        "option2": variant.option2 if options[1] else old["option2"],
+        "option3": variant.option3 if options[2] else old["option3"],
+        "barcode": old["barcode"] if variant.barcode is None else variant.barcode,
+        "weight_grams": old["weight_grams"] if variant.weight_grams is None
+        else variant.weight_grams,
+        "unit_cost": old["unit_cost"] if variant.unit_cost is None else variant.unit_cost,
+        "price": old["price"] if variant.price is None else variant.price,
+        "compare_at_price": variant.compare_at_price if present.compare_at
+        else old["compare_at_price"],
+        "archived": old["archived"] if variant.archived is None else variant.archived,
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 from ecdesk.errors import Problem
 from ecdesk.money import MoneyError, parse_amount, to_decimal
@@ -76,6 +77,29 @@ def garbled_problem(value: str) -> str | None:
             return (f"looks garbled ('{run}' is how '{fixed}' reads when UTF-8 text is opened "
                     "with the wrong encoding): fix the file's encoding and export it again")
     return None
+
+
+@lru_cache(maxsize=8192)
+def _plain_amount(value: str) -> Decimal:
+    return to_decimal(value)
+
+
+def plain_amount(value: str) -> Decimal | None:
+    """The common case fast: a plain amount such as `59.00` (prices repeat: cached)."""
+    if _PLAIN_AMOUNT.fullmatch(value):
+        return _plain_amount(value)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def plain_grams(value: str, unit: str) -> int | None:
+    """A plain weight (`200.0`) in a known unit, as grams; None for anything else."""
+    if not _PLAIN_NUMBER.fullmatch(value) or value.startswith("-"):
+        return None
+    factor = WEIGHT_UNITS.get(unit.strip().lower())
+    if factor is None:
+        return None
+    return int((Decimal(value) * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def amount(value: str, column: str, row: int, problems: list[Problem]) -> Decimal | None:

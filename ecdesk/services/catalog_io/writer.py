@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from datetime import UTC, datetime
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -165,8 +167,14 @@ def _products(writer: _Writer, plan: Plan, categories: dict[str, int | None]) ->
                 "option3_name = ?, updated_at = ? WHERE id = ?", changed)
 
 
-def _money(value: Any) -> int | None:
-    return None if value is None else to_minor_units(value)
+@lru_cache(maxsize=8192)
+def _minor_units(value: Decimal) -> int:
+    return to_minor_units(value)
+
+
+def _money(value: Decimal | None) -> int | None:
+    """Stored hundredths (prices repeat across a catalog: cached)."""
+    return None if value is None else _minor_units(value)
 
 
 def _variants(writer: _Writer, plan: Plan) -> None:

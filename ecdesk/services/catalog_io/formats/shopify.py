@@ -106,16 +106,16 @@ def _product_fields(read: RowReader, group: _Group) -> None:
 
 
 def _is_variant_row(read: RowReader) -> bool:
-    return any(read.raw(f).strip() for f in ("sku", "price", "option1_value", "barcode"))
+    return bool(read.raw("sku").strip() or read.raw("price").strip()
+                or read.raw("option1_value").strip() or read.raw("barcode").strip())
 
 
 def _variant(read: RowReader, group: _Group) -> ParsedVariant | None:
     option_values = [read.text(f"option{i}_value") for i in (1, 2, 3)]
     if not group.option_names[0] and option_values[0].lower() == DEFAULT_OPTION[1]:
         option_values[0] = ""
-    fallback = generated_sku(group.handle, *(["" if not group.variants else
-                                              str(len(group.variants) + 1)]))
-    sku, generated = read.sku("sku", fallback)
+    number = str(len(group.variants) + 1) if group.variants else ""
+    sku, generated = read.sku("sku", lambda: generated_sku(group.handle, number))
     price = read.amount("price")
     if price is None and not read.raw("price").strip():
         read.problem("price", "is required")

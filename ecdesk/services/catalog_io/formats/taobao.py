@@ -88,8 +88,8 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             if name and not item.option_names[i]:
                 item.option_names[i] = name
         number = str(len(item.variants) + 1) if item.variants else ""
-        fallback = generated_sku("TB", item_id, number) if item_id else ""
-        sku, generated = read.sku("sku", fallback)
+        sku, generated = read.sku(
+            "sku", lambda i=item_id, n=number: generated_sku("TB", i, n) if i else "")
         price = read.amount("price")
         if price is None and not read.raw("price").strip():
             read.problem("price", "is required")

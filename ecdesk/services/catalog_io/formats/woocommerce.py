@@ -193,7 +193,7 @@ def _product_fields(read: RowReader) -> dict:
 
 
 def _variant(read: RowReader, item_id: str, unit: str) -> ParsedVariant | None:
-    sku, generated = read.sku("sku", generated_sku("WC", item_id) if item_id else "")
+    sku, generated = read.sku("sku", lambda: generated_sku("WC", item_id) if item_id else "")
     regular = read.amount("price")
     sale = read.amount("sale_price")
     if regular is None and sale is None and not read.raw("price").strip():
