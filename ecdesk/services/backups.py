@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from ecdesk.db import UnitOfWork, known_revisions
-from ecdesk.errors import DatabaseError
+from ecdesk.errors import DatabaseError, Problem, ValidationError
+from ecdesk.models import Setting
+from ecdesk.services.changes import SETTINGS, Changed
 
 BACKUP_FOLDER = "backups"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.ecdesk$")
@@ -140,6 +144,40 @@ def rotate(shop: Path, policy: RotationPolicy) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+_POLICY_KEYS = {"daily": "backup_keep_daily", "weekly": "backup_keep_weekly",
+                "monthly": "backup_keep_monthly"}
+
+
+def get_rotation_policy(uow: UnitOfWork) -> RotationPolicy:
+    """How many daily, weekly and monthly backups the shop keeps (a setting of its own)."""
+    with uow:
+        stored = dict(uow.session.execute(
+            select(Setting.key, Setting.value).where(Setting.key.in_(_POLICY_KEYS.values()))
+        ).tuples().all())
+    default = RotationPolicy()
+    return RotationPolicy(**{field: int(stored.get(key, getattr(default, field)))
+                             for field, key in _POLICY_KEYS.items()})
+
+
+def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: int) -> Changed:
+    values = {"daily": daily, "weekly": weekly, "monthly": monthly}
+    problems = [Problem(f"Keep {field} backups", "must be between 0 and 365")
+                for field, count in values.items() if not 0 <= count <= 365]
+    if sum(values.values()) == 0:
+        problems.append(Problem("Backups", "keep at least one automatic backup"))
+    if problems:
+        raise ValidationError(problems)
+    with uow:
+        for field, count in values.items():
+            row = uow.session.get(Setting, _POLICY_KEYS[field])
+            if row is None:
+                uow.session.add(Setting(key=_POLICY_KEYS[field], value=str(count)))
+            elif row.value != str(count):
+                row.value = str(count)
+        uow.commit()
+    return Changed.of(SETTINGS, message="Backup rotation saved")
 
 
 BULK_BACKUP_ROWS = 300  # "more than a few hundred rows": a bulk change backs up first

@@ -24,6 +24,7 @@ from ecdesk.views.main_window import MainWindow
 
 if TYPE_CHECKING:
     from ecdesk.db import Database
+    from ecdesk.services.backups import RotationPolicy
     from ecdesk.services.shop_lock import ShopLock
 
 log = logging.getLogger("ecdesk")
@@ -110,7 +111,7 @@ class ShopController(QObject):
         target.show()
         QTimer.singleShot(0, target.load_pages)
         if not db.read_only:
-            self._daily_backup(db.path)
+            self._daily_backup(db)
         return True
 
     def _new_window(self) -> MainWindow:
@@ -141,9 +142,12 @@ class ShopController(QObject):
                 % (backup.name, safety.path if safety else "—"))
         self.open(shop)
 
-    def _daily_backup(self, shop: Path) -> None:
+    def _daily_backup(self, db: Database) -> None:
         """The once-a-day backup, off the GUI thread: a large shop takes a second to copy."""
-        QThreadPool.globalInstance().start(_DailyBackup(shop))
+        from ecdesk.services.backups import get_rotation_policy
+
+        policy = get_rotation_policy(db.uow())
+        QThreadPool.globalInstance().start(_DailyBackup(db.path, policy))
 
     def _open_database(self, path: Path) -> Database | None:
         """The opened shop; None (after telling the user why) when it cannot be used."""
@@ -190,15 +194,15 @@ class ShopController(QObject):
 
 
 class _DailyBackup(QRunnable):
-    def __init__(self, shop: Path) -> None:
+    def __init__(self, shop: Path, policy: RotationPolicy) -> None:
         super().__init__()
-        self._shop = shop
+        self._shop, self._policy = shop, policy
 
     def run(self) -> None:
         from ecdesk.services.backups import daily_backup_if_due
 
         try:
-            daily_backup_if_due(self._shop)
+            daily_backup_if_due(self._shop, self._policy)
         except Exception:  # a missed daily backup must not stop the shop; it is logged
             log.exception("The daily backup of %s failed", self._shop)
 

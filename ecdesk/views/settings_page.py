@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.money import HUNDRED, format_rate
+from ecdesk.services.backups import backups_dir, get_rotation_policy, set_rotation_policy
 from ecdesk.services.changes import Changed
 from ecdesk.services.channels import (
     KIND_LABELS,
@@ -73,13 +76,40 @@ class SettingsPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(shop_box)
+        layout.addWidget(self._backup_box())
         layout.addWidget(channel_box, 1)
         self._channel_rows: list[ChannelInfo] = []
         context.changed.connect(self._on_changed)
         self.refresh()
 
+    def _backup_box(self) -> QGroupBox:
+        """How many automatic backups to keep, and where they are."""
+        box = QGroupBox(self.tr("Automatic backups"))
+        row = QHBoxLayout(box)
+        self.keep_daily, self.keep_weekly, self.keep_monthly = (
+            QSpinBox(maximum=365) for _ in range(3))
+        for label, spin in ((self.tr("Keep daily"), self.keep_daily),
+                            (self.tr("weekly"), self.keep_weekly),
+                            (self.tr("monthly"), self.keep_monthly)):
+            row.addWidget(QLabel(label))
+            row.addWidget(spin)
+        save = QPushButton(self.tr("Save"))
+        save.clicked.connect(self.save_rotation)
+        row.addWidget(save)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Folder: %s") % backups_dir(self.context.db.path)))
+        return box
+
+    def save_rotation(self) -> None:
+        self.context.write(self, set_rotation_policy, daily=self.keep_daily.value(),
+                           weekly=self.keep_weekly.value(), monthly=self.keep_monthly.value())
+
     def refresh(self) -> None:
         self.form.set_values(self.context.settings)
+        policy = get_rotation_policy(self.context.uow())
+        self.keep_daily.setValue(policy.daily)
+        self.keep_weekly.setValue(policy.weekly)
+        self.keep_monthly.setValue(policy.monthly)
         self._channel_rows = list_channels(self.context.uow(), include_archived=True)
         self.channels.setRowCount(len(self._channel_rows))
         for row, channel in enumerate(self._channel_rows):

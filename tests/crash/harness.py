@@ -108,7 +108,42 @@ def _save_product_state(path: Path) -> str:
     return f"half: products, SKUs, listings, search rows = {counts}"
 
 
+_IMPORT_ROWS = 600
+
+
+def _import_file(path: Path) -> Path:
+    return path.with_name("kill-import.csv")
+
+
+def _prepare_import(path: Path) -> None:
+    """A Shopify product CSV of new SKUs (600 rows), beside the shop."""
+    lines = ["Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Cost per item,"
+             "Status"]
+    lines += [f"kill-{i // 4},Kill import {i // 4},Size,S{i % 4},KILLIMP-{i},19.90,7.50,active"
+              for i in range(_IMPORT_ROWS)]
+    _import_file(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _run_import(path: Path) -> None:
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog_io import import_products, read_import_file
+
+    parsed = read_import_file(_import_file(path))
+    import_products(open_database(path).uow("harness"), parsed)
+
+
+def _import_state(path: Path) -> str:
+    variants = _sql(path, "SELECT count(*) FROM variants WHERE sku LIKE 'KILLIMP-%'")[0][0]
+    products = _sql(path, "SELECT count(*) FROM products WHERE title LIKE 'Kill import %'")[0][0]
+    if (variants, products) == (0, 0):
+        return "none"
+    if (variants, products) == (_IMPORT_ROWS, _IMPORT_ROWS // 4):
+        return "all"
+    return f"half: {variants} SKUs, {products} products"
+
+
 BATCHES = {
+    "import": Batch("import", _prepare_import, _run_import, _import_state),
     "bulk-edit": Batch("bulk-edit", _prepare_bulk_edit, _run_bulk_edit, _bulk_edit_state),
     "save-product": Batch("save-product", _prepare_product, _run_save_product,
                           _save_product_state),
@@ -176,8 +211,12 @@ def run_kills(batch: Batch, template: Path, kills: int, seed: int = 7) -> Counte
     with tempfile.TemporaryDirectory(prefix="ecdesk-kill-") as tmp:
         folder = Path(tmp)
         duration = measure_duration(batch, template, folder)
-        for _ in range(kills):
-            outcomes[kill_once(batch, template, folder, rng.uniform(0, duration * 1.1))] += 1
+        for n in range(kills):
+            # Every other kill lands in the last 30 % of the run, where the transaction writes
+            # and commits; the others anywhere, start-up and backup included.
+            start = 0.7 if n % 2 else 0.0
+            delay = rng.uniform(duration * start, duration * 1.05)
+            outcomes[kill_once(batch, template, folder, delay)] += 1
     return outcomes
 
 

@@ -147,3 +147,74 @@ def test_a_bulk_change_of_more_than_a_few_hundred_rows_backs_up_first(demo_shop:
                           "'paused' AND variant_id IN ({})".format(",".join(map(str, variant_ids))))
     assert paused.fetchone()[0] < 400  # the backup holds the state before the change
     conn.close()
+
+
+def test_the_rotation_the_owner_sets_is_kept_and_used(demo_shop: Database) -> None:
+    from ecdesk.services.backups import get_rotation_policy, set_rotation_policy
+
+    assert get_rotation_policy(demo_shop.uow()) == RotationPolicy(7, 4, 12)
+    set_rotation_policy(demo_shop.uow(), daily=2, weekly=1, monthly=0)
+    assert get_rotation_policy(demo_shop.uow()) == RotationPolicy(2, 1, 0)
+
+
+def test_a_rotation_that_keeps_nothing_or_too_much_is_refused(demo_shop: Database) -> None:
+    from ecdesk.errors import ValidationError
+    from ecdesk.services.backups import set_rotation_policy
+
+    with pytest.raises(ValidationError, match="keep at least one automatic backup"):
+        set_rotation_policy(demo_shop.uow(), daily=0, weekly=0, monthly=0)
+    with pytest.raises(ValidationError, match="Keep daily backups: must be between 0 and 365"):
+        set_rotation_policy(demo_shop.uow(), daily=400, weekly=1, monthly=1)
+
+
+def test_backups_taken_while_the_app_is_writing_are_sound_and_hold_whole_changes(
+        demo_shop: Database) -> None:
+    import threading
+
+    from ecdesk.services.catalog.commands import save_product
+    from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+
+    stop = threading.Event()
+
+    def keep_writing() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            variants = tuple(VariantDraft(sku=f"W{n}-{i}", price="9.90", unit_cost="4")
+                             for i in range(3))
+            save_product(demo_shop.uow(), ProductDraft(title=f"W {n}", variants=variants))
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        backups = [back_up(demo_shop.path, "manual", now=datetime(2026, 1, 1, 0, 0, i, tzinfo=UTC))
+                   for i in range(8)]
+    finally:
+        stop.set()
+        writer.join()
+    for info in backups:
+        assert integrity_problems(info.path) == []
+        conn = sqlite3.connect(info.path)
+        partial = conn.execute(
+            "SELECT count(*) FROM products p WHERE p.title LIKE 'W %' AND "
+            "(SELECT count(*) FROM variants v WHERE v.product_id = p.id) != 3").fetchone()[0]
+        conn.close()
+        assert partial == 0, f"{info.path.name} holds a half-saved product"
+
+
+def test_a_restore_round_trip_gives_back_every_table_row_for_row(demo_shop: Database) -> None:
+    path = demo_shop.path
+    info = back_up(path, "manual")
+    conn = sqlite3.connect(path)
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'catalog_search_%' AND name != 'catalog_search'")]
+    conn.close()
+    before = {t: _rows(path, t) for t in tables}
+    from ecdesk.services.catalog.commands import add_tag, set_product_status
+
+    set_product_status(demo_shop.uow(), [1, 2, 3], "archived")
+    add_tag(demo_shop.uow(), [4, 5], "round trip")
+    demo_shop.close()
+    restore(info.path, path)
+    assert {t: _rows(path, t) for t in tables} == before

@@ -37,7 +37,7 @@ def controller(qtbot: QtBot, demo_copy: Path, tmp_path: Path,
 
 
 class _NoBackup(launcher.QRunnable):
-    def __init__(self, shop: Path) -> None:
+    def __init__(self, shop: Path, policy: object) -> None:
         super().__init__()
 
     def run(self) -> None:
