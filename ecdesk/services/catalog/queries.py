@@ -53,6 +53,7 @@ def _search_terms(text: str) -> list[str]:
 
 BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broad"
 MIN_BROAD = 2000
+BROAD_SAMPLE = 2000  # documents sampled to judge a search of short words
 _FTS = table(SEARCH_TABLE, column("rowid"), column("body"), column(SEARCH_TABLE))
 _DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
 
@@ -96,9 +97,16 @@ def _is_broad(session: Session, text: str) -> bool:
 
     A broad search ("C", "SKU-0") matches most of the shop: collecting and sorting every match
     is slow, while walking the table in sort order finds the first page almost at once. A
-    narrow one is the other way round. Counting matches up to a fifth of the shop tells them
-    apart (max(id) stands in for the SKU count: it is read from the index at no cost).
+    narrow one is the other way round. Words with a trigram are counted through the index, up
+    to a fifth of the shop (max(id) stands in for the SKU count: it is read at no cost). Short
+    words have no index: their share is estimated on a sample of documents instead of
+    scanning them all twice.
     """
+    if all(len(w) < 3 for w in _search_terms(text)):
+        sample = select(_DOCS.c.body).limit(BROAD_SAMPLE).subquery()
+        hits = session.scalar(select(func.count()).select_from(sample).where(
+            *[_escaped_like(sample.c.body, w) for w in _search_terms(text)])) or 0
+        return hits >= BROAD_SAMPLE * BROAD_SHARE
     limit = max(MIN_BROAD, int((session.scalar(select(func.max(Variant.id))) or 0) * BROAD_SHARE))
     capped = _matching_ids(text).limit(limit).subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
