@@ -130,6 +130,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Back up now…"), self.back_up_now, QKeySequence("Ctrl+B"))
         self._action(file_menu, self.tr("&Restore a backup…"), self.choose_backup)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Import products…"), self.import_products,
+                     QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("&Export products…"), self.export_products,
+                     QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("Save import &template…"), self.save_import_template)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(self.go_menu, self.tr("Search everything"), self.focus_global_search,
@@ -243,6 +249,51 @@ class MainWindow(QMainWindow):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.restore_requested.emit(Path(path))
+
+    def import_products(self) -> None:
+        """File > Import products: the wizard (it broadcasts the change when it imports)."""
+        from ecdesk.views.import_wizard import ImportWizard
+
+        if self.context is None:
+            return
+        if self.context.db.read_only:
+            QMessageBox.information(self, self.tr("Import products"),
+                                    self.tr("This shop is open read-only: nothing can be "
+                                            "imported into it."))
+            return
+        wizard = ImportWizard(self.context, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+
+    def export_products(self) -> None:
+        from ecdesk.views.export_dialog import ExportDialog
+
+        if self.context is None:
+            return
+        dialog = ExportDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def save_import_template(self) -> None:
+        """Write the ecdesk template (headers, this shop's channels, one example row)."""
+        from ecdesk.services.channels import list_channels
+        from ecdesk.views.export_dialog import write_import_template
+
+        if self.context is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save import template"),
+            str(self._shop_folder() / "ecdesk-import-template.csv"), self.tr("CSV (*.csv)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".csv") else Path(path + ".csv")
+        try:
+            write_import_template(target, [c.name for c in list_channels(self.context.uow())])
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Save import template"),
+                                self.tr("The template could not be saved: %s") % error.strerror)
+            return
+        self.statusBar().showMessage(self.tr("Import template saved to %s") % target, 8000)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
