@@ -174,7 +174,7 @@ class FilePage(QWizardPage):
             lines.append(self.tr("Format: <b>%s</b> (%s)") % (parsed.format_label, how))
         if parsed.encoding:
             lines.append(self.tr("Encoding: <b>%s</b>") % parsed.encoding)
-        if parsed.header:
+        if parsed.header and not parsed.file_error:
             lines.append(self.tr("%d columns, %s rows, %s products") % (
                 len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.products):,}"))
         style = ""
