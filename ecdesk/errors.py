@@ -39,6 +39,10 @@ class ValidationError(EcdeskError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+class CancelledError(EcdeskError):
+    """The user cancelled long work; nothing was written."""
+
+
 class NotFoundError(EcdeskError):
     pass
 

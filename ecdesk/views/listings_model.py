@@ -8,9 +8,7 @@ runs on a worker thread, so typing never waits for it, and arrives through `tota
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -20,9 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -30,6 +26,7 @@ from PySide6.QtGui import QColor
 from ecdesk.money import format_amount, format_rate
 from ecdesk.services.catalog.dto import Choice, Page, VariantQuery, VariantRow
 from ecdesk.views.labels import status_label
+from ecdesk.views.workers import Job
 
 PAGE_SIZE = 256
 Loader = Callable[[VariantQuery, int, int], Page[VariantRow]]
@@ -53,27 +50,6 @@ WARNING_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#8a8a8a")
 
 
-class _Counted(QObject):
-    done = Signal(object, int)  # the query, its total
-
-
-class _CountJob(QRunnable):
-    """Counts one query's rows off the GUI thread (the counter opens its own session)."""
-
-    def __init__(self, counter: Counter, query: VariantQuery, counted: _Counted) -> None:
-        super().__init__()
-        self._counter, self._query, self._counted = counter, query, counted
-
-    def run(self) -> None:
-        try:
-            total = self._counter(self._query)
-        except Exception:  # a worker has no one to show a dialog to: log it, the count stays
-            logging.getLogger("ecdesk").exception("Counting the Listings rows failed")
-            return
-        with suppress(RuntimeError):  # the model went away meanwhile; nobody needs the number
-            self._counted.done.emit(self._query, total)
-
-
 class ListingsTableModel(QAbstractTableModel):
     total_changed = Signal(int)
 
@@ -89,8 +65,7 @@ class ListingsTableModel(QAbstractTableModel):
         self._total: int | None = 0
         self._has_more = False
         self._loaded = False  # sort() before the first load only records the order
-        self._counted = _Counted(self)
-        self._counted.done.connect(self._on_counted)
+        self._count_jobs: set[Job] = set()
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -116,13 +91,24 @@ class ListingsTableModel(QAbstractTableModel):
         self._take_counts(page)
         self.endResetModel()
         if self._total is None and self._counter is not None:
-            QThreadPool.globalInstance().start(_CountJob(self._counter, query, self._counted))
+            self._start_count(query)
         else:
             self.total_changed.emit(self.total)
 
     def _take_counts(self, page: Page[VariantRow]) -> None:
         self._total = page.total
         self._has_more = page.has_more if page.total is None else len(self._rows) < page.total
+
+    def _start_count(self, query: VariantQuery) -> None:
+        """Count on a worker thread; the answer comes back through a Job the model owns."""
+        counter = self._counter
+        assert counter is not None
+        job = Job(lambda _progress: counter(query), self)
+        self._count_jobs.add(job)  # the model keeps its running jobs (and their timers) alive
+        job.signals.finished.connect(lambda total: self._on_counted(query, total))
+        for end in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            end.connect(lambda *_args, j=job: self._count_jobs.discard(j))
+        job.start()
 
     def _on_counted(self, query: VariantQuery, total: int) -> None:
         if query != self._query:

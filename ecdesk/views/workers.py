@@ -2,14 +2,14 @@
 
 The work is a plain function `work(progress) -> result`; it opens its own unit of work inside
 the worker thread (`db.uow("gui")`) and never touches a widget. `progress(done, total)` returns
-False once the user pressed Cancel: the service then raises ImportCancelledError and writes
+False once the user pressed Cancel: the service then raises a CancelledError and writes
 nothing.
 
 The worker thread touches no Qt object at all: it puts its reports on a thread-safe queue, and
-a timer owned by the dialog (GUI thread) turns them into the `JobSignals` signals. Emitting on a
-QObject from a worker while the GUI thread deletes its window is a use-after-free that no
-`except RuntimeError` catches (see the xfail on `_CountJob` in tests/ui/test_listings_model.py);
-here, closing the dialog only stops the timer and the work ends unheard.
+a timer owned by the dialog or model (GUI thread) turns them into the `JobSignals` signals.
+Emitting on a QObject from a worker while the GUI thread deletes its window would be a
+use-after-free that no `except RuntimeError` catches; here, deleting the owner only stops the
+timer and the work ends unheard.
 """
 
 from __future__ import annotations
@@ -22,8 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from ecdesk.errors import EcdeskError
-from ecdesk.services.catalog_io import ImportCancelledError
+from ecdesk.errors import CancelledError, EcdeskError
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 POLL_MS = 25
@@ -55,9 +54,9 @@ class _Task:
     def run(self) -> None:
         try:
             if self.cancel.is_set():
-                raise ImportCancelledError("cancelled before it started")
+                raise CancelledError("cancelled before it started")
             result = self.work(self.progress)
-        except ImportCancelledError:
+        except CancelledError:
             self.reports.put((CANCELLED, ()))
         except EcdeskError as error:
             self.reports.put((FAILED, (error,)))

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ecdesk.errors import EcdeskError, Problem
+from ecdesk.errors import CancelledError, Problem
 
 # progress(done, total) -> False to cancel. Reading reports bytes read of the file size, then
 # writing reports rows written of rows to write: two passes, each from 0 to its total.
 Progress = Callable[[int, int], bool]
 
 
-class ImportCancelledError(EcdeskError):
+class ImportCancelledError(CancelledError):
     """The user cancelled; nothing was written."""
 
 
