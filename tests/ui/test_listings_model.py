@@ -446,12 +446,6 @@ print("survived")
 """
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: _CountJob.run emits on the model's child QObject from a worker thread while the GUI "
-    "thread may be deleting the model: a segmentation fault (ecdesk/views/listings_model.py, "
-    "_CountJob.run line 74; suppress(RuntimeError) cannot catch a use-after-free). Fix: keep Qt "
-    "objects out of the worker, e.g. run the counter on a concurrent.futures executor and let "
-    "the model poll the future with a QTimer it owns"))
 def test_closing_a_page_while_its_rows_are_counted_does_not_crash(qapp: Any) -> None:
     result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", RACE], cwd=REPO_ROOT,
                             capture_output=True, text=True, timeout=60, check=False)
