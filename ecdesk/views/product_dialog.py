@@ -239,6 +239,7 @@ class ProductDialog(QDialog):
 
     def _listing_drafts(self) -> list[ListingDraft]:
         drafts = []
+        self._draft_rows: list[int] = []  # the listings-table row of each listing draft
         for row in range(self.listings.rowCount()):
             variant_row, channel_id = self.listings.item(row, 0).data(Qt.ItemDataRole.UserRole)
             status = self.listings.cellWidget(row, 2).currentData()
@@ -246,6 +247,7 @@ class ProductDialog(QDialog):
                 if (variant_row, channel_id) not in self._existing_listings:
                     continue
                 status = "unlisted"  # listings are never deleted, only taken off sale
+            self._draft_rows.append(row)
             drafts.append(ListingDraft(
                 variant_index=variant_row, channel_id=channel_id, status=status,
                 channel_price=self.listings.item(row, 3).text(),
@@ -257,12 +259,24 @@ class ProductDialog(QDialog):
     def current_problems(self) -> list[Problem]:
         draft = self.draft()
         problems = check_product(draft, self.context.settings.min_margin)
+        self._listing_marks: list[tuple[int, Problem]] = []
         for row, variant in enumerate(draft.variants, start=1):
             sku = variant.sku.strip()
             owner = sku_owner(self.context.uow(), sku) if sku else None
             if owner and owner[0] != self.product_id:
                 problems.append(Problem("SKU", f"'{sku}' is already used by '{owner[1]}'", row))
-        return problems
+        return [self._on_listings_tab(p) for p in problems]
+
+    def _on_listings_tab(self, problem: Problem) -> Problem:
+        """Name a channel-price problem by SKU and channel, as the listings tab shows them
+        (the service numbers only the listings that are on a channel)."""
+        if problem.field != "Channel price" or problem.row is None:
+            return problem
+        table_row = self._draft_rows[problem.row - 1]
+        sku, channel = (self.listings.item(table_row, c).text() for c in (0, 1))
+        self._listing_marks.append((table_row, problem))
+        return Problem(f"Channel price of {sku} on {channel}", problem.message,
+                       severity=problem.severity)
 
     def validate(self) -> list[Problem]:
         if self._loading:
@@ -281,23 +295,35 @@ class ProductDialog(QDialog):
         self.variants.blockSignals(True)
         for row in range(self.variants.rowCount()):
             for column in range(len(VARIANT_FIELDS)):
-                item = self.variants.item(row, column)
-                item.setBackground(QBrush())
-                item.setToolTip("")
+                _mark(self.variants.item(row, column), None)
         for problem in problems:
             column = FIELD_COLUMN.get(problem.field)
             if problem.row is None or column is None or problem.row > self.variants.rowCount():
                 continue
-            item = self.variants.item(problem.row - 1, column)
-            item.setBackground(ERROR_BRUSH if problem.is_error else WARNING_BRUSH)
-            item.setToolTip(problem.message)
+            _mark(self.variants.item(problem.row - 1, column), problem)
         self.variants.blockSignals(False)
+        self.listings.blockSignals(True)
+        for row in range(self.listings.rowCount()):
+            _mark(self.listings.item(row, 3), None)
+        for row, problem in self._listing_marks:
+            _mark(self.listings.item(row, 3), problem)
+        self.listings.blockSignals(False)
 
     def save(self) -> None:
         if any(p.is_error for p in self.validate()):
             return
         if self.context.write(self, save_product, self.draft(), self.product_id):
             self.accept()
+
+
+def _mark(item: QTableWidgetItem, problem: Problem | None) -> None:
+    """Colour a cell by its problem (none: plain) and give the reason as its tooltip."""
+    if problem is None:
+        item.setBackground(QBrush())
+        item.setToolTip("")
+    else:
+        item.setBackground(ERROR_BRUSH if problem.is_error else WARNING_BRUSH)
+        item.setToolTip(problem.message)
 
 
 def _problem_label() -> QLabel:

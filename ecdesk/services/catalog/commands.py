@@ -81,9 +81,11 @@ def _skus_in_use(session: Session, draft: ProductDraft, product_id: int | None) 
         if not sku:
             continue
         owner = session.execute(
-            select(Variant.id, Product.title).join(Product, Product.id == Variant.product_id)
+            select(Variant.product_id, Product.title)
+            .join(Product, Product.id == Variant.product_id)
             .where(func.lower(Variant.sku) == sku.lower())).first()
-        if owner is not None and owner.id != variant.id:
+        # Within the product SKUs may move between variants (a swap); the form has them all.
+        if owner is not None and (product_id is None or owner.product_id != product_id):
             problems.append(Problem("SKU", f"'{sku}' is already used by '{owner.title}'", row))
     return problems
 
@@ -118,7 +120,8 @@ def _apply_product(session: Session, product: Product, draft: ProductDraft,
          brand=draft.brand.strip(), status=ProductStatus(draft.status),
          option1_name=draft.option_names[0].strip(), option2_name=draft.option_names[1].strip(),
          option3_name=draft.option_names[2].strip(), category_id=category_id)
-    wanted = sorted({t.strip() for t in draft.tags if t.strip()}, key=str.lower)
+    unique = {t.strip().lower(): t.strip() for t in reversed(draft.tags) if t.strip()}
+    wanted = sorted(unique.values(), key=str.lower)  # "gift, Gift" is one tag, as typed first
     if [t.name for t in product.tags] != wanted:
         product.tags = [_tag(session, name) for name in wanted]
 
@@ -141,6 +144,8 @@ def _tag(session: Session, name: str) -> Tag:
 def _apply_variants(session: Session, product: Product, drafts: Iterable[VariantDraft]
                     ) -> list[Variant]:
     existing = {v.id: v for v in product.variants}
+    drafts = list(drafts)
+    _free_moved_skus(session, existing, drafts)
     variants = []
     for position, draft in enumerate(drafts):
         variant = existing.get(draft.id) if draft.id is not None else None
@@ -156,6 +161,24 @@ def _apply_variants(session: Session, product: Product, drafts: Iterable[Variant
         variants.append(variant)
     session.flush()
     return variants
+
+
+def _free_moved_skus(session: Session, existing: dict[int, Variant],
+                     drafts: list[VariantDraft]) -> None:
+    """SKUs moving between this product's variants: step aside first, or UNIQUE refuses.
+
+    SQLite checks uniqueness row by row, so a swap of two SKUs needs a free name in between;
+    the audit trail then shows that step, which is what happened.
+    """
+    wanted = {d.id: d.sku.strip() for d in drafts if d.id in existing}
+    taken_by = {v.sku.lower(): v.id for v in existing.values()}
+    moving = [vid for vid, sku in wanted.items()
+              if taken_by.get(sku.lower(), vid) != vid and existing[vid].sku != sku]
+    if not moving:
+        return
+    for variant_id in moving:
+        existing[variant_id].sku = f"~moving-{variant_id}"
+    session.flush()
 
 
 def _optional_amount(text: str) -> Decimal | None:
