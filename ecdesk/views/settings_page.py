@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -85,7 +87,9 @@ class SettingsPage(QWidget):
     def _backup_box(self) -> QGroupBox:
         """How many automatic backups to keep, and where they are."""
         box = QGroupBox(self.tr("Automatic backups"))
-        row = QHBoxLayout(box)
+        column = QVBoxLayout(box)
+        row = QHBoxLayout()
+        column.addLayout(row)
         self.keep_daily, self.keep_weekly, self.keep_monthly = (
             QSpinBox(maximum=365) for _ in range(3))
         for label, spin in ((self.tr("Keep daily"), self.keep_daily),
@@ -97,7 +101,11 @@ class SettingsPage(QWidget):
         save.clicked.connect(self.save_rotation)
         row.addWidget(save)
         row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Folder: %s") % backups_dir(self.context.db.path)))
+        folder = QLabel(self.tr("Folder: %s") % backups_dir(self.context.db.path), wordWrap=True)
+        # A long path (OneDrive, a USB stick) wraps instead of widening the window.
+        folder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(folder)
         return box
 
     def save_rotation(self) -> None:

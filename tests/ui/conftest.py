@@ -33,20 +33,6 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 
 
-@pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
-                       monkeypatch: pytest.MonkeyPatch) -> Path:
-    """window.ini, logs and shops go to a fresh folder, never to the user's data folder."""
-    folder = tmp_path_factory.mktemp("ui-data-dir")
-    monkeypatch.setenv("ECDESK_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def data_dir(_isolated_data_dir: Path) -> Path:
-    return _isolated_data_dir
-
-
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo shop, built once per session; tests only ever get copies of it."""

@@ -144,7 +144,6 @@ def test_geometry_is_saved_on_close_and_restored_by_the_next_window(
     wanted = QSize(900, 600)
 
     def arrange(window: MainWindow) -> None:
-        # 900 x 600 unless the window cannot be that narrow (see the xfail test below)
         wanted.setWidth(max(900, window.minimumSizeHint().width()))
         window.resize(wanted)
         qtbot.waitUntil(lambda: window.size() == wanted)
@@ -154,11 +153,6 @@ def test_geometry_is_saved_on_close_and_restored_by_the_next_window(
     assert window_settings.value("main_window/geometry") is not None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: Settings > Automatic backups shows the backups folder in a QLabel that neither wraps "
-    "nor elides, so the main window's minimum width grows with the shop's path and a shop in a "
-    "deep folder makes the window wider than a 1024/1366-pixel laptop screen "
-    "(ecdesk/views/settings_page.py, SettingsPage._backup_box: the 'Folder: %s' label)"))
 def test_the_main_window_fits_a_small_laptop_screen_wherever_the_shop_is(
         qtbot: QtBot, demo_template: Path, tmp_path: Path, window_settings: QSettings,
         wait_counted: Wait) -> None:
