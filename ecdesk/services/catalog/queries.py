@@ -54,6 +54,7 @@ def _search_terms(text: str) -> list[str]:
 BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broad"
 MIN_BROAD = 2000
 BROAD_SAMPLE = 2000  # documents sampled to judge a search of short words
+SHORT_BROAD_SHARE = 0.01
 _FTS = table(SEARCH_TABLE, column("rowid"), column("body"), column(SEARCH_TABLE))
 _DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
 
@@ -99,14 +100,14 @@ def _is_broad(session: Session, text: str) -> bool:
     is slow, while walking the table in sort order finds the first page almost at once. A
     narrow one is the other way round. Words with a trigram are counted through the index, up
     to a fifth of the shop (max(id) stands in for the SKU count: it is read at no cost). Short
-    words have no index: their share is estimated on a sample of documents instead of
-    scanning them all twice.
+    words have no index, so the other way means a scan of every document: walking the sort
+    order wins as soon as about one document in a hundred matches, judged on a sample.
     """
     if all(len(w) < 3 for w in _search_terms(text)):
         sample = select(_DOCS.c.body).limit(BROAD_SAMPLE).subquery()
         hits = session.scalar(select(func.count()).select_from(sample).where(
             *[_escaped_like(sample.c.body, w) for w in _search_terms(text)])) or 0
-        return hits >= BROAD_SAMPLE * BROAD_SHARE
+        return hits >= BROAD_SAMPLE * SHORT_BROAD_SHARE
     limit = max(MIN_BROAD, int((session.scalar(select(func.max(Variant.id))) or 0) * BROAD_SHARE))
     capped = _matching_ids(text).limit(limit).subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
