@@ -31,6 +31,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="seconds to wait for each startup probe line (default 60)")
     parser.add_argument("--skip-startup", action="store_true",
                         help="leave out the process-start benchmarks")
+    parser.add_argument("--skip-import", action="store_true",
+                        help="leave out the 100,000-row catalog import benchmark")
     return parser.parse_args(argv)
 
 
@@ -56,6 +58,17 @@ def listings_rows(shop: Path) -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout)]
 
 
+def import_rows() -> list[Row]:
+    """Run tests/bench/import_bench.py in a process of its own; its rows come back as JSON."""
+    print("Catalog import (100,000 rows):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.import_bench", "--json"]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the import benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("import 100,000-row product CSV", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def in_order(rows: list[Row]) -> list[Row]:
     """Times first, then memory, each group in the order measured."""
     return sorted(rows, key=lambda row: row.unit == "MiB")
@@ -76,6 +89,8 @@ def main(argv: list[str]) -> int:
     if not args.skip_startup:
         rows += startup_rows(shop.path, args.runs, args.timeout)
     rows += listings_rows(shop.path)
+    if not args.skip_import:
+        rows += import_rows()
     print(f"\nResults (shop {shop.path.relative_to(ROOT)}; whole run "
           f"{time.perf_counter() - started:.0f} s):")
     print(render(in_order(rows)))
