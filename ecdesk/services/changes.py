@@ -19,3 +19,5 @@ class Changed:
 CATALOG = "catalog"
 CHANNELS = "channels"
 SETTINGS = "settings"
+ORDERS = "orders"
+STOCK = "stock"  # on-hand, stock policies, alert acknowledgements

@@ -1,0 +1,89 @@
+"""Orders from every channel and their lines: what sold, where, when and for how much."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ecdesk.models.base import Base, UtcDateTime, utc_now
+from ecdesk.models.catalog import Variant, _enum
+from ecdesk.models.channels import Channel
+from ecdesk.money import Money
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING = "pending"  # placed, not paid yet (Shopify's empty "Paid at")
+    PAID = "paid"
+    SHIPPED = "shipped"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    REFUNDED = "refunded"
+
+
+# Orders whose goods are promised but not sent: their lines are "committed" stock.
+OPEN_STATUSES = (OrderStatus.PENDING, OrderStatus.PAID)
+# Orders that count as sales (velocity, reports); cancelled ones never happened.
+SOLD_STATUSES = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED,
+                 OrderStatus.REFUNDED)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("channel_id", "number"),
+        Index("ix_orders_ordered_at", "ordered_at"),
+        Index("ix_orders_status", "status"),
+        Index("ix_orders_customer_key", "customer_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    number: Mapped[str] = mapped_column(String(64))  # the channel's order number
+    ordered_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[OrderStatus] = mapped_column(
+        _enum(OrderStatus, "order_status"), default=OrderStatus.PAID)
+    customer_name: Mapped[str] = mapped_column(String(120), default="")
+    # Who bought, normalised (e-mail or buyer nickname) so repeat purchases can be counted.
+    customer_key: Mapped[str] = mapped_column(String(120), default="")
+    currency: Mapped[str] = mapped_column(String(3))
+    shipping: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+    platform_fees: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+    refunded: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+    # True while the lines' stock has left the shelf (shipped and not returned).
+    stock_issued: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
+
+    channel: Mapped[Channel] = relationship()
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", order_by="OrderLine.position")
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        Index("ix_order_lines_order_id_position", "order_id", "position"),
+        Index("ix_order_lines_variant_id", "variant_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Decimal] = mapped_column(Money())
+    discount: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))  # for the whole line
+    line_total: Mapped[Decimal] = mapped_column(Money())  # quantity x unit price - discount
+    # The SKU's cost when it sold, so that margins in old reports do not move with today's cost.
+    unit_cost: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    variant: Mapped[Variant] = relationship()

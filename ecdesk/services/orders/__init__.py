@@ -1,0 +1,1 @@
+"""Orders from every channel: entered by hand or imported; shipping them issues stock."""

@@ -1,0 +1,66 @@
+"""Plain values for orders: drafts the forms and importers fill in, rows the GUI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from ecdesk.models import OrderStatus
+
+
+@dataclass(frozen=True)
+class OrderLineDraft:
+    sku: str
+    quantity: int
+    unit_price: str | Decimal  # as typed; validated and parsed by the service
+    discount: str | Decimal = "0"  # for the whole line
+
+
+@dataclass(frozen=True)
+class OrderDraft:
+    channel_id: int
+    number: str
+    ordered_at: datetime  # time zone-aware
+    lines: tuple[OrderLineDraft, ...]
+    status: OrderStatus = OrderStatus.PAID
+    customer_name: str = ""
+    customer_key: str = ""  # e-mail or buyer nickname; defaults to the name
+    shipping: str | Decimal = "0"
+    platform_fees: str | Decimal = "0"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    sku: str
+    title: str
+    quantity: int
+    unit_price: Decimal
+    discount: Decimal
+    line_total: Decimal
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    channel: str
+    number: str
+    ordered_at: datetime
+    status: OrderStatus
+    customer_name: str
+    currency: str
+    lines: int
+    units: int
+    total: Decimal  # lines + shipping
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderRow
+    shipping: Decimal
+    platform_fees: Decimal
+    refunded: Decimal
+    note: str
+    stock_issued: bool
+    lines: tuple[OrderLineRow, ...]

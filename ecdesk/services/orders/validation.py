@@ -1,0 +1,67 @@
+"""Checks of an order draft that need no database: every problem, with its field and line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ecdesk.errors import Problem
+from ecdesk.money import MoneyError, parse_amount, round_line_total
+from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
+
+MAX_NUMBER_LENGTH = 64
+
+
+def amount(value: str | Decimal, label: str, row: int | None,
+           problems: list[Problem]) -> Decimal | None:
+    """A non-negative amount with at most two decimals, or None with a problem appended."""
+    try:
+        parsed = value if isinstance(value, Decimal) else parse_amount(value or "0")
+    except MoneyError as error:
+        problems.append(Problem(label, str(error), row))
+        return None
+    if parsed < 0:
+        problems.append(Problem(label, f"'{value}' is negative", row))
+        return None
+    if parsed != parsed.quantize(Decimal("0.01")):
+        problems.append(Problem(label, f"'{value}' has more than two decimals", row))
+        return None
+    return parsed
+
+
+def check_line(line: OrderLineDraft, row: int) -> list[Problem]:
+    problems: list[Problem] = []
+    if not line.sku.strip():
+        problems.append(Problem("SKU", "is required", row))
+    if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) or line.quantity < 1:
+        problems.append(Problem("Quantity", f"'{line.quantity}' is not a whole number above 0",
+                                row))
+    price = amount(line.unit_price, "Unit price", row, problems)
+    discount = amount(line.discount, "Discount", row, problems)
+    if (price is not None and discount is not None and not problems
+            and discount > line.quantity * price):
+        problems.append(Problem("Discount", f"{discount} is more than the line's "
+                                f"{round_line_total(line.quantity * price)}", row))
+    return problems
+
+
+def check_order(draft: OrderDraft) -> list[Problem]:
+    problems: list[Problem] = []
+    number = draft.number.strip()
+    if not number:
+        problems.append(Problem("Order number", "is required"))
+    elif len(number) > MAX_NUMBER_LENGTH:
+        problems.append(Problem("Order number",
+                                f"is longer than {MAX_NUMBER_LENGTH} characters"))
+    if draft.ordered_at.tzinfo is None:
+        problems.append(Problem("Date", "has no time zone"))
+    if not draft.lines:
+        problems.append(Problem("Lines", "an order needs at least one line"))
+    for row, line in enumerate(draft.lines, start=1):
+        problems.extend(check_line(line, row))
+    amount(draft.shipping, "Shipping", None, problems)
+    amount(draft.platform_fees, "Platform fees", None, problems)
+    return problems
+
+
+def line_total(quantity: int, unit_price: Decimal, discount: Decimal) -> Decimal:
+    return round_line_total(quantity * unit_price - discount)

@@ -1,0 +1,128 @@
+"""The stock ledger: the only writer of movements and of the cached on-hand.
+
+Every movement is inserted and `variants.on_hand` moves by the same amount in the same
+transaction, so on-hand always equals the ledger's sum. Negative stock is refused unless the
+SKU's policy (or the shop default) allows it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ecdesk.errors import Problem, ValidationError
+from ecdesk.models import MovementKind, Setting, StockMovement, StockPolicy, Variant
+from ecdesk.models.base import utc_now
+from ecdesk.services.stock.defaults import PREFIX
+
+BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+# The sign each kind may carry: sales and write-offs take stock out, receipts and returns add.
+SIGNS = {
+    MovementKind.RECEIVED: 1, MovementKind.RETURNED: 1, MovementKind.SOLD: -1,
+    MovementKind.WRITTEN_OFF: -1, MovementKind.ADJUSTED: 0, MovementKind.COUNTED: 0,
+}
+
+
+@dataclass(frozen=True)
+class Movement:
+    variant_id: int
+    kind: MovementKind
+    quantity: int  # signed
+    reason: str = ""
+    reference: str = ""
+    order_id: int | None = None
+    at: datetime | None = None
+
+
+def post_movements(session: Session, movements: Sequence[Movement]) -> None:
+    """Write the movements and move the cached on-hand; raise ValidationError before writing
+    anything if a sign is wrong or stock would go below zero where that is not allowed."""
+    movements = [m for m in movements if m.quantity != 0]
+    if not movements:
+        return
+    session.flush()  # pending ORM changes go first: the expiry at the end must not drop them
+    problems = [problem for m in movements if (problem := _sign_problem(m))]
+    deltas: Counter[int] = Counter()
+    for movement in movements:
+        deltas[movement.variant_id] += movement.quantity
+    problems += negative_stock_problems(session, deltas)
+    if problems:
+        raise ValidationError(problems)
+    now = utc_now()
+    session.execute(insert(StockMovement), [{
+        "variant_id": m.variant_id, "kind": m.kind, "quantity": m.quantity, "reason": m.reason,
+        "reference": m.reference, "order_id": m.order_id, "at": m.at or now,
+    } for m in movements])
+    table = Variant.__table__
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("vid"))
+        .values(on_hand=table.c.on_hand + bindparam("delta")),
+        [{"vid": vid, "delta": delta} for vid, delta in deltas.items() if delta],
+    )
+    session.expire_all()  # loaded Variants must not keep a stale on-hand
+
+
+def _sign_problem(movement: Movement) -> Problem | None:
+    sign = SIGNS[movement.kind]
+    if sign and (movement.quantity > 0) != (sign > 0):
+        direction = "add to" if sign > 0 else "take from"
+        return Problem("Quantity", f"a '{movement.kind.value}' movement must {direction} stock "
+                       f"(got {movement.quantity})")
+    return None
+
+
+def shop_allows_negative(session: Session) -> bool:
+    value = session.scalar(select(Setting.value).where(Setting.key == PREFIX + "allow_negative"))
+    return value == "1"
+
+
+def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Problem]:
+    """One problem per SKU that these changes would take below zero without permission."""
+    takers = [vid for vid, delta in deltas.items() if delta < 0]
+    if not takers:
+        return []
+    default = shop_allows_negative(session)
+    problems = []
+    for start in range(0, len(takers), BATCH):
+        chunk = takers[start:start + BATCH]
+        rows = session.execute(
+            select(Variant.id, Variant.sku, Variant.on_hand, StockPolicy.allow_negative)
+            .outerjoin(StockPolicy, StockPolicy.variant_id == Variant.id)
+            .where(Variant.id.in_(chunk))
+        )
+        for vid, sku, on_hand, allowed in rows:
+            after = on_hand + deltas[vid]
+            if after < 0 and not (default if allowed is None else allowed):
+                problems.append(Problem(
+                    f"SKU {sku}", f"{on_hand} on hand; this would take it to {after}. Negative "
+                    "stock is not allowed for this SKU (change it in the stock settings)."))
+    return problems
+
+
+def on_hand_mismatches(session: Session, limit: int = 20) -> list[tuple[str, int, int]]:
+    """SKUs whose cached on-hand differs from the ledger's sum: (sku, cached, ledger)."""
+    ledger = (select(StockMovement.variant_id, func.sum(StockMovement.quantity).label("total"))
+              .group_by(StockMovement.variant_id).subquery())
+    total = func.coalesce(ledger.c.total, 0)
+    rows = session.execute(
+        select(Variant.sku, Variant.on_hand, total)
+        .outerjoin(ledger, ledger.c.variant_id == Variant.id)
+        .where(Variant.on_hand != total).limit(limit)
+    )
+    return [(sku, cached, int(summed)) for sku, cached, summed in rows]
+
+
+def variant_ids_by_sku(session: Session, skus: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(skus))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start:start + BATCH]
+        found.update(session.execute(
+            select(Variant.sku, Variant.id).where(Variant.sku.in_(chunk))).tuples().all())
+    return found

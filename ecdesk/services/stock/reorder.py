@@ -1,0 +1,54 @@
+"""Reorder arithmetic: velocity, safety stock, reorder point, maximum level, order quantity.
+
+Pure functions on whole units and Decimal rates, so that every figure can be checked by hand.
+Stock is counted in whole units, so every level is rounded up: being one unit over is cheaper
+than running out.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, Decimal
+
+ZERO = Decimal(0)
+
+
+def velocity(units_sold: int, window_days: int) -> Decimal:
+    """Average units sold per day over the window."""
+    if window_days <= 0:
+        raise ValueError("the sales window must be at least one day")
+    return Decimal(units_sold) / Decimal(window_days)
+
+
+def units_up(value: Decimal) -> int:
+    return int(value.to_integral_value(rounding=ROUND_CEILING))
+
+
+def safety_stock(daily: Decimal, safety_days: int) -> int:
+    return units_up(daily * safety_days)
+
+
+def reorder_point(daily: Decimal, lead_time_days: int, safety: int) -> int:
+    """Sales expected while an order is on its way, plus the safety stock."""
+    return units_up(daily * lead_time_days) + safety
+
+
+def max_level(reorder: int, daily: Decimal, cover_days: int) -> int:
+    return reorder + units_up(daily * cover_days)
+
+
+def order_quantity(max_stock: int, projected: int, pack_multiple: int = 1,
+                   min_order_qty: int = 1) -> int:
+    """Units to order to bring projected stock up to the maximum, in whole packs, at least MOQ."""
+    needed = max_stock - projected
+    if needed <= 0:
+        return 0
+    quantity = max(needed, min_order_qty)
+    pack = max(pack_multiple, 1)
+    return -(-quantity // pack) * pack
+
+
+def days_of_cover(available: int, daily: Decimal) -> Decimal | None:
+    """How many days the available stock lasts at the current velocity; None when nothing sells."""
+    if daily <= ZERO:
+        return None
+    return (Decimal(max(available, 0)) / daily).quantize(Decimal("0.1"))
