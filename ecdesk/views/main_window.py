@@ -45,6 +45,8 @@ SEARCH_DELAY_MS = 200
 class MainWindow(QMainWindow):
     shop_requested = Signal(Path)  # File > Open / New / Recent: the app opens it
     restore_requested = Signal(Path)  # File > Restore, confirmed: the app restores this backup
+    listings: ListingsPage  # each page of views.pages.PAGES is an attribute named by its key
+    settings_page: SettingsPage
 
     def __init__(self, context: ShopContext | None, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -79,26 +81,43 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: ShopContext) -> None:
         """Show the shop: build its pages and connect them to the shop's change signal."""
-        from ecdesk.views.listings_page import ListingsPage
-        from ecdesk.views.settings_page import SettingsPage
+        from ecdesk.views.pages import PAGES, page_class
 
         self.context = context
-        self.listings: ListingsPage = ListingsPage(context)
-        self.settings_page: SettingsPage = SettingsPage(context)
+        self.page_specs = PAGES
+        self._loaded: set[int] = set()
         self.pages.removeWidget(self._opening)
         self._opening.deleteLater()
-        for row, (label, page) in enumerate(((self.tr("Listings"), self.listings),
-                                             (self.tr("Settings"), self.settings_page))):
+        for row, spec in enumerate(PAGES):
+            page = page_class(spec)(context)
+            setattr(self, spec.key, page)
+            label = self.tr(spec.label)
             self.navigation.addItem(label)
             self.pages.addWidget(page)
+            badge = getattr(page, "badge_changed", None)
+            if badge is not None:
+                badge.connect(lambda text, r=row, name=label: self._show_badge(r, name, text))
             self._action(self.go_menu, label,
                          lambda _=False, r=row: self.navigation.setCurrentRow(r),
-                         QKeySequence(f"Ctrl+{row + 1}"))
+                         QKeySequence(f"Ctrl+{row + 1}") if row < 9 else None)
+        self.navigation.currentRowChanged.connect(self._load_page)
         self.navigation.setCurrentRow(0)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         context.changed.connect(self._on_changed)
         self._on_changed(None)
         self._remember_shop(context.db.path)
+
+    def _show_badge(self, row: int, label: str, text: str) -> None:
+        self.navigation.item(row).setText(f"{label} ({text})" if text else label)
+
+    def _load_page(self, row: int) -> None:
+        """Fill a page the first time it is shown (pages at start are filled by load_pages)."""
+        if row < 0 or row in self._loaded or self.context is None:
+            return
+        self._loaded.add(row)
+        load = getattr(self.pages.widget(row), "load", None)
+        if load is not None and not self.page_specs[row].load_at_start:
+            load()
 
     def _build_search(self) -> None:
         toolbar = QToolBar(self.tr("Search"), objectName="search_toolbar", movable=False)
@@ -154,8 +173,11 @@ class MainWindow(QMainWindow):
 
     # -- behaviour -------------------------------------------------------------------------
     def load_pages(self) -> None:
-        """Fill the pages with data; called once the window shows."""
-        self.listings.load()
+        """Fill the start-up pages with data; called once the window shows."""
+        for row, spec in enumerate(self.page_specs):
+            if spec.load_at_start:
+                self._loaded.add(row)
+                self.pages.widget(row).load()  # type: ignore[attr-defined]
 
     def _on_changed(self, change: object) -> None:
         assert self.context is not None

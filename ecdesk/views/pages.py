@@ -1,0 +1,33 @@
+"""The pages of the main window, in navigation order, imported only when a shop is attached.
+
+Each entry names a QWidget subclass taking the ShopContext. A page may offer:
+- `load()`: fill itself with data; called once the window shows (or when it is first opened),
+- `badge_changed = Signal(str)`: a short count shown on its navigation item ("Alerts (12)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # the window's attribute for the page (window.listings)
+    label: str
+    module: str
+    cls: str
+    load_at_start: bool = False  # else loaded the first time it is shown
+
+
+PAGES = (
+    PageSpec("listings", "Listings", "ecdesk.views.listings_page", "ListingsPage",
+             load_at_start=True),
+    PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
+)
+
+
+def page_class(spec: PageSpec) -> type[QWidget]:
+    return getattr(import_module(spec.module), spec.cls)  # type: ignore[no-any-return]
