@@ -31,7 +31,7 @@ SHOPIFY_HEADER = ("Handle,Title,Body (HTML),Vendor,Type,Tags,Published,Option1 N
                   "Option1 Value,Variant SKU,Variant Grams,Variant Inventory Qty,Variant Price,"
                   "Variant Compare At Price,Variant Barcode,Cost per item,Status")
 TABLES = ("products", "variants", "listings", "tags", "product_tags", "categories", "settings",
-          "audit_log")
+          "audit_log", "stock_movements")
 
 
 def write(tmp_path: Path, text: str, name: str = "file.csv", encoding: str = "utf-8") -> Path:
@@ -365,3 +365,31 @@ def test_cancelling_while_reading_raises_before_anything_is_checked(tmp_path: Pa
     with pytest.raises(ImportCancelledError):
         read_import_file(path, progress=progress)
     assert seen and seen[0][1] == path.stat().st_size
+
+
+def test_the_files_stock_quantities_become_counted_movements_once(tmp_shop: Database,
+                                                                  tmp_path: Path) -> None:
+    rows = ("tee,Tee,,Acme,,,TRUE,Size,S,TEE-S,200,7,10.00,,,4.00,active",
+            "tee,,,,,,,Size,M,TEE-M,200,0,10.00,,,4.00,active")
+    preview = preview_import(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert preview.counts.stock_levels_set == 1  # the 0 of a new SKU changes nothing
+    assert "1 differ from ecdesk's stock" in preview.notes[0]
+    import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert query(tmp_shop, "SELECT v.sku, v.on_hand, m.kind, m.quantity, m.reference "
+                 "FROM variants v JOIN stock_movements m ON m.variant_id = v.id") == [
+        ("TEE-S", 7, "counted", 7, "file.csv")]
+    import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert query(tmp_shop, "SELECT count(*) FROM stock_movements") == [(1,)]
+    changed = (rows[0].replace(",7,", ",3,"), rows[1])
+    import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *changed)))
+    assert query(tmp_shop, "SELECT v.on_hand, (SELECT sum(quantity) FROM stock_movements m "
+                 "WHERE m.variant_id = v.id) FROM variants v WHERE sku = 'TEE-S'") == [(3, 3)]
+
+
+def test_a_refused_import_writes_no_stock_movement(tmp_shop: Database, tmp_path: Path) -> None:
+    before = snapshot(tmp_shop)
+    rows = ("tee,Tee,,Acme,,,TRUE,Size,S,TEE-S,200,7,10.00,,,4.00,active",
+            "tee,,,,,,,Size,M,TEE-M,200,-2,10.00,,,4.00,active")
+    with pytest.raises(ValidationError, match="negative quantity -2"):
+        import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert snapshot(tmp_shop) == before

@@ -32,7 +32,7 @@ class ParsedVariant:
     price: Decimal | None = None
     compare_at_price: Decimal | None = None
     unit_cost: Decimal | None = None
-    quantity: int | None = None  # read and reported; not stored yet (no stock ledger)
+    quantity: int | None = None  # stock on hand per the file: set by a counted movement
     archived: bool | None = None
     item_id: str = ""  # the platform's id of this SKU (WooCommerce ID, Taobao item id)
     listings: tuple[ParsedListing, ...] = ()  # ecdesk template: one per channel column group
@@ -100,6 +100,7 @@ class ImportCounts:
     variants_unchanged: int = 0
     listings_created: int = 0
     listings_updated: int = 0
+    stock_levels_set: int = 0  # SKUs whose on-hand the file's quantity changes
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class ImportPreview:
     counts: ImportCounts  # of the products that can be imported (those without errors)
     problems: tuple[Problem, ...]  # file problems and shop problems, sorted by row
     products_with_errors: int
-    quantities_read: int  # SKUs with a stock quantity in the file (not stored: see notes)
+    quantities_read: int  # SKUs with a stock quantity in the file
     quantity_total: int
     notes: tuple[str, ...] = field(default=())
 

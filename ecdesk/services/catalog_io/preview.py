@@ -39,6 +39,7 @@ class VariantPlan:
     variant_id: int | None
     values: dict[str, Any]  # the variant's columns after the import
     changes: dict[str, list[Any]]  # field: [old, new], for an existing variant
+    stock: tuple[int, int] | None = None  # (on hand now, the file's quantity) when they differ
 
 
 @dataclass
@@ -90,8 +91,8 @@ def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
     notes = []
     if quantities:
         notes.append(f"{len(quantities)} SKU(s) have a stock quantity in the file (total "
-                     f"{sum(quantities)}); stock is not imported yet: ecdesk will keep stock "
-                     "in its own ledger")
+                     f"{sum(quantities)}); {plan.counts.stock_levels_set} differ from ecdesk's "
+                     "stock and will be set to the file's quantity by a counted stock movement")
     if not parsed.format_confident and not parsed.file_error:
         notes.append(f"The format was not certain: read as {parsed.format_label}. Choose the "
                      "format if this is wrong")
@@ -210,13 +211,14 @@ class _Shop:
                 "option1_name": row[7], "option2_name": row[8], "option3_name": row[9]}
         for row in conn.exec_driver_sql(
                 "SELECT id, product_id, position, option1, option2, option3, barcode, "
-                "weight_grams, unit_cost, price, compare_at_price, archived, sku FROM variants "
+                "weight_grams, unit_cost, price, compare_at_price, archived, sku, on_hand "
+                "FROM variants "
                 "WHERE product_id IN (SELECT value FROM json_each(?))", (id_list,)):
             self.variants[row[0]] = {
                 "option1": row[3], "option2": row[4], "option3": row[5], "barcode": row[6],
                 "weight_grams": row[7], "unit_cost": from_minor_units(row[8]),
                 "price": from_minor_units(row[9]), "compare_at_price": from_minor_units(row[10]),
-                "archived": bool(row[11]), "sku": row[12]}
+                "archived": bool(row[11]), "sku": row[12], "on_hand": row[13]}
             self.positions[row[1]] = max(self.positions.get(row[1], 0), row[2] + 1)
         for pid, name in conn.exec_driver_sql(
                 "SELECT pt.product_id, t.name FROM product_tags pt JOIN tags t ON t.id = pt.tag_id "
@@ -281,14 +283,21 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
             values["sku"] = old["sku"]  # the stored spelling: matching ignores case
             var_changes = {k: [old[k], values[k]] for k in VARIANT_FIELDS
                            if old[k] != values[k]}
-            variants.append(VariantPlan(variant, owner[0], values, var_changes))
+            variants.append(VariantPlan(variant, owner[0], values, var_changes,
+                                        _stock_change(variant, old["on_hand"])))
         else:
             values = _variant_values(variant, {}, present)
             values["position"] = next_position
             values["sku"] = variant.sku
             next_position += 1
-            variants.append(VariantPlan(variant, None, values, {}))
+            variants.append(VariantPlan(variant, None, values, {}, _stock_change(variant, 0)))
     return plan
+
+
+def _stock_change(variant: ParsedVariant, on_hand: int) -> tuple[int, int] | None:
+    if variant.quantity is None or variant.quantity == on_hand:
+        return None
+    return (on_hand, variant.quantity)
 
 
 def _product_values(product: ParsedProduct, current: dict[str, Any], present: _Present
@@ -426,6 +435,7 @@ def _count(plans: list[ProductPlan]) -> ImportCounts:
             key = ("variants_created" if variant.variant_id is None else
                    "variants_updated" if variant.changes else "variants_unchanged")
             counts[key] += 1
+            counts["stock_levels_set"] += variant.stock is not None
         for listing in plan.listings:
             if listing.listing_id is None:
                 counts["listings_created"] += 1

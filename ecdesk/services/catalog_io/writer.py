@@ -31,6 +31,7 @@ from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
 from ecdesk.services.search_index import search_index_suspended
+from ecdesk.services.stock.ledger import set_counted_levels
 
 BATCH = 5000  # rows per executemany, with a progress report between them
 SUSPEND_INDEX_FROM = 2000  # SKUs written; below, the per-row triggers are cheaper than a rebuild
@@ -112,6 +113,7 @@ def _write(session: Session, plan: Plan, parsed: ParsedFile, progress: Progress 
         _variants(writer, plan)
         _product_tags(writer, plan, tag_ids)
         _listings(writer, plan)
+        _stock_levels(writer, plan, Path(parsed.path).name)
     record_bulk(session, "import", _summary(plan, parsed, writer.created))
 
 
@@ -224,6 +226,13 @@ def _listings(writer: _Writer, plan: Plan) -> None:
                 "channel_price, channel_title, changed_at) VALUES (?, ?, ?, ?, ?, '', ?)", new)
     writer.many("UPDATE listings SET channel_item_id = ?, status = ?, channel_price = ?, "
                 "changed_at = ? WHERE id = ?", changed)
+
+
+def _stock_levels(writer: _Writer, plan: Plan, file_name: str) -> None:
+    levels = [(v.variant_id, *v.stock) for p in plan.products for v in p.variants
+              if v.stock is not None and v.variant_id is not None]
+    set_counted_levels(writer.conn, levels, writer.now, f"Stock level from {file_name}",
+                       file_name)
 
 
 def _summary(plan: Plan, parsed: ParsedFile, created: list[int]) -> dict[str, Any]:

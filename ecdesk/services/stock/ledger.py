@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.errors import Problem, ValidationError
@@ -66,6 +66,22 @@ def post_movements(session: Session, movements: Sequence[Movement]) -> None:
         [{"vid": vid, "delta": delta} for vid, delta in deltas.items() if delta],
     )
     session.expire_all()  # loaded Variants must not keep a stale on-hand
+
+
+def set_counted_levels(conn: Connection, levels: Sequence[tuple[int, int, int]], at: str,
+                       reason: str, reference: str) -> None:
+    """Bulk path for imports: bring each (variant id, on hand, wanted) to `wanted` with a
+    counted movement. Wanted levels are never negative, so no permission check is needed;
+    `at` is the stored text form of the time (naive UTC)."""
+    rows = [(vid, new - old) for vid, old, new in levels if new != old]
+    if not rows:
+        return
+    conn.exec_driver_sql(
+        "INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, reference) "
+        "VALUES (?, ?, 'counted', ?, ?, ?)",
+        [(vid, at, delta, reason, reference) for vid, delta in rows])
+    conn.exec_driver_sql("UPDATE variants SET on_hand = on_hand + ? WHERE id = ?",
+                         [(delta, vid) for vid, delta in rows])
 
 
 def _sign_problem(movement: Movement) -> Problem | None:
