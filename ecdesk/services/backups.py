@@ -20,12 +20,14 @@ from ecdesk.db import UnitOfWork, known_revisions
 from ecdesk.errors import DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting
 from ecdesk.services.changes import SETTINGS, Changed
+from ecdesk.services.stock.ledger import MISMATCH_SQL
 
 BACKUP_FOLDER = "backups"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.ecdesk$")
 # Tables a person recognises, for "what does this backup hold" (missing ones count as 0).
 AREAS = {"products": "Products", "variants": "SKUs", "listings": "Listings",
-         "channels": "Channels", "audit_log": "Audit entries"}
+         "channels": "Channels", "orders": "Orders", "order_lines": "Order lines",
+         "stock_movements": "Stock movements", "audit_log": "Audit entries"}
 
 
 @dataclass(frozen=True)
@@ -102,11 +104,21 @@ def integrity_problems(path: Path) -> list[str]:
             problems = [r for r in rows if r != "ok"]
             problems += [f"table {table} row {rowid} points to a missing {parent} row"
                          for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
+            problems += _ledger_problems(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
         return [f"not a readable database ({error})"]
     return problems
+
+
+def _ledger_problems(conn: sqlite3.Connection) -> list[str]:
+    """SKUs whose stored on-hand is not the sum of their stock movements."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    if "stock_movements" not in tables:  # a backup from before the stock ledger
+        return []
+    return [f"SKU {sku}: on hand {cached} but its stock movements add up to {total}"
+            for sku, cached, total in conn.execute(MISMATCH_SQL, (20,))]
 
 
 def list_backups(shop: Path) -> list[BackupInfo]:

@@ -218,3 +218,14 @@ def test_a_restore_round_trip_gives_back_every_table_row_for_row(demo_shop: Data
     demo_shop.close()
     restore(info.path, path)
     assert {t: _rows(path, t) for t in tables} == before
+
+
+def test_the_check_reports_an_on_hand_that_is_not_its_ledger_sum(demo_shop: Database) -> None:
+    assert integrity_problems(demo_shop.path) == []
+    with sqlite3.connect(demo_shop.path) as conn:
+        sku = conn.execute("SELECT sku FROM variants ORDER BY id LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE variants SET on_hand = on_hand + 5 WHERE sku = ?", (sku,))
+    conn.close()
+    problems = integrity_problems(demo_shop.path)
+    assert len(problems) == 1 and problems[0].startswith(f"SKU {sku}: on hand ")
+    assert "stock movements add up to" in problems[0]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.errors import Problem, ValidationError
@@ -121,16 +121,17 @@ def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Prob
     return problems
 
 
+# Plain SQL so that the file check (services.backups, stdlib sqlite3) runs the same query.
+MISMATCH_SQL = (
+    "SELECT v.sku, v.on_hand, coalesce(m.total, 0) FROM variants v LEFT JOIN "
+    "(SELECT variant_id, sum(quantity) AS total FROM stock_movements GROUP BY variant_id) m "
+    "ON m.variant_id = v.id WHERE v.on_hand != coalesce(m.total, 0) LIMIT ?"
+)
+
+
 def on_hand_mismatches(session: Session, limit: int = 20) -> list[tuple[str, int, int]]:
     """SKUs whose cached on-hand differs from the ledger's sum: (sku, cached, ledger)."""
-    ledger = (select(StockMovement.variant_id, func.sum(StockMovement.quantity).label("total"))
-              .group_by(StockMovement.variant_id).subquery())
-    total = func.coalesce(ledger.c.total, 0)
-    rows = session.execute(
-        select(Variant.sku, Variant.on_hand, total)
-        .outerjoin(ledger, ledger.c.variant_id == Variant.id)
-        .where(Variant.on_hand != total).limit(limit)
-    )
+    rows = session.connection().exec_driver_sql(MISMATCH_SQL, (limit,))
     return [(sku, cached, int(summed)) for sku, cached, summed in rows]
 
 
