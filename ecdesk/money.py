@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+if TYPE_CHECKING:
+    from ecdesk.money_column import ScaledDecimal
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -120,43 +119,17 @@ def margin_rate(price: Decimal | None, cost: Decimal | None) -> Decimal | None:
     return (price - cost) / price
 
 
-class ScaledDecimal(TypeDecorator[Decimal]):
-    """A Decimal stored as an INTEGER count of 10**-scale units (scale 2: cents, fen).
-
-    SQLAlchemy's Numeric goes through float on SQLite; this type never does. A value with more
-    decimals than the scale is refused rather than rounded, because rounding belongs to the
-    named rounding points, not to storage.
-    """
-
-    impl = Integer
-    cache_ok = True
-
-    def __init__(self, scale: int) -> None:
-        super().__init__()
-        self.scale = scale
-        self._factor = Decimal(10) ** scale
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
-        if value is None:
-            return None
-        scaled = to_decimal(value) * self._factor
-        if scaled != scaled.to_integral_value():
-            raise MoneyError(f"{value} has more than {self.scale} decimals")
-        return int(scaled)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(int(value)) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
-
-
 def Money() -> ScaledDecimal:  # noqa: N802 - reads as a column type: mapped_column(Money())
     """Column type for amounts: integer hundredths of the currency unit."""
+    from ecdesk.money_column import ScaledDecimal
+
     return ScaledDecimal(2)
 
 
 def Rate() -> ScaledDecimal:  # noqa: N802
     """Column type for rates (commission, margin): integer millionths, Decimal("0.305")."""
+    from ecdesk.money_column import ScaledDecimal
+
     return ScaledDecimal(6)
 
 
@@ -173,3 +146,13 @@ def from_minor_units(value: int | None) -> Decimal | None:
     if value is None:
         return None
     return (Decimal(int(value)) / HUNDRED).quantize(CENT)
+
+
+def __getattr__(name: str) -> Any:
+    """`from ecdesk.money import ScaledDecimal` still works, but only that import (the models'
+    column types) loads SQLAlchemy: formatting amounts at start-up does not (PEP 562)."""
+    if name == "ScaledDecimal":
+        from ecdesk.money_column import ScaledDecimal
+
+        return ScaledDecimal
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -305,3 +307,17 @@ def test_a_column_refuses_a_float(money_table) -> None:
     with pytest.raises(StatementError) as info, engine.begin() as conn:
         conn.execute(insert(table), {"id": 1, "amount": 12.5})
     assert str(info.value.orig) == "refusing float 12.5: use Decimal or a string"
+
+
+def test_amounts_are_formatted_without_sqlalchemy_which_only_the_column_types_load() -> None:
+    # The Listings table's first rows are shown before SQLAlchemy is imported (start-up time).
+    probe = ("import sys\n"
+             "from decimal import Decimal\n"
+             "from ecdesk.money import Money, format_amount\n"
+             "assert format_amount(Decimal('1234.5')) == '1,234.50'\n"
+             "assert 'sqlalchemy' not in sys.modules\n"
+             "from ecdesk.money import ScaledDecimal\n"
+             "assert Money().scale == 2 and isinstance(Money(), ScaledDecimal)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert result.returncode == 0, result.stderr
