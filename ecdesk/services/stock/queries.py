@@ -1,0 +1,363 @@
+"""Read side of stock: the paged Inventory table, a SKU's movement history, one SKU for the
+stock dialogs, and the sheets of a stock count.
+
+Paging, filtering and sorting happen in SQL. Committed units and units sold are GROUP BY
+aggregates over order lines: for a page they are restricted to the page's SKUs (a few hundred
+index lookups, whatever the size of the shop); only a filter or sort on them aggregates the
+whole shop, once, in the page query itself. Search is the Listings page's own (trigram index,
+user text kept literal), so that both pages find the same SKUs for the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import NotFoundError
+from ecdesk.models import (
+    Order,
+    OrderLine,
+    Product,
+    ProductStatus,
+    Setting,
+    StockMovement,
+    StockPolicy,
+    Variant,
+)
+from ecdesk.models.base import utc_now
+from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
+from ecdesk.money import from_minor_units
+from ecdesk.services.catalog.categories import descendant_ids
+from ecdesk.services.catalog.dto import Page
+from ecdesk.services.catalog.queries import (
+    _is_broad,
+    _matching_ids,
+    _probe_condition,
+    _search_terms,
+)
+from ecdesk.services.settings import DEFAULTS as SHOP_DEFAULTS
+from ecdesk.services.stock import reorder
+from ecdesk.services.stock.commands import PolicyDraft
+from ecdesk.services.stock.defaults import StockDefaults, get_stock_defaults
+from ecdesk.services.stock.inventory_dto import (
+    STOCK_IN,
+    STOCK_NEGATIVE,
+    STOCK_OUT,
+    STOCK_REORDER,
+    CountLine,
+    InventoryQuery,
+    InventoryRow,
+    InventorySummary,
+    MovementRow,
+    SkuStock,
+    StockFigures,
+    SuggestedLevels,
+)
+from ecdesk.services.stock.ledger import shop_allows_negative
+from ecdesk.services.stock.levels import levels_for, suggested_for
+
+# Sort key only, in minor units: the displayed value is computed in Decimal.
+_VALUE = literal_column("variants.on_hand * variants.unit_cost")
+_POLICY_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days",
+                  "pack_multiple", "min_order_qty", "allow_negative")
+
+
+# -- aggregates over order lines ---------------------------------------------------------------
+
+def committed_units(variant_ids: Sequence[int] | None = None) -> Select[Any]:
+    """(variant_id, units) on lines of orders placed or paid but not shipped."""
+    query = (select(OrderLine.variant_id.label("variant_id"),
+                    func.sum(OrderLine.quantity).label("units"))
+             .join(Order, Order.id == OrderLine.order_id)
+             .where(Order.status.in_(OPEN_STATUSES)))
+    if variant_ids is not None:
+        query = query.where(OrderLine.variant_id.in_(variant_ids))
+    return query.group_by(OrderLine.variant_id)
+
+
+def units_sold_since(since: datetime, variant_ids: Sequence[int] | None = None) -> Select[Any]:
+    """(variant_id, units) on lines of orders that count as sales, ordered at `since` or later."""
+    query = (select(OrderLine.variant_id.label("variant_id"),
+                    func.sum(OrderLine.quantity).label("units"))
+             .join(Order, Order.id == OrderLine.order_id)
+             .where(Order.status.in_(SOLD_STATUSES), Order.ordered_at >= since))
+    if variant_ids is not None:
+        query = query.where(OrderLine.variant_id.in_(variant_ids))
+    return query.group_by(OrderLine.variant_id)
+
+
+def _units_by_variant(session: Session, query: Select[Any]) -> dict[int, int]:
+    return {vid: int(units) for vid, units in session.execute(query)}
+
+
+# -- the Inventory table -----------------------------------------------------------------------
+
+class _Frame:
+    """The SQL expressions one inventory query needs, with the joins that make them."""
+
+    def __init__(self, query: InventoryQuery, defaults: StockDefaults, since: datetime,
+                 broad: bool) -> None:
+        self.query = query
+        self.defaults = defaults
+        self.since = since
+        self.broad = broad  # a search so wide that walking the sort order beats collecting
+        self._committed = self._sold = None
+        self.committed: Any = literal_column("0")
+        self.sold: Any = literal_column("0")
+        if (query.stock in (STOCK_IN, STOCK_OUT, STOCK_REORDER)
+                or query.sort in ("committed", "available", "cover")):
+            self._committed = committed_units().subquery("committed")
+            self.committed = func.coalesce(self._committed.c.units, 0)
+        if query.stock == STOCK_REORDER or query.sort in ("velocity", "cover", "reorder_point"):
+            self._sold = units_sold_since(since).subquery("sold")
+            self.sold = func.coalesce(self._sold.c.units, 0)
+
+    def select(self, *columns: Any) -> Select[Any]:
+        """`columns` over the matching SKUs, with the aggregates joined in when needed."""
+        query = (select(*columns).select_from(Variant)
+                 .join(Product, Product.id == Variant.product_id)
+                 .where(Variant.archived.is_(False), Product.status != ProductStatus.ARCHIVED))
+        if self._committed is not None:
+            query = query.outerjoin(self._committed, self._committed.c.variant_id == Variant.id)
+        if self._sold is not None:  # (the reorder point may also be set per SKU)
+            query = query.outerjoin(self._sold, self._sold.c.variant_id == Variant.id)
+            query = query.outerjoin(StockPolicy, StockPolicy.variant_id == Variant.id)
+        return self._filtered(query)
+
+    def _filtered(self, query: Select[Any]) -> Select[Any]:
+        spec = self.query
+        if spec.category_id is not None:
+            query = query.where(Product.category_id.in_(descendant_ids(spec.category_id)))
+        if _search_terms(spec.search):
+            query = query.where(_probe_condition(spec.search) if self.broad
+                                else Variant.id.in_(_matching_ids(spec.search)))
+        available = Variant.on_hand - self.committed
+        condition = {
+            STOCK_IN: available > 0,
+            STOCK_OUT: available <= 0,
+            STOCK_NEGATIVE: Variant.on_hand < 0,
+            STOCK_REORDER: (self.reorder_point() > 0) & (available <= self.reorder_point()),
+        }.get(spec.stock)
+        return query if condition is None else query.where(condition)
+
+    def reorder_point(self) -> Any:
+        """The reorder point in SQL, in whole units (the same rounding up as `reorder`)."""
+        window, defaults = self.defaults.velocity_window_days, self.defaults
+        lead = func.coalesce(StockPolicy.lead_time_days, defaults.lead_time_days)
+        safety = func.coalesce(StockPolicy.safety_stock,
+                               (self.sold * defaults.safety_days + (window - 1)) // window)
+        return func.coalesce(StockPolicy.reorder_point,
+                             (self.sold * lead + (window - 1)) // window + safety)
+
+    def sort_keys(self) -> list[Any]:
+        window = self.defaults.velocity_window_days
+        available = Variant.on_hand - self.committed
+        # Days of cover for sorting only; SKUs that do not sell have none and come last.
+        cover = case((self.sold > 0, func.max(available, 0) * window * 1.0 / self.sold))
+        title = (Product.title, Product.id, Variant.position)
+        keys: dict[str, Sequence[Any]] = {
+            "title": title, "sku": (Variant.sku,),
+            "options": (Variant.option1, Variant.option2, Variant.option3),
+            "on_hand": (Variant.on_hand,), "committed": (self.committed,),
+            "available": (available,), "on_order": title,  # nothing is on order yet
+            "velocity": (self.sold,), "cover": (cover,),
+            "reorder_point": (self.reorder_point(),), "value": (_VALUE,),
+        }
+        descending = self.query.descending
+        ordered = [key.desc() if descending else key.asc()
+                   for key in keys.get(self.query.sort, title)]
+        if self.query.sort == "cover":
+            ordered = [key.nulls_last() for key in ordered]
+        return [*ordered, Variant.id.desc() if descending else Variant.id.asc()]
+
+
+def _frame(session: Session, query: InventoryQuery, defaults: StockDefaults,
+           now: datetime | None) -> _Frame:
+    broad = bool(_search_terms(query.search)) and _is_broad(session, query.search)
+    since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
+    return _Frame(query, defaults, since, broad)
+
+
+_ROW_COLUMNS = (Variant.id, Variant.product_id, Variant.sku, Product.title, Variant.option1,
+                Variant.option2, Variant.option3, Variant.barcode, Variant.unit_cost,
+                Variant.on_hand)
+
+
+def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
+                   limit: int = 256, count: bool = True,
+                   now: datetime | None = None) -> Page[InventoryRow]:
+    """One page of SKUs with their stock figures; `count=False` leaves the total to
+    `summarize_inventory` (counting 100,000 SKUs costs more than a page)."""
+    defaults = get_stock_defaults(uow)
+    with uow:
+        session = uow.session
+        frame = _frame(session, query, defaults, now)
+        rows = session.execute(frame.select(*_ROW_COLUMNS).order_by(*frame.sort_keys())
+                               .offset(offset).limit(limit + 1)).all()
+        has_more, rows = len(rows) > limit, rows[:limit]
+        figures = _figures(session, [row.id for row in rows], {row.id: row.on_hand
+                                                               for row in rows},
+                           defaults, frame.since)
+        total = _summary(session, frame).skus if count else None
+    return Page([_inventory_row(row, figures[row.id]) for row in rows], total, has_more)
+
+
+def summarize_inventory(uow: UnitOfWork, query: InventoryQuery, *,
+                        now: datetime | None = None) -> InventorySummary:
+    """How many SKUs match, and their units and value on hand."""
+    defaults = get_stock_defaults(uow)
+    with uow:
+        return _summary(uow.session, _frame(uow.session, query, defaults, now))
+
+
+def _summary(session: Session, frame: _Frame) -> InventorySummary:
+    skus, units, cents = session.execute(frame.select(
+        func.count(), func.coalesce(func.sum(Variant.on_hand), 0),
+        func.coalesce(func.sum(_VALUE), 0))).one()
+    return InventorySummary(int(skus), int(units), from_minor_units(int(cents)))  # type: ignore[arg-type]
+
+
+def _options(*values: str) -> str:
+    return " / ".join(v for v in values if v)
+
+
+def _inventory_row(row: Any, figures: StockFigures) -> InventoryRow:
+    return InventoryRow(
+        variant_id=row.id, product_id=row.product_id, sku=row.sku, title=row.title,
+        options=_options(row.option1, row.option2, row.option3), barcode=row.barcode,
+        unit_cost=row.unit_cost, figures=figures)
+
+
+def _figures(session: Session, ids: list[int], on_hand: dict[int, int],
+             defaults: StockDefaults, since: datetime) -> dict[int, StockFigures]:
+    """Stock figures of the SKUs `ids`, with three small queries restricted to them."""
+    if not ids:
+        return {}
+    committed = _units_by_variant(session, committed_units(ids))
+    sold = _units_by_variant(session, units_sold_since(since, ids))
+    policies = _policies(session, ids)
+    return {vid: stock_figures(on_hand[vid], committed.get(vid, 0), sold.get(vid, 0),
+                               policies.get(vid, PolicyDraft()), defaults) for vid in ids}
+
+
+def stock_figures(on_hand: int, committed: int, units_sold: int, policy: PolicyDraft,
+                  defaults: StockDefaults) -> StockFigures:
+    window = defaults.velocity_window_days
+    daily = reorder.velocity(units_sold, window)
+    levels = levels_for(daily, policy, defaults)
+    return StockFigures(
+        on_hand=on_hand, committed=committed, on_order=0, units_sold=units_sold,
+        window_days=window, velocity=daily,
+        days_of_cover=reorder.days_of_cover(on_hand - committed, daily),
+        reorder_point=levels.reorder_point, reorder_point_manual=levels.reorder_point_manual)
+
+
+def _policies(session: Session, ids: Iterable[int]) -> dict[int, PolicyDraft]:
+    columns = [getattr(StockPolicy, name) for name in _POLICY_FIELDS]
+    rows = session.execute(select(StockPolicy.variant_id, *columns)
+                           .where(StockPolicy.variant_id.in_(list(ids))))
+    return {row[0]: PolicyDraft(*row[1:]) for row in rows}
+
+
+# -- one SKU -----------------------------------------------------------------------------------
+
+def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) -> SkuStock:
+    """A SKU's stock position, its own rules and the shop defaults, for the stock dialogs."""
+    defaults = get_stock_defaults(uow)
+    since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
+    with uow:
+        session = uow.session
+        row = session.execute(select(*_ROW_COLUMNS).join(Product, Product.id == Variant.product_id)
+                              .where(Variant.id == variant_id)).first()
+        if row is None:
+            raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
+        policy = _policies(session, [variant_id]).get(variant_id, PolicyDraft())
+        figures = _figures(session, [variant_id], {variant_id: row.on_hand}, defaults,
+                           since)[variant_id]
+        shop_default = shop_allows_negative(session)
+    safety, point, maximum = suggested_for(figures.velocity, policy, defaults)
+    return SkuStock(
+        variant_id=variant_id, sku=row.sku, title=row.title,
+        options=_options(row.option1, row.option2, row.option3), unit_cost=row.unit_cost,
+        figures=figures, policy=policy, defaults=defaults,
+        suggested=SuggestedLevels(safety, point, maximum),
+        allows_negative=shop_default if policy.allow_negative is None else policy.allow_negative)
+
+
+def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
+                     limit: int = 200) -> Page[MovementRow]:
+    """A SKU's movements, newest first, each with the on-hand it left behind."""
+    balance = func.sum(StockMovement.quantity).over(
+        order_by=(StockMovement.at, StockMovement.id), rows=(None, 0))
+    with uow:
+        session = uow.session
+        zone = _shop_zone(session)
+        rows = session.execute(
+            select(StockMovement.id, StockMovement.at, StockMovement.kind,
+                   StockMovement.quantity, balance.label("balance"), StockMovement.reason,
+                   StockMovement.reference, StockMovement.order_id)
+            .where(StockMovement.variant_id == variant_id)
+            .order_by(StockMovement.at.desc(), StockMovement.id.desc())
+            .offset(offset).limit(limit + 1)).all()
+        total = session.scalar(select(func.count()).where(
+            StockMovement.variant_id == variant_id)) or 0
+    has_more, rows = len(rows) > limit, rows[:limit]
+    return Page([MovementRow(
+        id=row.id, at=row.at.astimezone(zone), kind=row.kind.value, quantity=row.quantity,
+        balance=int(row.balance), reason=row.reason, reference=row.reference,
+        order_id=row.order_id) for row in rows], total, has_more)
+
+
+def _shop_zone(session: Session) -> ZoneInfo:
+    name = session.scalar(select(Setting.value).where(Setting.key == "timezone"))
+    return ZoneInfo(name or SHOP_DEFAULTS["timezone"])
+
+
+def shop_today(uow: UnitOfWork, now: datetime | None = None) -> str:
+    """Today's date in the shop's time zone, as 2026-12-01 (for a stock count's reference)."""
+    with uow:
+        zone = _shop_zone(uow.session)
+    return (now or utc_now()).astimezone(zone).date().isoformat()
+
+
+# -- stock count sheets ------------------------------------------------------------------------
+
+_SHEET_COLUMNS = (Variant.id, Variant.sku, Product.title, Variant.option1, Variant.option2,
+                  Variant.option3, Variant.barcode, Variant.on_hand)
+
+
+def _count_line(row: Any) -> CountLine:
+    return CountLine(row.id, row.sku, row.title, _options(row.option1, row.option2, row.option3),
+                     row.barcode, row.on_hand)
+
+
+def count_sheet(uow: UnitOfWork, query: InventoryQuery, *,
+                now: datetime | None = None) -> list[CountLine]:
+    """Every SKU the Inventory table shows for `query`, in its order, to count."""
+    defaults = get_stock_defaults(uow)
+    with uow:
+        frame = _frame(uow.session, query, defaults, now)
+        rows = uow.session.execute(frame.select(*_SHEET_COLUMNS).order_by(*frame.sort_keys()))
+        return [_count_line(row) for row in rows]
+
+
+def find_count_line(uow: UnitOfWork, code: str) -> CountLine | None:
+    """The SKU whose SKU code (any case) or barcode is `code`, as typed or scanned."""
+    code = code.strip()
+    if not code:
+        return None
+    base = select(*_SHEET_COLUMNS).join(Product, Product.id == Variant.product_id)
+    with uow:
+        session = uow.session
+        for condition in (Variant.sku == code, func.lower(Variant.sku) == code.lower(),
+                          Variant.barcode == code):
+            row = session.execute(base.where(condition).order_by(Variant.id).limit(1)).first()
+            if row is not None:
+                return _count_line(row)
+    return None
