@@ -18,9 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ecdesk.errors import DatabaseError, NewerDatabaseError
 from ecdesk.models.audit import install_audit
+from ecdesk.schema_version import SCHEMA_HEAD, stored_revision  # SCHEMA_HEAD is bumped there
 
-# The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0002_orders_stock"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
 
@@ -150,33 +149,13 @@ def open_database(path: Path | str, read_only: bool = False) -> Database:
                             "drive removed? Connect it and open the shop again.")
     if read_only and not path.exists():
         raise DatabaseError(f"{path} does not exist.")
-    revision = _stored_revision(path)
+    revision = stored_revision(path)
     if revision != SCHEMA_HEAD:
         if read_only:
             raise DatabaseError(f"{path.name} needs an upgrade to this ecdesk's format, which "
                                 "cannot be done while it is open read-only.")
         _migrate(path, revision)
     return Database(path, make_engine(path, read_only), read_only)
-
-
-def _stored_revision(path: Path) -> str | None:
-    """The file's schema revision; None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                return row[0] if row else None
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path.name} is not an ecdesk shop file ({error}).") from error
-    if tables:
-        raise DatabaseError(f"{path.name} is a database, but not an ecdesk shop file.")
-    return None
 
 
 def _alembic_config() -> Any:

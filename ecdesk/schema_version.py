@@ -1,0 +1,36 @@
+"""Which schema a shop file is at, read with the standard library alone.
+
+`ecdesk.db` decides from this whether a file must be migrated (or refused) before it is opened;
+the start-up's first rows (`ecdesk.services.catalog.first_rows`) are read only from a file that
+is exactly at `SCHEMA_HEAD`, before SQLAlchemy and Alembic have been imported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ecdesk.errors import DatabaseError
+
+# The newest migration this code knows; a test checks it equals Alembic's head.
+SCHEMA_HEAD = "0002_orders_stock"
+
+
+def stored_revision(path: Path) -> str | None:
+    """The file's schema revision; None for a new or empty file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path.name} is not an ecdesk shop file ({error}).") from error
+    if tables:
+        raise DatabaseError(f"{path.name} is a database, but not an ecdesk shop file.")
+    return None
