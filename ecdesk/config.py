@@ -45,8 +45,29 @@ def _own_folder() -> Path:
     return folder
 
 
+def is_frozen() -> bool:
+    """True in the installed app (a PyInstaller bundle), False when run from the source."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def resource_path(*parts: str) -> Path:
-    """A file under resources/, the same from a source checkout and from a frozen bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
+    """A file under resources/, the same from a source checkout and from a frozen bundle.
+
+    PyInstaller puts the bundle's files under sys._MEIPASS (the `_internal` folder beside the
+    executable; inside a macOS .app, Contents/Frameworks, which links to Contents/Resources).
+    installer/ecdesk.spec copies resources/ there as it is, so the relative paths are the same.
+    """
+    bundle = getattr(sys, "_MEIPASS", None) if is_frozen() else None
     root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
     return root.joinpath("resources", *parts)
+
+
+def settle_bundle_environment() -> None:
+    """In the installed app, give matplotlib a lasting settings and font-cache folder.
+
+    PyInstaller's matplotlib hook points MPLCONFIGDIR at a new temporary folder at every start,
+    so the first chart or report of each run would rebuild the font cache (about 1.5 s). Must run
+    before matplotlib is imported. From the source, matplotlib's own default is kept.
+    """
+    if is_frozen():
+        os.environ["MPLCONFIGDIR"] = str(data_dir() / "matplotlib")

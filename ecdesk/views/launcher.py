@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, Q
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
+from ecdesk.views.app_icon import app_icon
 from ecdesk.views.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def launch(path: Path, startup_probe: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ecdesk")
     app.setOrganizationName("ecdesk")
+    app.setWindowIcon(app_icon())
     _set_up_logging()
     sys.excepthook = _show_unhandled
     controller = ShopController(window_settings(), startup_probe)
