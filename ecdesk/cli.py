@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ecdesk import __version__
 from ecdesk.cli_maintenance import add_maintenance_commands
+from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
@@ -38,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fresh", action="store_true",
                         help="with --demo: generate the demo shop anew")
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation off screen on a temporary demo shop "
+                        "(every page, the database), print one line and exit")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="demo shops")
@@ -185,6 +189,7 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    settle_bundle_environment()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -192,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         print("Try 'python main.py --help'.", file=sys.stderr)
         return EXIT_USAGE
+    if args.selftest:
+        from ecdesk.selftest import run_selftest
+
+        return _run(lambda _args: run_selftest(), args)
     if args.command is None:
         from ecdesk.app import run_gui
 
