@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
+from ecdesk.money import round_document_total
 from ecdesk.services.changes import ORDERS, STOCK, Changed
 from ecdesk.services.orders.dto import OrderDraft
 from ecdesk.services.orders.stock import can_change, movements_for, stock_after
 from ecdesk.services.orders.validation import amount, check_order, line_total
-from ecdesk.services.stock.ledger import post_movements, variant_ids_by_sku
+from ecdesk.services.stock.ledger import Movement, post_movements, variant_ids_by_sku
 
 
 def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
@@ -87,21 +90,87 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
         if order is None:
             raise NotFoundError(f"Order {order_id} does not exist (was it removed elsewhere?)")
         if not can_change(order.status, status):
-            raise ValidationError([Problem("Status", f"order {order.number} is "
-                                           f"{order.status.value}; it cannot become "
-                                           f"{status.value}")])
+            raise ValidationError([_refusal(order, status)])
         old = order.status
-        order.status = status
-        now = at or utc_now()
-        if status == OrderStatus.PAID and order.paid_at is None:
-            order.paid_at = now
-        if stock_after(status, order.stock_issued) and order.shipped_at is None:
-            order.shipped_at = now
-        _move_stock(session, order, order.stock_issued, status, restock, now)
+        post_movements(session, _apply_status(order, status, restock, at or utc_now()))
         number = order.number
         uow.commit()
     return Changed.of(ORDERS, STOCK, message=f"Order {number}: {old.value} → {status.value}",
                       ids=(order_id,))
+
+
+def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderStatus, *,
+                      restock: bool = True, refunded: str | Decimal | None = None,
+                      at: datetime | None = None) -> Changed:
+    """Move several orders to `status` in one transaction, all or none.
+
+    Every order that cannot make the move is named, and the stock they issue is checked
+    together. A refund records the refunded amount: `refunded` (one order only) or else the
+    order's whole total.
+    """
+    ids = sorted(set(order_ids))
+    with uow:
+        session = uow.session
+        orders = session.scalars(select(Order).where(Order.id.in_(ids))
+                                 .options(selectinload(Order.lines)).order_by(Order.id)).all()
+        if len(orders) < len(ids):
+            raise NotFoundError(f"{len(ids) - len(orders)} of the orders no longer exist "
+                                "(removed elsewhere?); nothing was changed")
+        problems = [_refusal(order, status) for order in orders
+                    if not can_change(order.status, status)]
+        refund = _refund_amount(orders, status, refunded, problems)
+        if problems:
+            raise ValidationError(problems)
+        now = at or utc_now()
+        movements = []
+        for order in orders:
+            if status == OrderStatus.REFUNDED:
+                order.refunded = refund if refund is not None else _order_total(order)
+            movements += _apply_status(order, status, restock, now)
+        numbers = [order.number for order in orders]
+        post_movements(session, movements)
+        uow.commit()
+    named = ", ".join(numbers[:3]) + ("…" if len(numbers) > 3 else "")
+    return Changed.of(ORDERS, STOCK, message=f"{len(numbers)} order(s) {status.value}: {named}",
+                      ids=tuple(ids))
+
+
+def _refusal(order: Order, status: OrderStatus) -> Problem:
+    return Problem("Status", f"order {order.number} is {order.status.value}; it cannot become "
+                   f"{status.value}")
+
+
+def _order_total(order: Order) -> Decimal:
+    return round_document_total(sum((line.line_total for line in order.lines), order.shipping))
+
+
+def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str | Decimal | None,
+                   problems: list[Problem]) -> Decimal | None:
+    """The refunded amount typed for a single order, checked against its total."""
+    if refunded is None or status != OrderStatus.REFUNDED:
+        return None
+    if len(orders) != 1:
+        problems.append(Problem("Refunded", "an amount can be given for one order at a time"))
+        return None
+    value = amount(refunded, "Refunded", None, problems)
+    total = _order_total(orders[0])
+    if value is not None and value > total:
+        problems.append(Problem("Refunded", f"{value} is more than the order's total {total}"))
+    return value
+
+
+def _apply_status(order: Order, status: OrderStatus, restock: bool,
+                  now: datetime) -> list[Movement]:
+    """Set the new status and its dates; return the stock movements the move needs."""
+    if status == OrderStatus.PAID and order.paid_at is None:
+        order.paid_at = now
+    if stock_after(status, order.stock_issued) and order.shipped_at is None:
+        order.shipped_at = now
+    was_issued, now_issued = order.stock_issued, stock_after(status, order.stock_issued, restock)
+    order.status = status
+    order.stock_issued = now_issued
+    lines = [(line.variant_id, line.quantity) for line in order.lines]
+    return movements_for(order.id, order.number, lines, was_issued, now_issued, now, status)
 
 
 def _move_stock(session: Session, order: Order, was_issued: bool, status: OrderStatus,

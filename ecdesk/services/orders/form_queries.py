@@ -1,0 +1,74 @@
+"""What the order form looks up while the user types: SKUs with their price on the channel,
+and whether an order number is already taken on a channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from ecdesk.db import UnitOfWork
+from ecdesk.models import Listing, Order, Product, Variant
+
+SUGGESTIONS = 20
+
+
+@dataclass(frozen=True)
+class SkuChoice:
+    sku: str
+    title: str  # product title and options, "Linen shirt · White / M"
+    price: Decimal  # the channel's price, or the SKU's list price when the channel has none
+    on_hand: int
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _choices(channel_id: int | None) -> Select[Any]:
+    listing = select(Listing.variant_id, Listing.channel_price).where(
+        Listing.channel_id == channel_id).subquery()
+    return (select(Variant.sku, Product.title, Variant.option1, Variant.option2, Variant.option3,
+                   func.coalesce(listing.c.channel_price, Variant.price).label("price"),
+                   Variant.on_hand)
+            .join(Product, Product.id == Variant.product_id)
+            .outerjoin(listing, listing.c.variant_id == Variant.id))
+
+
+def _choice(row: Any) -> SkuChoice:
+    options = " / ".join(o for o in (row.option1, row.option2, row.option3) if o)
+    title = f"{row.title} · {options}" if options else row.title
+    return SkuChoice(row.sku, title, row.price, row.on_hand)
+
+
+def suggest_skus(uow: UnitOfWork, text: str, channel_id: int | None,
+                 limit: int = SUGGESTIONS) -> list[SkuChoice]:
+    """SKUs (not archived) that start with `text` or whose product title contains it.
+
+    Titles lead with a brand ("Northwind Straight jeans"): a title prefix would rarely help.
+    """
+    typed = _escape_like(text.strip())
+    if not typed:
+        return []
+    query = (_choices(channel_id)
+             .where(Variant.archived.is_(False),
+                    or_(Variant.sku.like(typed + "%", escape="\\"),
+                        Product.title.like(f"%{typed}%", escape="\\")))
+             .order_by(Variant.sku).limit(limit))
+    with uow:
+        return [_choice(row) for row in uow.session.execute(query)]
+
+
+def sku_choice(uow: UnitOfWork, sku: str, channel_id: int | None) -> SkuChoice | None:
+    """The SKU exactly as typed (archived ones too: an old order may name one), or None."""
+    with uow:
+        row = uow.session.execute(_choices(channel_id).where(Variant.sku == sku.strip())).first()
+    return _choice(row) if row is not None else None
+
+
+def order_number_taken(uow: UnitOfWork, channel_id: int, number: str) -> bool:
+    with uow:
+        return uow.session.scalar(select(Order.id).where(
+            Order.channel_id == channel_id, Order.number == number.strip())) is not None

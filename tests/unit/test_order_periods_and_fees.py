@@ -1,0 +1,44 @@
+"""Period presets of the Orders page (calendar days, half-open) and a channel's expected fees."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ecdesk.services.orders.fees import estimated_fees
+from ecdesk.services.orders.filters import PERIODS, period_days
+
+TODAY = date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(("period", "expected"), [
+    ("today", (date(2026, 12, 31), date(2027, 1, 1))),
+    ("7_days", (date(2026, 12, 25), date(2027, 1, 1))),
+    ("30_days", (date(2026, 12, 2), date(2027, 1, 1))),
+    ("this_month", (date(2026, 12, 1), date(2027, 1, 1))),
+    ("all", (None, None)),
+])
+def test_each_period_runs_from_its_first_day_to_the_day_after_today(
+        period: str, expected: tuple[date | None, date | None]) -> None:
+    assert period_days(period, TODAY) == expected
+
+
+def test_this_month_ends_where_the_next_month_begins_even_in_february() -> None:
+    assert period_days("this_month", date(2028, 2, 29)) == (date(2028, 2, 1), date(2028, 3, 1))
+    assert period_days("this_month", date(2026, 1, 1)) == (date(2026, 1, 1), date(2026, 2, 1))
+
+
+def test_every_listed_period_is_known_and_an_unknown_one_is_refused() -> None:
+    for period in PERIODS:
+        period_days(period, TODAY)
+    with pytest.raises(ValueError, match="unknown period 'week'"):
+        period_days("week", TODAY)
+
+
+def test_fees_are_commission_plus_payment_fee_each_rounded_half_up_to_the_cent() -> None:
+    # 5 % of 99.90 is 4.995 -> 5.00; 0.6 % is 0.5994 -> 0.60
+    assert estimated_fees(Decimal("99.90"), Decimal("0.05"), Decimal("0.006")) == Decimal("5.60")
+    assert estimated_fees(Decimal("0"), Decimal("0.05"), Decimal("0.006")) == Decimal("0.00")
+    assert estimated_fees(Decimal("10"), Decimal("0"), Decimal("0")) == Decimal("0.00")
