@@ -1,7 +1,10 @@
 """Starts the Qt application, opens shops into main windows, and catches what slips through.
 
-The main window is shown and painted first; the database layer (SQLAlchemy, the services) is
-imported and the shop opened only after that, so the window appears as fast as a bare Qt window.
+The main window is shown and painted first, so it appears as fast as a bare Qt window. Then the
+Listings page shows the shop's first rows, read with sqlite3 alone (services.catalog.first_rows);
+only after that is the database layer (SQLAlchemy, the services) imported and the shop opened,
+and the page takes the open shop over. A file that cannot be read that way (new, at another
+schema version, damaged) is opened directly after the first paint.
 """
 
 from __future__ import annotations
@@ -27,13 +30,13 @@ if TYPE_CHECKING:
     from ecdesk.db import Database
     from ecdesk.services.backups import RotationPolicy
     from ecdesk.services.shop_lock import ShopLock
+    from ecdesk.views.listings_page import ListingsPage
 
 log = logging.getLogger("ecdesk")
+PRELOAD_POLL_MS = 10
 
 
 def launch(path: Path, startup_probe: bool = False) -> int:
-    preload = threading.Thread(target=_preload_database_layer, name="preload", daemon=True)
-    preload.start()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ecdesk")
     app.setOrganizationName("ecdesk")
@@ -47,14 +50,19 @@ def launch(path: Path, startup_probe: bool = False) -> int:
 
 
 def _preload_database_layer() -> None:
-    """Import SQLAlchemy and the services while Qt builds and paints the window.
+    """Import SQLAlchemy and the services that opening a shop needs (about 0.5 s).
 
-    Qt does most of that work in C++ without the GIL, so on two cores the ~0.6 s of imports
-    mostly overlap it; the main thread's own import later just finds the modules loaded.
+    Run on a thread once the first rows have painted, so that the window stays responsive
+    meanwhile. Not earlier: the GUI thread would then share the GIL with it while it builds and
+    paints, and painting a Python table model waits for the GIL at every cell.
     """
     import ecdesk.db
+    import ecdesk.services.backups
+    import ecdesk.services.catalog.commands
     import ecdesk.services.catalog.queries
-    import ecdesk.services.channels  # noqa: F401
+    import ecdesk.services.channels
+    import ecdesk.services.settings
+    import ecdesk.services.shop_lock  # noqa: F401
 
 
 def window_settings() -> QSettings:
@@ -75,6 +83,7 @@ class ShopController(QObject):
         self.cancelled = False
         self.exit_code = 0
         self._probe = startup_probe
+        self._probed_rows = False
 
     def start(self, path: Path) -> None:
         """Paint an empty main window at once, then open `path` into it."""
@@ -85,6 +94,39 @@ class ShopController(QObject):
     def _open_first(self, path: Path) -> None:
         if self._probe:
             print("probe painted", flush=True)
+        page = self._show_first_rows(path)
+        if page is None:
+            self._open_first_or_quit(path)
+        else:  # open the shop (SQLAlchemy, schema check, lock, pages) once those rows show
+            FirstPaint(page.table.viewport(), lambda: self._first_rows_painted(path))
+
+    def _show_first_rows(self, path: Path) -> ListingsPage | None:
+        """The Listings page with the shop's first rows, read without SQLAlchemy; None when
+        the file must be opened the normal way first (new, older or newer schema, damaged)."""
+        from ecdesk.services.catalog.first_rows import read_first_rows
+
+        first = read_first_rows(path)
+        if first is None or self.window is None:
+            return None
+        return self.window.show_first_rows(first)
+
+    def _first_rows_painted(self, path: Path) -> None:
+        self._probe_rows()
+        preload = threading.Thread(target=_preload_database_layer, name="preload", daemon=True)
+        preload.start()
+        # The thread touches no Qt object: a timer notices when it has ended.
+        poll = QTimer(self, interval=PRELOAD_POLL_MS)
+        poll.timeout.connect(lambda: self._open_when_preloaded(preload, poll, path))
+        poll.start()
+
+    def _open_when_preloaded(self, preload: threading.Thread, poll: QTimer, path: Path) -> None:
+        if preload.is_alive():
+            return
+        poll.stop()
+        poll.deleteLater()
+        self._open_first_or_quit(path)  # (a failed import fails again here, and is reported)
+
+    def _open_first_or_quit(self, path: Path) -> None:
         if not self.open(path, self.window):
             self.exit_code = 0 if self.cancelled else 1
             self._quit()
@@ -175,8 +217,15 @@ class ShopController(QObject):
         self._pending_lock = opened.lock
         return db
 
+    def _probe_rows(self) -> None:
+        if self._probe and not self._probed_rows:
+            self._probed_rows = True
+            print("probe rows", flush=True)
+
     def _probe_done(self) -> None:
-        print("probe rows", flush=True)
+        """The open shop's Listings page has painted (its filters and actions work): quit."""
+        self._probe_rows()  # (unless the first rows came before the shop was open)
+        print("probe ready", flush=True)
         QTimer.singleShot(0, self._quit)
 
     def _quit(self) -> None:

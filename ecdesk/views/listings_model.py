@@ -83,9 +83,22 @@ class ListingsTableModel(QAbstractTableModel):
 
     def set_query(self, query: VariantQuery) -> None:
         """Show the first page for `query` (search text, filters, sort)."""
-        page = self._loader(query, 0, PAGE_SIZE)
+        self.show_page(query, self._loader(query, 0, PAGE_SIZE))
+
+    def show_page(self, query: VariantQuery, page: Page[VariantRow],
+                  channels: list[Choice] | None = None, min_margin: Decimal | None = None
+                  ) -> None:
+        """Show `page` as the first page of `query` (and `channels` as the channel columns).
+
+        `set_query` reads the page with the loader; at start-up the page is read before the
+        shop is open and handed in here.
+        """
         self._loaded = True
         self.beginResetModel()
+        if channels is not None:
+            self._channels = channels
+        if min_margin is not None:
+            self._min_margin = min_margin
         self._query = query
         self._rows = list(page.rows)
         self._take_counts(page)
@@ -119,11 +132,7 @@ class ListingsTableModel(QAbstractTableModel):
     def reload(self, channels: list[Choice] | None = None, min_margin: Decimal | None = None
                ) -> None:
         """Fetch again (after a write), keeping the query; columns follow the channels."""
-        if channels is not None:
-            self._channels = channels
-        if min_margin is not None:
-            self._min_margin = min_margin
-        self.set_query(self._query)
+        self.show_page(self._query, self._loader(self._query, 0, PAGE_SIZE), channels, min_margin)
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._has_more

@@ -1,11 +1,17 @@
 """The Listings page: every SKU with its price, margin, stock and per-channel listing.
 
 Search as you type (debounced), filters and sorting all go to the catalog service in SQL.
+
+At start-up the page is built before the shop is open: it shows the first rows read without
+SQLAlchemy (`show_first_rows`), and its filters and actions wait for `bind`. So this module
+imports the catalog queries, commands and the product dialog (all SQLAlchemy) only when used.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,14 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.services.catalog import commands
 from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, Page, VariantQuery
-from ecdesk.services.catalog.queries import count_matching, filter_options, list_variants
+from ecdesk.services.catalog.first_rows import DEFAULT_QUERY, FirstRows, count_rows, read_page
 from ecdesk.services.changes import Changed
 from ecdesk.views.labels import status_label
 from ecdesk.views.listings_model import ListingsTableModel
-from ecdesk.views.product_dialog import ProductDialog
-from ecdesk.views.shop_context import ShopContext
+
+if TYPE_CHECKING:
+    from ecdesk.views.shop_context import ShopContext
 
 SEARCH_DELAY_MS = 150
 STATUS_FILTERS = [("Not archived", STATUS_NOT_ARCHIVED), ("Active", "active"),
@@ -45,17 +51,35 @@ LISTING_FILTERS = [("on", None), ("listed on", "listed"), ("paused on", "paused"
 class ListingsPage(QWidget):
     rows_shown = Signal()  # the first rows are in the table (used by the startup probe)
 
-    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ShopContext | None, parent: QWidget | None = None) -> None:
+        """The page for the open shop `context`; None builds it for `show_first_rows`."""
         super().__init__(parent)
-        self.context = context
+        self.context: ShopContext | None = None
+        self._first: FirstRows | None = None  # rows shown before the shop was open
+        self._needs_shop: list[QWidget | QAction] = []  # enabled by `bind`
         self._options = FilterOptions([], [], [])
-        self.model = ListingsTableModel(self._load, [], context.settings.min_margin, self,
-                                        counter=self._count)
+        min_margin = context.settings.min_margin if context is not None else Decimal(0)
+        self.model = ListingsTableModel(self._load, [], min_margin, self, counter=self._count)
         self.model.total_changed.connect(self._update_count)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._build()
+        if context is not None:
+            self.bind(context)
+        else:
+            self._set_shop_controls_enabled(False)
+
+    def bind(self, context: ShopContext) -> None:
+        """Connect the page to the open shop; `load` then fills it (or takes over first rows)."""
+        self.context = context
         context.changed.connect(self._on_changed)
+        self._set_shop_controls_enabled(True)
+
+    def _set_shop_controls_enabled(self, enabled: bool) -> None:
+        for control in self._needs_shop:
+            control.setEnabled(enabled)
+        # Sorting is done by the shop's queries: no header clicks before they are there.
+        self.table.horizontalHeader().setSectionsClickable(enabled)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -71,6 +95,8 @@ class ListingsPage(QWidget):
         for combo in (self.status_filter, self.category_filter, self.tag_filter,
                       self.channel_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
+        self._needs_shop += [self.search, self.status_filter, self.category_filter,
+                             self.tag_filter, self.channel_filter]
 
         new_button = QPushButton(self.tr("New product"))
         new_button.clicked.connect(self.new_product)
@@ -80,6 +106,7 @@ class ListingsPage(QWidget):
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk_button.setMenu(QMenu(self.bulk_button))
         self.bulk_button.menu().aboutToShow.connect(self._fill_bulk_menu)
+        self._needs_shop += [new_button, edit_button, self.bulk_button]
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -126,21 +153,52 @@ class ListingsPage(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
+            self._needs_shop.append(action)
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: VariantQuery, offset: int, limit: int) -> Page:
+        if self.context is None:  # before the shop is open only the default query can be asked
+            if self._first is None or query != DEFAULT_QUERY:
+                return Page([], 0)
+            return read_page(self._first.path, offset, limit)
+        from ecdesk.services.catalog.queries import list_variants
+
         return list_variants(self.context.uow(), query, offset=offset, limit=limit, count=False)
 
-    def _count(self, query: VariantQuery) -> int:
-        return count_matching(self.context.uow(), query)
+    def _count(self, query: VariantQuery) -> int:  # (on a worker thread)
+        context, first = self.context, self._first
+        if context is None:
+            return count_rows(first.path) if first is not None and query == DEFAULT_QUERY else 0
+        from ecdesk.services.catalog.queries import count_matching
 
-    def load(self) -> None:
-        """Fill filters and the first page; called once the window has painted."""
-        self._refresh_options()
-        self.model.reload(self._options.channels, self.context.settings.min_margin)
+        return count_matching(context.uow(), query)
+
+    def show_first_rows(self, first: FirstRows) -> None:
+        """Show the shop's first rows, read before it is open; `bind` and `load` follow."""
+        self._first = first
+        self.model.show_page(DEFAULT_QUERY, first.page, first.channels, first.min_margin)
         self._resize_columns()
         self._update_count()
         self.rows_shown.emit()
+
+    def load(self) -> None:
+        """Fill filters and the first page; called once the window has painted."""
+        assert self.context is not None
+        self._refresh_options()
+        if not self._takes_over_first_rows():
+            self.model.reload(self._options.channels, self.context.settings.min_margin)
+            self._resize_columns()
+        self._first = None  # first rows or not, further pages come through the shop's queries
+        self._update_count()
+        self.rows_shown.emit()
+
+    def _takes_over_first_rows(self) -> bool:
+        """True when the rows shown before the shop was open are what `reload` would show."""
+        first = self._first
+        return (first is not None and self.context is not None
+                and self.model.query == DEFAULT_QUERY and self.model.total_known
+                and first.channels == self._options.channels
+                and first.min_margin == self.context.settings.min_margin)
 
     def _resize_columns(self) -> None:
         widths = {0: 260, 1: 130, 2: 140, 3: 70, 4: 200}
@@ -148,6 +206,9 @@ class ListingsPage(QWidget):
             self.table.setColumnWidth(column, widths.get(column, 110))
 
     def _refresh_options(self) -> None:
+        from ecdesk.services.catalog.queries import filter_options
+
+        assert self.context is not None
         self._options = filter_options(self.context.uow())
         self._fill_combo(self.category_filter, self.tr("All categories"),
                          [(c.label, c.id) for c in self._options.categories])
@@ -190,6 +251,7 @@ class ListingsPage(QWidget):
             self.count_label.setText(self.tr("counting…"))
 
     def _on_changed(self, change: Changed) -> None:
+        assert self.context is not None  # (connected by `bind`)
         if change.areas & {"catalog", "channels", "settings"}:
             self._refresh_options()
             self.model.reload(self._options.channels, self.context.settings.min_margin)
@@ -212,10 +274,16 @@ class ListingsPage(QWidget):
         return sorted({r.product_id for r in rows}), [r.variant_id for r in rows]
 
     def new_product(self) -> None:
-        ProductDialog(self.context, None, self).exec()
+        self._open_product(None)
 
     def edit_product(self, product_id: int) -> None:
-        ProductDialog(self.context, product_id, self).exec()
+        self._open_product(product_id)
+
+    def _open_product(self, product_id: int | None) -> None:
+        from ecdesk.views.product_dialog import ProductDialog
+
+        if self.context is not None:  # (a double click on a first row before the shop is open)
+            ProductDialog(self.context, product_id, self).exec()
 
     def edit_selected(self) -> None:
         product_ids, _ = self._selected_ids()
@@ -223,8 +291,10 @@ class ListingsPage(QWidget):
             self.edit_product(product_ids[0])
 
     def archive_selected(self) -> None:
+        from ecdesk.services.catalog import commands
+
         product_ids, _ = self._selected_ids()
-        if not product_ids:
+        if not product_ids or self.context is None:
             return
         answer = QMessageBox.question(
             self, self.tr("Archive products"),
@@ -234,6 +304,10 @@ class ListingsPage(QWidget):
             self.context.write(self, commands.set_product_status, product_ids, "archived")
 
     def _fill_bulk_menu(self) -> None:
+        from ecdesk.services.catalog import commands
+
+        assert self.context is not None  # (the button waits for the shop)
+        context = self.context
         menu = self.bulk_button.menu()
         menu.clear()
         product_ids, variant_ids = self._selected_ids()
@@ -248,11 +322,14 @@ class ListingsPage(QWidget):
             channel_menu = menu.addMenu(self.tr("On %s") % channel.label)
             for status in ("listed", "paused", "unlisted"):
                 channel_menu.addAction(status_label(status)).triggered.connect(
-                    lambda _=False, c=channel.id, s=status: self.context.write(
+                    lambda _=False, c=channel.id, s=status: context.write(
                         self, commands.set_listing_status, variant_ids, c, s))
         menu.addAction(self.tr("Add tag…")).triggered.connect(lambda: self._bulk_tag(product_ids))
 
     def _bulk_status(self, product_ids: list[int], status: str) -> None:
+        from ecdesk.services.catalog import commands
+
+        assert self.context is not None
         if status == "archived":
             question = self.tr("Archive %n product(s)?", "", len(product_ids))
             answer = QMessageBox.question(self, self.tr("Archive products"), question)
@@ -261,6 +338,9 @@ class ListingsPage(QWidget):
         self.context.write(self, commands.set_product_status, product_ids, status)
 
     def _bulk_tag(self, product_ids: list[int]) -> None:
+        from ecdesk.services.catalog import commands
+
+        assert self.context is not None
         names = [t.label for t in self._options.tags]
         tag, ok = QInputDialog.getItem(self, self.tr("Add tag"),
                                        self.tr("Tag for %n product(s):", "", len(product_ids)),

@@ -34,6 +34,7 @@ from ecdesk.config import data_dir
 
 if TYPE_CHECKING:
     from ecdesk.services.catalog.dto import SearchHit
+    from ecdesk.services.catalog.first_rows import FirstRows
     from ecdesk.views.listings_page import ListingsPage
     from ecdesk.views.settings_page import SettingsPage
     from ecdesk.views.shop_context import ShopContext
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(Path)  # File > Restore, confirmed: the app restores this backup
     listings: ListingsPage  # each page of views.pages.PAGES is an attribute named by its key
     settings_page: SettingsPage
+    _first_rows_page: ListingsPage | None = None  # shown by show_first_rows, taken by attach
 
     def __init__(self, context: ShopContext | None, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self._opening)
         self._opening.deleteLater()
         for row, spec in enumerate(PAGES):
-            page = page_class(spec)(context)
+            page = self._take_first_rows_page(spec.key, context) or page_class(spec)(context)
             setattr(self, spec.key, page)
             label = self.tr(spec.label)
             self.navigation.addItem(label)
@@ -106,6 +108,27 @@ class MainWindow(QMainWindow):
         context.changed.connect(self._on_changed)
         self._on_changed(None)
         self._remember_shop(context.db.path)
+
+    def show_first_rows(self, first: FirstRows) -> ListingsPage:
+        """Show the Listings page with the shop's first rows while the shop is being opened;
+        `attach` then takes that page over (its rows stay) instead of building another."""
+        from ecdesk.views.listings_page import ListingsPage
+
+        page = ListingsPage(None)
+        page.show_first_rows(first)
+        self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+        self._first_rows_page = page
+        return page
+
+    def _take_first_rows_page(self, key: str, context: ShopContext) -> ListingsPage | None:
+        page = self._first_rows_page
+        if key != "listings" or page is None:
+            return None
+        self._first_rows_page = None
+        self.pages.removeWidget(page)  # added back in navigation order
+        page.bind(context)
+        return page
 
     def _show_badge(self, row: int, label: str, text: str) -> None:
         self.navigation.item(row).setText(f"{label} ({text})" if text else label)

@@ -1,7 +1,8 @@
 """End to end: the real entry point opens its window on a demo shop and shows the first rows.
 
-`--startup-probe` makes the app print "probe painted" once the empty window has painted and
-"probe rows" once the Listings table has painted its first rows, then quit by itself.
+`--startup-probe` makes the app print "probe painted" once the empty window has painted,
+"probe rows" once the Listings table has painted its first rows (read before the shop is open)
+and "probe ready" once the open shop's Listings page has painted, then quit by itself.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def test_the_app_opens_its_window_on_a_demo_shop_and_paints_the_first_rows(
     lines = result.stdout.splitlines()
     assert "probe painted" in lines, result.stdout + result.stderr
     assert "probe rows" in lines, result.stdout + result.stderr
-    assert lines.index("probe painted") < lines.index("probe rows")
+    assert lines.index("probe painted") < lines.index("probe rows") < lines.index("probe ready")
+    assert lines.count("probe rows") == 1
     assert "Traceback" not in result.stderr
     # The app kept to its data folder and released the shop when it quit.
     assert (data_dir / "window.ini").exists()
