@@ -31,7 +31,7 @@ class ChannelInfo:
     archived: bool
 
 
-def _info(channel: Channel) -> ChannelInfo:
+def channel_info(channel: Channel) -> ChannelInfo:
     return ChannelInfo(channel.id, channel.name, channel.kind.value, channel.currency,
                        channel.commission_rate, channel.payment_fee_rate, channel.archived)
 
@@ -41,7 +41,7 @@ def list_channels(uow: UnitOfWork, *, include_archived: bool = False) -> list[Ch
         query = select(Channel).order_by(Channel.position, Channel.id)
         if not include_archived:
             query = query.where(Channel.archived.is_(False))
-        return [_info(c) for c in uow.session.scalars(query)]
+        return [channel_info(c) for c in uow.session.scalars(query)]
 
 
 def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, currency: str,

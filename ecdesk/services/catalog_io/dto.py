@@ -103,8 +103,18 @@ class ImportCounts:
     stock_levels_set: int = 0  # SKUs whose on-hand the file's quantity changes
 
 
+class PreviewProblems:
+    """What every import preview says of its problems (errors block, warnings do not)."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
 @dataclass(frozen=True)
-class ImportPreview:
+class ImportPreview(PreviewProblems):
     file: ParsedFile
     channel: str | None
     counts: ImportCounts  # of the products that can be imported (those without errors)
@@ -113,10 +123,6 @@ class ImportPreview:
     quantities_read: int  # SKUs with a stock quantity in the file
     quantity_total: int
     notes: tuple[str, ...] = field(default=())
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
 
     @property
     def blocked(self) -> bool:

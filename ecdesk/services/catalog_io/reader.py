@@ -8,9 +8,7 @@ from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProduct, Progress
 from ecdesk.services.catalog_io.formats import FORMATS, column_index, detect_format
 from ecdesk.services.catalog_io.formats.common import FIELD_LABELS, Columns
-from ecdesk.services.catalog_io.table import TableError, open_table
-
-FILE = "File"
+from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
 
 
 def read_import_file(path: Path | str, *, format: str | None = None,
@@ -48,7 +46,7 @@ def read_import_file(path: Path | str, *, format: str | None = None,
         if problems:
             return _refused(path, name, "", header, index, problems, table.encoding, confident)
         columns = Columns(header, index)
-        counter = _Counter(table.rows, len(header), problems)
+        counter = CheckedRows(table.rows, len(header), problems)
         products = module.build(counter, columns, problems)
     except TableError as error:
         return _refused(path, format or "", str(error))
@@ -62,23 +60,6 @@ def read_import_file(path: Path | str, *, format: str | None = None,
         encoding=table.encoding, header=tuple(header), mapping=_choices(header, index, module),
         unused_columns=tuple(h for i, h in enumerate(header) if i not in used and h),
         rows=counter.count, products=tuple(products), problems=tuple(problems))
-
-
-class _Counter:
-    """Passes rows through, counting them and reporting rows longer than the header."""
-
-    def __init__(self, rows, width: int, problems: list[Problem]) -> None:
-        self.rows, self.width, self.problems, self.count = rows, width, problems, 0
-
-    def __iter__(self):
-        for row, cells in self.rows:
-            self.count += 1
-            if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
-                self.problems.append(Problem(FILE, f"the row has {len(cells)} values but the "
-                                     f"header has {self.width} columns: values may have "
-                                     "shifted into the wrong columns", row))
-                continue
-            yield row, cells
 
 
 def _apply_mapping(index: dict[str, int], header: list[str], override: dict[str, str],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ImportPreview
 
 
@@ -28,16 +30,19 @@ def describe_preview(preview: ImportPreview, max_problems: int | None = None) ->
             lines.append(f"Products with problems (not importable as they are): "
                          f"{preview.products_with_errors}")
     lines += [f"Note: {note}" for note in preview.notes]
-    errors = len(preview.errors)
-    warnings = len(preview.problems) - errors
-    if preview.problems:
-        lines.append(f"Problems: {errors} error(s), {warnings} warning(s)")
-        shown = preview.problems if max_problems is None else preview.problems[:max_problems]
-        for problem in shown:
-            kind = "error" if problem.is_error else "warning"
-            lines.append(f"  {kind}: {problem}")
-        if len(shown) < len(preview.problems):
-            lines.append(f"  ... and {len(preview.problems) - len(shown)} more")
-    else:
-        lines.append("Problems: none")
-    return "\n".join(lines)
+    return "\n".join(lines + problem_lines(preview.problems, max_problems))
+
+
+def problem_lines(problems: Sequence[Problem], max_problems: int | None = None) -> list[str]:
+    """The problems of a preview, one a line, errors and warnings counted first."""
+    if not problems:
+        return ["Problems: none"]
+    errors = sum(1 for problem in problems if problem.is_error)
+    lines = [f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"]
+    shown = problems if max_problems is None else problems[:max_problems]
+    for problem in shown:
+        kind = "error" if problem.is_error else "warning"
+        lines.append(f"  {kind}: {problem}")
+    if len(shown) < len(problems):
+        lines.append(f"  ... and {len(problems) - len(shown)} more")
+    return lines

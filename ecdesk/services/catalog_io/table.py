@@ -14,12 +14,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
 from ecdesk.services.catalog_io.encoding import Encoding, check_encoding_name, detect_encoding
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITERS = (",", "\t", ";", "|")
 PROGRESS_EVERY = 2000  # rows between progress callbacks
+FILE = "File"  # the "column" of problems with the file as a whole
 
 csv.field_size_limit(1 << 28)  # product descriptions are long HTML
 
@@ -38,6 +40,25 @@ class Table:
     def close(self) -> None:
         for closer in self._closers:
             closer()
+
+
+class CheckedRows:
+    """Passes rows through, counting them and reporting rows longer than the header (their
+    values may have shifted into the wrong columns: such a row is left out)."""
+
+    def __init__(self, rows: Iterator[tuple[int, list[str]]], width: int,
+                 problems: list[Problem]) -> None:
+        self.rows, self.width, self.problems, self.count = rows, width, problems, 0
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        for row, cells in self.rows:
+            self.count += 1
+            if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
+                self.problems.append(Problem(FILE, f"the row has {len(cells)} values but the "
+                                     f"header has {self.width} columns: values may have "
+                                     "shifted into the wrong columns", row))
+                continue
+            yield row, cells
 
 
 def open_table(path: Path, encoding: str | None = None, progress: Progress | None = None

@@ -1,0 +1,35 @@
+"""The order export formats ecdesk reads, and which one a header is."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from ecdesk.services.catalog_io.formats import CONFIDENT, FORMATS, FormatGuess
+from ecdesk.services.catalog_io.formats import detect_format as detect_catalog_format
+from ecdesk.services.catalog_io.formats.common import match_aliases, signature_score
+from ecdesk.services.orders_io.formats import shopify_orders, taobao_orders
+
+ORDER_FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (shopify_orders, taobao_orders)}
+
+
+def detect_order_format(header: list[str]) -> FormatGuess:
+    """The order format whose signature columns the header has most of."""
+    scores = {name: signature_score(header, m.SIGNATURE) for name, m in ORDER_FORMATS.items()}
+    best, score = max(scores.items(), key=lambda item: item[1])
+    return FormatGuess(best, score >= CONFIDENT, scores)
+
+
+def looks_like_products(header: list[str]) -> str | None:
+    """The product format's label when the header is a catalog export rather than orders."""
+    if detect_order_format(header).confident:
+        return None
+    guess = detect_catalog_format(header)
+    return str(FORMATS[guess.name].LABEL) if guess.confident else None
+
+
+def order_column_index(header: list[str], name: str) -> dict[str, int]:
+    return match_aliases(header, ORDER_FORMATS[name].ALIASES)
+
+
+def order_format_labels() -> dict[str, str]:
+    return {name: m.LABEL for name, m in ORDER_FORMATS.items()}

@@ -1,0 +1,243 @@
+"""Rows into orders: what the order formats share.
+
+A format module says where its fields are (ALIASES), which of them belong to the order rather
+than to a line (ORDER_FIELDS, compared across an order's rows), and how its order fields read
+(`order_values`). `OrderRows` does the rest for every format: the order number, the lines,
+grouping rows into orders, conflicting repeats, and spreading an order-wide discount over the
+lines so that the lines add up to what the customer paid for the goods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from decimal import Decimal, InvalidOperation
+from types import ModuleType
+from typing import Any
+
+from ecdesk.errors import Problem
+from ecdesk.models import OrderStatus
+from ecdesk.money import round_line_total
+from ecdesk.services.catalog_io.formats.common import Columns, RowReader
+from ecdesk.services.orders.validation import MAX_NUMBER_LENGTH
+from ecdesk.services.orders_io.dto import ParsedLine, ParsedOrder
+from ecdesk.services.orders_io.times import EXAMPLE, parse_time
+
+ZERO = Decimal("0")
+LINE_FIELDS = ("sku", "title", "quantity", "price")
+PAID_STATUSES = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED,
+                 OrderStatus.REFUNDED)
+SHIPPED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
+
+# What the order fields are called when the file has no column for one.
+FIELD_LABELS = {
+    "number": "Order number", "created_at": "Order date", "paid_at": "Paid at",
+    "shipped_at": "Shipped at", "status": "Status", "sku": "SKU", "title": "Item",
+    "quantity": "Quantity", "price": "Price", "line_discount": "Line discount",
+    "shipping": "Shipping", "refunded": "Refunded", "customer_name": "Customer",
+    "customer_key": "Buyer", "currency": "Currency",
+}
+
+
+class OrderColumns(Columns):
+    """Columns that name a missing order field in words rather than by its key."""
+
+    def name(self, field: str) -> str:
+        i = self.index.get(field)
+        return self.header[i] if i is not None else FIELD_LABELS.get(field, field)
+
+
+def read_time(read: RowReader, field: str, zone: tzinfo) -> datetime | None:
+    """A date and time cell (None when empty or unreadable; the problem is appended)."""
+    value = read.raw(field).strip()
+    if not value:
+        return None
+    try:
+        return parse_time(value, zone)
+    except ValueError:
+        read.problem(field, f"'{value}' is not a date and time ecdesk can read (write it like "
+                     f"{EXAMPLE})")
+        return None
+
+
+def order_number(read: RowReader) -> str | None:
+    """The row's order number: "" when empty, None when refused (the problem is appended)."""
+    raw = read.raw("number").strip()
+    if raw.startswith('="') and raw.endswith('"'):  # how some exports keep Excel off a number
+        raw = raw[2:-1].strip()
+        value = raw
+    else:
+        value = read.code("number")
+        if raw and not value:  # Excel's scientific form, reported by read.code
+            return None
+    if len(value) > MAX_NUMBER_LENGTH:
+        read.problem("number", f"'{value}' is longer than {MAX_NUMBER_LENGTH} characters")
+        return None
+    return value
+
+
+def quantity(read: RowReader) -> int | None:
+    """A line's quantity: a whole number above zero."""
+    value = read.raw("quantity").strip()
+    if value.isdigit() and value[0] != "0":
+        return int(value)
+    text = value.lstrip("'").replace(",", "").strip()
+    if not text:
+        read.problem("quantity", "is empty: how many were sold?")
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        read.problem("quantity", f"'{value}' is not a quantity")
+        return None
+    if not number.is_finite() or number != number.to_integral_value():
+        read.problem("quantity", f"'{value}' is not a whole number")
+    elif number <= 0:
+        read.problem("quantity", f"{value}: a line sells at least 1")
+    else:
+        return int(number)
+    return None
+
+
+def read_line(read: RowReader) -> ParsedLine | None:
+    """The row's order line, or None when the row has none or it is refused."""
+    raw_sku = read.raw("sku").strip()
+    if not (raw_sku or any(read.raw(f).strip() for f in LINE_FIELDS)):
+        return None
+    sku = read.code("sku")
+    problems_before = len(read.problems)
+    if not raw_sku:
+        read.problem("sku", "is empty: ecdesk matches order lines to the catalog by SKU. Give "
+                     "the item a SKU on the platform (or in ecdesk) and export again")
+    count = quantity(read)
+    price = read.amount("price")
+    if price is None and not read.raw("price").strip():
+        read.problem("price", "is empty")
+    discount = read.amount("line_discount") or ZERO
+    if len(read.problems) > problems_before or not sku or count is None or price is None:
+        return None
+    if discount > count * price:
+        read.problem("line_discount", f"{discount} is more than the line's "
+                     f"{round_line_total(count * price)}")
+        return None
+    return ParsedLine(read.row, sku, read.text("title"), count, price, discount)
+
+
+@dataclass
+class _Order:
+    row: int
+    number: str
+    cells: dict[str, str]  # the order fields as written on the order's first row
+    values: dict[str, Any] | None  # None: the order's own row is missing
+    lines: list[ParsedLine] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    line_rows: int = 0  # rows that tried to be a line (refused ones included)
+
+
+class OrderRows:
+    """Collects rows into orders for one format; `orders()` gives them once all rows are in."""
+
+    def __init__(self, module: ModuleType, columns: Columns, problems: list[Problem],
+                 zone: tzinfo) -> None:
+        self.module = module
+        self.read = RowReader(columns, problems)
+        self.zone = zone
+        self.problems = problems
+        self.by_number: dict[str, _Order] = {}
+        self.last: _Order | None = None
+
+    def add(self, row: int, cells: list[str]) -> None:
+        read = self.read.at(row, cells)
+        number = order_number(read)
+        if number is None:
+            return
+        if not number:
+            read.problem("number", "is empty: every row needs the order number it belongs to")
+            return
+        order = self.by_number.get(number)
+        if order is None:
+            order = self.by_number[number] = self._start(read, number)
+        elif self.module.CONTIGUOUS and order is not self.last:
+            read.problem("number", f"order {number} appears again: its rows start at row "
+                         f"{order.row}, and the rows of one order must follow each other "
+                         "(was the file sorted, or put together from two exports?)")
+            order.rows.append(row)
+            return
+        else:
+            self._check_repeat(read, order)
+        order.rows.append(row)
+        line = read_line(read)
+        if line is not None:
+            order.lines.append(line)
+        if line is not None or any(read.raw(f).strip() for f in LINE_FIELDS):
+            order.line_rows += 1
+        self.last = order
+
+    def _start(self, read: RowReader, number: str) -> _Order:
+        cells = {f: read.raw(f).strip() for f in self.module.ORDER_FIELDS}
+        if not self.module.has_order_fields(read):
+            read.problem("number", f"a line of order {number} without the order's own row "
+                         "(with its date and status): that row is missing from the file")
+            return _Order(read.row, number, cells, None)
+        return _Order(read.row, number, cells, self.module.order_values(read, self.zone))
+
+    def _check_repeat(self, read: RowReader, order: _Order) -> None:
+        for name in self.module.ORDER_FIELDS:
+            value = read.raw(name).strip()
+            first = order.cells[name]
+            if value and value != first:
+                was = f"'{first}'" if first else "nothing"
+                read.problem(name, f"'{value}' conflicts with {was} in row {order.row}, the "
+                             f"first row of order {order.number}: one order cannot have both")
+
+    def orders(self) -> list[ParsedOrder]:
+        return [self._finish(order) for order in self.by_number.values()]
+
+    def _finish(self, order: _Order) -> ParsedOrder:
+        values = order.values
+        rows = tuple(order.rows)
+        if values is None or values["ordered_at"] is None:
+            return ParsedOrder(order.row, order.number, None, OrderStatus.PENDING, rows=rows)
+        if not order.lines and not order.line_rows:
+            self.problems.append(Problem(self.read.columns.name("number"),
+                                         f"order {order.number} has no lines", order.row))
+        lines = _spread_discount(order.lines, values.pop("subtotal", None),
+                                 values.pop("order_discount", None))
+        status = values["status"]
+        paid_at = values.get("paid_at")
+        if paid_at is None and status in PAID_STATUSES:
+            paid_at = values["ordered_at"]
+        shipped_at = values.get("shipped_at")
+        if shipped_at is None and status in SHIPPED_STATUSES:
+            shipped_at = paid_at or values["ordered_at"]
+        return ParsedOrder(
+            row=order.row, number=order.number, ordered_at=values["ordered_at"], status=status,
+            paid_at=paid_at, shipped_at=shipped_at,
+            customer_name=values.get("customer_name", ""),
+            customer_key=values.get("customer_key", "").casefold(),
+            currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,
+            refunded=values.get("refunded") or ZERO, lines=tuple(lines), rows=rows)
+
+
+def _spread_discount(lines: list[ParsedLine], subtotal: Decimal | None,
+                     discount: Decimal | None) -> list[ParsedLine]:
+    """An order-wide discount (a discount code) shared over the lines by their amounts.
+
+    Only the part not already on the lines is spread, and never more than the lines exceed the
+    order's subtotal (a free-shipping code discounts the shipping, not the goods).
+    """
+    if not lines or not discount:
+        return lines
+    amounts = [line.quantity * line.unit_price - line.discount for line in lines]
+    gross = sum(amounts, ZERO)
+    extra = discount - sum((line.discount for line in lines), ZERO)
+    if subtotal is not None:
+        extra = min(extra, gross - subtotal)
+    extra = min(extra, gross)
+    if extra <= 0:
+        return lines
+    shares = [round_line_total(extra * amount / gross) for amount in amounts]
+    largest = max(range(len(lines)), key=amounts.__getitem__)
+    shares[largest] += extra - sum(shares, ZERO)  # the rounding rest on the largest line
+    return [ParsedLine(line.row, line.sku, line.title, line.quantity, line.unit_price,
+                       line.discount + share) for line, share in zip(lines, shares, strict=True)]

@@ -1,0 +1,277 @@
+"""Comparing parsed orders with the shop: what would be created or updated, and what is wrong.
+
+`plan_orders` is shared by the preview and the writer, so that what the user saw is what is
+checked again inside the writing transaction. Orders are matched by (channel, order number):
+an order already in the shop keeps its lines and only moves to the file's status, through the
+same transitions (and stock movements) as a status change made by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import Problem
+from ecdesk.models import OrderStatus
+from ecdesk.money import from_minor_units
+from ecdesk.services.orders.stock import can_change, stock_after
+from ecdesk.services.orders_io.channel import ChannelRef, channel_for
+from ecdesk.services.orders_io.dto import (
+    ChannelChoiceError,
+    ChannelInfo,
+    OrderImportCounts,
+    OrderImportPreview,
+    ParsedOrder,
+    ParsedOrderFile,
+)
+from ecdesk.services.orders_io.formats import order_column_index
+from ecdesk.services.orders_io.formats.common import OrderColumns
+from ecdesk.services.stock.ledger import shop_allows_negative
+
+
+@dataclass
+class OrderPlan:
+    parsed: ParsedOrder
+    order_id: int | None  # None: a new order
+    status_before: OrderStatus | None = None
+    issued_before: bool = False
+    issued_after: bool = False
+    changed: bool = False  # an existing order whose status or refunded amount changes
+    # New orders: (variant id, unit cost) per line, in the order of parsed.lines.
+    variants: list[tuple[int, Decimal]] = field(default_factory=list)
+    # Whose stock moves when the order ships or comes back: (variant id, quantity).
+    stock_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def moves_stock(self) -> bool:
+        return self.issued_before != self.issued_after
+
+
+@dataclass
+class Plan:
+    channel: ChannelInfo | None
+    orders: list[OrderPlan]  # the valid ones: new, updated and unchanged
+    counts: OrderImportCounts
+    problems: list[Problem]
+    orders_with_errors: int
+    notes: list[str] = field(default_factory=list)
+
+
+def preview_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelRef = None
+                   ) -> OrderImportPreview:
+    """What importing `parsed` into `channel` (an id, a name, None: the default) would do."""
+    with uow:
+        plan = plan_orders(uow.session, parsed, channel)
+    return to_preview(parsed, plan)
+
+
+def to_preview(parsed: ParsedOrderFile, plan: Plan) -> OrderImportPreview:
+    notes = list(plan.notes)
+    if not parsed.format_confident and not parsed.file_error:
+        notes.append(f"The format was not certain: read as {parsed.format_label}. Choose the "
+                     "format if this is wrong")
+    return OrderImportPreview(
+        file=parsed, channel=plan.channel, counts=plan.counts,
+        problems=tuple(sorted(plan.problems, key=lambda p: p.row or 0)),
+        orders_with_errors=plan.orders_with_errors, notes=tuple(notes))
+
+
+def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) -> Plan:
+    problems = list(parsed.problems)
+    if parsed.file_error:
+        return Plan(None, [], OrderImportCounts(), problems, len(parsed.orders))
+    try:
+        info = channel_for(session, parsed.format, channel)
+    except ChannelChoiceError as error:
+        problems.append(Problem("Channel", str(error)))
+        return Plan(None, [], OrderImportCounts(), problems, len(parsed.orders))
+    columns = OrderColumns(list(parsed.header), order_column_index(list(parsed.header),
+                                                                   parsed.format))
+    shop = _Shop.load(session, parsed, info.id)
+    planner = _Planner(shop, columns, problems)
+    plans = [planner.plan(order) for order in parsed.orders if order.ordered_at is not None]
+    _check_stock(session, plans, shop, columns, problems)
+    error_rows = {p.row for p in problems if p.is_error and p.row is not None}
+    valid = [p for p in plans if not any(row in error_rows for row in p.parsed.rows)]
+    return Plan(info, valid, _count(valid), problems, len(parsed.orders) - len(valid),
+                _notes(parsed, info))
+
+
+def _notes(parsed: ParsedOrderFile, channel: ChannelInfo) -> list[str]:
+    notes = []
+    currencies = sorted({o.currency for o in parsed.orders if o.currency} - {channel.currency})
+    if currencies:
+        notes.append(f"Some orders are in {', '.join(currencies)} while '{channel.name}' sells "
+                     f"in {channel.currency}: their amounts are kept in their own currency")
+    if parsed.format == "taobao":
+        notes.append(f"Times without a time zone are read as the shop's ({parsed.timezone})")
+    return notes
+
+
+class _Shop:
+    """What the shop already has that the file touches, read in a few queries."""
+
+    def __init__(self) -> None:
+        self.variants: dict[str, tuple[int, Decimal]] = {}  # lower sku: id, unit cost
+        # number: id, status, stock issued, refunded
+        self.orders: dict[str, tuple[int, OrderStatus, bool, Decimal]] = {}
+        self.lines: dict[int, list[tuple[int, int]]] = {}  # order id: (variant id, quantity)
+
+    @classmethod
+    def load(cls, session: Session, parsed: ParsedOrderFile, channel_id: int) -> _Shop:
+        shop = cls()
+        conn = session.connection()
+        skus = sorted({line.sku for order in parsed.orders for line in order.lines})
+        for vid, sku, cost in conn.exec_driver_sql(
+                "SELECT id, sku, unit_cost FROM variants "
+                "WHERE sku IN (SELECT value FROM json_each(?))", (json.dumps(skus),)):
+            shop.variants[sku.lower()] = (vid, from_minor_units(cost) or Decimal("0"))
+        missing = [sku.lower() for sku in skus if sku.lower() not in shop.variants]
+        if missing:  # SKUs match without regard to case, as in the catalog import
+            for vid, sku, cost in conn.exec_driver_sql(
+                    "SELECT id, sku, unit_cost FROM variants "
+                    "WHERE lower(sku) IN (SELECT value FROM json_each(?))", (json.dumps(missing),)):
+                shop.variants[sku.lower()] = (vid, from_minor_units(cost) or Decimal("0"))
+        numbers = [order.number for order in parsed.orders]
+        for oid, number, status, issued, refunded in conn.exec_driver_sql(
+                "SELECT id, number, status, stock_issued, refunded FROM orders "
+                "WHERE channel_id = ? AND number IN (SELECT value FROM json_each(?))",
+                (channel_id, json.dumps(numbers))):
+            shop.orders[number] = (oid, OrderStatus(status), bool(issued),
+                                   from_minor_units(refunded) or Decimal("0"))
+        if shop.orders:
+            ids = json.dumps([order[0] for order in shop.orders.values()])
+            for oid, vid, quantity in conn.exec_driver_sql(
+                    "SELECT order_id, variant_id, quantity FROM order_lines "
+                    "WHERE order_id IN (SELECT value FROM json_each(?)) "
+                    "ORDER BY order_id, position", (ids,)):
+                shop.lines.setdefault(oid, []).append((vid, quantity))
+        return shop
+
+
+class _Planner:
+    def __init__(self, shop: _Shop, columns: OrderColumns, problems: list[Problem]) -> None:
+        self.shop, self.columns, self.problems = shop, columns, problems
+
+    def problem(self, field: str, message: str, row: int, severity: str = "error") -> None:
+        self.problems.append(Problem(self.columns.name(field), message, row, severity))
+
+    def plan(self, order: ParsedOrder) -> OrderPlan:
+        variants = self._variants(order)
+        complete = len(variants) == len(order.lines)  # else the order has a problem
+        existing = self.shop.orders.get(order.number)
+        if existing is None:
+            issued = stock_after(order.status, False)
+            stock = [(vid, line.quantity) for (vid, _), line in
+                     zip(variants, order.lines, strict=True)] if issued and complete else []
+            return OrderPlan(order, None, issued_after=issued, variants=variants,
+                             stock_lines=stock)
+        order_id, status, issued, refunded = existing
+        plan = OrderPlan(order, order_id, status, issued, issued,
+                         stock_lines=self.shop.lines.get(order_id, []))
+        if complete:
+            self._compare_lines(plan, variants)
+        if order.status == status:
+            plan.changed = order.refunded != refunded
+        elif can_change(status, order.status):
+            plan.changed = True
+            plan.issued_after = stock_after(order.status, issued)
+        else:
+            self.problem("status", f"order {order.number} is {status.value} in the shop; "
+                         f"the file says {order.status.value}, which cannot follow "
+                         f"{status.value}", order.row)
+        return plan
+
+    def _variants(self, order: ParsedOrder) -> list[tuple[int, Decimal]]:
+        found = []
+        for line in order.lines:
+            variant = self.shop.variants.get(line.sku.lower())
+            if variant is None:
+                self.problem("sku", f"'{line.sku}' is not in the catalog: add the SKU (or "
+                             "import the products) first", line.row)
+            else:
+                found.append(variant)
+        return found
+
+    def _compare_lines(self, plan: OrderPlan, variants: list[tuple[int, Decimal]]) -> None:
+        """Lines are never imported twice: say so when the file's differ from the shop's."""
+        order = plan.parsed
+        in_file = Counter((vid, line.quantity) for (vid, _), line in
+                          zip(variants, order.lines, strict=True))
+        if in_file != Counter(plan.stock_lines):
+            self.problem("sku", f"order {order.number} is already in the shop with other "
+                         "lines; its lines are kept as they are (only its status is imported)",
+                         order.row, "warning")
+
+
+def _check_stock(session: Session, plans: list[OrderPlan], shop: _Shop, columns: OrderColumns,
+                 problems: list[Problem]) -> None:
+    """Orders whose shipping would take a SKU below zero where that is not allowed.
+
+    Orders are taken in the order they were placed, so the one that runs out is blamed.
+    """
+    error_rows = {p.row for p in problems if p.is_error and p.row is not None}
+    moving = sorted((p for p in plans if p.moves_stock
+                     and not any(row in error_rows for row in p.parsed.rows)),
+                    key=lambda p: (p.parsed.ordered_at, p.parsed.row))
+    takers = sorted({vid for p in moving if p.issued_after for vid, _ in p.stock_lines})
+    if not takers:
+        return
+    stock = _stock(session, takers)
+    default = shop_allows_negative(session)
+    column = columns.name("sku")
+    for plan in moving:
+        sign = -1 if plan.issued_after else 1
+        delta: Counter[int] = Counter()
+        for vid, quantity in plan.stock_lines:
+            delta[vid] += sign * quantity
+        short = [(vid, change) for vid, change in delta.items() if change < 0
+                 and not _allowed(stock[vid], default) and stock[vid][1] + change < 0]
+        for vid, change in short:
+            sku, on_hand = stock[vid][0], stock[vid][1]
+            problems.append(Problem(column, f"shipping order {plan.parsed.number} would take "
+                                    f"{sku} from {on_hand} to {on_hand + change} in stock: "
+                                    "receive the stock first, or allow negative stock in the "
+                                    "stock settings", _row_of(plan, sku)))
+        if not short:
+            for vid, change in delta.items():
+                if vid in stock:
+                    sku, on_hand, allowed = stock[vid]
+                    stock[vid] = (sku, on_hand + change, allowed)
+
+
+def _stock(session: Session, variant_ids: list[int]) -> dict[int, tuple[str, int, bool | None]]:
+    rows = session.connection().exec_driver_sql(
+        "SELECT v.id, v.sku, v.on_hand, p.allow_negative FROM variants v "
+        "LEFT JOIN stock_policies p ON p.variant_id = v.id "
+        "WHERE v.id IN (SELECT value FROM json_each(?))", (json.dumps(variant_ids),))
+    return {vid: (sku, on_hand, None if allowed is None else bool(allowed))
+            for vid, sku, on_hand, allowed in rows}
+
+
+def _allowed(stock: tuple[str, int, bool | None], default: bool) -> bool:
+    return default if stock[2] is None else stock[2]
+
+
+def _row_of(plan: OrderPlan, sku: str) -> int:
+    """The row of the order's line with this SKU (the order's row for a stored order)."""
+    return next((line.row for line in plan.parsed.lines if line.sku.lower() == sku.lower()),
+                plan.parsed.row)
+
+
+def _count(plans: list[OrderPlan]) -> OrderImportCounts:
+    new = [p for p in plans if p.order_id is None]
+    issued = sum(q for p in plans if p.moves_stock and p.issued_after for _, q in p.stock_lines)
+    returned = sum(q for p in plans if p.moves_stock and not p.issued_after
+                   for _, q in p.stock_lines)
+    return OrderImportCounts(
+        orders_new=len(new), orders_updated=sum(1 for p in plans if p.changed),
+        orders_unchanged=sum(1 for p in plans if p.order_id is not None and not p.changed),
+        lines_new=sum(len(p.parsed.lines) for p in new),
+        units_new=sum(line.quantity for p in new for line in p.parsed.lines),
+        units_issued=issued, units_returned=returned)

@@ -1,0 +1,174 @@
+"""Writing an order import: all or nothing (or only the orders without problems), in one
+transaction, with Core executemany of tuples and the stock moved through the ledger.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import ValidationError
+from ecdesk.models.audit import record_bulk
+from ecdesk.money import to_minor_units
+from ecdesk.services.backups import back_up_before_bulk
+from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
+from ecdesk.services.catalog_io.formats.common import chunked
+from ecdesk.services.orders.stock import movements_for
+from ecdesk.services.orders.validation import line_total
+from ecdesk.services.orders_io.channel import ChannelRef
+from ecdesk.services.orders_io.dto import OrderImportCounts, OrderImportResult, ParsedOrderFile
+from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_preview
+from ecdesk.services.stock.ledger import Movement, post_movements
+
+BATCH = 5000  # rows per executemany, with a progress report between them
+TEXT_LIMIT = 120  # customer_name and customer_key columns
+
+INSERT_ORDER = (
+    "INSERT INTO orders (id, channel_id, number, ordered_at, paid_at, shipped_at, status, "
+    "customer_name, customer_key, currency, shipping, platform_fees, refunded, stock_issued, "
+    "source, note, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '', ?, ?)")
+INSERT_LINE = (
+    "INSERT INTO order_lines (order_id, position, variant_id, quantity, unit_price, discount, "
+    "line_total, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+UPDATE_ORDER = (
+    "UPDATE orders SET status = ?, paid_at = coalesce(paid_at, ?), "
+    "shipped_at = coalesce(shipped_at, ?), refunded = ?, stock_issued = ?, updated_at = ? "
+    "WHERE id = ?")
+
+
+def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelRef = None,
+                  only_valid: bool = False, progress: Progress | None = None
+                  ) -> OrderImportResult:
+    """Write `parsed` into the shop as orders of `channel` (an id, a name, None: the default).
+
+    Everything is checked again inside the transaction. With problems, nothing is written and
+    ValidationError lists them, unless `only_valid`: then the orders without problems are
+    written and the others skipped. ImportCancelledError (from `progress`) writes nothing.
+    """
+    if not parsed.file_error and (only_valid or not any(p.is_error for p in parsed.problems)):
+        back_up_before_bulk(uow, parsed.lines)
+    with uow:
+        session = uow.session
+        plan = plan_orders(session, parsed, channel)
+        preview = to_preview(parsed, plan)
+        if plan.channel is None or parsed.file_error or (preview.errors and not only_valid):
+            raise ValidationError(list(preview.errors))
+        _Writer(session, plan, parsed, progress).write()
+        uow.commit()
+    ids = tuple(p.order_id for p in plan.orders
+                if p.order_id is not None and (p.changed or p.status_before is None))
+    return OrderImportResult(preview, plan.counts, plan.orders_with_errors, ids,
+                             _message(plan.counts, plan.orders_with_errors))
+
+
+def _message(counts: OrderImportCounts, skipped: int) -> str:
+    text = (f"Imported: {counts.orders_new} new order(s) with {counts.lines_new} line(s), "
+            f"{counts.orders_updated} updated, {counts.orders_unchanged} unchanged")
+    if counts.units_issued or counts.units_returned:
+        text += (f"; stock: {counts.units_issued} unit(s) shipped, {counts.units_returned} "
+                 "returned")
+    if skipped:
+        text += f"; {skipped} order(s) with problems skipped"
+    return text
+
+
+def _when(value: datetime | None) -> str | None:
+    """The text SQLAlchemy's DateTime stores on SQLite (naive UTC)."""
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+class _Writer:
+    def __init__(self, session: Session, plan: Plan, parsed: ParsedOrderFile,
+                 progress: Progress | None) -> None:
+        self.session = session
+        self.parsed = parsed
+        self.conn: Connection = session.connection()
+        self.plan = plan
+        self.progress = progress
+        self.new = [p for p in plan.orders if p.order_id is None]
+        self.updated = [p for p in plan.orders if p.changed]
+        self.moving = [p for p in plan.orders if p.moves_stock]
+        self.total = (len(self.new) + plan.counts.lines_new + len(self.updated)
+                      + sum(len(p.stock_lines) for p in self.moving))
+        self.done = 0
+        self.now = datetime.now(UTC)
+
+    def report(self, rows: int) -> None:
+        self.done += rows
+        if self.progress is not None and self.progress(min(self.done, self.total),
+                                                       self.total) is False:
+            raise ImportCancelledError("Import cancelled: nothing was written")
+
+    def many(self, sql: str, rows: list[tuple]) -> None:
+        for batch in chunked(rows, BATCH):
+            self.conn.exec_driver_sql(sql, batch)
+            self.report(len(batch))
+
+    def write(self) -> None:
+        next_id = self.conn.exec_driver_sql(
+            "SELECT coalesce(max(id), 0) + 1 FROM orders").scalar_one()
+        for offset, plan in enumerate(self.new):
+            plan.order_id = next_id + offset
+        self.many(INSERT_ORDER, [self._order_row(p) for p in self.new])
+        self.many(INSERT_LINE, [row for p in self.new for row in _line_rows(p)])
+        self.many(UPDATE_ORDER, [self._update_row(p) for p in self.updated])
+        movements = [m for p in self.moving for m in self._movements(p)]
+        post_movements(self.session, movements)
+        self.report(len(movements))
+        record_bulk(self.session, "import_orders", self._summary())
+
+    def _order_row(self, plan: OrderPlan) -> tuple:
+        order, channel = plan.parsed, self.plan.channel
+        assert channel is not None and order.ordered_at is not None
+        now = _when(self.now)
+        return (plan.order_id, channel.id, order.number, _when(order.ordered_at),
+                _when(order.paid_at), _when(order.shipped_at), order.status.value,
+                order.customer_name[:TEXT_LIMIT],
+                (order.customer_key or order.customer_name.casefold())[:TEXT_LIMIT],
+                order.currency or channel.currency, to_minor_units(order.shipping),
+                to_minor_units(order.refunded), int(plan.issued_after), self.parsed.format,
+                now, now)
+
+    def _update_row(self, plan: OrderPlan) -> tuple:
+        order = plan.parsed
+        return (order.status.value, _when(order.paid_at), _when(order.shipped_at)
+                if plan.issued_after else None, to_minor_units(order.refunded),
+                int(plan.issued_after), _when(self.now), plan.order_id)
+
+    def _movements(self, plan: OrderPlan) -> list[Movement]:
+        order = plan.parsed
+        assert plan.order_id is not None
+        at = (order.shipped_at or self.now) if plan.issued_after else self.now
+        return movements_for(plan.order_id, order.number, plan.stock_lines, plan.issued_before,
+                             plan.issued_after, at, order.status)
+
+    def _summary(self) -> dict[str, Any]:
+        """The audit row: the file, the counts, new order ids and every status change."""
+        created = [p.order_id for p in self.new]
+        channel = self.plan.channel
+        return {
+            "file": Path(self.parsed.path).name, "format": self.parsed.format,
+            "channel": channel.name if channel else None, "counts": self.plan.counts.__dict__,
+            "skipped_orders": self.plan.orders_with_errors,
+            "created_order_ids": [created[0], created[-1]] if created else [],
+            "status_changes": {str(p.order_id): [p.status_before and p.status_before.value,
+                                                 p.parsed.status.value]
+                               for p in self.updated},
+        }
+
+
+def _line_rows(plan: OrderPlan) -> list[tuple]:
+    rows = []
+    for position, (line, (variant_id, cost)) in enumerate(zip(plan.parsed.lines, plan.variants,
+                                                              strict=True)):
+        rows.append((plan.order_id, position, variant_id, line.quantity,
+                     to_minor_units(line.unit_price), to_minor_units(line.discount),
+                     to_minor_units(line_total(line.quantity, line.unit_price, line.discount)),
+                     to_minor_units(cost)))
+    return rows
