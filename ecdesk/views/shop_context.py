@@ -36,7 +36,11 @@ class ShopContext(QObject):
         try:
             result = action(self.uow(), *args, **kwargs)
         except ValidationError as error:
-            show_problems(parent, error)
+            inline = getattr(parent, "show_refused", None)  # a form marking its own fields
+            if callable(inline):
+                inline(error.problems)
+            else:
+                show_problems(parent, error)
             return None
         except EcdeskError as error:
             QMessageBox.warning(parent, parent.tr("Not saved"), str(error))
