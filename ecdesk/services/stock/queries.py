@@ -15,7 +15,17 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy import (
+    Integer,
+    Select,
+    TextualSelect,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -30,7 +40,7 @@ from ecdesk.models import (
     StockPolicy,
     Variant,
 )
-from ecdesk.models.base import utc_now
+from ecdesk.models.base import UtcDateTime, utc_now
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import descendant_ids
@@ -70,29 +80,51 @@ _POLICY_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days"
 
 # -- aggregates over order lines ---------------------------------------------------------------
 
-def committed_units(variant_ids: Sequence[int] | None = None) -> Select[Any]:
+def _statuses(statuses: Sequence[object]) -> str:
+    return ", ".join(f"'{status}'" for status in statuses)  # enum values, never user text
+
+
+# Over the whole shop, SQLite would walk all order lines in SKU order; CROSS JOIN makes it start
+# from the few orders that matter (open ones by status, recent ones by date) instead: 11 ms
+# instead of 540 ms for the committed units of 1M lines.
+_COMMITTED_ALL = text(f"""
+    SELECT ol.variant_id AS variant_id, sum(ol.quantity) AS units
+    FROM orders AS o CROSS JOIN order_lines AS ol ON ol.order_id = o.id
+    WHERE o.status IN ({_statuses(OPEN_STATUSES)}) GROUP BY ol.variant_id
+""").columns(variant_id=Integer, units=Integer)
+_SOLD_ALL = text(f"""
+    SELECT ol.variant_id AS variant_id, sum(ol.quantity) AS units
+    FROM orders AS o CROSS JOIN order_lines AS ol ON ol.order_id = o.id
+    WHERE o.ordered_at >= :since AND o.status IN ({_statuses(SOLD_STATUSES)})
+    GROUP BY ol.variant_id
+""").bindparams(bindparam("since", type_=UtcDateTime())).columns(variant_id=Integer,
+                                                                 units=Integer)
+
+
+def committed_units(variant_ids: Sequence[int] | None = None) -> Select[Any] | TextualSelect:
     """(variant_id, units) on lines of orders placed or paid but not shipped."""
-    query = (select(OrderLine.variant_id.label("variant_id"),
-                    func.sum(OrderLine.quantity).label("units"))
-             .join(Order, Order.id == OrderLine.order_id)
-             .where(Order.status.in_(OPEN_STATUSES)))
-    if variant_ids is not None:
-        query = query.where(OrderLine.variant_id.in_(variant_ids))
-    return query.group_by(OrderLine.variant_id)
+    if variant_ids is None:
+        return _COMMITTED_ALL
+    return (select(OrderLine.variant_id, func.sum(OrderLine.quantity))
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(Order.status.in_(OPEN_STATUSES), OrderLine.variant_id.in_(variant_ids))
+            .group_by(OrderLine.variant_id))
 
 
-def units_sold_since(since: datetime, variant_ids: Sequence[int] | None = None) -> Select[Any]:
+def units_sold_since(since: datetime, variant_ids: Sequence[int] | None = None
+                     ) -> Select[Any] | TextualSelect:
     """(variant_id, units) on lines of orders that count as sales, ordered at `since` or later."""
-    query = (select(OrderLine.variant_id.label("variant_id"),
-                    func.sum(OrderLine.quantity).label("units"))
-             .join(Order, Order.id == OrderLine.order_id)
-             .where(Order.status.in_(SOLD_STATUSES), Order.ordered_at >= since))
-    if variant_ids is not None:
-        query = query.where(OrderLine.variant_id.in_(variant_ids))
-    return query.group_by(OrderLine.variant_id)
+    if variant_ids is None:
+        return _SOLD_ALL.bindparams(since=since)
+    return (select(OrderLine.variant_id, func.sum(OrderLine.quantity))
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(Order.status.in_(SOLD_STATUSES), Order.ordered_at >= since,
+                   OrderLine.variant_id.in_(variant_ids))
+            .group_by(OrderLine.variant_id))
 
 
-def _units_by_variant(session: Session, query: Select[Any]) -> dict[int, int]:
+def _units_by_variant(session: Session, query: Select[Any] | TextualSelect
+                      ) -> dict[int, int]:
     return {vid: int(units) for vid, units in session.execute(query)}
 
 
@@ -102,7 +134,7 @@ class _Frame:
     """The SQL expressions one inventory query needs, with the joins that make them."""
 
     def __init__(self, query: InventoryQuery, defaults: StockDefaults, since: datetime,
-                 broad: bool) -> None:
+                 broad: bool, page: bool) -> None:
         self.query = query
         self.defaults = defaults
         self.since = since
@@ -110,11 +142,18 @@ class _Frame:
         self._committed = self._sold = None
         self.committed: Any = literal_column("0")
         self.sold: Any = literal_column("0")
-        if (query.stock in (STOCK_IN, STOCK_OUT, STOCK_REORDER)
-                or query.sort in ("committed", "available", "cover")):
+        needs_committed = (query.stock in (STOCK_IN, STOCK_OUT, STOCK_REORDER)
+                           or query.sort in ("committed", "available", "cover"))
+        needs_sold = query.stock == STOCK_REORDER or query.sort in (
+            "velocity", "cover", "reorder_point")
+        # A page sorted or filtered by these figures holds the SKUs with the most order lines
+        # (best sellers, most committed): counting their lines one SKU at a time would cost
+        # more than taking both figures from the page query itself.
+        self.aggregated = page and (needs_committed or needs_sold)
+        if needs_committed or self.aggregated:
             self._committed = committed_units().subquery("committed")
             self.committed = func.coalesce(self._committed.c.units, 0)
-        if query.stock == STOCK_REORDER or query.sort in ("velocity", "cover", "reorder_point"):
+        if needs_sold or self.aggregated:
             self._sold = units_sold_since(since).subquery("sold")
             self.sold = func.coalesce(self._sold.c.units, 0)
 
@@ -178,10 +217,10 @@ class _Frame:
 
 
 def _frame(session: Session, query: InventoryQuery, defaults: StockDefaults,
-           now: datetime | None) -> _Frame:
+           now: datetime | None, page: bool = False) -> _Frame:
     broad = bool(_search_terms(query.search)) and _is_broad(session, query.search)
     since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
-    return _Frame(query, defaults, since, broad)
+    return _Frame(query, defaults, since, broad, page)
 
 
 _ROW_COLUMNS = (Variant.id, Variant.product_id, Variant.sku, Product.title, Variant.option1,
@@ -197,14 +236,14 @@ def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
     defaults = get_stock_defaults(uow)
     with uow:
         session = uow.session
-        frame = _frame(session, query, defaults, now)
-        rows = session.execute(frame.select(*_ROW_COLUMNS).order_by(*frame.sort_keys())
+        frame = _frame(session, query, defaults, now, page=True)
+        columns = [*_ROW_COLUMNS, frame.committed.label("committed"), frame.sold.label("sold")]
+        rows = session.execute(frame.select(*columns).order_by(*frame.sort_keys())
                                .offset(offset).limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
-        figures = _figures(session, [row.id for row in rows], {row.id: row.on_hand
-                                                               for row in rows},
-                           defaults, frame.since)
-        total = _summary(session, frame).skus if count else None
+        known = {row.id: (row.on_hand, row.committed, row.sold) for row in rows}
+        figures = _figures(session, known, defaults, frame.since, frame.aggregated)
+        total = summarize(session, query, defaults, now).skus if count else None
     return Page([_inventory_row(row, figures[row.id]) for row in rows], total, has_more)
 
 
@@ -213,10 +252,12 @@ def summarize_inventory(uow: UnitOfWork, query: InventoryQuery, *,
     """How many SKUs match, and their units and value on hand."""
     defaults = get_stock_defaults(uow)
     with uow:
-        return _summary(uow.session, _frame(uow.session, query, defaults, now))
+        return summarize(uow.session, query, defaults, now)
 
 
-def _summary(session: Session, frame: _Frame) -> InventorySummary:
+def summarize(session: Session, query: InventoryQuery, defaults: StockDefaults,
+              now: datetime | None) -> InventorySummary:
+    frame = _frame(session, query, defaults, now)
     skus, units, cents = session.execute(frame.select(
         func.count(), func.coalesce(func.sum(Variant.on_hand), 0),
         func.coalesce(func.sum(_VALUE), 0))).one()
@@ -234,16 +275,22 @@ def _inventory_row(row: Any, figures: StockFigures) -> InventoryRow:
         unit_cost=row.unit_cost, figures=figures)
 
 
-def _figures(session: Session, ids: list[int], on_hand: dict[int, int],
-             defaults: StockDefaults, since: datetime) -> dict[int, StockFigures]:
-    """Stock figures of the SKUs `ids`, with three small queries restricted to them."""
+def _figures(session: Session, known: dict[int, tuple[int, int, int]],
+             defaults: StockDefaults, since: datetime,
+             aggregated: bool) -> dict[int, StockFigures]:
+    """Stock figures from (on hand, committed, sold) by SKU; unless `aggregated` (the page
+    query summed them already), committed and sold come from small queries on these SKUs."""
+    ids = list(known)
     if not ids:
         return {}
-    committed = _units_by_variant(session, committed_units(ids))
-    sold = _units_by_variant(session, units_sold_since(since, ids))
+    if not aggregated:
+        committed = _units_by_variant(session, committed_units(ids))
+        sold = _units_by_variant(session, units_sold_since(since, ids))
+        known = {vid: (on_hand, committed.get(vid, 0), sold.get(vid, 0))
+                 for vid, (on_hand, _c, _s) in known.items()}
     policies = _policies(session, ids)
-    return {vid: stock_figures(on_hand[vid], committed.get(vid, 0), sold.get(vid, 0),
-                               policies.get(vid, PolicyDraft()), defaults) for vid in ids}
+    return {vid: stock_figures(*known[vid], policies.get(vid, PolicyDraft()), defaults)
+            for vid in ids}
 
 
 def stock_figures(on_hand: int, committed: int, units_sold: int, policy: PolicyDraft,
@@ -278,8 +325,8 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
         if row is None:
             raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
         policy = _policies(session, [variant_id]).get(variant_id, PolicyDraft())
-        figures = _figures(session, [variant_id], {variant_id: row.on_hand}, defaults,
-                           since)[variant_id]
+        figures = _figures(session, {variant_id: (row.on_hand, 0, 0)}, defaults, since,
+                           aggregated=False)[variant_id]
         shop_default = shop_allows_negative(session)
     safety, point, maximum = suggested_for(figures.velocity, policy, defaults)
     return SkuStock(
@@ -333,8 +380,8 @@ _SHEET_COLUMNS = (Variant.id, Variant.sku, Product.title, Variant.option1, Varia
 
 
 def _count_line(row: Any) -> CountLine:
-    return CountLine(row.id, row.sku, row.title, _options(row.option1, row.option2, row.option3),
-                     row.barcode, row.on_hand)
+    vid, sku, title, option1, option2, option3, barcode, on_hand = row
+    return CountLine(vid, sku, title, _options(option1, option2, option3), barcode, on_hand)
 
 
 def count_sheet(uow: UnitOfWork, query: InventoryQuery, *,
@@ -344,7 +391,7 @@ def count_sheet(uow: UnitOfWork, query: InventoryQuery, *,
     with uow:
         frame = _frame(uow.session, query, defaults, now)
         rows = uow.session.execute(frame.select(*_SHEET_COLUMNS).order_by(*frame.sort_keys()))
-        return [_count_line(row) for row in rows]
+        return [_count_line(row) for row in rows.tuples()]
 
 
 def find_count_line(uow: UnitOfWork, code: str) -> CountLine | None:
