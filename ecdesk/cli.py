@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ecdesk import __version__
 from ecdesk.cli_maintenance import add_maintenance_commands
+from ecdesk.cli_orders_import import add_import_orders_command
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
 
@@ -114,6 +115,7 @@ def _add_catalog_io_commands(commands: argparse._SubParsersAction) -> None:
     products.add_argument("--only-valid", action="store_true",
                           help="import the products without problems and skip the others")
     products.set_defaults(handler=_import_products)
+    add_import_orders_command(import_commands)
 
     exports = commands.add_parser("export", help="export to files")
     export_commands = exports.add_subparsers(dest="export_command", required=True,

@@ -83,7 +83,7 @@ def _header_refusal(header: list[str], name: str, confident: bool) -> str:
 
 def _expected(name: str) -> str:
     module = ORDER_FORMATS[name]
-    return ", ".join(f"'{module.ALIASES[f][0]}'" for f in module.REQUIRED)
+    return ", ".join(f"'{module.ALIASES[f][0].capitalize()}'" for f in module.REQUIRED)
 
 
 class _Refusal:
