@@ -13,7 +13,7 @@ from pathlib import Path
 from ecdesk.errors import DatabaseError
 
 # The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0002_orders_stock"
+SCHEMA_HEAD = "0003_alert_indexes"
 
 
 def stored_revision(path: Path) -> str | None:

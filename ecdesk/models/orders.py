@@ -35,7 +35,8 @@ class Order(Base):
     __tablename__ = "orders"
     __table_args__ = (
         UniqueConstraint("channel_id", "number"),
-        Index("ix_orders_ordered_at", "ordered_at"),
+        # Also covers the inventory alerts' scan of recent orders (migration 0003).
+        Index("ix_orders_ordered_at_status", "ordered_at", "status"),
         Index("ix_orders_status", "status"),
         Index("ix_orders_customer_key", "customer_key"),
     )
@@ -70,7 +71,9 @@ class Order(Base):
 class OrderLine(Base):
     __tablename__ = "order_lines"
     __table_args__ = (
-        Index("ix_order_lines_order_id_position", "order_id", "position"),
+        # An order's lines in order; covering for the alerts' sums per SKU (migration 0003).
+        Index("ix_order_lines_order_id_position_variant_id_quantity", "order_id", "position",
+              "variant_id", "quantity"),
         Index("ix_order_lines_variant_id", "variant_id"),
     )
 
