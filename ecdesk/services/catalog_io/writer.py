@@ -31,7 +31,7 @@ from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
 from ecdesk.services.search_index import search_index_suspended
-from ecdesk.services.stock.ledger import set_counted_levels
+from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
 
 BATCH = 5000  # rows per executemany, with a progress report between them
 SUSPEND_INDEX_FROM = 2000  # SKUs written; below, the per-row triggers are cheaper than a rebuild
@@ -91,7 +91,8 @@ class _Writer:
         self.done = 0
         self.total = sum(1 + len(p.variants) + len(p.listings) for p in plan.products)
         self.now = _now()
-        self.created: list[int] = []
+        self.created: list[int] = []  # product ids
+        self.variants_created: list[int] = []
 
     def many(self, sql: str, rows: list[tuple]) -> None:
         for batch in chunked(rows, BATCH):
@@ -190,14 +191,15 @@ def _variants(writer: _Writer, plan: Plan) -> None:
                        _money(v["compare_at_price"]), int(v["archived"]))
             if variant.variant_id is None:
                 variant.variant_id = next_id
+                writer.variants_created.append(next_id)
                 next_id += 1
                 new.append((variant.variant_id, product.product_id, v["position"], v["sku"],
-                            *columns))
+                            *columns, variant.stock[1] if variant.stock else 0))
             elif variant.changes:
                 changed.append((*columns, variant.variant_id))
     writer.many("INSERT INTO variants (id, product_id, position, sku, option1, option2, "
                 "option3, barcode, weight_grams, unit_cost, price, compare_at_price, archived, "
-                "on_hand) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", new)
+                "on_hand) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
     writer.many("UPDATE variants SET option1 = ?, option2 = ?, option3 = ?, barcode = ?, "
                 "weight_grams = ?, unit_cost = ?, price = ?, compare_at_price = ?, "
                 "archived = ? WHERE id = ?", changed)
@@ -229,9 +231,15 @@ def _listings(writer: _Writer, plan: Plan) -> None:
 
 
 def _stock_levels(writer: _Writer, plan: Plan, file_name: str) -> None:
-    levels = [(v.variant_id, *v.stock) for p in plan.products for v in p.variants
-              if v.stock is not None and v.variant_id is not None]
-    set_counted_levels(writer.conn, levels, writer.now, f"Stock level from {file_name}",
+    """Counted movements for the file's quantities; new SKUs got their on-hand in the row."""
+    created = set(writer.variants_created)
+    changed = [v for p in plan.products for v in p.variants if v.stock is not None]
+    reason = f"Stock level from {file_name}"
+    record_counted_movements(writer.conn, [(v.variant_id, v.stock[1]) for v in changed
+                                           if v.variant_id in created], writer.now, reason,
+                             file_name)
+    set_counted_levels(writer.conn, [(v.variant_id, *v.stock) for v in changed
+                                     if v.variant_id not in created], writer.now, reason,
                        file_name)
 
 

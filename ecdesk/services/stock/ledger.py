@@ -76,12 +76,20 @@ def set_counted_levels(conn: Connection, levels: Sequence[tuple[int, int, int]],
     rows = [(vid, new - old) for vid, old, new in levels if new != old]
     if not rows:
         return
-    conn.exec_driver_sql(
-        "INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, reference) "
-        "VALUES (?, ?, 'counted', ?, ?, ?)",
-        [(vid, at, delta, reason, reference) for vid, delta in rows])
+    record_counted_movements(conn, rows, at, reason, reference)
     conn.exec_driver_sql("UPDATE variants SET on_hand = on_hand + ? WHERE id = ?",
                          [(delta, vid) for vid, delta in rows])
+
+
+def record_counted_movements(conn: Connection, rows: Sequence[tuple[int, int]], at: str,
+                             reason: str, reference: str) -> None:
+    """The movements alone, for (variant id, quantity) rows whose on-hand the caller writes in
+    the same transaction (an import inserts new SKUs with their on-hand in the row)."""
+    movements = [(vid, at, quantity, reason, reference) for vid, quantity in rows if quantity]
+    if movements:  # an empty list would run the statement once without parameters
+        conn.exec_driver_sql(
+            "INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, reference) "
+            "VALUES (?, ?, 'counted', ?, ?, ?)", movements)
 
 
 def _sign_problem(movement: Movement) -> Problem | None:
