@@ -19,8 +19,15 @@ def velocity(units_sold: int, window_days: int) -> Decimal:
     return Decimal(units_sold) / Decimal(window_days)
 
 
+# A daily rate is a 28-digit division (5 / 3 = 1.666...7), so "rate x days" can miss a whole
+# number by 1e-27 (5.000...001) and would round up a unit too many. A true fraction of units is
+# at least 1 / window days away from a whole number, so that error is dropped first.
+PRECISION = Decimal("1e-9")
+
+
 def units_up(value: Decimal) -> int:
-    return int(value.to_integral_value(rounding=ROUND_CEILING))
+    """Whole units, rounded up, of an amount derived from a daily rate."""
+    return int(value.quantize(PRECISION).to_integral_value(rounding=ROUND_CEILING))
 
 
 def safety_stock(daily: Decimal, safety_days: int) -> int:
