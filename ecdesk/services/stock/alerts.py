@@ -1,0 +1,124 @@
+"""Inventory alerts: compute every SKU's alerts in one SQL pass and apply acknowledgements.
+
+`compute_alerts` reads each SKU's stock, sales and policy in one aggregation (alerts_figures),
+judges it (alerts_rules) and words the reasons (alerts_reasons). An acknowledged or snoozed
+alert is hidden until its measure grows past the one acknowledged, or the snooze ends. An
+acknowledgement whose alert no longer holds is forgotten, so a later recurrence shows again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, delete, or_, select
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import DatabaseError
+from ecdesk.models import AlertAck
+from ecdesk.models.base import utc_now
+from ecdesk.services.settings import get_settings
+from ecdesk.services.stock.alerts_dto import (
+    SEVERITY,
+    Alert,
+    AlertKind,
+    AlertReport,
+    Severity,
+)
+from ecdesk.services.stock.alerts_figures import sku_rows
+from ecdesk.services.stock.alerts_reasons import reason
+from ecdesk.services.stock.alerts_rules import AlertRules
+from ecdesk.services.stock.defaults import get_stock_defaults
+
+log = logging.getLogger("ecdesk")
+KIND_ORDER = {kind: position for position, kind in enumerate(AlertKind)}
+BATCH = 400  # acknowledgements deleted per statement (two variables each)
+
+
+class Ack:
+    """An acknowledgement as read for one computation."""
+
+    __slots__ = ("at", "measure", "until")
+
+    def __init__(self, at: datetime, until: datetime | None, measure: int) -> None:
+        self.at, self.until, self.measure = at, until, measure
+
+    def hides(self, measure: int, now: datetime) -> bool:
+        """Hidden while not worse than when acknowledged and (if snoozed) until the date."""
+        if measure > self.measure:
+            return False
+        return self.until is None or now < self.until
+
+
+def compute_alerts(uow: UnitOfWork, *, now: datetime | None = None,
+                   forget_resolved: bool = True) -> AlertReport:
+    """Every alert of every non-archived SKU, most severe first, with acknowledgements applied.
+
+    `forget_resolved` deletes acknowledgements of alerts that no longer hold (a small write of
+    its own, skipped quietly when the shop is read-only or busy: the next computation does it).
+    """
+    now = now or utc_now()
+    defaults = get_stock_defaults(uow)
+    zone = ZoneInfo(get_settings(uow).timezone)
+    rules = AlertRules(defaults)
+    alerts: list[Alert] = []
+    with uow:
+        acks = _read_acks(uow)
+        checked = 0
+        for row in sku_rows(uow.session, defaults, now):
+            checked += 1
+            assessed = rules.assess(row)
+            if assessed is None:
+                continue
+            found, figures = assessed
+            variant_id, sku, title = row[0], row[1], _title(*row[2:6])
+            for kind, measure in found:
+                ack = acks.get((variant_id, kind))
+                alerts.append(Alert(
+                    variant_id, sku, title, kind, reason(kind, figures, defaults, zone),
+                    measure, figures, ack.at if ack else None, ack.until if ack else None,
+                    ack is not None and ack.hides(measure, now)))
+    if forget_resolved:
+        _forget(uow, acks.keys() - {(a.variant_id, a.kind) for a in alerts}, now)
+    alerts.sort(key=lambda a: (-a.severity, KIND_ORDER[a.kind], -a.measure, a.sku))
+    return AlertReport(tuple(alerts), now, checked, _open_counts(alerts),
+                       sum(alert.hidden for alert in alerts))
+
+
+def _read_acks(uow: UnitOfWork) -> dict[tuple[int, str], Ack]:
+    rows = uow.session.execute(select(AlertAck.variant_id, AlertAck.kind,
+                                      AlertAck.acknowledged_at, AlertAck.snoozed_until,
+                                      AlertAck.severity_measure))
+    return {(vid, kind): Ack(at, until, measure) for vid, kind, at, until, measure in rows}
+
+
+def _title(title: str, *options: str) -> str:
+    chosen = " / ".join(option for option in options if option)
+    return f"{title} ({chosen})" if chosen else title
+
+
+def _open_counts(alerts: Iterable[Alert]) -> dict[Severity, int]:
+    counts = Counter(SEVERITY[alert.kind] for alert in alerts if not alert.hidden)
+    return {severity: counts.get(severity, 0) for severity in Severity}
+
+
+def _forget(uow: UnitOfWork, resolved: set[tuple[int, str]], before: datetime) -> None:
+    """Delete the acknowledgements of alerts that no longer hold (made before `before`, so an
+    acknowledgement given while this computation ran is kept)."""
+    if not resolved:
+        return
+    keys = sorted(resolved)
+    try:
+        with uow:
+            for start in range(0, len(keys), BATCH):
+                chunk = keys[start:start + BATCH]
+                uow.session.execute(delete(AlertAck).where(
+                    AlertAck.acknowledged_at < before,
+                    or_(*(and_(AlertAck.variant_id == vid, AlertAck.kind == kind)
+                          for vid, kind in chunk))))
+            uow.commit()
+    except DatabaseError as error:  # read-only or busy: harmless, tried again next time
+        log.info("Acknowledgements of resolved alerts not cleared yet: %s", error)
