@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecdesk import __version__
-from ecdesk.config import is_frozen
+from ecdesk.config import is_frozen, settle_bundle_environment
 from ecdesk.errors import EcdeskError
 
 EXIT_OK, EXIT_FAILURE = 0, 1
@@ -53,6 +53,7 @@ def run_selftest() -> int:
     # Window settings and the log go to the temporary folder too, never the user's data folder;
     # no screen is needed (CI has none) and none is used where there is one.
     os.environ["ECDESK_DATA_DIR"] = str(folder / "data")
+    settle_bundle_environment()  # again: matplotlib's cache follows the data folder
     if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,7 +34,10 @@ def build(dist: Path, work: Path) -> Path:
     except ImportError:
         sys.exit("PyInstaller is not installed in this Python. Run `python bootstrap.py test` "
                  "once (it installs it into .venv), then use .venv's Python for this script.")
-    command = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm", "--clean",
+    # A clean build, by emptying our own scratch folder: `--clean` would also empty
+    # PyInstaller's cache shared with any other build running on this machine.
+    shutil.rmtree(work, ignore_errors=True)
+    command = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
                "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work)]
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # steadier output between builds
     subprocess.run(command, cwd=ROOT, env=env, check=True)
