@@ -25,6 +25,7 @@ class PageSpec:
 PAGES = (
     PageSpec("listings", "Listings", "ecdesk.views.listings_page", "ListingsPage",
              load_at_start=True),
+    PageSpec("orders", "Orders", "ecdesk.views.orders_page", "OrdersPage"),
     PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
 )
 

@@ -99,7 +99,7 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
                       ids=(order_id,))
 
 
-def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderStatus, *,
+def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderStatus | str, *,
                       restock: bool = True, refunded: str | Decimal | None = None,
                       at: datetime | None = None) -> Changed:
     """Move several orders to `status` in one transaction, all or none.
@@ -108,6 +108,7 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
     together. A refund records the refunded amount: `refunded` (one order only) or else the
     order's whole total.
     """
+    status = OrderStatus(status)
     ids = sorted(set(order_ids))
     with uow:
         session = uow.session
