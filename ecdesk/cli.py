@@ -14,6 +14,7 @@ from pathlib import Path
 from ecdesk import __version__
 from ecdesk.cli_maintenance import add_maintenance_commands
 from ecdesk.cli_orders_import import add_import_orders_command
+from ecdesk.cli_stock import add_stock_commands
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
 
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(handler=_info)
     add_maintenance_commands(commands)
     _add_catalog_io_commands(commands)
+    add_stock_commands(commands)
     return parser
 
 
