@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ecdesk")
 PRELOAD_POLL_MS = 10
+FIRST_ROWS_PAINT_WAIT_MS = 300  # a table squeezed to nothing by a saved layout never paints
 
 
 def launch(path: Path, startup_probe: bool = False) -> int:
@@ -98,7 +99,9 @@ class ShopController(QObject):
         if page is None:
             self._open_first_or_quit(path)
         else:  # open the shop (SQLAlchemy, schema check, lock, pages) once those rows show
-            FirstPaint(page.table.viewport(), lambda: self._first_rows_painted(path))
+            window = self.window
+            FirstPaint(page.table.viewport(), lambda: self._first_rows_painted(path, window),
+                       at_latest_ms=FIRST_ROWS_PAINT_WAIT_MS)
 
     def _show_first_rows(self, path: Path) -> ListingsPage | None:
         """The Listings page with the shop's first rows, read without SQLAlchemy; None when
@@ -110,20 +113,23 @@ class ShopController(QObject):
             return None
         return self.window.show_first_rows(first)
 
-    def _first_rows_painted(self, path: Path) -> None:
+    def _first_rows_painted(self, path: Path, window: MainWindow | None) -> None:
         self._probe_rows()
         preload = threading.Thread(target=_preload_database_layer, name="preload", daemon=True)
         preload.start()
         # The thread touches no Qt object: a timer notices when it has ended.
         poll = QTimer(self, interval=PRELOAD_POLL_MS)
-        poll.timeout.connect(lambda: self._open_when_preloaded(preload, poll, path))
+        poll.timeout.connect(lambda: self._open_when_preloaded(preload, poll, path, window))
         poll.start()
 
-    def _open_when_preloaded(self, preload: threading.Thread, poll: QTimer, path: Path) -> None:
+    def _open_when_preloaded(self, preload: threading.Thread, poll: QTimer, path: Path,
+                             window: MainWindow | None) -> None:
         if preload.is_alive():
             return
         poll.stop()
         poll.deleteLater()
+        if window is not self.window:
+            return  # File > Open chose another shop meanwhile: that one is open now
         self._open_first_or_quit(path)  # (a failed import fails again here, and is reported)
 
     def _open_first_or_quit(self, path: Path) -> None:
@@ -259,19 +265,28 @@ class _DailyBackup(QRunnable):
 
 
 class FirstPaint(QObject):
-    """Calls back once, on the next event-loop turn after `widget` first paints."""
+    """Calls back once, on the next event-loop turn after `widget` first paints, or after
+    `at_latest_ms` without a paint when that is given."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], object],
+                 at_latest_ms: int | None = None) -> None:
         super().__init__(widget)
-        self._callback = callback
+        self._callback: Callable[[], object] | None = callback
         widget.installEventFilter(self)
         widget.update()
+        if at_latest_ms is not None:
+            QTimer.singleShot(at_latest_ms, self, self._call)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+            QTimer.singleShot(0, self, self._call)
         return False
+
+    def _call(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
 
 
 def _first_run(db: Database, parent: QWidget | None) -> bool:

@@ -3,13 +3,15 @@ shop takes the page over (same rows, no second read) and its filters and actions
 
 from __future__ import annotations
 
+import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +20,8 @@ from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.first_rows import FirstRows, read_first_rows
 from ecdesk.services.catalog.queries import list_variants
 from ecdesk.services.channels import save_channel
-from ecdesk.views.launcher import ShopController
+from ecdesk.views import launcher
+from ecdesk.views.launcher import FirstPaint, ShopController
 from ecdesk.views.listings_model import PAGE_SIZE
 from ecdesk.views.listings_page import ListingsPage
 from ecdesk.views.main_window import MainWindow
@@ -180,3 +183,51 @@ def test_the_controller_opens_the_shop_after_its_first_rows_or_directly(
         QThreadPool.globalInstance().waitForDone(10_000)  # the daily backup taken on opening
         controller.shutdown()
 
+
+
+def test_a_shop_chosen_with_file_open_before_the_first_one_opened_stays_the_open_one(
+        qtbot: QtBot, demo_copy: Path, demo_template: Path, tmp_path: Path,
+        window_settings: QSettings, wait_counted: Wait, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other.ecdesk"
+    shutil.copyfile(demo_template, other)
+    loading = threading.Event()  # SQLAlchemy "loads" until the test lets it finish
+    monkeypatch.setattr(launcher, "_preload_database_layer", lambda: loading.wait(10))
+    controller = ShopController(window_settings)
+    try:
+        controller.start(demo_copy)
+        first_window = controller.window
+        assert first_window is not None
+        qtbot.addWidget(first_window)
+        qtbot.waitUntil(lambda: bool(controller.findChildren(QTimer)), timeout=10_000)
+        assert controller.db is None  # the first rows are shown, SQLAlchemy is loading
+
+        assert controller.open(other)  # what File > Open does, while the first still loads
+        window = controller.window
+        assert window is not None and window is not first_window
+        qtbot.addWidget(window, before_close_func=lambda w: wait_counted(w.listings))
+        loading.set()
+        qtbot.waitUntil(lambda: not controller.findChildren(QTimer), timeout=3000)
+        qtbot.wait(50)
+        assert controller.window is window
+        assert controller.db is not None and controller.db.path == other.resolve()
+    finally:
+        QThreadPool.globalInstance().waitForDone(10_000)
+        controller.shutdown()
+
+
+def test_first_paint_calls_back_once_after_the_paint_or_at_the_latest_after_the_wait(
+        qtbot: QtBot) -> None:
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls: list[str] = []
+    FirstPaint(shown, lambda: calls.append("shown"), at_latest_ms=200)
+    FirstPaint(hidden, lambda: calls.append("hidden"), at_latest_ms=200)  # never painted
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in calls, timeout=3000)
+    assert calls == ["shown"]
+    qtbot.waitUntil(lambda: "hidden" in calls, timeout=3000)
+    qtbot.wait(300)
+    shown.update()
+    qtbot.wait(50)
+    assert calls == ["shown", "hidden"]
