@@ -254,6 +254,7 @@ class ListingsPage(QWidget):
         assert self.context is not None  # (connected by `bind`)
         if change.areas & {"catalog", "channels", "settings"}:
             self._refresh_options()
+        if change.areas & {"catalog", "channels", "settings", "stock", "orders"}:  # (stock column)
             self.model.reload(self._options.channels, self.context.settings.min_margin)
             self._update_count()
 

@@ -26,6 +26,7 @@ PAGES = (
     PageSpec("listings", "Listings", "ecdesk.views.listings_page", "ListingsPage",
              load_at_start=True),
     PageSpec("orders", "Orders", "ecdesk.views.orders_page", "OrdersPage"),
+    PageSpec("inventory", "Inventory", "ecdesk.views.inventory_page", "InventoryPage"),
     PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
 )
 

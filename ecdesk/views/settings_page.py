@@ -40,6 +40,7 @@ from ecdesk.services.channels import (
 from ecdesk.services.settings import CURRENCIES, update_settings
 from ecdesk.views.settings_forms import ShopSettingsForm
 from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.stock_defaults_box import StockDefaultsBox
 
 CHANNEL_COLUMNS = ["Name", "Kind", "Currency", "Commission", "Payment fee", "State"]
 
@@ -76,9 +77,16 @@ class SettingsPage(QWidget):
         channel_layout.addWidget(self.channels)
         channel_layout.addLayout(buttons)
 
+        left = QVBoxLayout()
+        left.addWidget(shop_box)
+        left.addWidget(self._backup_box())
+        left.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 3)
+        self.stock_defaults = StockDefaultsBox(context)
+        top.addWidget(self.stock_defaults, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(shop_box)
-        layout.addWidget(self._backup_box())
+        layout.addLayout(top)
         layout.addWidget(channel_box, 1)
         self._channel_rows: list[ChannelInfo] = []
         context.changed.connect(self._on_changed)

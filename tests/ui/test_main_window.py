@@ -19,6 +19,7 @@ from ecdesk import __version__
 from ecdesk.db import Database, open_database
 from ecdesk.services.settings import get_settings
 from ecdesk.views.first_run_dialog import FirstRunDialog
+from ecdesk.views.inventory_page import InventoryPage
 from ecdesk.views.launcher import ShopController, window_settings
 from ecdesk.views.listings_page import ListingsPage
 from ecdesk.views.main_window import MAX_RECENT, MainWindow
@@ -61,11 +62,13 @@ def action(window: MainWindow, menu_title: str, text: str) -> QAction:
 # -- shell --------------------------------------------------------------------------------------
 def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Listings", "Orders", "Settings"]
-    assert window.pages.count() == 3
+    assert items == ["Listings", "Orders", "Inventory", "Settings"]
+    assert window.pages.count() == 4
     assert isinstance(window.pages.currentWidget(), ListingsPage)
     window.navigation.setCurrentRow(items.index("Orders"))
     assert isinstance(window.pages.currentWidget(), OrdersPage)
+    window.navigation.setCurrentRow(items.index("Inventory"))
+    assert isinstance(window.pages.currentWidget(), InventoryPage)
     window.navigation.setCurrentRow(items.index("Settings"))
     assert isinstance(window.pages.currentWidget(), SettingsPage)
 
@@ -80,14 +83,14 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
     assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()] == [
         ("Search everything", "Ctrl+K"), ("Listings", "Ctrl+1"), ("Orders", "Ctrl+2"),
-        ("Settings", "Ctrl+3")]
+        ("Inventory", "Ctrl+3"), ("Settings", "Ctrl+4")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
     assert action(window, "File", "Open shop").shortcut().toString() == "Ctrl+O"
 
 
 def test_the_go_menu_switches_pages(window: MainWindow) -> None:
     action(window, "Go", "Settings").trigger()
-    assert window.navigation.currentRow() == 2
+    assert window.navigation.currentRow() == 3
     assert window.pages.currentWidget() is window.settings_page
     action(window, "Go", "Orders").trigger()
     assert window.pages.currentWidget() is window.orders

@@ -1,0 +1,308 @@
+"""The Inventory page: every SKU's on hand, committed, available, on order, sales pace, days of
+cover, reorder point and stock value, with the selected SKU's movement history below.
+
+Search (debounced), filters and sorting go to the stock queries in SQL. Stock is received,
+adjusted, counted and given its rules from the toolbar, the context menu or the keyboard; each
+write broadcasts a Changed and the page (like every other) refreshes itself from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.money import format_amount
+from ecdesk.services.catalog.dto import Page
+from ecdesk.services.catalog.queries import filter_options
+from ecdesk.services.changes import CATALOG, ORDERS, SETTINGS, STOCK, Changed
+from ecdesk.services.stock.inventory_dto import (
+    STOCK_ALL,
+    InventoryQuery,
+    InventoryRow,
+    InventorySummary,
+    MovementRow,
+)
+from ecdesk.services.stock.queries import list_inventory, movement_history, summarize_inventory
+from ecdesk.views.inventory_model import InventoryTableModel, MovementsTableModel
+from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.stock_adjust_dialog import ADJUSTED, RECEIVED, StockAdjustDialog
+from ecdesk.views.stock_labels import STOCK_FILTER_LABELS, filter_label, rate, units
+from ecdesk.views.stock_rules_dialog import StockRulesDialog
+from ecdesk.views.stocktake_dialog import StocktakeDialog
+
+SEARCH_DELAY_MS = 150
+REFRESH_AREAS = {STOCK, ORDERS, CATALOG, SETTINGS}
+COLUMN_WIDTHS = (140, 280, 130, 75, 85, 80, 75, 80, 105, 105, 110)
+
+
+class InventoryPage(QWidget):
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.loaded = False
+        self.model = InventoryTableModel(self._load, self._summarize, self)
+        self.model.summary_changed.connect(self._show_summary)
+        self.history = MovementsTableModel(self._history, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self._build()
+        context.changed.connect(self._on_changed)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr("Search SKU, title, barcode, options…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.category_filter = QComboBox(minimumContentsLength=16)
+        self.stock_filter = QComboBox()
+        for value, _label in STOCK_FILTER_LABELS:
+            self.stock_filter.addItem(filter_label(value), value)
+        for combo in (self.category_filter, self.stock_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(self.tr("Category")))
+        filters.addWidget(self.category_filter, 1)
+        filters.addWidget(QLabel(self.tr("Stock")))
+        filters.addWidget(self.stock_filter, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.doubleClicked.connect(lambda _index: self.adjust_stock())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.receive_action = self._action(self.tr("Receive stock…"), "Ctrl+R",
+                                           self.receive_stock, toolbar)
+        self.adjust_action = self._action(self.tr("Adjust / write off…"), "Ctrl+D",
+                                          self.adjust_stock, toolbar)
+        self.count_action = self._action(self.tr("Stock count…"), "Ctrl+T", self.stock_count,
+                                         toolbar)
+        self.rules_action = self._action(self.tr("Stock rules…"), "Ctrl+Shift+R",
+                                         self.stock_rules, toolbar)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        self.count_label = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(toolbar)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._detail_pane())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self._update_actions()
+
+    def _action(self, text: str, keys: str, slot: object, toolbar: QToolBar) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(keys).toString()})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.table.addAction(action)  # the context menu
+        toolbar.addAction(action)
+        return action
+
+    def _detail_pane(self) -> QWidget:
+        self.detail = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.history_table = QTableView()
+        self.history_table.setModel(self.history)
+        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_table.setAlternatingRowColors(True)
+        self.history_table.verticalHeader().setVisible(False)
+        self.history_table.verticalHeader().setDefaultSectionSize(22)
+        self.history_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((130, 100, 80, 100, 320)):
+            self.history_table.setColumnWidth(column, width)
+        pane = QWidget()
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.history_table, 1)
+        return pane
+
+    # -- data ------------------------------------------------------------------------------
+    def _load(self, query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
+        return list_inventory(self.context.uow(), query, offset=offset, limit=limit, count=False)
+
+    def _summarize(self, query: InventoryQuery) -> InventorySummary:  # (on a worker thread)
+        return summarize_inventory(self.context.uow(), query)
+
+    def _history(self, variant_id: int, offset: int, limit: int) -> Page[MovementRow]:
+        return movement_history(self.context.uow(), variant_id, offset=offset, limit=limit)
+
+    def load(self) -> None:
+        """Fill the filters and the first page; called when the page is first shown."""
+        self.loaded = True
+        self._refresh_categories()
+        self.model.set_query(self.current_query())
+        self._show_selected()
+
+    def _refresh_categories(self) -> None:
+        current = self.category_filter.currentData()
+        self.category_filter.blockSignals(True)
+        self.category_filter.clear()
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for choice in filter_options(self.context.uow()).categories:
+            self.category_filter.addItem(choice.label, choice.id)
+        self.category_filter.setCurrentIndex(max(self.category_filter.findData(current), 0))
+        self.category_filter.blockSignals(False)
+
+    def current_query(self) -> InventoryQuery:
+        return replace(self.model.query, search=self.search.text(),
+                       category_id=self.category_filter.currentData(),
+                       stock=self.stock_filter.currentData() or STOCK_ALL)
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        if self.loaded:
+            self.model.set_query(self.current_query())
+            self._show_selected()
+
+    def _on_changed(self, change: Changed) -> None:
+        if not self.loaded or not change.areas & REFRESH_AREAS:
+            return
+        selected = self.selected_variant_id()
+        if CATALOG in change.areas:
+            self._refresh_categories()
+        self.model.reload()
+        if selected is not None:
+            self.select_variant(selected)
+        self._show_selected()
+
+    def _show_summary(self, summary: InventorySummary | None) -> None:
+        if summary is None:
+            self.count_label.setText(self.tr("counting…"))
+            return
+        self.count_label.setText(self.tr("%n SKU(s)", "", summary.skus) + " · " + self.tr(
+            "%s units on hand · value %s") % (units(summary.units), format_amount(
+                summary.value, self.context.settings.currency)))
+
+    # -- selection and detail --------------------------------------------------------------
+    def selected_variant_id(self) -> int | None:
+        row = self.table.currentIndex().row()
+        if row < 0 or not self.table.selectionModel().isRowSelected(row):
+            return None
+        return self.model.row_at(row).variant_id
+
+    def select_variant(self, variant_id: int) -> bool:
+        row = self.model.row_of(variant_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_selected(self) -> None:
+        variant_id = self.selected_variant_id()
+        self._update_actions()
+        if variant_id is None:
+            self.history.show_variant(None)
+            self.detail.setText(self.tr("Select a SKU to see its stock movements."))
+            return
+        row = self.model.row_at(self.table.currentIndex().row())
+        self.history.show_variant(variant_id)
+        self.detail.setText(self._detail_text(row))
+
+    def _detail_text(self, row: InventoryRow) -> str:
+        f = row.figures
+        cover = ("—" if f.days_of_cover is None
+                 else self.tr("%s days") % f"{f.days_of_cover:,}")
+        how = self.tr("set by hand") if f.reorder_point_manual else self.tr("suggested")
+        title = f"<b>{row.sku}</b> · {row.title}" + (f" · {row.options}" if row.options else "")
+        figures = self.tr(
+            "On hand %s · committed %s · available %s · on order %s · sells %s a day · "
+            "cover %s · reorder point %s (%s)") % (
+            units(f.on_hand), units(f.committed), units(f.available), units(f.on_order),
+            rate(f.velocity), cover, units(f.reorder_point), how)
+        movements = self.tr("%n movement(s), newest first", "", self.history.total)
+        return f"{title}<br>{figures}<br><i>{movements}</i>"
+
+    def _update_actions(self) -> None:
+        writable = not self.context.db.read_only
+        has_row = self.selected_variant_id() is not None
+        for action in (self.receive_action, self.adjust_action, self.rules_action):
+            action.setEnabled(writable and has_row)
+        self.count_action.setEnabled(writable)
+
+    # -- actions ---------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def receive_stock(self) -> None:
+        self._open_adjust(RECEIVED)
+
+    def adjust_stock(self) -> None:
+        self._open_adjust(ADJUSTED)
+
+    def _open_adjust(self, kind: str) -> None:
+        variant_id = self.selected_variant_id()
+        if variant_id is not None and not self.context.db.read_only:
+            StockAdjustDialog(self.context, variant_id, kind, self).exec()
+
+    def stock_rules(self) -> None:
+        variant_id = self.selected_variant_id()
+        if variant_id is not None and not self.context.db.read_only:
+            StockRulesDialog(self.context, variant_id, self).exec()
+
+    def stock_count(self) -> None:
+        if not self.context.db.read_only:
+            StocktakeDialog(self.context, self.model.query, self.scope_text(), self).exec()
+
+    def scope_text(self) -> str:
+        """The current view in words, for the stock count ("Out of stock · Clothing · 12 SKUs")."""
+        query = self.model.query
+        parts = [filter_label(query.stock)]
+        if query.category_id is not None:
+            parts.append(self.category_filter.currentText())
+        if query.search.strip():
+            parts.append(self.tr("matching '%s'") % query.search.strip())
+        if self.model.summary is not None:
+            parts.append(self.tr("%n SKU(s)", "", self.model.summary.skus))
+        return " · ".join(parts)

@@ -1,0 +1,51 @@
+"""How stock values read on screen: movement kinds, stock filters, signed quantities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+from ecdesk.services.stock.inventory_dto import (
+    STOCK_ALL,
+    STOCK_IN,
+    STOCK_NEGATIVE,
+    STOCK_OUT,
+    STOCK_REORDER,
+)
+
+_KINDS = {
+    "received": "Received", "sold": "Sold", "returned": "Returned", "adjusted": "Adjusted",
+    "counted": "Counted", "written_off": "Written off",
+}
+STOCK_FILTER_LABELS = [
+    (STOCK_ALL, "All stock"), (STOCK_IN, "In stock"), (STOCK_OUT, "Out of stock"),
+    (STOCK_NEGATIVE, "Negative"), (STOCK_REORDER, "At or below reorder point"),
+]
+MINUS = "\u2212"  # a real minus sign: as wide as the plus, easy to see in a column
+
+
+def kind_label(kind: str) -> str:
+    return QCoreApplication.translate("stock", _KINDS.get(kind, kind))
+
+
+def filter_label(value: str) -> str:
+    labels = dict(STOCK_FILTER_LABELS)
+    return QCoreApplication.translate("stock", labels.get(value, value))
+
+
+def signed(quantity: int) -> str:
+    """+20, −4, 0."""
+    if quantity < 0:
+        return f"{MINUS}{-quantity:,}"
+    return f"+{quantity:,}" if quantity else "0"
+
+
+def units(quantity: int) -> str:
+    """1,234 or −4."""
+    return f"{MINUS}{-quantity:,}" if quantity < 0 else f"{quantity:,}"
+
+
+def rate(value: Decimal) -> str:
+    """Units a day, to two decimals: 0.25, 1,721.50."""
+    return f"{value:,.2f}"

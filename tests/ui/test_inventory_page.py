@@ -1,0 +1,268 @@
+"""The Inventory page and its models on the hand-made stock shop (tests/inventory_fixtures.py):
+MUG-1 15 on hand / 5 committed / 10 available, MUG-2 3/3/0, TEE-S 0/0/0 (reorder point 10 by
+hand), TEE-M -2 (negative allowed), CAP-1 archived."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from ecdesk.db import Database
+from ecdesk.models import MovementKind
+from ecdesk.services.catalog.dto import Page
+from ecdesk.services.changes import Changed
+from ecdesk.services.stock.commands import adjust_stock
+from ecdesk.services.stock.inventory_dto import (
+    STOCK_OUT,
+    InventoryQuery,
+    InventoryRow,
+    InventorySummary,
+    MovementRow,
+    StockFigures,
+)
+from ecdesk.views.inventory_model import (
+    COLUMNS,
+    KEYS,
+    PAGE_SIZE,
+    RIGHT,
+    WARNING_COLOUR,
+    InventoryTableModel,
+    MovementsTableModel,
+)
+from ecdesk.views.inventory_page import InventoryPage
+from ecdesk.views.listings_page import ListingsPage
+from ecdesk.views.shop_context import ShopContext
+from tests.ui import stock_ui_fixtures as fixtures
+from tests.ui.conftest import finish_workers
+from tests.ui.stock_ui_fixtures import on_hand
+
+# The hand-made stock shop, copied for each test (tests/ui/stock_ui_fixtures.py).
+stock_template, stock_db, stock_context, ids = (
+    fixtures.stock_template, fixtures.stock_db, fixtures.stock_context, fixtures.ids)
+
+COLUMN = {key: number for number, key in enumerate(KEYS)}
+
+
+@pytest.fixture
+def page(qtbot: QtBot, stock_context: ShopContext) -> InventoryPage:
+    inventory = InventoryPage(stock_context)
+    qtbot.addWidget(inventory, before_close_func=lambda _w: finish_workers())
+    inventory.resize(1300, 800)
+    inventory.load()
+    qtbot.waitUntil(lambda: inventory.model.summary is not None, timeout=5000)
+    return inventory
+
+
+def shown(page: InventoryPage, key: str) -> dict[str, str]:
+    model = page.model
+    return {model.row_at(r).sku: model.data(model.index(r, COLUMN[key]))
+            for r in range(model.rowCount())}
+
+
+def row_of(page: InventoryPage, sku: str) -> int:
+    return next(r for r in range(page.model.rowCount()) if page.model.row_at(r).sku == sku)
+
+
+# -- the models ---------------------------------------------------------------------------------
+
+
+def fake_row(number: int) -> InventoryRow:
+    figures = StockFigures(on_hand=number % 7 - 2, committed=number % 3, on_order=0,
+                           units_sold=number % 5, window_days=28, velocity=Decimal(number % 5)
+                           / 28, days_of_cover=None if number % 5 == 0 else Decimal("3.5"),
+                           reorder_point=number % 11, reorder_point_manual=number % 2 == 0)
+    return InventoryRow(number, number // 2, f"SKU-{number:04d}", f"Product {number} 产品",
+                        "Black / M", None, Decimal("4.50"), figures)
+
+
+def test_the_inventory_model_passes_the_model_tester_while_paging(qtmodeltester: object,
+                                                                  qapp: object) -> None:
+    rows = [fake_row(n) for n in range(PAGE_SIZE * 2 + 17)]
+
+    def loader(_query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
+        return Page(rows[offset:offset + limit], None, offset + limit < len(rows))
+
+    model = InventoryTableModel(loader)
+    model.set_query(InventoryQuery())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == len(rows)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_inventory_model_over_the_real_query_passes_the_model_tester(
+        qtmodeltester: object, page: InventoryPage) -> None:
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.select_row(row_of(page, "MUG-1"))
+    qtmodeltester.check(page.history)  # type: ignore[attr-defined]
+
+
+def test_the_history_model_pages_and_passes_the_model_tester(qtmodeltester: object,
+                                                             qapp: object) -> None:
+    from datetime import UTC, datetime
+    movements = [MovementRow(n, datetime(2026, 11, 1, tzinfo=UTC), "received", 1, n, "", "", None)
+                 for n in range(450)]
+
+    def loader(_vid: int, offset: int, limit: int) -> Page[MovementRow]:
+        return Page(movements[offset:offset + limit], len(movements),
+                    offset + limit < len(movements))
+
+    model = MovementsTableModel(loader)
+    model.show_variant(7)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 450
+    model.show_variant(None)
+    assert model.rowCount() == 0
+
+
+# -- what the page shows ------------------------------------------------------------------------
+
+
+def test_the_page_shows_on_hand_committed_and_available_of_every_sku_for_sale(
+        page: InventoryPage) -> None:
+    assert shown(page, "on_hand") == {"MUG-1": "15", "MUG-2": "3", "TEE-S": "0",
+                                      "TEE-M": "\u22122"}
+    assert shown(page, "committed") == {"MUG-1": "5", "MUG-2": "3", "TEE-S": "0", "TEE-M": "0"}
+    assert shown(page, "available")["MUG-1"] == "10"
+    assert shown(page, "on_order") == dict.fromkeys(("MUG-1", "MUG-2", "TEE-S", "TEE-M"), "0")
+    assert shown(page, "value")["MUG-1"] == "60.00"
+    assert page.count_label.text() == "4 SKU(s) · 16 units on hand · value 60.50 CNY"
+
+
+def test_numbers_are_right_aligned_and_negative_stock_is_red(page: InventoryPage) -> None:
+    model = page.model
+    tee_m = row_of(page, "TEE-M")
+    on_hand_cell = model.index(tee_m, COLUMN["on_hand"])
+    assert model.data(on_hand_cell, Qt.ItemDataRole.ForegroundRole) == WARNING_COLOUR
+    assert "Negative stock" in model.data(on_hand_cell, Qt.ItemDataRole.ToolTipRole)
+    mug = model.index(row_of(page, "MUG-1"), COLUMN["on_hand"])
+    assert model.data(mug, Qt.ItemDataRole.ForegroundRole) is None
+    for column, (_header, _key, _text, right) in enumerate(COLUMNS):
+        alignment = model.data(model.index(0, column), Qt.ItemDataRole.TextAlignmentRole)
+        assert (alignment == RIGHT) == right
+
+
+def test_a_reorder_point_set_by_hand_is_told_apart_from_a_suggested_one(
+        page: InventoryPage) -> None:
+    model = page.model
+    tip = model.data(model.index(row_of(page, "TEE-S"), COLUMN["reorder_point"]),
+                     Qt.ItemDataRole.ToolTipRole)
+    assert shown(page, "reorder_point")["TEE-S"] == "10" and "by hand" in tip
+    suggested = model.data(model.index(row_of(page, "MUG-1"), COLUMN["reorder_point"]),
+                           Qt.ItemDataRole.ToolTipRole)
+    assert suggested.startswith("Suggested from sales")
+
+
+def test_the_stock_filter_and_the_search_box_narrow_the_table(qtbot: QtBot,
+                                                             page: InventoryPage) -> None:
+    page.stock_filter.setCurrentIndex(page.stock_filter.findData(STOCK_OUT))
+    assert set(shown(page, "sku")) == {"MUG-2", "TEE-S", "TEE-M"}
+    qtbot.keyClicks(page.search, "tee")
+    qtbot.waitUntil(lambda: set(shown(page, "sku")) == {"TEE-S", "TEE-M"}, timeout=2000)
+    qtbot.waitUntil(lambda: page.model.summary is not None, timeout=5000)
+    assert page.count_label.text().startswith("2 SKU(s)")
+
+
+def test_clicking_a_header_sorts_in_the_query(page: InventoryPage) -> None:
+    page.table.horizontalHeader().setSortIndicator(COLUMN["available"],
+                                                   Qt.SortOrder.DescendingOrder)
+    assert page.model.query.sort == "available" and page.model.query.descending
+    # 10, 0, 0, -2: the two SKUs with none available in the same descending order (newest first)
+    assert [page.model.row_at(r).sku for r in range(4)] == ["MUG-1", "TEE-S", "MUG-2", "TEE-M"]
+
+
+def test_selecting_a_sku_shows_its_movements_newest_first(page: InventoryPage) -> None:
+    page.select_row(row_of(page, "MUG-1"))
+    history = page.history
+    texts = [[history.data(history.index(r, c)) for c in range(1, 4)]
+             for r in range(history.rowCount())]
+    assert texts == [["Sold", "\u22124", "15"], ["Sold", "\u22121", "19"],
+                     ["Received", "+20", "20"]]
+    assert "MUG-1" in page.detail.text() and "committed 5" in page.detail.text()
+    assert "3 movement(s)" in page.detail.text()
+
+
+# -- refreshing and actions ---------------------------------------------------------------------
+
+
+def test_a_stock_change_refreshes_the_table_and_keeps_the_selected_sku(
+        page: InventoryPage, stock_context: ShopContext, ids: dict[str, int]) -> None:
+    page.select_row(row_of(page, "MUG-1"))
+    stock_context.write(page, adjust_stock, variant_id=ids["MUG-1"],
+                        kind=MovementKind.RECEIVED, quantity=7, reference="PO-9")
+    assert shown(page, "on_hand")["MUG-1"] == "22"
+    assert page.selected_variant_id() == ids["MUG-1"]
+    assert page.history.rowCount() == 4
+
+
+def test_changes_to_other_areas_leave_the_table_alone(page: InventoryPage) -> None:
+    before = page.model.row_at(0)
+    page.context.changed.emit(Changed.of("channels"))
+    assert page.model.row_at(0) is before
+
+
+def test_stock_actions_need_a_selected_sku_and_a_writable_shop(page: InventoryPage) -> None:
+    assert not page.receive_action.isEnabled() and not page.rules_action.isEnabled()
+    assert page.count_action.isEnabled()  # a count can start from scanning
+    page.select_row(0)
+    assert page.receive_action.isEnabled() and page.adjust_action.isEnabled()
+    assert page.receive_action.shortcut().toString() == "Ctrl+R"
+    assert page.table.actions() == [page.receive_action, page.adjust_action, page.count_action,
+                                    page.rules_action]  # the context menu
+
+
+def test_a_read_only_shop_offers_no_stock_actions(qtbot: QtBot, stock_db: Database) -> None:
+    path = stock_db.path
+    stock_db.close()
+    from ecdesk.db import open_database
+
+    read_only = open_database(path, read_only=True)
+    try:
+        inventory = InventoryPage(ShopContext(read_only))
+        qtbot.addWidget(inventory, before_close_func=lambda _w: finish_workers())
+        inventory.load()
+        inventory.select_row(0)
+        assert not any(a.isEnabled() for a in (inventory.receive_action,
+                                               inventory.adjust_action,
+                                               inventory.count_action, inventory.rules_action))
+    finally:
+        finish_workers()
+        read_only.close()
+
+
+def test_the_summary_arrives_from_a_worker_after_the_rows(qtbot: QtBot, qapp: object) -> None:
+    summaries: list[InventorySummary | None] = []
+    model = InventoryTableModel(lambda _q, _o, _l: Page([], None),
+                                lambda _q: InventorySummary(3, 9, Decimal("1.50")))
+    model.summary_changed.connect(summaries.append)
+    model.set_query(InventoryQuery())
+    qtbot.waitUntil(lambda: len(summaries) == 2, timeout=5000)
+    assert summaries == [None, InventorySummary(3, 9, Decimal("1.50"))]
+
+
+def test_the_listings_stock_column_follows_stock_changes(
+        qtbot: QtBot, stock_context: ShopContext, ids: dict[str, int]) -> None:
+    listings = ListingsPage(stock_context)
+    qtbot.addWidget(listings, before_close_func=lambda _w: finish_workers())
+    listings.load()
+    finish_workers()
+    stock_column = next(c for c in range(listings.model.columnCount())
+                        if listings.model.sort_key(c) == "stock")
+
+    def stock_of(sku: str) -> str:
+        model = listings.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).sku == sku)
+        return model.data(model.index(row, stock_column))
+
+    assert stock_of("MUG-2") == "3"
+    stock_context.write(listings, adjust_stock, variant_id=ids["MUG-2"],
+                        kind=MovementKind.WRITTEN_OFF, quantity=-2, reason="Broken")
+    assert stock_of("MUG-2") == "1"
+    finish_workers()
+    assert on_hand(stock_context.db, ids["MUG-2"]) == 1
