@@ -39,7 +39,9 @@ class OrderDetailPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.figures: dict[str, QLabel] = {}
-        form = QFormLayout()
+        self.money = QWidget()  # the figures, hidden with their labels when nothing is shown
+        form = QFormLayout(self.money)
+        form.setContentsMargins(0, 0, 0, 0)
         for key, label in (("goods", self.tr("Goods")), ("shipping", self.tr("Shipping")),
                            ("total", self.tr("Order total")), ("fees", self.tr("Platform fees")),
                            ("refunded", self.tr("Refunded")), ("stock", self.tr("Stock")),
@@ -50,18 +52,21 @@ class OrderDetailPane(QWidget):
                 value.setAlignment(RIGHT)
             self.figures[key] = value
             form.addRow(label, value)
-        self.empty = QLabel(self.tr("Select an order to see its lines."))
+        self.empty = QLabel()
         self.empty.setStyleSheet("color: #8a8a8a;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
-        for widget in (self.empty, self.title, self.subtitle, self.lines):
+        for widget in (self.empty, self.title, self.subtitle, self.lines, self.money):
             layout.addWidget(widget)
-        layout.addLayout(form)
         self.show_order(None, ZoneInfo("UTC"))
 
-    def show_order(self, detail: OrderDetail | None, zone: ZoneInfo) -> None:
-        """Show one order (None: nothing selected, or several orders)."""
+    def show_order(self, detail: OrderDetail | None, zone: ZoneInfo, selected: int = 0) -> None:
+        """Show one order, or (None) say how many are selected."""
+        self.empty.setText(self.tr("%n orders selected. Select one to see its lines.", "",
+                                   selected) if selected > 1
+                           else self.tr("Select an order to see its lines."))
         self.empty.setVisible(detail is None)
-        for widget in (self.title, self.subtitle, self.lines, *self.figures.values()):
+        for widget in (self.title, self.subtitle, self.lines, self.money):
             widget.setVisible(detail is not None)
         self.lines.setRowCount(0)
         if detail is None:

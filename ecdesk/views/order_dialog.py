@@ -10,16 +10,13 @@ price) and platform fees from the channel's rates, until the user types their ow
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -27,13 +24,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,7 +36,7 @@ from ecdesk.errors import Problem
 from ecdesk.money import MoneyError, format_amount, format_rate, parse_amount
 from ecdesk.services.channels import ChannelInfo, list_channels
 from ecdesk.services.orders.commands import record_order
-from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft, OrderStatus
+from ecdesk.services.orders.dto import OrderDraft, OrderStatus
 from ecdesk.services.orders.fees import estimated_fees
 from ecdesk.services.orders.form_queries import (
     SkuChoice,
@@ -51,21 +44,13 @@ from ecdesk.services.orders.form_queries import (
     sku_choice,
     suggest_skus,
 )
-from ecdesk.services.orders.validation import check_line, check_order, line_total
+from ecdesk.services.orders.validation import check_order
+from ecdesk.views.order_lines_editor import OrderLinesEditor
 from ecdesk.views.orders_model import STATUS_LABELS, order_status_label
 from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.sku_completer import SkuDelegate
 
-LINE_COLUMNS = ["SKU", "Product", "Quantity", "Unit price", "Discount", "Line total"]
-SKU, PRODUCT, QUANTITY, PRICE, DISCOUNT, TOTAL = range(len(LINE_COLUMNS))
-TYPED_COLUMNS = (SKU, QUANTITY, PRICE, DISCOUNT)
-FIELD_COLUMN = {"SKU": SKU, "Quantity": QUANTITY, "Unit price": PRICE, "Discount": DISCOUNT}
-CATALOG_PRICE = Qt.ItemDataRole.UserRole  # on a price cell: True while it is the catalog's price
 ISSUING = ("shipped", "completed")  # a new order in these statuses takes its stock at once
-ERROR_BRUSH = QBrush(QColor("#f9d6d5"))
-WARNING_BRUSH = QBrush(QColor("#fff1c2"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-WHOLE_NUMBER = re.compile(r"\s*\d+\s*")
 
 
 class OrderDialog(QDialog):
@@ -78,18 +63,19 @@ class OrderDialog(QDialog):
         self._skus: dict[tuple[int | None, str], SkuChoice | None] = {}
         self._fees_typed = False
         self._refused: list[Problem] = []  # the service's problems with the last Save
-        self._filling = False
         self.setWindowTitle(self.tr("New order"))
         self.resize(900, 680)
         self._build()
-        self._add_line()
         self._on_channel_changed()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_head())
-        layout.addWidget(self._build_lines(), 1)
+        self.editor = OrderLinesEditor(self._choice, self._suggest)
+        self.editor.edited.connect(self._on_edited)
+        self.lines = self.editor.table
+        layout.addWidget(self.editor, 1)
         layout.addLayout(self._build_money())
         self.problems = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         layout.addWidget(self.problems)
@@ -138,28 +124,6 @@ class OrderDialog(QDialog):
         self.ordered_at.dateTimeChanged.connect(self._on_edited)
         return grid
 
-    def _build_lines(self) -> QWidget:
-        self.lines = QTableWidget(0, len(LINE_COLUMNS))
-        self.lines.setHorizontalHeaderLabels([self.tr(c) for c in LINE_COLUMNS])
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PRODUCT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((SKU, 150), (QUANTITY, 75), (PRICE, 95), (DISCOUNT, 85),
-                              (TOTAL, 105)):
-            self.lines.setColumnWidth(column, width)
-        self.lines.setItemDelegateForColumn(SKU, SkuDelegate(self._suggest, self.lines))
-        self.lines.itemChanged.connect(self._on_line_edited)
-        remove = QPushButton(self.tr("Remove line"))
-        remove.clicked.connect(self.remove_current_line)
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("Type or pick a SKU; a new line opens below."),
-                                 styleSheet="color: #6a6a6a;"))
-        buttons.addStretch(1)
-        buttons.addWidget(remove)
-        return _stacked(self.lines, buttons)
-
     def _build_money(self) -> QHBoxLayout:
         self.shipping = QLineEdit("0.00", alignment=RIGHT)
         self.shipping.textChanged.connect(self._on_edited)
@@ -189,69 +153,6 @@ class OrderDialog(QDialog):
         return row
 
     # -- lines -----------------------------------------------------------------------------
-    def _add_line(self) -> None:
-        self._filling, was_filling = True, self._filling
-        row = self.lines.rowCount()
-        self.lines.insertRow(row)
-        for column in range(len(LINE_COLUMNS)):
-            item = QTableWidgetItem("")
-            if column in (PRODUCT, TOTAL):
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            if column not in (SKU, PRODUCT):
-                item.setTextAlignment(RIGHT)
-            self.lines.setItem(row, column, item)
-        self._filling = was_filling
-
-    def set_line(self, row: int, sku: str = "", quantity: str = "", unit_price: str = "",
-                 discount: str = "") -> None:
-        """Type a whole line (tests and pasting); only the given cells change."""
-        while self.lines.rowCount() <= row:
-            self._add_line()
-        for column, text in ((SKU, sku), (QUANTITY, quantity), (PRICE, unit_price),
-                             (DISCOUNT, discount)):
-            if text:
-                self.lines.item(row, column).setText(text)
-
-    def remove_current_line(self) -> None:
-        row = self.lines.currentRow()
-        if row < 0 or (row == self.lines.rowCount() - 1 and self._is_blank(row)):
-            return  # the empty line at the end stays for the next SKU
-        self.lines.removeRow(row)
-        self._on_edited()
-
-    def _text(self, row: int, column: int) -> str:
-        item = self.lines.item(row, column)
-        return item.text().strip() if item is not None else ""
-
-    def _is_blank(self, row: int) -> bool:
-        return not any(self._text(row, column) for column in TYPED_COLUMNS)
-
-    def _on_line_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        self._filling = True
-        if item.column() == SKU:
-            self._fill_from_catalog(item.row())
-        elif item.column() == PRICE:
-            item.setData(CATALOG_PRICE, False)  # typed by the user: keep it
-        if not self._is_blank(self.lines.rowCount() - 1):
-            self._add_line()
-        self._filling = False
-        self._on_edited()
-
-    def _fill_from_catalog(self, row: int) -> None:
-        """Product title, a quantity of 1 and the channel's price for the SKU just entered."""
-        choice = self._choice(self._text(row, SKU))
-        self.lines.item(row, PRODUCT).setText(choice.title if choice else "")
-        if choice is None:
-            return
-        if not self._text(row, QUANTITY):
-            self.lines.item(row, QUANTITY).setText("1")
-        price = self.lines.item(row, PRICE)
-        if not price.text().strip() or price.data(CATALOG_PRICE):
-            price.setText(str(choice.price))
-            price.setData(CATALOG_PRICE, True)
-
     def _choice(self, sku: str) -> SkuChoice | None:
         key = (self._channel_id(), sku)
         if sku and key not in self._skus:
@@ -261,14 +162,6 @@ class OrderDialog(QDialog):
     def _suggest(self, text: str) -> list[SkuChoice]:
         return suggest_skus(self.context.uow(), text, self._channel_id())
 
-    def _line_total(self, row: int) -> Decimal | None:
-        """The line's total, when the line passes the service's own check."""
-        line = self._line_draft(row)
-        if self._is_blank(row) or check_line(line, row + 1):
-            return None
-        return line_total(line.quantity, parse_amount(line.unit_price or "0"),
-                          parse_amount(line.discount or "0"))
-
     # -- channel, fees and totals ----------------------------------------------------------
     def _channel_id(self) -> int | None:
         return self.channel.currentData()
@@ -277,12 +170,7 @@ class OrderDialog(QDialog):
         return next((c for c in self.channels if c.id == self._channel_id()), None)
 
     def _on_channel_changed(self) -> None:
-        """Prices that came from the catalog follow the channel; typed ones stay."""
-        self._filling = True
-        for row in range(self.lines.rowCount()):
-            if self._text(row, SKU) and self.lines.item(row, PRICE).data(CATALOG_PRICE):
-                self._fill_from_catalog(row)
-        self._filling = False
+        self.editor.reprice()
         channel = self._channel()
         if channel is not None:
             self.fees_hint.setText(self.tr("Estimated: %1 commission + %2 payment fee on the "
@@ -299,18 +187,8 @@ class OrderDialog(QDialog):
         self._fees_typed = False
         self._on_edited()
 
-    def _goods(self) -> Decimal:
-        totals = (self._line_total(row) for row in range(self.lines.rowCount()))
-        return sum((t for t in totals if t is not None), Decimal("0.00"))
-
     def _update_money(self) -> None:
-        self._filling = True
-        for row in range(self.lines.rowCount()):
-            total = self._line_total(row)
-            self.lines.item(row, TOTAL).setText(format_amount(total) if total is not None
-                                                else "")
-        self._filling = False
-        goods, channel = self._goods(), self._channel()
+        goods, channel = self.editor.show_totals(), self._channel()
         if not self._fees_typed and channel is not None:
             self.fees.blockSignals(True)
             self.fees.setText(str(estimated_fees(goods, channel.commission_rate,
@@ -329,8 +207,8 @@ class OrderDialog(QDialog):
     # -- the draft and its problems --------------------------------------------------------
     def draft(self) -> tuple[OrderDraft, list[int]]:
         """The order as typed, and the table row of each of its lines (blank rows left out)."""
-        rows = [row for row in range(self.lines.rowCount()) if not self._is_blank(row)]
-        lines = tuple(self._line_draft(row) for row in rows)
+        rows = self.editor.filled_rows()
+        lines = tuple(self.editor.line_draft(row) for row in rows)
         wall_clock = self.ordered_at.dateTime().toPython()
         draft = OrderDraft(
             channel_id=self._channel_id() or 0, number=self.number.text(),
@@ -340,16 +218,6 @@ class OrderDialog(QDialog):
             shipping=self.shipping.text(), platform_fees=self.fees.text(),
             note=self.note.toPlainText())
         return draft, rows
-
-    def _line_draft(self, row: int) -> OrderLineDraft:
-        return OrderLineDraft(sku=self._text(row, SKU), quantity=self._quantity(row),
-                              unit_price=self._text(row, PRICE),
-                              discount=self._text(row, DISCOUNT) or "0")
-
-    def _quantity(self, row: int) -> Any:
-        """A whole number, or the text as typed so that the check can quote it."""
-        text = self._text(row, QUANTITY)
-        return int(text) if WHOLE_NUMBER.fullmatch(text) else text
 
     def current_problems(self) -> list[Problem]:
         draft, rows = self.draft()
@@ -388,15 +256,13 @@ class OrderDialog(QDialog):
         return warnings
 
     def _on_edited(self, *_args: object) -> None:
-        if self._filling:
-            return
         self._refused = []  # the service's verdict was about what was typed before
         self.validate()
 
     def validate(self) -> list[Problem]:
         self._update_money()
         problems = self.current_problems()
-        self._mark_cells(problems)
+        self.editor.mark(problems)
         number_problems = [p.message for p in problems if p.field == "Order number"]
         self.number_problem.setText("; ".join(number_problems))
         self.number_problem.setVisible(bool(number_problems))
@@ -404,18 +270,6 @@ class OrderDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
             not any(p.is_error for p in problems))
         return problems
-
-    def _mark_cells(self, problems: list[Problem]) -> None:
-        self._filling = True
-        for row in range(self.lines.rowCount()):
-            for column in TYPED_COLUMNS:
-                _mark(self.lines.item(row, column), None)
-        for problem in problems:
-            column = FIELD_COLUMN.get(problem.field)
-            if problem.row is not None and column is not None \
-                    and problem.row <= self.lines.rowCount():
-                _mark(self.lines.item(problem.row - 1, column), problem)
-        self._filling = False
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
@@ -441,17 +295,6 @@ def _on_table_row(problem: Problem, rows: list[int]) -> Problem:
     return Problem(problem.field, problem.message, rows[problem.row - 1] + 1, problem.severity)
 
 
-def _mark(item: QTableWidgetItem | None, problem: Problem | None) -> None:
-    if item is None:
-        return
-    if problem is None:
-        item.setBackground(QBrush())
-        item.setToolTip("")
-    else:
-        item.setBackground(ERROR_BRUSH if problem.is_error else WARNING_BRUSH)
-        item.setToolTip(problem.message)
-
-
 def _problem_html(problem: Problem) -> str:
     colour = "#b3261e" if problem.is_error else "#8a5a00"
     prefix = "✖" if problem.is_error else "⚠"
@@ -459,13 +302,10 @@ def _problem_html(problem: Problem) -> str:
     return f'<span style="color:{colour}">{prefix} {text}</span>'
 
 
-def _stacked(*parts: QWidget | QHBoxLayout) -> QWidget:
+def _stacked(*widgets: QWidget) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    for part in parts:
-        if isinstance(part, QWidget):
-            layout.addWidget(part)
-        else:
-            layout.addLayout(part)
+    for widget in widgets:
+        layout.addWidget(widget)
     return box

@@ -64,7 +64,7 @@ class OrderStatusDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Refund") if refund else self.tr("Cancel orders"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Back"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -191,8 +191,8 @@ class OrdersTableModel(QAbstractTableModel):
             return RIGHT if COLUMNS[column][2] else None
         if role == Qt.ItemDataRole.ForegroundRole and COLUMNS[column][1] == "status":
             return STATUS_COLOURS.get(row.status)
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[column][1] == "customer":
-            return row.customer_name or None
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[column][1] in ("customer", "number"):
+            return (row.customer_name if COLUMNS[column][1] == "customer" else row.number) or None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -67,7 +67,7 @@ def attach_sku_completer(edit: QLineEdit, suggest: Suggest) -> QCompleter:
     completer.setCompletionRole(Qt.ItemDataRole.EditRole)
     # The service already matched prefix and title words; the completer must not filter again.
     completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-    completer.popup().setMinimumWidth(420)
+    completer.popup().setMinimumWidth(560)
     edit.setCompleter(completer)
     timer = QTimer(edit, singleShot=True, interval=SUGGEST_DELAY_MS)
 

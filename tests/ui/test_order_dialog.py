@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import open_database
-from ecdesk.views.order_dialog import DISCOUNT, PRICE, PRODUCT, QUANTITY, SKU, TOTAL, OrderDialog
+from ecdesk.views.order_dialog import OrderDialog
+from ecdesk.views.order_lines_editor import DISCOUNT, PRICE, PRODUCT, QUANTITY, SKU, TOTAL
 from ecdesk.views.shop_context import ShopContext
 from ecdesk.views.sku_completer import attach_sku_completer
 from tests.integration.order_fixtures import SmallShop, enter
@@ -49,8 +50,8 @@ def cell(dialog: OrderDialog, row: int, column: int) -> str:
 def fill_good_order(dialog: OrderDialog, number: str = "TM-9") -> None:
     dialog.number.setText(number)
     dialog.customer.setText("王伟")
-    dialog.set_line(0, sku="SHIRT-WHITE", quantity="2")
-    dialog.set_line(1, sku="FLASK-1", quantity="1", discount="8")
+    dialog.editor.set_line(0, sku="SHIRT-WHITE", quantity="2")
+    dialog.editor.set_line(1, sku="FLASK-1", quantity="1", discount="8")
     dialog.shipping.setText("10")
 
 
@@ -69,8 +70,8 @@ def test_a_new_dialog_asks_for_a_number_and_a_line_and_cannot_save_yet(
 def test_an_unknown_sku_is_named_with_its_row_and_its_cell_turns_red(
         dialog: OrderDialog) -> None:
     dialog.number.setText("TM-9")
-    dialog.set_line(0, sku="SHIRT-WHITE", quantity="1")
-    dialog.set_line(1, sku="NO-SUCH", quantity="1", unit_price="5")
+    dialog.editor.set_line(0, sku="SHIRT-WHITE", quantity="1")
+    dialog.editor.set_line(1, sku="NO-SUCH", quantity="1", unit_price="5")
     assert problems(dialog) == ["Row 2, SKU: 'NO-SUCH' is not in the catalog"]
     assert dialog.lines.item(1, SKU).toolTip() == "'NO-SUCH' is not in the catalog"
     assert dialog.lines.item(0, SKU).toolTip() == ""
@@ -91,7 +92,7 @@ def test_an_unknown_sku_is_named_with_its_row_and_its_cell_turns_red(
 def test_a_bad_quantity_price_or_discount_is_named_and_blocks_saving(
         dialog: OrderDialog, quantity: str, price: str, discount: str, expected: str) -> None:
     dialog.number.setText("TM-9")
-    dialog.set_line(0, sku="FLASK-1", quantity=quantity)
+    dialog.editor.set_line(0, sku="FLASK-1", quantity=quantity)
     if price:
         dialog.lines.item(0, PRICE).setText(price)
     if discount:
@@ -141,7 +142,7 @@ def test_a_dialog_without_channels_says_to_add_one_first(qtbot: QtBot, tmp_path:
 
 def test_a_sku_brings_its_title_a_quantity_of_one_and_the_channels_price(
         dialog: OrderDialog, order_shop: tuple[SmallShop, ShopContext]) -> None:
-    dialog.set_line(0, sku="SHIRT-WHITE")
+    dialog.editor.set_line(0, sku="SHIRT-WHITE")
     assert (cell(dialog, 0, PRODUCT), cell(dialog, 0, QUANTITY), cell(dialog, 0, PRICE)) == (
         "Linen shirt 亚麻衬衫 · White", "1", "55.00")  # Tmall's own price
     assert dialog.lines.rowCount() == 2  # a fresh line opened below
@@ -153,7 +154,7 @@ def test_a_sku_brings_its_title_a_quantity_of_one_and_the_channels_price(
 
 def test_a_typed_price_stays_when_the_channel_changes(
         dialog: OrderDialog, order_shop: tuple[SmallShop, ShopContext]) -> None:
-    dialog.set_line(0, sku="SHIRT-WHITE", quantity="1")
+    dialog.editor.set_line(0, sku="SHIRT-WHITE", quantity="1")
     dialog.lines.item(0, PRICE).setText("50")
     dialog.channel.setCurrentIndex(dialog.channel.findData(order_shop[0].shopify))
     assert cell(dialog, 0, PRICE) == "50"
@@ -161,7 +162,7 @@ def test_a_typed_price_stays_when_the_channel_changes(
 
 def test_fees_follow_the_goods_at_the_channels_rates_until_typed(qtbot: QtBot,
                                                                  dialog: OrderDialog) -> None:
-    dialog.set_line(0, sku="FLASK-1", quantity="2")  # 176.00 at 5 % + 0.6 %
+    dialog.editor.set_line(0, sku="FLASK-1", quantity="2")  # 176.00 at 5 % + 0.6 %
     assert dialog.fees.text() == "9.86"  # 8.80 + 1.056 -> 1.06
     assert "5.0 % commission + 0.6 % payment fee" in dialog.fees_hint.text()
     dialog.fees.clear()
@@ -276,10 +277,10 @@ def test_an_order_saved_elsewhere_meanwhile_is_refused_next_to_the_number(
 def test_removing_a_line_takes_it_out_of_the_order(dialog: OrderDialog) -> None:
     fill_good_order(dialog)
     dialog.lines.setCurrentCell(1, SKU)
-    dialog.remove_current_line()
+    dialog.editor.remove_current_line()
     assert [cell(dialog, r, SKU) for r in range(dialog.lines.rowCount())] == ["SHIRT-WHITE", ""]
     dialog.lines.setCurrentCell(1, SKU)
-    dialog.remove_current_line()  # the empty line at the end stays
+    dialog.editor.remove_current_line()  # the empty line at the end stays
     assert dialog.lines.rowCount() == 2
     assert "Goods 110.00" in dialog.totals.text()
     assert dialog.draft()[0].lines[0].unit_price == "55.00"

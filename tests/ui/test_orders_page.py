@@ -128,6 +128,7 @@ def test_the_detail_pane_shows_the_selected_orders_lines_money_and_stock(
     assert detail.figures["stock"].text() == "Stock issued: 2 unit(s) left the shelf"
     select(page, "TM-1", "TM-2")
     assert detail.empty.isVisible() and not detail.lines.isVisible()
+    assert detail.empty.text() == "2 orders selected. Select one to see its lines."
 
 
 def test_actions_are_enabled_only_for_moves_the_selection_can_make(qtbot: QtBot,
