@@ -166,7 +166,10 @@ class ListingsPage(QWidget):
         return list_variants(self.context.uow(), query, offset=offset, limit=limit, count=False)
 
     def _count(self, query: VariantQuery) -> int:  # (on a worker thread)
-        context, first = self.context, self._first
+        # Read in this order: `bind` sets the context before `load` drops the first rows, so a
+        # count that started before the shop was open sees at least one of them.
+        first = self._first
+        context = self.context
         if context is None:
             return count_rows(first.path) if first is not None and query == DEFAULT_QUERY else 0
         from ecdesk.services.catalog.queries import count_matching
