@@ -47,7 +47,7 @@ from ecdesk.views.stocktake_dialog import StocktakeDialog
 
 SEARCH_DELAY_MS = 150
 REFRESH_AREAS = {STOCK, ORDERS, CATALOG, SETTINGS}
-COLUMN_WIDTHS = (140, 280, 130, 75, 85, 80, 75, 80, 105, 105, 110)
+COLUMN_WIDTHS = (120, 230, 110, 70, 80, 75, 70, 80, 100, 100, 100)
 
 
 class InventoryPage(QWidget):
@@ -260,7 +260,8 @@ class InventoryPage(QWidget):
             "cover %s · reorder point %s (%s)") % (
             units(f.on_hand), units(f.committed), units(f.available), units(f.on_order),
             rate(f.velocity), cover, units(f.reorder_point), how)
-        movements = self.tr("%n movement(s), newest first", "", self.history.total)
+        movements = (self.tr("%n movement(s), newest first", "", self.history.total)
+                     if self.history.total else self.tr("No stock movements yet"))
         return f"{title}<br>{figures}<br><i>{movements}</i>"
 
     def _update_actions(self) -> None:
