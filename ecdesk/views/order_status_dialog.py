@@ -43,8 +43,10 @@ class OrderStatusDialog(QDialog):
         self.restock_yes = QRadioButton(self.tr("The goods come back: return them to stock"))
         self.restock_no = QRadioButton(self.tr("The goods stay with the buyer: stock unchanged"))
         if self.shipped:
-            layout.addWidget(QLabel(self.tr("%n of them shipped. Do the goods come back?", "",
-                                            len(self.shipped)), wordWrap=True))
+            asked = (self.tr("It has shipped. Do the goods come back?") if len(rows) == 1
+                     else self.tr("%n of them shipped. Do the goods come back?", "",
+                                  len(self.shipped)))
+            layout.addWidget(QLabel(asked, wordWrap=True))
             for button in (self.restock_yes, self.restock_no):
                 self.restock_group.addButton(button)
                 layout.addWidget(button)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from ecdesk.models import OrderStatus
@@ -306,3 +306,24 @@ def test_a_change_the_page_does_not_show_is_ignored(
     assert "NEW-6" not in numbers(page)
     order_shop[1].changed.emit(Changed.of(CATALOG))  # SKUs and titles shown in the detail
     assert "NEW-6" in numbers(page)
+
+
+def test_the_cancel_question_names_the_orders_and_waits_for_an_answer_about_the_goods(
+        qtbot: QtBot, page: OrdersPage) -> None:
+    rows = {page.model.row_at(r).number: page.model.row_at(r)
+            for r in range(page.model.rowCount())}
+    dialog = OrderStatusDialog("cancelled", [rows["TM-3"], rows["TM-1"]], page)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert texts[:2] == [
+        "Cancel 2 order(s): TM-3 (176.00 CNY), TM-1 (118.00 CNY)? A cancelled order cannot "
+        "be reopened.", "1 of them shipped. Do the goods come back?"]
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Cancel orders" and not ok.isEnabled()
+    dialog.restock_no.setChecked(True)
+    assert ok.isEnabled() and dialog.restock is False and dialog.refunded() is None
+    single = OrderStatusDialog("refunded", [rows["TM-3"]], page)
+    qtbot.addWidget(single)
+    assert "It has shipped. Do the goods come back?" in [
+        label.text() for label in single.findChildren(QLabel)]
+    assert single.amount.text() == "176.00"
