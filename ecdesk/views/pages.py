@@ -27,6 +27,7 @@ PAGES = (
              load_at_start=True),
     PageSpec("orders", "Orders", "ecdesk.views.orders_page", "OrdersPage"),
     PageSpec("inventory", "Inventory", "ecdesk.views.inventory_page", "InventoryPage"),
+    PageSpec("alerts", "Alerts", "ecdesk.views.alerts_page", "AlertsPage"),
     PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
 )
 

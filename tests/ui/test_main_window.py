@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from ecdesk import __version__
 from ecdesk.db import Database, open_database
 from ecdesk.services.settings import get_settings
+from ecdesk.views.alerts_page import AlertsPage
 from ecdesk.views.first_run_dialog import FirstRunDialog
 from ecdesk.views.inventory_page import InventoryPage
 from ecdesk.views.launcher import ShopController, window_settings
@@ -62,13 +63,15 @@ def action(window: MainWindow, menu_title: str, text: str) -> QAction:
 # -- shell --------------------------------------------------------------------------------------
 def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Listings", "Orders", "Inventory", "Settings"]
-    assert window.pages.count() == 4
+    assert items == ["Listings", "Orders", "Inventory", "Alerts", "Settings"]
+    assert window.pages.count() == 5
     assert isinstance(window.pages.currentWidget(), ListingsPage)
     window.navigation.setCurrentRow(items.index("Orders"))
     assert isinstance(window.pages.currentWidget(), OrdersPage)
     window.navigation.setCurrentRow(items.index("Inventory"))
     assert isinstance(window.pages.currentWidget(), InventoryPage)
+    window.navigation.setCurrentRow(items.index("Alerts"))
+    assert isinstance(window.pages.currentWidget(), AlertsPage)
     window.navigation.setCurrentRow(items.index("Settings"))
     assert isinstance(window.pages.currentWidget(), SettingsPage)
 
@@ -83,14 +86,14 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
     assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()] == [
         ("Search everything", "Ctrl+K"), ("Listings", "Ctrl+1"), ("Orders", "Ctrl+2"),
-        ("Inventory", "Ctrl+3"), ("Settings", "Ctrl+4")]
+        ("Inventory", "Ctrl+3"), ("Alerts", "Ctrl+4"), ("Settings", "Ctrl+5")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
     assert action(window, "File", "Open shop").shortcut().toString() == "Ctrl+O"
 
 
 def test_the_go_menu_switches_pages(window: MainWindow) -> None:
     action(window, "Go", "Settings").trigger()
-    assert window.navigation.currentRow() == 3
+    assert window.navigation.currentRow() == 4
     assert window.pages.currentWidget() is window.settings_page
     action(window, "Go", "Orders").trigger()
     assert window.pages.currentWidget() is window.orders
