@@ -306,8 +306,14 @@ class AlertsPage(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         alerts = self.selected_alerts()
-        self.detail.setText(detail_html(alerts[0], self.context.settings.timezone)
-                            if len(alerts) == 1 else "")
+        if len(alerts) == 1:
+            self.detail.setText(detail_html(alerts[0], self.context.settings.timezone))
+        else:
+            hint = (self.tr("%s alerts selected: acknowledge or snooze them together.")
+                    % len(alerts) if alerts else
+                    self.tr("Select an alert to see the numbers behind it; select several to "
+                            "acknowledge or snooze them together."))
+            self.detail.setText(f"<span style='color:#8a8a8a'>{html.escape(hint)}</span>")
         self._update_actions()
 
     def _update_actions(self) -> None:

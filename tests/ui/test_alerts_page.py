@@ -259,6 +259,9 @@ def test_nothing_selected_leaves_the_actions_disabled(page: AlertsPage) -> None:
                page.receive_action, page.rules_action)
     assert not any(action.isEnabled() for action in actions)
     assert page.refresh_action.isEnabled()
+    assert "Select an alert to see the numbers behind it" in page.detail.text()
+    page.select_rows(0, 1, 2)
+    assert "3 alerts selected: acknowledge or snooze them together." in page.detail.text()
 
 
 def test_a_read_only_shop_shows_alerts_but_offers_no_writes(
