@@ -67,34 +67,42 @@ class StocktakeModel(QAbstractTableModel):
         super().__init__(parent)
         self._lines: list[CountLine] = []
         self._counted: dict[int, str] = {}  # row -> text typed (only rows with text)
+        self._rows_by_code: dict[str, int] = {}  # SKU (casefolded) and barcode -> row, for scans
 
     # -- lines -----------------------------------------------------------------------------
     def set_lines(self, lines: list[CountLine]) -> None:
         self.beginResetModel()
         self._lines = list(lines)
         self._counted = {}
+        self._rows_by_code = {}
+        for row, line in enumerate(self._lines):
+            self._index(row, line)
         self.endResetModel()
         self.counts_changed.emit()
 
     def add_line(self, line: CountLine) -> int:
         """Append `line` unless it is on the sheet already; its row either way."""
-        for row, existing in enumerate(self._lines):
-            if existing.variant_id == line.variant_id:
-                return row
+        known = self._rows_by_code.get(line.sku.casefold())
+        if known is not None and self._lines[known].variant_id == line.variant_id:
+            return known
         row = len(self._lines)
         self.beginInsertRows(QModelIndex(), row, row)
         self._lines.append(line)
+        self._index(row, line)
         self.endInsertRows()
         self.counts_changed.emit()
         return row
 
+    def _index(self, row: int, line: CountLine) -> None:
+        if line.barcode:
+            self._rows_by_code.setdefault(line.barcode, row)
+        self._rows_by_code[line.sku.casefold()] = row  # a SKU code wins over a barcode
+
     def row_of_code(self, code: str) -> int | None:
         """The row of the SKU whose code (any case) or barcode is `code`."""
-        wanted = code.strip().casefold()
-        for row, line in enumerate(self._lines):
-            if line.sku.casefold() == wanted or (line.barcode or "") == code.strip():
-                return row
-        return None
+        code = code.strip()
+        found = self._rows_by_code.get(code.casefold())
+        return found if found is not None else self._rows_by_code.get(code)
 
     def line_at(self, row: int) -> CountLine:
         return self._lines[row]
