@@ -33,6 +33,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="leave out the process-start benchmarks")
     parser.add_argument("--skip-import", action="store_true",
                         help="leave out the 100,000-row catalog import benchmark")
+    parser.add_argument("--skip-orders-import", action="store_true",
+                        help="leave out the 100,000-line order import benchmark")
     return parser.parse_args(argv)
 
 
@@ -69,6 +71,18 @@ def import_rows() -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
+def orders_import_rows(shop: Path) -> list[Row]:
+    """Run tests/bench/orders_import_bench.py on a copy of the large shop, in its own process."""
+    print("Order import (100,000 lines):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.orders_import_bench", "--json", "--shop",
+               str(shop)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the order import benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("import 100k-line Shopify order CSV", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def in_order(rows: list[Row]) -> list[Row]:
     """Times first, then memory, each group in the order measured."""
     return sorted(rows, key=lambda row: row.unit == "MiB")
@@ -91,6 +105,8 @@ def main(argv: list[str]) -> int:
     rows += listings_rows(shop.path)
     if not args.skip_import:
         rows += import_rows()
+    if not args.skip_orders_import:
+        rows += orders_import_rows(shop.path)
     print(f"\nResults (shop {shop.path.relative_to(ROOT)}; whole run "
           f"{time.perf_counter() - started:.0f} s):")
     print(render(in_order(rows)))

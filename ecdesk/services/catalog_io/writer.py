@@ -171,13 +171,14 @@ def _products(writer: _Writer, plan: Plan, categories: dict[str, int | None]) ->
 
 
 @lru_cache(maxsize=8192)
-def _minor_units(value: Decimal) -> int:
+def cached_minor_units(value: Decimal) -> int:
+    """Stored hundredths of an amount that repeats (prices, costs): computed once."""
     return to_minor_units(value)
 
 
 def _money(value: Decimal | None) -> int | None:
     """Stored hundredths (prices repeat across a catalog: cached)."""
-    return None if value is None else _minor_units(value)
+    return None if value is None else cached_minor_units(value)
 
 
 def _variants(writer: _Writer, plan: Plan) -> None:

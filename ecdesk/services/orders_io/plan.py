@@ -95,7 +95,7 @@ def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) 
     shop = _Shop.load(session, parsed, info.id)
     planner = _Planner(shop, columns, problems)
     plans = [planner.plan(order) for order in parsed.orders if order.ordered_at is not None]
-    _check_stock(session, plans, shop, columns, problems)
+    _check_stock(session, plans, columns, problems)
     error_rows = {p.row for p in problems if p.is_error and p.row is not None}
     valid = [p for p in plans if not any(row in error_rows for row in p.parsed.rows)]
     return Plan(info, valid, _count(valid), problems, len(parsed.orders) - len(valid),
@@ -209,53 +209,49 @@ class _Planner:
                          order.row, "warning")
 
 
-def _check_stock(session: Session, plans: list[OrderPlan], shop: _Shop, columns: OrderColumns,
+def _check_stock(session: Session, plans: list[OrderPlan], columns: OrderColumns,
                  problems: list[Problem]) -> None:
     """Orders whose shipping would take a SKU below zero where that is not allowed.
 
-    Orders are taken in the order they were placed, so the one that runs out is blamed.
+    Orders are taken in the order they were placed, so the one that runs out is blamed; only
+    SKUs that may not go below zero are followed.
     """
     error_rows = {p.row for p in problems if p.is_error and p.row is not None}
-    moving = sorted((p for p in plans if p.moves_stock
-                     and not any(row in error_rows for row in p.parsed.rows)),
-                    key=lambda p: (p.parsed.ordered_at, p.parsed.row))
+    moving = [p for p in plans if p.moves_stock
+              and not any(row in error_rows for row in p.parsed.rows)]
     takers = sorted({vid for p in moving if p.issued_after for vid, _ in p.stock_lines})
-    if not takers:
+    guarded = _guarded_stock(session, takers) if takers else {}
+    if not guarded:
         return
-    stock = _stock(session, takers)
-    default = shop_allows_negative(session)
     column = columns.name("sku")
-    for plan in moving:
+    for plan in sorted(moving, key=lambda p: (p.parsed.ordered_at, p.parsed.row)):
         sign = -1 if plan.issued_after else 1
-        delta: Counter[int] = Counter()
+        delta: dict[int, int] = {}
         for vid, quantity in plan.stock_lines:
-            delta[vid] += sign * quantity
-        short = [(vid, change) for vid, change in delta.items() if change < 0
-                 and not _allowed(stock[vid], default) and stock[vid][1] + change < 0]
-        for vid, change in short:
-            sku, on_hand = stock[vid][0], stock[vid][1]
+            if vid in guarded:
+                delta[vid] = delta.get(vid, 0) + sign * quantity
+        short = [vid for vid, change in delta.items()
+                 if change < 0 and guarded[vid][1] + change < 0]
+        for vid in short:
+            sku, on_hand = guarded[vid]
             problems.append(Problem(column, f"shipping order {plan.parsed.number} would take "
-                                    f"{sku} from {on_hand} to {on_hand + change} in stock: "
+                                    f"{sku} from {on_hand} to {on_hand + delta[vid]} in stock: "
                                     "receive the stock first, or allow negative stock in the "
                                     "stock settings", _row_of(plan, sku)))
         if not short:
             for vid, change in delta.items():
-                if vid in stock:
-                    sku, on_hand, allowed = stock[vid]
-                    stock[vid] = (sku, on_hand + change, allowed)
+                guarded[vid][1] += change
 
 
-def _stock(session: Session, variant_ids: list[int]) -> dict[int, tuple[str, int, bool | None]]:
+def _guarded_stock(session: Session, variant_ids: list[int]) -> dict[int, list]:
+    """[SKU, on hand] of the SKUs that may not go below zero (their policy or the shop's)."""
+    default = shop_allows_negative(session)
     rows = session.connection().exec_driver_sql(
         "SELECT v.id, v.sku, v.on_hand, p.allow_negative FROM variants v "
         "LEFT JOIN stock_policies p ON p.variant_id = v.id "
         "WHERE v.id IN (SELECT value FROM json_each(?))", (json.dumps(variant_ids),))
-    return {vid: (sku, on_hand, None if allowed is None else bool(allowed))
-            for vid, sku, on_hand, allowed in rows}
-
-
-def _allowed(stock: tuple[str, int, bool | None], default: bool) -> bool:
-    return default if stock[2] is None else stock[2]
+    return {vid: [sku, on_hand] for vid, sku, on_hand, allowed in rows
+            if not (default if allowed is None else allowed)}
 
 
 def _row_of(plan: OrderPlan, sku: str) -> int:

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 _LOOSE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
                     r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
                     r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?", re.IGNORECASE)
-_SPACED_OFFSET = re.compile(r" ([+-]\d{2}:?\d{2})$")
 
 EXAMPLE = "2024-03-05 14:22:10 -0500"
 
@@ -25,8 +24,10 @@ def parse_time(text: str, zone: tzinfo) -> datetime:
     Raises ValueError (with no message for the user: the caller names the cell).
     """
     value = text.strip()
+    if len(value) > 6 and value[-6] == " " and value[-5] in "+-":  # "... 14:22:10 -0500"
+        value = value[:-6] + value[-5:]
     try:
-        parsed = datetime.fromisoformat(_SPACED_OFFSET.sub(r"\1", value))
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         parsed = _loose(value)
     if parsed.tzinfo is None:

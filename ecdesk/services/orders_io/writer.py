@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
-from ecdesk.money import to_minor_units
 from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
 from ecdesk.services.catalog_io.formats.common import chunked
+from ecdesk.services.catalog_io.writer import cached_minor_units as cents
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
@@ -79,8 +79,12 @@ def _message(counts: OrderImportCounts, skipped: int) -> str:
 
 
 def _when(value: datetime | None) -> str | None:
-    """The text SQLAlchemy's DateTime stores on SQLite (naive UTC)."""
-    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    """The text SQLAlchemy's DateTime stores on SQLite (naive UTC, with microseconds)."""
+    if value is None:
+        return None
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:26]  # without "+00:00"
 
 
 class _Writer:
@@ -131,14 +135,14 @@ class _Writer:
                 _when(order.paid_at), _when(order.shipped_at), order.status.value,
                 order.customer_name[:TEXT_LIMIT],
                 (order.customer_key or order.customer_name.casefold())[:TEXT_LIMIT],
-                order.currency or channel.currency, to_minor_units(order.shipping),
-                to_minor_units(order.refunded), int(plan.issued_after), self.parsed.format,
+                order.currency or channel.currency, cents(order.shipping),
+                cents(order.refunded), int(plan.issued_after), self.parsed.format,
                 now, now)
 
     def _update_row(self, plan: OrderPlan) -> tuple:
         order = plan.parsed
         return (order.status.value, _when(order.paid_at), _when(order.shipped_at)
-                if plan.issued_after else None, to_minor_units(order.refunded),
+                if plan.issued_after else None, cents(order.refunded),
                 int(plan.issued_after), _when(self.now), plan.order_id)
 
     def _movements(self, plan: OrderPlan) -> list[Movement]:
@@ -168,7 +172,7 @@ def _line_rows(plan: OrderPlan) -> list[tuple]:
     for position, (line, (variant_id, cost)) in enumerate(zip(plan.parsed.lines, plan.variants,
                                                               strict=True)):
         rows.append((plan.order_id, position, variant_id, line.quantity,
-                     to_minor_units(line.unit_price), to_minor_units(line.discount),
-                     to_minor_units(line_total(line.quantity, line.unit_price, line.discount)),
-                     to_minor_units(cost)))
+                     cents(line.unit_price), cents(line.discount),
+                     cents(line_total(line.quantity, line.unit_price, line.discount)),
+                     cents(cost)))
     return rows

@@ -9,9 +9,11 @@ lines so that the lines add up to what the customer paid for the goods.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from types import ModuleType
 from typing import Any
 
@@ -63,6 +65,8 @@ def read_time(read: RowReader, field: str, zone: tzinfo) -> datetime | None:
 def order_number(read: RowReader) -> str | None:
     """The row's order number: "" when empty, None when refused (the problem is appended)."""
     raw = read.raw("number").strip()
+    if (raw.isalnum() and "e" not in raw and "E" not in raw) or raw[:1] == "#":  # the usual
+        return raw if len(raw) <= MAX_NUMBER_LENGTH else _too_long(read, raw)
     if raw.startswith('="') and raw.endswith('"'):  # how some exports keep Excel off a number
         raw = raw[2:-1].strip()
         value = raw
@@ -70,10 +74,11 @@ def order_number(read: RowReader) -> str | None:
         value = read.code("number")
         if raw and not value:  # Excel's scientific form, reported by read.code
             return None
-    if len(value) > MAX_NUMBER_LENGTH:
-        read.problem("number", f"'{value}' is longer than {MAX_NUMBER_LENGTH} characters")
-        return None
-    return value
+    return value if len(value) <= MAX_NUMBER_LENGTH else _too_long(read, value)
+
+
+def _too_long(read: RowReader, value: str) -> None:
+    read.problem("number", f"'{value}' is longer than {MAX_NUMBER_LENGTH} characters")
 
 
 def quantity(read: RowReader) -> int | None:
@@ -100,10 +105,8 @@ def quantity(read: RowReader) -> int | None:
 
 
 def read_line(read: RowReader) -> ParsedLine | None:
-    """The row's order line, or None when the row has none or it is refused."""
+    """The row's order line (the row has line cells), or None when it is refused."""
     raw_sku = read.raw("sku").strip()
-    if not (raw_sku or any(read.raw(f).strip() for f in LINE_FIELDS)):
-        return None
     sku = read.code("sku")
     problems_before = len(read.problems)
     if not raw_sku:
@@ -127,7 +130,8 @@ def read_line(read: RowReader) -> ParsedLine | None:
 class _Order:
     row: int
     number: str
-    cells: dict[str, str]  # the order fields as written on the order's first row
+    cells: tuple[str, ...]  # the order fields as on the order's first row (ORDER_FIELDS)
+    stripped: list[str]  # the same, trimmed
     values: dict[str, Any] | None  # None: the order's own row is missing
     lines: list[ParsedLine] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
@@ -145,6 +149,10 @@ class OrderRows:
         self.problems = problems
         self.by_number: dict[str, _Order] = {}
         self.last: _Order | None = None
+        # Cells are picked by index here: every row of a 100,000-line file passes through.
+        width = len(columns.header)
+        self.order_cells = _picker(module.ORDER_FIELDS, columns.index, width)
+        self.line_cells = _picker(LINE_FIELDS, columns.index, width)
 
     def add(self, row: int, cells: list[str]) -> None:
         read = self.read.at(row, cells)
@@ -166,25 +174,32 @@ class OrderRows:
         else:
             self._check_repeat(read, order)
         order.rows.append(row)
-        line = read_line(read)
-        if line is not None:
-            order.lines.append(line)
-        if line is not None or any(read.raw(f).strip() for f in LINE_FIELDS):
+        if any(self.line_cells(read.cells)):
             order.line_rows += 1
+            line = read_line(read)
+            if line is not None:
+                order.lines.append(line)
         self.last = order
 
     def _start(self, read: RowReader, number: str) -> _Order:
-        cells = {f: read.raw(f).strip() for f in self.module.ORDER_FIELDS}
+        cells = self.order_cells(read.cells)
+        stripped = [value.strip() for value in cells]
         if not self.module.has_order_fields(read):
             read.problem("number", f"a line of order {number} without the order's own row "
                          "(with its date and status): that row is missing from the file")
-            return _Order(read.row, number, cells, None)
-        return _Order(read.row, number, cells, self.module.order_values(read, self.zone))
+            return _Order(read.row, number, cells, stripped, None)
+        return _Order(read.row, number, cells, stripped,
+                      self.module.order_values(read, self.zone))
 
     def _check_repeat(self, read: RowReader, order: _Order) -> None:
-        for name in self.module.ORDER_FIELDS:
-            value = read.raw(name).strip()
-            first = order.cells[name]
+        cells = self.order_cells(read.cells)
+        if cells == order.cells:  # each row repeats its order's fields (Taobao)
+            return
+        for name, value, first in zip(self.module.ORDER_FIELDS, cells, order.stripped,
+                                      strict=True):
+            if not value or value == first:  # empty on further rows (Shopify)
+                continue
+            value = value.strip()
             if value and value != first:
                 was = f"'{first}'" if first else "nothing"
                 read.problem(name, f"'{value}' conflicts with {was} in row {order.row}, the "
@@ -217,6 +232,14 @@ class OrderRows:
             customer_key=values.get("customer_key", "").casefold(),
             currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,
             refunded=values.get("refunded") or ZERO, lines=tuple(lines), rows=rows)
+
+
+def _picker(fields: tuple[str, ...], index: dict[str, int], width: int
+            ) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function that picks the cells of `fields` from a row (the empty cell at `width` for a
+    field without a column)."""
+    getter = itemgetter(*(index.get(name, width) for name in fields))
+    return getter if len(fields) > 1 else lambda cells: (getter(cells),)
 
 
 def _spread_discount(lines: list[ParsedLine], subtotal: Decimal | None,
