@@ -1,0 +1,123 @@
+"""Gathering the Dashboard: the sales report's queries for this period and the previous one,
+the Dashboard's own figures, the open alerts, and whatever the registered providers add."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from ecdesk.db import UnitOfWork
+from ecdesk.money import format_amount, format_rate
+from ecdesk.services.dashboard.figures import repeat_customers, sku_ranking
+from ecdesk.services.dashboard.model import (
+    MARK_PROVIDERS,
+    TILE_PROVIDERS,
+    ChannelFigure,
+    Dashboard,
+    DashboardScope,
+    Tile,
+)
+from ecdesk.services.reports.model import minor_to_decimal, rate
+from ecdesk.services.reports.period import Period
+from ecdesk.services.reports.sales_queries import (
+    SalesScope,
+    sales_by_bucket,
+    sales_by_channel,
+    sales_totals,
+)
+from ecdesk.services.settings import get_settings
+from ecdesk.services.stock.alerts import compute_alerts
+
+
+def dashboard_scope(uow: UnitOfWork, period: Period, channel_id: int | None = None,
+                    now: datetime | None = None) -> DashboardScope:
+    settings = get_settings(uow)
+    return DashboardScope(period, period.previous(), settings.timezone, settings.currency,
+                          channel_id, now)
+
+
+def load_dashboard(uow: UnitOfWork, scope: DashboardScope) -> Dashboard:
+    """Every figure of the Dashboard in a few GROUP BY queries (run it off the GUI thread)."""
+    now_scope = SalesScope(scope.period, scope.zone, scope.currency, scope.channel_id)
+    before_scope = SalesScope(scope.previous, scope.zone, scope.currency, scope.channel_id)
+    with uow:
+        session = uow.session
+        now, before = sales_totals(session, now_scope), sales_totals(session, before_scope)
+        repeat_now = repeat_customers(session, now_scope)
+        repeat_before = repeat_customers(session, before_scope)
+        trend = sales_by_bucket(session, now_scope)[["bucket", "sales", "margin"]]
+        channels = sales_by_channel(session, now_scope)
+        top, bottom = sku_ranking(session, now_scope)
+        extra_tiles = [tile for provider in TILE_PROVIDERS for tile in provider(session, scope)]
+        marks = [mark for provider in MARK_PROVIDERS for mark in provider(session, scope)]
+    alerts = compute_alerts(uow, now=scope.now, forget_resolved=False)
+    open_alerts = {severity.label: count for severity, count in alerts.open_counts.items()}
+    tiles = [*sales_tiles(now, before, repeat_now, repeat_before, scope.currency),
+             alert_tile(open_alerts), *extra_tiles]
+    total = int(channels["sales"].sum()) if len(channels) else 0
+    return Dashboard(
+        scope=scope, tiles=tuple(tiles), trend=trend, weekly=scope.period.weekly,
+        channels=tuple(ChannelFigure(str(r.channel), int(r.orders), int(r.sales),
+                                     rate(int(r.sales), total))
+                       for r in channels.itertuples()),
+        top_skus=tuple(top), bottom_skus=tuple(bottom), marks=tuple(marks), alerts=open_alerts)
+
+
+def change(now: Decimal | int | None, before: Decimal | int | None) -> Decimal | None:
+    """The relative change from `before` to `now`; None when there is nothing to compare."""
+    if now is None or before is None or before == 0:
+        return None
+    return (Decimal(now) - Decimal(before)) / abs(Decimal(before))
+
+
+def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[int, int],
+                repeat_before: tuple[int, int], currency: str) -> list[Tile]:
+    def money(key: str, label: str, note: str, higher_is_better: bool = True) -> Tile:
+        value = minor_to_decimal(now[key])
+        return Tile(key, label, format_amount(value, currency), change(now[key], before[key]),
+                    higher_is_better, f"{note} Previous period: "
+                    f"{format_amount(minor_to_decimal(before[key]), currency)}")
+
+    aov_now = _per_order(now)
+    aov_before = _per_order(before)
+    margin_rate_now = rate(now["margin"], now["sales"])
+    repeat_rate_now = rate(repeat_now[1], repeat_now[0])
+    repeat_rate_before = rate(repeat_before[1], repeat_before[0])
+    return [
+        money("sales", "Sales (GMV)", "Line totals after discounts of paid, shipped, completed "
+              "and refunded orders placed in the period."),
+        Tile("orders", "Orders", f"{now['orders']:,}", change(now["orders"], before["orders"]),
+             note=f"Previous period: {before['orders']:,}"),
+        Tile("aov", "Average order value",
+             format_amount(aov_now, currency) if aov_now is not None else "—",
+             change(aov_now, aov_before), note="Sales divided by orders."),
+        money("margin", "Gross margin", "Sales less refunds, cost of goods (at the cost when "
+              "sold) and platform fees."),
+        Tile("margin_rate", "Margin rate", format_rate(margin_rate_now)
+             if margin_rate_now is not None else "—",
+             change(margin_rate_now, rate(before["margin"], before["sales"])),
+             note="Gross margin as a share of sales."),
+        money("refunds", "Refunds", "Amounts refunded on orders placed in the period.",
+              higher_is_better=False),
+        Tile("units", "Units sold", f"{now['units']:,}", change(now["units"], before["units"]),
+             note=f"Previous period: {before['units']:,}"),
+        Tile("repeat_rate", "Repeat customers", format_rate(repeat_rate_now)
+             if repeat_rate_now is not None else "—",
+             change(repeat_rate_now, repeat_rate_before),
+             note=f"{repeat_now[1]:,} of {repeat_now[0]:,} known customers had bought before "
+                  "or bought more than once in the period."),
+    ]
+
+
+def _per_order(figures: dict[str, int]) -> Decimal | None:
+    if figures["orders"] <= 0:
+        return None
+    return (minor_to_decimal(figures["sales"]) / figures["orders"]).quantize(Decimal("0.01"))
+
+
+def alert_tile(open_alerts: dict[str, int]) -> Tile:
+    critical, warning = open_alerts.get("critical", 0), open_alerts.get("warning", 0)
+    return Tile("alerts", "Open stock alerts", f"{critical + warning:,}",
+                note=f"{critical:,} critical, {warning:,} warnings, "
+                     f"{open_alerts.get('info', 0):,} for information",
+                alarm=critical > 0)

@@ -1,0 +1,50 @@
+"""A Dashboard tile: a figure's name, its value, and its change against the previous period."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from ecdesk.money import format_rate
+from ecdesk.services.dashboard.model import Tile
+
+GOOD, BAD, QUIET = "#1e7b34", "#b3261e", "#6b6b6b"
+
+
+def change_text(tile: Tile) -> tuple[str, str]:
+    """The change as "▲ 12.0 %" and its colour: green when it moved the good way."""
+    if tile.change is None:
+        return "", QUIET
+    if tile.change == 0:
+        return "= 0.0 % on the previous period", QUIET
+    arrow = "▲" if tile.change > 0 else "▼"
+    good = (tile.change > 0) == tile.better_when_higher
+    return f"{arrow} {format_rate(abs(tile.change))} on the previous period", GOOD if good else BAD
+
+
+class TileWidget(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("tile")
+        self.label = QLabel()
+        self.value = QLabel()
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.change = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        for widget in (self.label, self.value, self.change):
+            layout.addWidget(widget)
+
+    def show_tile(self, tile: Tile) -> None:
+        self.label.setText(tile.label)
+        self.value.setText(tile.value)
+        self.value.setStyleSheet(f"color: {BAD};" if tile.alarm else "")
+        text, colour = change_text(tile)
+        self.change.setText(text)
+        self.change.setStyleSheet(f"color: {colour};")
+        self.setToolTip(tile.note)
