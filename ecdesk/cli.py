@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ecdesk import __version__
+from ecdesk.cli_inventory import add_inventory_command
 from ecdesk.cli_maintenance import add_maintenance_commands
 from ecdesk.cli_orders_import import add_import_orders_command
 from ecdesk.cli_stock import add_stock_commands
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_maintenance_commands(commands)
     _add_catalog_io_commands(commands)
     add_stock_commands(commands)
+    add_inventory_command(commands)
     return parser
 
 

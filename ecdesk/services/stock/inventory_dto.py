@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ecdesk.services.stock.commands import PolicyDraft
-from ecdesk.services.stock.defaults import StockDefaults
+if TYPE_CHECKING:  # (the command line imports this module at start: no SQLAlchemy here)
+    from ecdesk.services.stock.commands import PolicyDraft
+    from ecdesk.services.stock.defaults import StockDefaults
 
 # Which SKUs the table shows, by their stock.
 STOCK_ALL = "all"

@@ -1,0 +1,184 @@
+"""`inventory`: the Inventory page's table headless, or one SKU's stock movements (--sku).
+
+Exits 0 with the table; 1 (one readable line) when the shop or the SKU is not there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ecdesk.services.stock.inventory_dto import SORT_KEYS, STOCK_ALL, STOCK_FILTERS
+
+if TYPE_CHECKING:
+    from ecdesk.db import Database
+    from ecdesk.services.stock.inventory_dto import InventoryRow, MovementRow
+
+EXIT_OK = 0
+PAGE = 1000
+TITLE_WIDTH = 30
+HEADER = ["SKU", "product", "on hand", "committed", "available", "sold/day", "cover days",
+          "reorder pt", "value"]
+HISTORY_HEADER = ["date", "movement", "quantity", "on hand", "reason", "reference"]
+
+
+def add_inventory_command(commands: Any) -> None:
+    inventory = commands.add_parser(
+        "inventory", help="stock per SKU: on hand, committed, available, sold a day, days of "
+        "cover, reorder point, value; or one SKU's movements (--sku)")
+    inventory.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                           help="shop file (default: your shop)")
+    inventory.add_argument("--search", default="", help="words in SKU, title, barcode, options")
+    inventory.add_argument("--stock", choices=STOCK_FILTERS, default=STOCK_ALL,
+                           help="which SKUs by their stock (default: all)")
+    inventory.add_argument("--sort", choices=SORT_KEYS, default="title", help="sort key")
+    inventory.add_argument("--desc", action="store_true", help="sort descending")
+    inventory.add_argument("--limit", type=int, default=50,
+                           help="rows to print (default 50; 0 prints every row)")
+    inventory.add_argument("--sku", help="print this SKU's (or barcode's) stock movements")
+    inventory.add_argument("--json", action="store_true",
+                           help="print JSON (amounts and rates as strings)")
+    inventory.set_defaults(handler=_inventory)
+
+
+def _inventory(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.errors import EcdeskError
+
+    if args.limit < 0:
+        raise EcdeskError("--limit must be 0 (every row) or more")
+    path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
+    if not path.exists():  # a report must not leave a new empty shop behind
+        raise EcdeskError(f"There is no shop at {path}.")
+    db = open_database(path)
+    try:
+        text = _history(db, args) if args.sku else _table(db, args)
+    finally:
+        db.close()
+    try:
+        print(text)
+    except BrokenPipeError:  # piped into `head`: the reader has all it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+    return EXIT_OK
+
+
+def _rows(db: Database, args: argparse.Namespace) -> list[InventoryRow]:
+    from ecdesk.services.stock.inventory_dto import InventoryQuery
+    from ecdesk.services.stock.queries import list_inventory
+
+    query = InventoryQuery(search=args.search, stock=args.stock, sort=args.sort,
+                           descending=args.desc)
+    rows: list[InventoryRow] = []
+    while True:
+        wanted = PAGE if args.limit == 0 else min(PAGE, args.limit - len(rows))
+        page = list_inventory(db.uow("cli"), query, offset=len(rows), limit=wanted, count=False)
+        rows.extend(page.rows)
+        if not page.has_more or (args.limit and len(rows) >= args.limit):
+            return rows
+
+
+def _table(db: Database, args: argparse.Namespace) -> str:
+    from ecdesk.money import format_amount
+    from ecdesk.services.settings import get_settings
+    from ecdesk.services.stock.inventory_dto import InventoryQuery
+    from ecdesk.services.stock.queries import summarize_inventory
+
+    settings = get_settings(db.uow("cli"))
+    summary = summarize_inventory(db.uow("cli"), InventoryQuery(
+        search=args.search, stock=args.stock))
+    rows = _rows(db, args)
+    if args.json:
+        return json.dumps({"shop": settings.shop_name, "skus": summary.skus,
+                           "units": summary.units, "value": str(summary.value),
+                           "rows": [_row_json(row) for row in rows]},
+                          ensure_ascii=False, indent=1)
+    lines = [f"Inventory of {settings.shop_name or 'your shop'}: {summary.skus:,} SKUs, "
+             f"{summary.units:,} units on hand, value "
+             f"{format_amount(summary.value, settings.currency)}"]
+    if len(rows) < summary.skus:
+        lines.append(f"(the first {len(rows):,}; --limit 0 prints every row)")
+    lines += _columns([HEADER, *(_cells(row) for row in rows)], right=range(2, 9))
+    if any(not row.figures.reorder_point_manual for row in rows):
+        lines.append("* reorder point suggested from sales (the others are set by hand)")
+    return "\n".join(lines)
+
+
+def _cells(row: InventoryRow) -> list[str]:
+    from ecdesk.money import format_amount
+
+    f = row.figures
+    cover = "-" if f.days_of_cover is None else f"{f.days_of_cover:,}"
+    point = f"{f.reorder_point:,}" + ("" if f.reorder_point_manual else "*")
+    return [row.sku, _shorten(row.title), f"{f.on_hand:,}", f"{f.committed:,}",
+            f"{f.available:,}", f"{f.velocity:,.2f}", cover, point,
+            format_amount(row.stock_value)]
+
+
+def _row_json(row: InventoryRow) -> dict[str, object]:
+    f = row.figures
+    return {"sku": row.sku, "title": row.title, "options": row.options, "on_hand": f.on_hand,
+            "committed": f.committed, "available": f.available, "on_order": f.on_order,
+            "units_sold": f.units_sold, "window_days": f.window_days,
+            "velocity": str(f.velocity),
+            "days_of_cover": None if f.days_of_cover is None else str(f.days_of_cover),
+            "reorder_point": f.reorder_point, "reorder_point_manual": f.reorder_point_manual,
+            "unit_cost": str(row.unit_cost), "stock_value": str(row.stock_value)}
+
+
+def _history(db: Database, args: argparse.Namespace) -> str:
+    from ecdesk.errors import EcdeskError
+    from ecdesk.services.stock.queries import find_count_line, movement_history
+
+    line = find_count_line(db.uow("cli"), args.sku)
+    if line is None:
+        raise EcdeskError(f"No SKU or barcode '{args.sku}' in the shop.")
+    page = movement_history(db.uow("cli"), line.variant_id, limit=args.limit or 1_000_000)
+    if args.json:
+        return json.dumps({"sku": line.sku, "title": line.title, "on_hand": line.expected,
+                           "movements": [_movement_json(m) for m in page.rows]},
+                          ensure_ascii=False, indent=1)
+    lines = [f"{line.sku} · {line.title}" + (f" · {line.options}" if line.options else "")
+             + f": {line.expected:,} on hand, {page.total or 0:,} movements, newest first"]
+    if not page.rows:
+        return "\n".join([*lines, "No stock movements yet."])
+    cells = [[m.at.strftime("%Y-%m-%d %H:%M"), m.kind.replace("_", " "), f"{m.quantity:+,}",
+              f"{m.balance:,}", m.reason, m.reference] for m in page.rows]
+    return "\n".join(lines + _columns([HISTORY_HEADER, *cells], right=range(2, 4)))
+
+
+def _movement_json(movement: MovementRow) -> dict[str, object]:
+    return {"at": movement.at.isoformat(), "kind": movement.kind, "quantity": movement.quantity,
+            "balance": movement.balance, "reason": movement.reason,
+            "reference": movement.reference}
+
+
+# -- columns that line up with Chinese text ----------------------------------------------------
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _shorten(text: str) -> str:
+    if _width(text) <= TITLE_WIDTH:
+        return text
+    while _width(text) > TITLE_WIDTH - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _columns(rows: list[list[str]], right: range) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = []
+        for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
+            padding = " " * (width - _width(cell))
+            cells.append(padding + cell if i in right else cell + padding)
+        lines.append("  ".join(cells).rstrip())
+    return lines
