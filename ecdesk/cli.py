@@ -15,6 +15,7 @@ from ecdesk import __version__
 from ecdesk.cli_inventory import add_inventory_command
 from ecdesk.cli_maintenance import add_maintenance_commands
 from ecdesk.cli_orders_import import add_import_orders_command
+from ecdesk.cli_reports import add_report_command
 from ecdesk.cli_stock import add_stock_commands
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     create = demo_commands.add_parser("create", help="generate a demo shop file")
     create.add_argument("path", type=Path, help="the shop file to create")
     create.add_argument("--scale", choices=("small", "large"), default="small",
-                        help="small: ~300 products; large: 100,000 SKUs")
+                        help="small: ~300 products, 20,000 order lines; large: 100,000 SKUs, "
+                        "1,000,000 order lines (a year of orders either way)")
     create.add_argument("--seed", type=int, default=1, help="same seed, same shop")
     create.add_argument("--force", action="store_true", help="replace an existing file")
     create.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_catalog_io_commands(commands)
     add_stock_commands(commands)
     add_inventory_command(commands)
+    add_report_command(commands)
     return parser
 
 
@@ -74,7 +77,7 @@ def _demo_create(args: argparse.Namespace) -> int:
 
     summary = create_demo_shop(args.path, scale=args.scale, seed=args.seed, force=args.force)
     print(f"Created {summary.path}: {summary.products} products, {summary.variants} SKUs, "
-          f"{summary.listings} listings")
+          f"{summary.listings} listings, {summary.orders} orders ({summary.order_lines} lines)")
     return EXIT_OK
 
 

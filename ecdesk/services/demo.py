@@ -1,16 +1,18 @@
-"""A realistic, deterministic demo shop: the same seed gives the same shop, byte for byte.
+"""A realistic, deterministic demo shop: the same seed and moment give the same shop.
 
 The catalog is written with Core executemany of tuples (the ORM would be 10x slower), with the
-search index rebuilt once at the end. The file is built under a temporary name and renamed into
-place, so an interrupted run never leaves a half-made shop behind.
+search index rebuilt once at the end; then a year of orders and the stock ledger around them
+(demo_orders, demo_stock). The file is built under a temporary name and renamed into place, so
+an interrupted run never leaves a half-made shop behind.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -21,10 +23,34 @@ from ecdesk.errors import EcdeskError
 from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
 from ecdesk.services.catalog.barcodes import check_digit
+from ecdesk.services.demo_catalog import assign_popularity, read_catalog
+from ecdesk.services.demo_orders import DemoClock, OrderWriter
+from ecdesk.services.demo_rows import secondary_indexes_dropped
+from ecdesk.services.demo_stock import (
+    StockPlanner,
+    cache_on_hand,
+    date_new_products,
+    write_stock,
+)
+from ecdesk.services.demo_targets import choose_targets
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.settings import update_settings
 
-SCALES = {"small": 800, "large": 100_000}  # SKUs; a product has 1 to 6 of them
+# Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
+DEMO_VERSION = 2
+TIMEZONE = "Asia/Shanghai"
+GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
+
+
+@dataclass(frozen=True)
+class DemoScale:
+    skus: int  # a product has 1 to 6 of them
+    order_lines: int  # over the year
+
+
+SCALES = {"small": DemoScale(800, 20_000), "large": DemoScale(100_000, 1_000_000)}
+# The catalog was set up before the year of orders began.
+CATALOG_SET_UP = datetime(2025, 1, 5, 1, 0, tzinfo=UTC)
 
 CATEGORIES = {
     "服装 Clothing": {
@@ -71,38 +97,84 @@ class DemoSummary:
     products: int
     variants: int
     listings: int
+    orders: int = 0
+    order_lines: int = 0
 
 
-def create_demo_shop(path: Path, *, scale: str = "small", seed: int = 1, force: bool = False
-                     ) -> DemoSummary:
-    if scale not in SCALES:
+def create_demo_shop(path: Path, *, scale: str | DemoScale = "small", seed: int = 1,
+                     force: bool = False, now: datetime | None = None) -> DemoSummary:
+    """Write a demo shop to `path`: its year of orders ends at `now` (default: this minute)."""
+    size = SCALES.get(scale) if isinstance(scale, str) else scale
+    if size is None:
         raise EcdeskError(f"Unknown scale '{scale}': use small or large")
     path = Path(path)
     if path.exists() and not force:
         raise EcdeskError(f"{path} already exists; choose another file or use --force")
+    if now is not None and now.tzinfo is None:
+        raise EcdeskError("The demo's end moment needs a time zone")
+    clock = DemoClock.at(now or datetime.now(UTC).replace(second=0, microsecond=0), TIMEZONE)
     partial = path.with_name(path.name + ".partial")
     for leftover in _sqlite_files(partial):
         leftover.unlink(missing_ok=True)
     db = open_database(partial)
     try:
         update_settings(db.uow("demo"), shop_name="演示小店 Demo Shop", currency="CNY",
-                        timezone="Asia/Shanghai", min_margin="0.25")
-        summary = _fill(db, random.Random(seed), SCALES[scale])
+                        timezone=TIMEZONE, min_margin="0.25")
+        catalog = _fill(db, random.Random(seed), size.skus, _catalog_stamp(clock))
+        sales = _add_sales(db, random.Random(f"sales-{seed}"), size.order_lines, clock)
         db.analyze()
     finally:
         db.close()
     for target in _sqlite_files(path):
         target.unlink(missing_ok=True)
     partial.replace(path)
-    return DemoSummary(path, *summary)
+    return DemoSummary(path, *catalog, *sales)
+
+
+def generated_at(path: Path) -> datetime | None:
+    """The moment a demo file's year of orders ends (None for a shop that is not a demo)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (GENERATED_AT,)).fetchone()
+    finally:
+        conn.close()
+    return datetime.fromisoformat(row[0]) if row else None
+
+
+def _catalog_stamp(clock: DemoClock) -> str:
+    first_order = datetime.fromtimestamp(clock.midnight(clock.days()[0]), UTC)
+    return min(CATALOG_SET_UP, first_order - timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _add_sales(db: Database, rng: random.Random, line_count: int,
+               clock: DemoClock) -> tuple[int, int]:
+    """A year of orders and the stock ledger around them, in one transaction."""
+    with db.uow("demo") as uow:
+        conn = uow.session.connection()
+        catalog = read_catalog(conn)
+        assign_popularity(rng, catalog)
+        planner = StockPlanner(rng, catalog, clock)
+        with secondary_indexes_dropped(conn, ("orders", "order_lines", "stock_movements")):
+            tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
+            planner.plan_losses()
+            targets = choose_targets(rng, catalog, tally, planner.last_outflow)
+            stock = write_stock(conn, planner, targets)
+        cache_on_hand(conn, planner)
+        date_new_products(conn, clock)
+        moment = datetime.fromtimestamp(clock.now, UTC).isoformat()
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)",
+                             (GENERATED_AT, moment))
+        record_bulk(uow.session, "orders", {"orders": tally.orders, "order_lines": tally.lines,
+                                            **stock})
+        uow.commit()
+    return tally.orders, tally.lines
 
 
 def _sqlite_files(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
-def _fill(db: Database, rng: random.Random, sku_count: int) -> tuple[int, int, int]:
-    now = datetime(2026, 1, 5, 1, 0, tzinfo=UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+def _fill(db: Database, rng: random.Random, sku_count: int, now: str) -> tuple[int, int, int]:
     with db.uow("demo") as uow:
         conn = uow.session.connection()
         category_ids = _insert_categories(conn)

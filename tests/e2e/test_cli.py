@@ -58,16 +58,17 @@ def created_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_demo_create_writes_a_shop_and_prints_its_counts(created_demo: tuple[Path, str]) -> None:
     path, stdout = created_demo
     match = re.fullmatch(rf"Created {re.escape(str(path))}: (\d+) products, (\d+) SKUs, "
-                         rf"(\d+) listings\n", stdout)
+                         rf"(\d+) listings, (\d+) orders \((\d+) lines\)\n", stdout)
     assert match, stdout
     conn = sqlite3.connect(path)
     try:
         counts = tuple(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                       for table in ("products", "variants", "listings"))
+                       for table in ("products", "variants", "listings", "orders",
+                                     "order_lines"))
     finally:
         conn.close()
     assert tuple(int(n) for n in match.groups()) == counts
-    assert counts[1] == 800
+    assert (counts[1], counts[4]) == (800, 20_000)
 
 
 def test_demo_create_refuses_an_existing_file_in_one_line(created_demo: tuple[Path, str]) -> None:

@@ -10,19 +10,20 @@ import pytest
 from ecdesk.db import SCHEMA_HEAD, open_database
 from ecdesk.errors import EcdeskError
 from ecdesk.services.catalog.barcodes import barcode_problem
-from ecdesk.services.demo import create_demo_shop
+from ecdesk.services.demo import create_demo_shop, generated_at
 from ecdesk.services.settings import get_settings
 
 CATALOG_TABLES = ("categories", "tags", "channels", "products", "variants", "listings",
                   "product_tags", "settings")
+SALES_TABLES = ("orders", "order_lines", "stock_movements", "stock_policies")
 
 
-def catalog_dump(path: Path) -> dict[str, list[tuple]]:
+def catalog_dump(path: Path, tables: tuple[str, ...] = CATALOG_TABLES) -> dict[str, list[tuple]]:
     """Every catalog row, in key order: equal dumps mean equal shops (file bytes may differ)."""
     conn = sqlite3.connect(path)
     try:
         return {table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
-                for table in CATALOG_TABLES}
+                for table in tables}
     finally:
         conn.close()
 
@@ -41,19 +42,20 @@ def demo_dump(demo_shop_file: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory):
-    """The seed-1 demo built a second time, in a folder holding a stale '.partial' file left by
-    an interrupted run."""
+def rebuilt(tmp_path_factory: pytest.TempPathFactory, demo_shop_file: Path):
+    """The seed-1 demo built a second time for the same moment (its year of orders ends then),
+    in a folder holding a stale '.partial' file left by an interrupted run."""
     folder = tmp_path_factory.mktemp("rebuilt")
     (folder / "demo.ecdesk.partial").write_bytes(b"half made")
-    summary = create_demo_shop(folder / "demo.ecdesk", scale="small", seed=1)
+    summary = create_demo_shop(folder / "demo.ecdesk", scale="small", seed=1,
+                               now=generated_at(demo_shop_file))
     return folder, summary
 
 
 @pytest.fixture(scope="module")
-def seed_two(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_two(tmp_path_factory: pytest.TempPathFactory, demo_shop_file: Path) -> Path:
     return create_demo_shop(tmp_path_factory.mktemp("seed2") / "demo.ecdesk", scale="small",
-                            seed=2).path
+                            seed=2, now=generated_at(demo_shop_file)).path
 
 
 def test_the_same_seed_gives_the_same_shop(rebuilt, demo_dump) -> None:
@@ -61,11 +63,25 @@ def test_the_same_seed_gives_the_same_shop(rebuilt, demo_dump) -> None:
     assert catalog_dump(summary.path) == demo_dump
 
 
+def test_the_same_seed_and_moment_give_the_same_orders_and_stock(rebuilt,
+                                                                 demo_shop_file: Path) -> None:
+    _, summary = rebuilt
+    again = catalog_dump(summary.path, SALES_TABLES)
+    assert again == catalog_dump(demo_shop_file, SALES_TABLES)
+    assert len(again["orders"]) > 10_000 and len(again["stock_movements"]) > 10_000
+
+
 def test_a_different_seed_gives_a_different_shop(seed_two: Path, demo_dump) -> None:
     dump = catalog_dump(seed_two)
     assert dump["products"] != demo_dump["products"]
     assert dump["variants"] != demo_dump["variants"]
     assert dump["channels"] == demo_dump["channels"], "the same channels, a different catalog"
+
+
+def test_a_different_seed_gives_different_orders(seed_two: Path, demo_shop_file: Path) -> None:
+    ours, theirs = (query(path, "SELECT customer_key, sum(refunded) FROM orders")
+                    for path in (demo_shop_file, seed_two))
+    assert ours != theirs
 
 
 def test_a_finished_demo_leaves_no_partial_file_even_after_an_interrupted_run(rebuilt) -> None:
@@ -78,6 +94,9 @@ def test_the_summary_counts_what_is_in_the_file(rebuilt, demo_dump) -> None:
     assert summary.path.name == "demo.ecdesk"
     assert (summary.products, summary.variants, summary.listings) == (
         len(demo_dump["products"]), len(demo_dump["variants"]), len(demo_dump["listings"]))
+    assert [(summary.orders, summary.order_lines)] == query(
+        summary.path, "SELECT count(*), (SELECT count(*) FROM order_lines) FROM orders")
+    assert summary.order_lines == 20_000
 
 
 def test_an_existing_file_is_refused_without_force_and_left_alone(tmp_path: Path) -> None:
@@ -96,7 +115,8 @@ def test_force_replaces_an_existing_file_and_its_sqlite_companions(seed_two: Pat
     path.write_bytes(b"an old file")
     path.with_name("demo.ecdesk-wal").write_bytes(b"stale")
     path.with_name("demo.ecdesk-shm").write_bytes(b"stale")
-    summary = create_demo_shop(path, scale="small", seed=2, force=True)
+    summary = create_demo_shop(path, scale="small", seed=2, force=True,
+                               now=generated_at(seed_two))
     assert summary.path == path
     assert catalog_dump(path) == catalog_dump(seed_two)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.ecdesk"]
