@@ -17,23 +17,29 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
-from ecdesk.errors import ValidationError
 from ecdesk.services.catalog_io import ImportPreview, ImportResult, ParsedFile
 from ecdesk.services.catalog_io.encoding import SUPPORTED
 from ecdesk.services.catalog_io.formats import FORMATS, format_labels
 from ecdesk.services.channels import list_channels
-from ecdesk.views.import_problems import ProblemsModel, counts_table, fill_counts
+from ecdesk.views.import_problems import ProblemsModel, counts_table, fill_counts, problems_view
+from ecdesk.views.wizard_parts import (
+    ERROR_STYLE,
+    WARNING_STYLE,
+    busy_row,
+    error_text,
+    escape,
+    show_progress,
+)
 
 if TYPE_CHECKING:
     from ecdesk.views.import_wizard import ImportWizard
@@ -41,34 +47,6 @@ if TYPE_CHECKING:
 IGNORE = "(ignore)"
 READ_DELAY_MS = 400
 UNUSED_SHOWN = 8  # columns named under the mapping; all of them in its tooltip
-ERROR_STYLE = "color: #b3261e"
-WARNING_STYLE = "color: #8a5300"
-
-
-def _busy_row(page: QWizardPage) -> tuple[QProgressBar, QPushButton, QHBoxLayout]:
-    bar = QProgressBar(textVisible=True)
-    cancel = QPushButton(page.tr("Cancel"))
-    row = QHBoxLayout()
-    row.addWidget(bar, 1)
-    row.addWidget(cancel)
-    bar.hide()
-    cancel.hide()
-    return bar, cancel, row
-
-
-def _show_progress(bar: QProgressBar, done: int, total: int) -> None:
-    if total <= 0:
-        bar.setRange(0, 0)
-    else:
-        bar.setRange(0, 1000)
-        bar.setValue(min(1000, done * 1000 // total))
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return "\n".join(f"• {problem}" for problem in error.problems[:20]) + (
-            f"\n… {len(error.problems) - 20} more" if len(error.problems) > 20 else "")
-    return str(error)
 
 
 # -- 1. the file ---------------------------------------------------------------------------------
@@ -77,14 +55,13 @@ class FilePage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Choose the file"))
-        self.setSubTitle(self.tr("A product export from Shopify, WooCommerce, Taobao/Tmall or "
-                                 "ecdesk's template, as CSV or XLSX."))
+        self.setSubTitle(self.what_files())
         self.path_edit = QLineEdit(placeholderText=self.tr("Path of a .csv or .xlsx file"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.format_combo = QComboBox()
         self.format_combo.addItem(self.tr("Detect from the columns"), None)
-        for name, label in format_labels().items():
+        for name, label in self.formats().items():
             self.format_combo.addItem(label, name)
         self.encoding_combo = QComboBox()
         self.encoding_combo.addItem(self.tr("Detect"), None)
@@ -94,7 +71,7 @@ class FilePage(QWizardPage):
         self.read_button.clicked.connect(self.read)
         self.found = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.
                             TextSelectableByMouse)
-        self.bar, self.cancel_button, busy = _busy_row(self)
+        self.bar, self.cancel_button, busy = busy_row(self)
         self.cancel_button.clicked.connect(wizard.cancel_job)
 
         file_row = QHBoxLayout()
@@ -118,6 +95,25 @@ class FilePage(QWizardPage):
         self.format_combo.currentIndexChanged.connect(lambda _i: self.read())
         self.encoding_combo.currentIndexChanged.connect(lambda _i: self.read())
 
+    # What a subclass for another kind of file changes:
+    def what_files(self) -> str:
+        return self.tr("A product export from Shopify, WooCommerce, Taobao/Tmall or ecdesk's "
+                       "template, as CSV or XLSX.")
+
+    def formats(self) -> dict[str, str]:
+        return format_labels()
+
+    def file_filter(self) -> str:
+        return self.tr("Product files (*.csv *.xlsx *.txt *.tsv);;All files (*)")
+
+    def columns_hint(self) -> str:
+        """What to do about a file whose columns are not all found ("": nothing here)."""
+        return self.tr("Choose the right columns on the next page.")
+
+    def count_text(self, parsed: Any) -> str:
+        return self.tr("%d columns, %s rows, %s products") % (
+            len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.products):,}")
+
     def chosen_format(self) -> str | None:
         return self.format_combo.currentData()
 
@@ -126,8 +122,7 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import which file?"), self.path_edit.text(),
-            self.tr("Product files (*.csv *.xlsx *.txt *.tsv);;All files (*)"))
+            self, self.tr("Import which file?"), self.path_edit.text(), self.file_filter())
         if path:
             self.path_edit.setText(path)
             self.read()
@@ -141,8 +136,7 @@ class FilePage(QWizardPage):
     def read(self) -> None:
         """Read the file as chosen (in a worker); the page completes when it comes back."""
         self._timer.stop()
-        self.owner.parsed = None
-        self.owner.wanted_mapping = None
+        self.owner.forget_file()
         self.completeChanged.emit()
         path = Path(self.path_edit.text().strip())
         if not self.path_edit.text().strip():
@@ -157,7 +151,7 @@ class FilePage(QWizardPage):
         self.cancel_button.show()
         self.owner.run(self.owner.read_work(str(path), self.chosen_format(),
                                             self.chosen_encoding()),
-                       lambda done, total: _show_progress(self.bar, done, total),
+                       lambda done, total: show_progress(self.bar, done, total),
                        self._read, self._failed, self._cancelled)
 
     def _stop(self) -> None:
@@ -175,8 +169,7 @@ class FilePage(QWizardPage):
         if parsed.encoding:
             lines.append(self.tr("Encoding: <b>%s</b>") % parsed.encoding)
         if parsed.header and not parsed.file_error:
-            lines.append(self.tr("%d columns, %s rows, %s products") % (
-                len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.products):,}"))
+            lines.append(self.count_text(parsed))
         style = ""
         if not parsed.format_confident and parsed.header:
             lines.append(self.tr("ecdesk is not sure about the format: choose it above if "
@@ -184,15 +177,14 @@ class FilePage(QWizardPage):
             style = WARNING_STYLE
         if parsed.file_error:
             reasons = [str(p) for p in parsed.problems]
-            if parsed.header:
-                reasons.append(self.tr("Choose the right columns on the next page."))
-            lines += [_escape(r) for r in reasons]
-            style = WARNING_STYLE if parsed.header else ERROR_STYLE
+            hint = self.columns_hint() if parsed.header else ""
+            lines += [escape(r) for r in [*reasons, hint] if r]
+            style = WARNING_STYLE if hint else ERROR_STYLE
         self._say("<br>".join(lines), style)
 
     def _failed(self, error: Exception) -> None:
         self._stop()
-        self._say(_escape(_error_text(error)), ERROR_STYLE)
+        self._say(escape(error_text(error)), ERROR_STYLE)
 
     def _cancelled(self) -> None:
         self._stop()
@@ -326,36 +318,24 @@ class PreviewPage(QWizardPage):
         self.setCommitPage(True)
         self.channel_combo = QComboBox()
         self.channel_combo.currentIndexChanged.connect(lambda _i: self.check())
-        self.counts = counts_table(self)
+        self.counts = self.make_counts()
         self.summary = QLabel(wordWrap=True)
         self.problems_model = ProblemsModel(self)
-        self.problems = QTableView()
-        self.problems.setModel(self.problems_model)
-        self.problems.verticalHeader().setVisible(False)
-        self.problems.setWordWrap(True)
-        self.problems.setAlternatingRowColors(True)
-        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.problems.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Interactive,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(1, 180)
-        self.all_radio = QRadioButton(self.tr("All or nothing: import every product, or nothing "
-                                              "if any product has an error"), checked=True)
+        self.problems = problems_view(self.problems_model)
+        self.all_radio = QRadioButton(self.all_or_nothing_text(), checked=True)
         self.valid_radio = QRadioButton()
         self._choice = group = QButtonGroup(self)
         group.addButton(self.all_radio)
         group.addButton(self.valid_radio)
         self.valid_radio.toggled.connect(lambda _on: self.completeChanged.emit())
-        self.bar, self.cancel_button, busy = _busy_row(self)
+        self.bar, self.cancel_button, busy = busy_row(self)
         self.cancel_button.clicked.connect(wizard.cancel_job)
 
         form = QFormLayout()
-        form.addRow(self.tr("Also list on channel"), self.channel_combo)
+        form.addRow(self.channel_label(), self.channel_combo)
         top = QHBoxLayout()
         top.addWidget(self.counts)
+        top.addSpacing(16)
         top.addWidget(self.summary, 1, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -366,12 +346,52 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.all_radio)
         layout.addWidget(self.valid_radio)
 
-    def initializePage(self) -> None:
-        self.channel_combo.blockSignals(True)
-        self.channel_combo.clear()
+    # What a subclass for another kind of import changes:
+    def make_counts(self) -> QWidget:
+        return counts_table(self)
+
+    def channel_label(self) -> str:
+        return self.tr("Also list on channel")
+
+    def all_or_nothing_text(self) -> str:
+        return self.tr("All or nothing: import every product, or nothing if any product has "
+                       "an error")
+
+    def fill_channels(self) -> None:
         self.channel_combo.addItem(self.tr("(none: products only)"), None)
         for channel in list_channels(self.owner.context.uow()):
             self.channel_combo.addItem(channel.name, channel.id)
+
+    def take(self, value: tuple[ParsedFile, ImportPreview]) -> ImportPreview:
+        """Keep what the check found (the file was read again if its columns changed) and
+        show its counts; returns the preview."""
+        parsed, preview = value
+        self.owner.parsed, self.owner.preview, self.owner.wanted_mapping = parsed, preview, None
+        fill_counts(self.counts, preview.counts)
+        return preview
+
+    def read_line(self, preview: Any) -> str:
+        return self.tr("%s rows read, %s products in the file.") % (
+            f"{preview.file.rows:,}", f"{len(preview.file.products):,}")
+
+    def blocked_text(self, preview: Any) -> str:
+        return self.tr("<b>%d product(s) have errors.</b> Fix the file and read it again, or "
+                       "import only the products without problems.") % \
+            preview.products_with_errors
+
+    def valid_choice(self, preview: Any) -> tuple[str, int, int]:
+        """The only-valid choice's text, the items it would import and those it would skip."""
+        counts = preview.counts
+        importable = counts.products_created + counts.products_updated + \
+            counts.products_unchanged
+        text = self.tr("Only the valid products: import %d, skip the %d with errors") % (
+            importable, preview.products_with_errors)
+        return text, importable, preview.products_with_errors
+
+    def initializePage(self) -> None:
+        self.channel_combo.blockSignals(True)
+        self.channel_combo.clear()
+        self.fill_channels()
         self.channel_combo.blockSignals(False)
         self.all_radio.setChecked(True)
         self.check()
@@ -396,7 +416,7 @@ class PreviewPage(QWizardPage):
         self.cancel_button.show()
         self.completeChanged.emit()
         self.owner.run(self.owner.preview_work(self.chosen_channel()),
-                       lambda done, total: _show_progress(self.bar, done, total),
+                       lambda done, total: show_progress(self.bar, done, total),
                        self._checked, self._failed, self._cancelled)
 
     def _stop(self) -> None:
@@ -404,32 +424,25 @@ class PreviewPage(QWizardPage):
         self.cancel_button.hide()
         self.completeChanged.emit()
 
-    def _checked(self, value: tuple[ParsedFile, ImportPreview]) -> None:
-        parsed, preview = value
-        self.owner.parsed, self.owner.preview, self.owner.wanted_mapping = parsed, preview, None
-        fill_counts(self.counts, preview.counts)
+    def _checked(self, value: Any) -> None:
+        preview = self.take(value)
         self.problems_model.set_problems(preview.problems)
         errors = len(preview.errors)
         warnings = len(preview.problems) - errors
-        lines = [self.tr("%s rows read, %s products in the file.") % (
-            f"{parsed.rows:,}", f"{len(parsed.products):,}")]
+        lines = [self.read_line(preview)]
         if preview.problems:
             lines.append(self.tr("%d error(s), %d warning(s).") % (errors, warnings))
         else:
             lines.append(self.tr("No problems found."))
-        lines = [_escape(line) for line in [*lines, *preview.notes]]
+        lines = [escape(line) for line in [*lines, *preview.notes]]
         if preview.blocked:
-            lines.append(f"<span style='{ERROR_STYLE}'>" + self.tr(
-                "<b>%d product(s) have errors.</b> Fix the file and read it again, or import "
-                "only the products without problems.") % preview.products_with_errors + "</span>")
+            lines.append(f"<span style='{ERROR_STYLE}'>{self.blocked_text(preview)}</span>")
         self.summary.setText("<br>".join(lines))
         self.summary.setStyleSheet("")
-        importable = preview.counts.products_created + preview.counts.products_updated + \
-            preview.counts.products_unchanged
-        self.valid_radio.setText(self.tr("Only the valid products: import %d, skip the %d with "
-                                         "errors") % (importable, preview.products_with_errors))
-        self.valid_radio.setEnabled(not parsed.file_error and importable > 0
-                                    and preview.products_with_errors > 0)
+        text, importable, with_errors = self.valid_choice(preview)
+        self.valid_radio.setText(text)
+        self.valid_radio.setEnabled(not preview.file.file_error and importable > 0
+                                    and with_errors > 0)
         self.all_radio.setEnabled(not preview.blocked)
         if preview.blocked and self.all_radio.isChecked():
             self._choice.setExclusive(False)  # neither chosen until the user picks only-valid
@@ -439,7 +452,7 @@ class PreviewPage(QWizardPage):
 
     def _failed(self, error: Exception) -> None:
         self._stop()
-        self.summary.setText(_escape(_error_text(error)))
+        self.summary.setText(escape(error_text(error)))
         self.summary.setStyleSheet(ERROR_STYLE)
 
     def _cancelled(self) -> None:
@@ -465,10 +478,10 @@ class ImportPage(QWizardPage):
         self.setSubTitle(self.tr("Everything is written in one step: a cancelled or refused "
                                  "import leaves the shop as it was."))
         self.status = QLabel(wordWrap=True)
-        self.bar, self.cancel_button, busy = _busy_row(self)
+        self.bar, self.cancel_button, busy = busy_row(self)
         self.cancel_button.setText(self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.counts = counts_table(self)
+        self.counts = self.make_counts()
         self.counts.hide()
         self.done = False
         layout = QVBoxLayout(self)
@@ -477,10 +490,17 @@ class ImportPage(QWizardPage):
         layout.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
+    def make_counts(self) -> QWidget:
+        return counts_table(self)
+
+    def show_counts(self, result: ImportResult) -> None:
+        fill_counts(self.counts, result.counts)
+
     def initializePage(self) -> None:
         self.done = False
         preview = self.owner.preview
         assert preview is not None
+        self.counts.hide()
         self.status.setText(self.tr("Importing… Nothing is kept if you cancel."))
         self.status.setStyleSheet("")
         self.bar.setRange(0, 0)
@@ -489,7 +509,7 @@ class ImportPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         self.owner.run(self.owner.import_work(self.owner.preview_page.chosen_channel(),
                                               self.owner.preview_page.only_valid),
-                       lambda done, total: _show_progress(self.bar, done, total),
+                       lambda done, total: show_progress(self.bar, done, total),
                        self._imported, self._failed, self._cancelled)
 
     def cancel(self) -> None:
@@ -505,24 +525,19 @@ class ImportPage(QWizardPage):
         self.status.setStyleSheet(style)
         self.completeChanged.emit()
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: Any) -> None:
         self.owner.imported(result)
-        fill_counts(self.counts, result.counts)
+        self.show_counts(result)
         self.counts.show()
-        self._finish(_escape(result.message) + ".", "")
+        self._finish(escape(result.message) + ".", "")
 
     def _failed(self, error: Any) -> None:
         intro = self.tr("Nothing was imported.")
-        self._finish(_escape(f"{intro}\n{_error_text(error)}"), ERROR_STYLE)
+        self._finish(escape(f"{intro}\n{error_text(error)}"), ERROR_STYLE)
 
     def _cancelled(self) -> None:
         self._finish(self.tr("The import was cancelled: nothing was written."), WARNING_STYLE)
 
     def isComplete(self) -> bool:
         return self.done
-
-
-def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace("\n", "<br>"))
 

@@ -7,7 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io import ImportCounts
@@ -72,6 +79,24 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return ERROR_COLOUR if problem.is_error else WARNING_COLOUR
         return None
+
+
+def problems_view(model: ProblemsModel) -> QTableView:
+    """The problem list as a table: row, column (resizable), the reason (stretches), severity."""
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    header = view.horizontalHeader()
+    for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                   QHeaderView.ResizeMode.Interactive,
+                                   QHeaderView.ResizeMode.Stretch,
+                                   QHeaderView.ResizeMode.ResizeToContents)):
+        header.setSectionResizeMode(column, mode)
+    header.resizeSection(1, 180)
+    return view
 
 
 COUNT_ROWS = ("Products", "SKUs", "Listings")

@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QWidget
 
 from ecdesk.services.catalog_io import (
     ImportPreview,
@@ -31,25 +30,19 @@ from ecdesk.services.catalog_io.mapping import load_column_mappings, save_column
 from ecdesk.services.changes import CATALOG, Changed
 from ecdesk.views.import_pages import FilePage, ImportPage, MappingPage, PreviewPage
 from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.workers import Job
+from ecdesk.views.wizard_parts import JobWizard
 
 
-class ImportWizard(QWizard):
-    busy_changed = Signal(bool)
-
+class ImportWizard(JobWizard):
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.parsed: ParsedFile | None = None
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
-        self.job: Job | None = None
         self.wanted_mapping: dict[str, str] | None = None  # the user's columns, not yet read
         self.remember = True
         self.setWindowTitle(self.tr("Import products"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the page has one
         self.resize(980, 700)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -58,35 +51,10 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page):
             self.addPage(page)
 
-    # -- jobs ------------------------------------------------------------------------------
-    @property
-    def busy(self) -> bool:
-        return self.job is not None and self.job.running
-
-    def run(self, work: Callable[[Callable[[int, int], bool]], Any],
-            progress: Callable[[int, int], None], done: Callable[[Any], None],
-            failed: Callable[[Exception], None], cancelled: Callable[[], None]) -> Job:
-        """Start `work` on the pool (one job at a time); the callbacks run on the GUI thread."""
-        if self.job is not None:
-            self.job.cancel()
-        job = self.job = Job(work, self)
-
-        def finish(callback: Callable[..., None], *args: Any) -> None:
-            if self.job is job:
-                callback(*args)
-                self.busy_changed.emit(False)
-
-        job.signals.progress.connect(lambda a, b: self.job is job and progress(a, b))
-        job.signals.finished.connect(lambda value: finish(done, value))
-        job.signals.failed.connect(lambda error: finish(failed, error))
-        job.signals.cancelled.connect(lambda: finish(cancelled))
-        job.start()
-        self.busy_changed.emit(True)
-        return job
-
-    def cancel_job(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
+    def forget_file(self) -> None:
+        """The file is being read (again): what was read from it no longer counts."""
+        self.parsed = None
+        self.wanted_mapping = None
 
     # -- the service calls, as run on the worker -------------------------------------------
     def read_work(self, path: str, format: str | None, encoding: str | None,
@@ -151,12 +119,3 @@ class ImportWizard(QWizard):
         self.context.changed.emit(Changed.of(CATALOG, message=result.message,
                                              ids=result.product_ids))
         self.context.status_message.emit(result.message)
-
-    # -- closing ---------------------------------------------------------------------------
-    def reject(self) -> None:
-        """Cancel first stops a running import (nothing is written); a second Cancel closes."""
-        if self.busy and self.currentPage() is self.import_page:
-            self.import_page.cancel()
-            return
-        self.cancel_job()
-        super().reject()

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import products…"), self.import_products,
                      QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Import &orders…"), self.import_orders,
+                     QKeySequence("Ctrl+Shift+I"))
         self._action(file_menu, self.tr("&Export products…"), self.export_products,
                      QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Save import &template…"), self.save_import_template)
@@ -309,6 +311,13 @@ class MainWindow(QMainWindow):
         wizard = ImportWizard(self.context, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
+
+    def import_orders(self) -> None:
+        """File > Import orders: the wizard (it broadcasts the change when it imports)."""
+        from ecdesk.views.order_import_wizard import open_order_import
+
+        if self.context is not None:
+            open_order_import(self, self.context)
 
     def export_products(self) -> None:
         from ecdesk.views.export_dialog import ExportDialog

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from tests.bench.measure import current_rss_mib, maxrss_to_mib
-from tests.bench.report import Row, Target, render
+from tests.bench.report import Row, Target, emit
 
 ROWS = 100_000
 VARIANTS = 4
@@ -126,12 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["--child"]:
         child(Path(argv[1]), Path(argv[2]))
         return 0
-    result = rows()
-    if "--json" in argv:
-        json.dump([row.to_json() for row in result], sys.stdout)
-    else:
-        print(render(result))
-    return 0 if all(row.verdict == "PASS" for row in result) else 1
+    return emit(rows(), "--json" in argv)
 
 
 if __name__ == "__main__":

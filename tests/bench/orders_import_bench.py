@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from tests.bench.measure import current_rss_mib, maxrss_to_mib
-from tests.bench.report import Row, Target, render
+from tests.bench.report import Row, Target, emit
 
 LINES = 100_000
 RATIO = Target(3, on_ratio=True)
@@ -227,12 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.bench.shop import large_shop
 
         source = large_shop(seed=1).path
-    result = rows(source)
-    if "--json" in argv:
-        json.dump([row.to_json() for row in result], sys.stdout)
-    else:
-        print(render(result))
-    return 0 if all(row.verdict == "PASS" for row in result) else 1
+    return emit(rows(source), "--json" in argv)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -114,3 +116,13 @@ def render(rows: list[Row]) -> str:
                f"{missing} not available, {sum(row.verdict == 'info' for row in rows)} for "
                "information")
     return "\n".join(out)
+
+
+def emit(rows: list[Row], as_json: bool) -> int:
+    """Print the rows (as JSON for `python -m tests.bench`, else as the table); the exit code
+    of a benchmark run on its own: 0 when every figure meets its target."""
+    if as_json:
+        json.dump([row.to_json() for row in rows], sys.stdout)
+    else:
+        print(render(rows))
+    return 0 if all(row.verdict == "PASS" for row in rows) else 1

@@ -369,7 +369,7 @@ def test_without_a_channel_of_the_files_kind_the_user_must_name_one(tmp_shop: Da
     with tmp_shop.uow() as uow, pytest.raises(ChannelChoiceError) as caught:
         channel_for(uow.session, "shopify", None)
     assert str(caught.value) == ("the shop has several Shopify channels ('Shopify US', "
-                                 "'Shopify EU'): name the one these orders belong to")
+                                 "'Shopify EU'): choose the one these orders belong to")
     preview = preview_orders(tmp_shop.uow(), parsed)
     assert preview.blocked and preview.channel is None
     assert preview.problems[-1].field == "Channel"

@@ -40,9 +40,9 @@ def channel_for(session: Session, format_name: str, channel: ChannelRef) -> Chan
     kind = " or ".join(KIND_LABELS.get(k, k) for k in kinds)
     if not rows:
         raise ChannelChoiceError(f"the shop has no {kind} channel for these orders: add one "
-                                 "under Settings, or name the channel the orders belong to")
+                                 "under Settings, or choose the channel the orders belong to")
     names = ", ".join(f"'{row.name}'" for row in rows)
-    raise ChannelChoiceError(f"the shop has several {kind} channels ({names}): name the one "
+    raise ChannelChoiceError(f"the shop has several {kind} channels ({names}): choose the one "
                              "these orders belong to")
 
 

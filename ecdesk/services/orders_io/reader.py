@@ -44,9 +44,13 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         header = table.header
         guess = detect_order_format(header)
         name = format or guess.name
-        refusal = _header_refusal(header, name, format is not None or guess.confident)
-        if refusal:
-            return refused(name, refusal, header, table.encoding)
+        products = None if format or guess.confident else looks_like_products(header)
+        if products:
+            return refused("", f"this is a product file ({products}), not an order export: "
+                           "import it with Import products", None, table.encoding)
+        missing = _missing_columns(header, name)
+        if missing:
+            return refused(name, missing, header, table.encoding)
         problems: list[Problem] = []
         columns = OrderColumns(header, order_column_index(header, name))
         orders = OrderRows(ORDER_FORMATS[name], columns, problems, zone)
@@ -66,13 +70,8 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         problems=tuple(problems))
 
 
-def _header_refusal(header: list[str], name: str, confident: bool) -> str:
+def _missing_columns(header: list[str], name: str) -> str:
     """Why nothing can be read from a file with this header ("" when it can be read)."""
-    if not confident:
-        products = looks_like_products(header)
-        if products:
-            return (f"this is a product file ({products}), not an order export: import it "
-                    "with Import products")
     index = order_column_index(header, name)
     missing = [FIELD_LABELS[f] for f in ORDER_FORMATS[name].REQUIRED if f not in index]
     if not missing:
