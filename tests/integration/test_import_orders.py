@@ -18,6 +18,7 @@ from ecdesk.models import Order, OrderStatus, StockPolicy
 from ecdesk.services.orders.commands import set_order_status
 from ecdesk.services.orders_io import (
     ChannelChoiceError,
+    ImportCancelledError,
     channel_for,
     import_orders,
     preview_orders,
@@ -278,6 +279,8 @@ def test_a_bad_quantity_is_refused(shop: OrderShop, tmp_path: Path, quantity: st
     ({"Lineitem sku": ""}, "Lineitem sku", "is empty: ecdesk matches order lines to the catalog "
      "by SKU. Give the item a SKU on the platform (or in ecdesk) and export again"),
     ({"Lineitem discount": "45.00"}, "Lineitem discount", "45.00 is more than the line's 30.00"),
+    ({"Currency": "US Dollar"}, "Currency", "'US Dollar' is not a three-letter currency code "
+     "such as USD"),
 ])
 def test_an_unreadable_date_amount_or_status_is_refused(shop: OrderShop, tmp_path: Path,
                                                         cells: dict[str, str], column: str,
@@ -486,8 +489,6 @@ def test_only_valid_imports_the_orders_without_problems_and_skips_a_whole_bad_or
 
 
 def test_a_cancelled_import_writes_nothing(shop: OrderShop, tmp_path: Path):
-    from ecdesk.services.catalog_io import ImportCancelledError
-
     path = shopify_file(tmp_path, *(shopify_order(f"#{n}", "TEE-S", fulfillment="fulfilled")
                                     for n in range(1, 6)))
     before = snapshot(shop.db)

@@ -3,6 +3,7 @@ channel, the import with progress; and the menu action that opens the wizard."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.services.changes import ORDERS, STOCK
 from ecdesk.services.channels import save_channel
+from ecdesk.views import order_import_wizard as wizard_module
 from ecdesk.views.main_window import MainWindow
 from ecdesk.views.order_import_wizard import OrderImportWizard
 from ecdesk.views.shop_context import ShopContext
@@ -161,3 +163,40 @@ def test_file_import_orders_opens_the_wizard(qtbot: QtBot, empty_context: ShopCo
     opened = window.findChildren(OrderImportWizard)
     assert len(opened) == 1 and opened[0].isVisible()
     opened[0].reject()
+
+
+def test_cancelling_a_slow_import_writes_nothing_and_says_so(
+        qtbot: QtBot, wizard: OrderImportWizard, empty_context: ShopContext, tmp_path: Path,
+        sql: Callable[..., list[Any]], monkeypatch: pytest.MonkeyPatch):
+    real = wizard_module.import_orders
+    reported: list[int] = []
+
+    def slow_import(uow: Any, parsed: Any, **options: Any) -> Any:
+        progress = options.pop("progress")
+
+        def slow(done: int, total: int) -> bool:  # a batch is written: wait for Cancel
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                reported.append(done)
+                if not progress(done, total):
+                    return False
+                time.sleep(0.02)
+            return True
+        return real(uow, parsed, progress=slow, **options)
+
+    monkeypatch.setattr(wizard_module, "import_orders", slow_import)
+    before = sql(empty_context.db, "SELECT count(*), (SELECT sum(on_hand) FROM variants) "
+                 "FROM orders")
+    choose_file(qtbot, wizard, shopify_file(tmp_path, shopify_order("#1", fulfillment="fulfilled"),
+                                            shopify_order("#2", "MUG")))
+    to_preview(qtbot, wizard)
+    wizard.next()
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: len(reported) >= 3, timeout=TIMEOUT)
+    assert page.cancel_button.isVisible() and not page.done
+    wizard.reject()  # Cancel stops the import; the wizard stays to say so
+    assert wizard.isVisible()
+    qtbot.waitUntil(lambda: page.done, timeout=TIMEOUT)
+    assert "cancelled: nothing was written" in page.status.text()
+    assert sql(empty_context.db, "SELECT count(*), (SELECT sum(on_hand) FROM variants) "
+               "FROM orders") == before

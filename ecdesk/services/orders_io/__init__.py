@@ -12,6 +12,7 @@ The GUI wizard and the command line call these, in this order (as for the catalo
 Importing the same file again finds its orders by (channel, order number): nothing is doubled.
 """
 
+from ecdesk.services.catalog_io.dto import ImportCancelledError
 from ecdesk.services.orders_io.channel import channel_for, default_channel
 from ecdesk.services.orders_io.dto import (
     ChannelChoiceError,
@@ -26,7 +27,7 @@ from ecdesk.services.orders_io.reader import read_orders_file
 from ecdesk.services.orders_io.writer import import_orders
 
 __all__ = [
-    "ChannelChoiceError", "ChannelInfo", "OrderImportCounts", "OrderImportPreview",
-    "OrderImportResult", "ParsedOrderFile", "channel_for", "default_channel", "import_orders",
-    "preview_orders", "read_orders_file",
+    "ChannelChoiceError", "ChannelInfo", "ImportCancelledError", "OrderImportCounts",
+    "OrderImportPreview", "OrderImportResult", "ParsedOrderFile", "channel_for",
+    "default_channel", "import_orders", "preview_orders", "read_orders_file",
 ]

@@ -73,10 +73,18 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
                                                                            zone),
         "status": _status(read, paid_at is not None, cancelled),
         "customer_name": read.text("customer_name") or read.text("shipping_name"),
-        "customer_key": read.text("email"), "currency": read.code("currency").upper(),
+        "customer_key": read.text("email"), "currency": _currency(read),
         "shipping": read.amount("shipping"), "refunded": read.amount("refunded"),
         "subtotal": read.amount("subtotal"), "order_discount": read.amount("order_discount"),
     }
+
+
+def _currency(read: RowReader) -> str:
+    value = read.code("currency")
+    if value and not (len(value) == 3 and value.isascii() and value.isalpha()):
+        read.problem("currency", f"'{value}' is not a three-letter currency code such as USD")
+        return ""
+    return value.upper()
 
 
 def _status(read: RowReader, paid: bool, cancelled: bool) -> OrderStatus:
