@@ -512,3 +512,24 @@ def test_a_big_import_is_preceded_by_a_backup(shop: OrderShop, tmp_path: Path):
     rows = [shopify_order(f"#{n}", "TEE-S", financial="pending", paid="") for n in range(301)]
     import_orders(shop.db.uow(), read(shopify_file(tmp_path, *rows)))
     assert [b.reason for b in list_backups(shop.db.path)] == ["before-bulk"]
+
+
+def test_an_xlsx_export_is_read_like_its_csv_and_an_order_number_stored_as_a_number_is_lost(
+        shop: OrderShop, tmp_path: Path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["订单编号", "买家会员名", "订单状态", "订单创建时间", "商家编码", "购买数量",
+                  "价格"])
+    sheet.append(["4012345678901234567", "小明tb", "交易成功", "2024-11-11 00:05:00", "MUG", 2,
+                  49.5])
+    sheet.append([4012345678901234568, "小红tb", "交易成功", "2024-11-11 00:06:00", "MUG", 1,
+                  49.5])
+    path = tmp_path / "orders.xlsx"
+    book.save(path)
+    parsed = read(path)
+    assert (parsed.format, parsed.encoding) == ("taobao", "XLSX")
+    assert [(o.number, o.lines[0].quantity, o.lines[0].unit_price) for o in parsed.orders] == [
+        ("4012345678901234567", 2, Decimal("49.5"))]
+    assert parsed.problems[0].row == 3 and "scientific notation" in parsed.problems[0].message
