@@ -1,0 +1,206 @@
+"""Making a report: check the request, read the figures in one transaction, write the file.
+
+The registry `REPORTS` is the one place a report is declared: a name, a title, a builder
+(session, scope -> Report) and whether it reads per channel or needs the current alerts. A later
+capability (promotions, customer service, suppliers) adds its report here; period handling, the
+PDF's pages, tables, totals and the CSV/XLSX twin come with the framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import CancelledError, Problem, ValidationError
+from ecdesk.models import Channel
+from ecdesk.services.reports.model import Report, Table
+from ecdesk.services.reports.period import Period
+from ecdesk.services.reports.scope import ReportScope, Step
+from ecdesk.services.settings import get_settings
+
+Progress = Callable[[int, int], bool]
+Builder = Callable[[Session, ReportScope, Table | None, Step], Report]
+SUFFIXES = (".pdf", ".csv", ".xlsx")
+PROGRESS_TOTAL = 1000
+BUILD_SHARE = 200  # of PROGRESS_TOTAL: reading the figures; the rest is writing the file
+BUILD_STEPS = 12  # about how many steps a builder reports
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    name: str
+    title: str
+    build: Builder
+    per_channel: bool  # False: the report covers the whole shop (a channel is refused)
+    with_alerts: bool = False
+
+
+def _sales(session: Session, scope: ReportScope, _alerts: Table | None, step: Step) -> Report:
+    from ecdesk.services.reports.sales import build_sales_report
+
+    return build_sales_report(session, scope, step)
+
+
+def _inventory(session: Session, scope: ReportScope, alerts: Table | None,
+               step: Step) -> Report:
+    from ecdesk.services.reports.inventory import build_inventory_report
+
+    return build_inventory_report(session, scope, alerts, step)
+
+
+def _pack(session: Session, scope: ReportScope, alerts: Table | None, step: Step) -> Report:
+    from ecdesk.services.reports.pack import build_accountant_pack
+
+    return build_accountant_pack(session, scope, alerts, step)
+
+
+REPORTS = {kind.name: kind for kind in (
+    ReportKind("sales", "Sales and margin", _sales, per_channel=True),
+    ReportKind("inventory", "Inventory valuation", _inventory, per_channel=False,
+               with_alerts=True),
+    ReportKind("accountant-pack", "Accountant pack (sales and inventory)", _pack,
+               per_channel=True, with_alerts=True),
+)}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    name: str  # a key of REPORTS
+    period: Period
+    out: Path  # .pdf, .csv or .xlsx
+    channel: str | None = None  # a channel's name; None: every channel
+    generated_at: datetime | None = None  # aware; None: now. Same time, same PDF bytes.
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    title: str
+    pages: int | None  # for a PDF
+    message: str
+
+
+def check_request(request: ReportRequest) -> list[Problem]:
+    """What is wrong with a request before the shop is read (file, name, channel use)."""
+    problems = []
+    kind = REPORTS.get(request.name)
+    if kind is None:
+        problems.append(Problem("Report", f"'{request.name}' is not a report: choose one of "
+                                f"{', '.join(REPORTS)}"))
+    elif request.channel and not kind.per_channel:
+        problems.append(Problem("Channel", f"the {kind.title.lower()} report covers the whole "
+                                "shop's stock, which every channel shares: leave the channel "
+                                "out"))
+    out = Path(request.out)
+    if out.suffix.lower() not in SUFFIXES:
+        problems.append(Problem("Output file", f"'{out.name}' must end in .pdf, .csv or .xlsx"))
+    elif out.is_dir():
+        problems.append(Problem("Output file", f"{out} is a folder: add a file name"))
+    elif not out.parent.is_dir():
+        problems.append(Problem("Output file", f"there is no folder {out.parent}"))
+    if request.generated_at is not None and request.generated_at.tzinfo is None:
+        problems.append(Problem("Generated at", "needs a time zone"))
+    return problems
+
+
+def generate_report(uow: UnitOfWork, request: ReportRequest,
+                    progress: Progress | None = None) -> ReportResult:
+    """Make the report and write it to `request.out`; nothing is written when it fails or is
+    cancelled. Raises ValidationError naming what is wrong with the request."""
+    problems = check_request(request)
+    if problems:
+        raise ValidationError(problems)
+    kind = REPORTS[request.name]
+    steps = _Steps(progress)
+    scope = _scope(uow, request)
+    alerts = current_alerts(uow, scope.generated_at) if kind.with_alerts else None
+    steps()
+    with uow:  # one read transaction: every figure comes from the same state of the shop
+        report = kind.build(uow.session, scope, alerts, steps)
+    return write_report(report, Path(request.out), steps.writing)
+
+
+def write_report(report: Report, out: Path, progress: Progress | None = None) -> ReportResult:
+    from ecdesk.services.reports.pdf import render_pdf
+    from ecdesk.services.reports.twin import write_twin
+
+    if out.suffix.lower() == ".pdf":
+        pages = render_pdf(report, out, progress)
+        return ReportResult(out, report.title, pages,
+                            f"Wrote {report.title} ({pages} pages) to {out}")
+    write_twin(report, out, progress)
+    return ReportResult(out, report.title, None, f"Wrote {report.title} to {out}")
+
+
+def _scope(uow: UnitOfWork, request: ReportRequest) -> ReportScope:
+    settings = get_settings(uow)
+    channel_id, channel_name = None, None
+    if request.channel:
+        with uow:
+            channel_id, channel_name = find_channel(uow.session, request.channel)
+    return ReportScope(settings.shop_name, settings.currency, settings.timezone, request.period,
+                       request.generated_at or datetime.now(UTC), channel_id, channel_name)
+
+
+def find_channel(session: Session, name: str) -> tuple[int, str]:
+    """The channel called `name`, in any case, or else the only one whose name contains it
+    ("JD" for "京东 JD"). Archived channels count too: they have past orders."""
+    wanted = name.strip().casefold()
+    channels = session.execute(select(Channel.id, Channel.name).order_by(
+        Channel.position, Channel.name)).tuples().all()
+    exact = [c for c in channels if c[1].casefold() == wanted]
+    partial = [c for c in channels if wanted and wanted in c[1].casefold()]
+    found = exact or partial
+    if len(found) == 1:
+        return found[0]
+    if found:
+        message = (f"'{name}' could be {', '.join(c[1] for c in found)}: write more of the "
+                   "channel's name")
+    else:
+        known = ", ".join(c[1] for c in channels) or "none yet"
+        message = f"there is no channel named '{name}' (the shop's channels: {known})"
+    raise ValidationError([Problem("Channel", message)])
+
+
+def current_alerts(uow: UnitOfWork, at: datetime) -> Table:
+    """The open inventory alerts at `at` (acknowledged and snoozed ones left out)."""
+    from ecdesk.services.reports.inventory import alerts_table
+    from ecdesk.services.stock.alerts import compute_alerts
+    from ecdesk.services.stock.alerts_dto import KIND_LABELS, Severity
+
+    computed = compute_alerts(uow, now=at, forget_resolved=False)
+    rows = [{"severity": alert.severity.label, "alert": KIND_LABELS[alert.kind],
+             "sku": alert.sku, "product": alert.title, "reason": alert.reason}
+            for alert in computed.open_alerts]
+    counts = ", ".join(f"{computed.open_counts.get(severity, 0):,} {severity.label}"
+                       for severity in sorted(Severity, reverse=True))
+    note = f"{len(rows):,} open ({counts}); {computed.hidden_count:,} acknowledged not shown"
+    return alerts_table(rows, note)
+
+
+class _Steps:
+    """Progress while the figures are read (a share of the bar), then while writing."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.done = 0
+
+    def __call__(self) -> None:
+        self.done = min(self.done + 1, BUILD_STEPS)
+        self._report(BUILD_SHARE * self.done // BUILD_STEPS)
+
+    def writing(self, done: int, total: int) -> bool:
+        share = PROGRESS_TOTAL - BUILD_SHARE
+        if self.progress is None:
+            return True
+        return self.progress(BUILD_SHARE + share * done // max(total, 1), PROGRESS_TOTAL)
+
+    def _report(self, done: int) -> None:
+        if self.progress is not None and self.progress(done, PROGRESS_TOTAL) is False:
+            raise CancelledError("The report was cancelled: no file was written")

@@ -1,0 +1,39 @@
+"""The monthly accountant pack: the sales and inventory reports in one PDF with a contents page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from ecdesk.services.reports import inventory, sales
+from ecdesk.services.reports.model import Paragraph, Report, Section, Table
+from ecdesk.services.reports.scope import ReportScope, Step, no_steps
+
+TITLE = "Accountant pack"
+
+
+def build_accountant_pack(session: Session, scope: ReportScope, alerts: Table | None = None,
+                          step: Step = no_steps) -> Report:
+    sales_part = sales.sales_sections(session, scope, step)
+    stock_part = inventory.inventory_sections(session, scope, alerts, step)
+    channels = "every channel" if scope.channel_name is None else scope.channel_name
+    sections = (
+        Section(sales.TITLE, (Paragraph(
+            f"Orders of {channels} placed in the period, in {scope.currency}."),),
+            new_page=True),
+        *_chapter(sales_part, "sales"),
+        Section(inventory.TITLE, (Paragraph(
+            f"{inventory.STOCK_SCOPE}: stock is shared by every channel, so this part covers "
+            "the whole shop whichever channel the sales part is for."),), new_page=True),
+        *_chapter(stock_part, "stock"),
+    )
+    return Report("accountant-pack", TITLE, scope.shop_name, scope.currency, scope.timezone,
+                  scope.period, scope.scope_label, scope.generated_at, sections, contents=True)
+
+
+def _chapter(sections: tuple[Section, ...], prefix: str) -> list[Section]:
+    """A report's sections one level down, their tables' keys made unique in the pack."""
+    return [replace(section, level=2, blocks=tuple(
+        replace(block, key=f"{prefix}-{block.key}") if isinstance(block, Table) else block
+        for block in section.blocks)) for section in sections]

@@ -1,0 +1,152 @@
+"""A report's period: whole calendar days in the shop's time zone, first and last day included.
+
+People say "1 to 30 November"; the database compares instants. `utc_range` turns the days into
+the half-open UTC range [midnight of the first day, midnight after the last day), taking the
+zone's offset (and any daylight-saving change) at each end, so an order placed at 23:30 shop
+time on the last day is in the period and one at 00:00 the next day is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from ecdesk.errors import Problem, ValidationError
+
+STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime keeps UTC times in SQLite
+WEEKLY_FROM_DAYS = 63  # periods longer than nine weeks are broken down by week, not by day
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date  # included
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValidationError([Problem("Period", f"the end ({self.last.isoformat()}) is "
+                                           f"before the start ({self.first.isoformat()})")])
+
+    @staticmethod
+    def month(year: int, month: int) -> Period:
+        first = date(year, month, 1)
+        return Period(first, _next_month(first) - timedelta(days=1))
+
+    @staticmethod
+    def month_of(day: date) -> Period:
+        return Period.month(day.year, day.month)
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def is_month(self) -> bool:
+        return self == Period.month_of(self.first)
+
+    def previous(self) -> Period:
+        """The period just before: the month before a whole month, else as many days before."""
+        if self.is_month:
+            return Period.month_of(self.first - timedelta(days=1))
+        return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
+
+    def utc_range(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
+        return utc_midnight(self.first, zone), utc_midnight(self.last + timedelta(days=1), zone)
+
+    def stored_range(self, zone: ZoneInfo) -> tuple[str, str]:
+        """`utc_range` as the database stores times, for comparisons in SQL."""
+        start, end = self.utc_range(zone)
+        return stored(start), stored(end)
+
+    def label(self) -> str:
+        if self.is_month:
+            return f"{self.first:%B %Y} ({self.first.isoformat()} to {self.last.isoformat()})"
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    def slug(self) -> str:
+        """For file names: `2026-11` for a month, else `2026-11-03_2026-11-09`."""
+        if self.is_month:
+            return f"{self.first:%Y-%m}"
+        return f"{self.first.isoformat()}_{self.last.isoformat()}"
+
+    def buckets(self) -> list[Bucket]:
+        """The period by day, or by week (Monday to Sunday, clipped) when it is long."""
+        if self.days < WEEKLY_FROM_DAYS:
+            return [Bucket(day, day) for day in _each_day(self.first, self.last)]
+        result = []
+        start = self.first
+        while start <= self.last:
+            end = min(start + timedelta(days=6 - start.weekday()), self.last)
+            result.append(Bucket(start, end))
+            start = end + timedelta(days=1)
+        return result
+
+    @property
+    def weekly(self) -> bool:
+        return self.days >= WEEKLY_FROM_DAYS
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """A day or a week of a period's breakdown."""
+
+    first: date
+    last: date
+
+    def label(self) -> str:
+        if self.first == self.last:
+            return self.first.isoformat()
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+
+def utc_midnight(day: date, zone: ZoneInfo) -> datetime:
+    """The instant a calendar day starts in `zone`, in UTC."""
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+
+
+def stored(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STORED_FORMAT)
+
+
+def last_month(today: date) -> Period:
+    return Period.month_of(today.replace(day=1) - timedelta(days=1))
+
+
+def this_month(today: date) -> Period:
+    """From the first of the month to today."""
+    return Period(today.replace(day=1), today)
+
+
+def today_in(zone: ZoneInfo, now: datetime | None = None) -> date:
+    return (now or datetime.now(UTC)).astimezone(zone).date()
+
+
+def parse_day(text: str, field: str) -> date:
+    """A date typed as YYYY-MM-DD; anything else is a Problem naming the field."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError([Problem(field, f"'{text}' is not a date: write it as "
+                                       "YYYY-MM-DD, e.g. 2026-11-30")]) from None
+
+
+def parse_period(first: str, last: str) -> Period:
+    problems = []
+    days: list[date] = []
+    for text, field in ((first, "From"), (last, "To")):
+        try:
+            days.append(parse_day(text, field))
+        except ValidationError as error:
+            problems += error.problems
+    if problems:
+        raise ValidationError(problems)
+    return Period(days[0], days[1])
+
+
+def _next_month(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _each_day(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]

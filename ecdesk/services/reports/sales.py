@@ -1,0 +1,216 @@
+"""The sales and margin report: totals, by channel, by category, by day or week, returns and
+refunds, discounts and platform fees, gross margin, and a trend chart."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from ecdesk.services.reports.charts import build_sales_trend_figure, figure_png
+from ecdesk.services.reports.model import (
+    COUNT,
+    MONEY,
+    RATE,
+    ROW_KIND,
+    TEXT,
+    UNITS,
+    Chart,
+    Column,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    format_minor,
+    rate,
+)
+from ecdesk.services.reports.sales_queries import (
+    SalesScope,
+    category_totals,
+    other_currencies,
+    returns_by_channel,
+    returns_totals,
+    sales_by_bucket,
+    sales_by_category,
+    sales_by_channel,
+    sales_totals,
+)
+from ecdesk.services.reports.scope import ReportScope, Step, no_steps
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+TITLE = "Sales and margin"
+
+DEFINITIONS = (
+    "Which orders count: orders that were paid, shipped, completed or refunded (not pending, "
+    "not cancelled), placed on a day of the period in the shop's time zone, in {currency}. A "
+    "refunded order stays a sale and its refund is taken off below, so refunds are counted in "
+    "the period the order was placed.",
+    "Sales (GMV) is the sum of the order lines after discounts (quantity x unit price - line "
+    "discount). Gross sales is before discounts; discounts are the lines' discounts. Shipping "
+    "charged to buyers is shown apart and is in neither sales nor margin.",
+    "Cost of goods is each line's quantity x the SKU's unit cost when it sold (kept on the "
+    "line, so a later cost change does not move old margins). Platform fees are the "
+    "commissions and payment fees recorded on the orders.",
+    "Gross margin = sales - refunds - cost of goods - platform fees. It does not include "
+    "shipping charged or paid, packaging, advertising or other costs. The margin rate is gross "
+    "margin divided by sales. In the category table, product margin is sales - cost of goods "
+    "(refunds and fees belong to whole orders and are not split over categories).",
+    "Units returned to stock are the goods booked back onto the shelf during the period "
+    "(stock movements of kind 'returned'), whenever their order was placed. Every total is "
+    "added up by the database in whole cents and equals the sum of its rows.",
+)
+
+
+def build_sales_report(session: Session, scope: ReportScope, step: Step = no_steps) -> Report:
+    return Report("sales", TITLE, scope.shop_name, scope.currency, scope.timezone, scope.period,
+                  scope.scope_label, scope.generated_at, sales_sections(session, scope, step))
+
+
+def sales_sections(session: Session, scope: ReportScope, step: Step = no_steps
+                   ) -> tuple[Section, ...]:
+    query = SalesScope(scope.period, scope.zone, scope.currency, scope.channel_id)
+    totals = sales_totals(session, query)
+    previous = sales_totals(session, SalesScope(scope.period.previous(), scope.zone,
+                                                scope.currency, scope.channel_id))
+    step()
+    buckets = sales_by_bucket(session, query)
+    step()
+    channels = sales_by_channel(session, query)
+    categories = sales_by_category(session, query)
+    step()
+    returns = returns_by_channel(session, query)
+    foreign = other_currencies(session, query)
+    step()
+    trend = Chart(f"Sales and gross margin by {'week' if scope.period.weekly else 'day'}",
+                  figure_png(build_sales_trend_figure(buckets)))
+    step()
+    sections = [
+        Section("Summary", (_summary(totals, previous, scope),)),
+        Section("Trend", (trend, _by_bucket(buckets, totals, scope.period.weekly))),
+        Section("By channel", (_by_channel(channels, totals),)),
+        Section("By category", (_by_category(categories, category_totals(session, query)),)),
+        Section("Returns and refunds", (_returns(returns, returns_totals(session, query)),)),
+    ]
+    if len(foreign):
+        sections.append(Section("Orders in other currencies", (_foreign(foreign),)))
+    sections.append(Section("How these figures are made", tuple(
+        Paragraph(text.format(currency=scope.currency), small=True) for text in DEFINITIONS)))
+    return tuple(sections)
+
+
+SUMMARY_ROWS = (
+    ("orders", "Orders", COUNT),
+    ("units", "Units sold", UNITS),
+    ("gross", "Gross sales (before discounts)", MONEY),
+    ("discounts", "Discounts given", MONEY),
+    ("sales", "Sales (GMV)", MONEY),
+    ("refunds", "Refunds", MONEY),
+    ("cogs", "Cost of goods", MONEY),
+    ("fees", "Platform fees", MONEY),
+    ("margin", "Gross margin", MONEY),
+    ("margin_rate", "Gross margin rate", RATE),
+    ("average", "Average order value", MONEY),
+    ("shipping", "Shipping charged (not in sales)", MONEY),
+    ("refunded_orders", "Orders refunded", COUNT),
+)
+
+
+def derived(figures: dict[str, int]) -> dict[str, Any]:
+    """The figures with the margin rate and the average order value added."""
+    average = None
+    if figures["orders"]:
+        average = int((Decimal(figures["sales"]) / figures["orders"]).quantize(
+            Decimal(1), rounding=ROUND_HALF_UP))
+    return {**figures, "margin_rate": rate(figures["margin"], figures["sales"]),
+            "average": average}
+
+
+def _summary(totals: dict[str, int], previous: dict[str, int], scope: ReportScope) -> Table:
+    import pandas as pd
+
+    now, before = derived(totals), derived(previous)
+    rows = []
+    for key, label, kind in SUMMARY_ROWS:
+        change = None
+        if now[key] is not None and before[key] is not None:
+            change = now[key] - before[key]
+        rows.append({"figure": label, "now": now[key], "before": before[key],
+                     "change": change, ROW_KIND: kind})
+    columns = (Column("figure", "Figure", TEXT, 3.2), Column("now", "This period", MONEY, 1.6),
+               Column("before", "Previous period", MONEY, 1.6),
+               Column("change", "Change", MONEY, 1.6))
+    before_label = scope.period.previous().label()
+    return Table("summary", "Key figures", columns, pd.DataFrame(rows, dtype=object),
+                 note=f"Previous period: {before_label}", width=0.7)
+
+
+_ORDER_FIGURES = (
+    Column("orders", "Orders", COUNT, 0.9), Column("units", "Units", UNITS, 0.9),
+    Column("sales", "Sales", MONEY, 1.5), Column("discounts", "Discounts", MONEY, 1.3),
+    Column("shipping", "Shipping", MONEY, 1.3), Column("refunds", "Refunds", MONEY, 1.3),
+    Column("fees", "Platform fees", MONEY, 1.4), Column("cogs", "Cost of goods", MONEY, 1.5),
+    Column("margin", "Gross margin", MONEY, 1.5), Column("margin_rate", "Margin", RATE, 0.9),
+)
+
+
+def _with_rate(frame: pd.DataFrame, part: str, whole: str, name: str) -> pd.DataFrame:
+    frame = frame.copy()
+    frame[name] = [rate(p, w) for p, w in zip(frame[part], frame[whole], strict=True)]
+    return frame
+
+
+def _total_with_rate(totals: dict[str, int], part: str, whole: str, name: str
+                     ) -> dict[str, Any]:
+    return {**totals, name: rate(totals[part], totals[whole])}
+
+
+def _by_channel(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
+    columns = (Column("channel", "Channel", TEXT, 2.0), *_ORDER_FIGURES)
+    return Table("by-channel", "Sales by channel", columns,
+                 _with_rate(frame, "margin", "sales", "margin_rate"),
+                 _total_with_rate(totals, "margin", "sales", "margin_rate"))
+
+
+def _by_bucket(frame: pd.DataFrame, totals: dict[str, int], weekly: bool) -> Table:
+    label = "Week" if weekly else "Day"
+    columns = (Column("bucket", label, TEXT, 2.0), *_ORDER_FIGURES)
+    return Table("by-week" if weekly else "by-day", f"Sales by {label.lower()}", columns,
+                 _with_rate(frame, "margin", "sales", "margin_rate"),
+                 _total_with_rate(totals, "margin", "sales", "margin_rate"),
+                 note="Weeks run Monday to Sunday" if weekly else "")
+
+
+def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
+    columns = (Column("category", "Category", TEXT, 3.6), Column("units", "Units", UNITS, 0.9),
+               Column("gross", "Gross sales", MONEY, 1.5),
+               Column("discounts", "Discounts", MONEY, 1.3), Column("sales", "Sales", MONEY, 1.5),
+               Column("cogs", "Cost of goods", MONEY, 1.5),
+               Column("product_margin", "Product margin", MONEY, 1.5),
+               Column("margin_rate", "Margin", RATE, 0.9))
+    return Table("by-category", "Sales by category", columns,
+                 _with_rate(frame, "product_margin", "sales", "margin_rate"),
+                 _total_with_rate(totals, "product_margin", "sales", "margin_rate"),
+                 note="Product margin = sales - cost of goods")
+
+
+def _returns(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
+    columns = (Column("channel", "Channel", TEXT, 2.4),
+               Column("refunded_orders", "Orders refunded", COUNT, 1.2),
+               Column("refunds", "Refunds", MONEY, 1.5),
+               Column("returned_units", "Units returned to stock", UNITS, 1.6),
+               Column("cancelled_orders", "Orders cancelled", COUNT, 1.2))
+    return Table("returns", "Returns and refunds by channel", columns, frame, totals,
+                 width=0.75)
+
+
+def _foreign(frame: pd.DataFrame) -> Table:
+    shown = frame.copy()
+    shown["amount"] = [f"{format_minor(sales)} {currency}" for sales, currency
+                       in zip(shown["sales"], shown["currency"], strict=True)]
+    columns = (Column("currency", "Currency", TEXT, 1.0), Column("orders", "Orders", COUNT, 1.0),
+               Column("amount", "Sales, not converted", TEXT, 2.0))
+    return Table("other-currencies", "Sold orders in other currencies (not in the figures "
+                 "above)", columns, shown, width=0.6)

@@ -1,0 +1,46 @@
+"""Small helpers shared by the report queries: running SQL into frames, bucket tables."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ecdesk.models.orders import SOLD_STATUSES
+from ecdesk.services.reports.period import Bucket, stored, utc_midnight
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SOLD_SQL = ", ".join(f"'{status.value}'" for status in SOLD_STATUSES)  # fixed enum values
+
+
+def frame(session: Session, sql: str, params: dict[str, Any]) -> pd.DataFrame:
+    """The query's rows as a frame, columns named as the query names them."""
+    import pandas as pd
+
+    result = session.execute(text(sql), params)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+def one(session: Session, sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The single row of an aggregate query, as a dict."""
+    result = session.execute(text(sql), params)
+    row = result.one()
+    return dict(zip(result.keys(), row, strict=True))
+
+
+def buckets_cte(buckets: list[Bucket], zone: ZoneInfo, params: dict[str, Any]) -> str:
+    """`buckets(n, label, start_at, end_at) AS (VALUES ...)`: each day or week as its stored UTC
+    range, so that SQL groups by calendar days of the shop's zone (daylight saving included)."""
+    rows = []
+    for n, bucket in enumerate(buckets):
+        params[f"b{n}_label"] = bucket.label()
+        params[f"b{n}_start"] = stored(utc_midnight(bucket.first, zone))
+        params[f"b{n}_end"] = stored(utc_midnight(bucket.last + timedelta(days=1), zone))
+        rows.append(f"({n}, :b{n}_label, :b{n}_start, :b{n}_end)")
+    return "buckets(n, label, start_at, end_at) AS (VALUES " + ", ".join(rows) + ")"
+
