@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     create = demo_commands.add_parser("create", help="generate a demo shop file")
     create.add_argument("path", type=Path, help="the shop file to create")
     create.add_argument("--scale", choices=("small", "large"), default="small",
-                        help="small: ~300 products, 20,000 order lines; large: 100,000 SKUs, "
+                        help="small: ~300 products, 12,000 order lines; large: 100,000 SKUs, "
                         "1,000,000 order lines (a year of orders either way)")
     create.add_argument("--seed", type=int, default=1, help="same seed, same shop")
     create.add_argument("--force", action="store_true", help="replace an existing file")

@@ -48,7 +48,7 @@ class DemoScale:
     order_lines: int  # over the year
 
 
-SCALES = {"small": DemoScale(800, 20_000), "large": DemoScale(100_000, 1_000_000)}
+SCALES = {"small": DemoScale(800, 12_000), "large": DemoScale(100_000, 1_000_000)}
 # The catalog was set up before the year of orders began.
 CATALOG_SET_UP = datetime(2025, 1, 5, 1, 0, tzinfo=UTC)
 

@@ -39,6 +39,7 @@ QUANTITIES = Weighted((1, 2, 3, 4, 6), (80, 12, 4, 3, 1))
 PERCENT_OFF = (5, 10, 15, 20)
 COUPONS = (300, 500, 1000, 2000)  # minor units
 UNPAID = 0.035  # never paid: closed after a day
+JUST_PLACED = 2  # the year's last orders are not paid yet
 CANCELLED_BEFORE_SHIPPING = 0.02
 INTERCEPTED = 0.005  # cancelled after shipping: the parcel comes back
 REFUNDED = 0.035  # after delivery
@@ -140,15 +141,19 @@ class OrderWriter:
         weights[-1] *= elapsed_share(days[-1], started)
         buyers = Buyers(self.rng, [c.share for c in self.channels], line_count * 10 // 14,
                         {i for i, c in enumerate(self.channels) if c.kind in EMAIL_KINDS})
-        for day, budget in zip(days, split_exactly(line_count, weights), strict=True):
+        budgets = split_exactly(line_count, weights)
+        last_day = max((day for day, budget in zip(days, budgets, strict=True) if budget),
+                       default=None)
+        for day, budget in zip(days, budgets, strict=True):
             self._write_day(day, budget, buyers, is_festival(day),
-                            started if day == days[-1] else DAY)
+                            started if day == days[-1] else DAY,
+                            JUST_PLACED if day == last_day else 0)
             if day.day == 1 or day == days[-1]:
                 self.flush()
         return self.tally
 
     def _write_day(self, day: date, budget: int, buyers: Buyers, festive: bool,
-                   until: int) -> None:
+                   until: int, unpaid_at_end: int) -> None:
         sizes = []
         while budget > 0:
             size = min(LINES_PER_ORDER.draw(self.rng), budget)
@@ -157,9 +162,11 @@ class OrderWriter:
         hours = Weighted(range(24), hour_weights(day))
         midnight = self.clock.midnight(day)
         times = sorted(midnight + self._seconds_into_day(hours, until) for _ in sizes)
-        for size, moment in zip(sizes, times, strict=True):
+        for number, (size, moment) in enumerate(zip(sizes, times, strict=True)):
             buyer = buyers.draw()
-            self._write_order(buyer.channel, buyer.name, buyer.key, moment, size, festive, day)
+            fate = (Fate("pending", None, None, moment, None, 0, False)
+                    if number >= len(sizes) - unpaid_at_end else self._fate(moment, festive))
+            self._write_order(buyer.channel, buyer.name, buyer.key, moment, size, fate, day)
 
     def _seconds_into_day(self, hours: Weighted[int], until: int) -> int:
         for _ in range(20):  # today: only moments that have passed
@@ -169,9 +176,9 @@ class OrderWriter:
         return self.rng.randrange(max(until, 1))
 
     def _write_order(self, channel_index: int, name: str, key: str, ordered: int, size: int,
-                     festive: bool, day: date) -> None:
+                     fate: Fate, day: date) -> None:
         channel = self.channels[channel_index]
-        fate = self._fate(ordered, festive)
+        festive = is_festival(day)
         self.tally.orders += 1
         order_id = self.tally.orders
         number = self._number(channel_index, channel, day)

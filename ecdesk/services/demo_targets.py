@@ -18,11 +18,13 @@ from ecdesk.services.demo_orders import SalesTally
 WINDOW = 28
 NORMAL, STOCKOUT_RISK, BELOW_REORDER, OUT_OF_STOCK = "normal", "stockout", "below", "out"
 OVERSTOCK, NEGATIVE, DORMANT, NEW = "overstock", "negative", "dormant", "new"
-# Shares of the SKUs that sold in the window, by how many units they sold.
-BUSY_SHARES = ((STOCKOUT_RISK, 0.06), (BELOW_REORDER, 0.08), (OUT_OF_STOCK, 0.05),
-               (OVERSTOCK, 0.04))
-QUIET_SHARES = ((BELOW_REORDER, 0.06), (OUT_OF_STOCK, 0.05), (OVERSTOCK, 0.05))
+# (profile, share, at least) among the SKUs that sold in the window: 3 units or more ("busy":
+# enough for a stockout within the lead time to be possible), or 1-2 units ("quiet").
+BUSY_PROFILES = ((STOCKOUT_RISK, 0.10, 6), (BELOW_REORDER, 0.08, 5), (OUT_OF_STOCK, 0.05, 4),
+                 (OVERSTOCK, 0.04, 3))
+QUIET_PROFILES = ((BELOW_REORDER, 0.06, 2), (OUT_OF_STOCK, 0.05, 2), (OVERSTOCK, 0.05, 2))
 STOCKED_DORMANT = 0.7  # of never-selling SKUs: bought once, never sold (dead stock)
+ORDINARY_FIRST_SKUS = 2  # the first SKUs stay ordinary: tests build on them
 
 
 def days_of_sales(units_in_window: int, tenths_of_days: int) -> int:
@@ -50,35 +52,41 @@ class Targets:
 def choose_targets(rng: random.Random, catalog: ShopCatalog, tally: SalesTally,
                    last_outflow: Callable[[int], int]) -> Targets:
     """`last_outflow(index)`: units leaving since the SKU's last delivery."""
-    count = len(catalog)
-    profile, final = [NORMAL] * count, [0] * count
-    for index in range(count):
-        profile[index] = _profile(rng, catalog, tally.window[index], index)
-        final[index] = tally.committed[index] + _available(
-            rng, profile[index], tally.window[index])
-    negative = _pick_negative(rng, catalog, tally, last_outflow)
+    profile = _profiles(rng, catalog, tally)
+    final = [tally.committed[index] + _available(rng, name, tally.window[index])
+             for index, name in enumerate(profile)]
+    negative = _pick_negative(rng, profile, tally, last_outflow)
     policies = []
     if negative is not None:
         profile[negative] = NEGATIVE
-        final[negative] = -rng.randint(2, 5)
+        final[negative] = -min(rng.randint(2, 5), max(1, last_outflow(negative) // 3))
         policies.append(Policy(negative, allow_negative=True))
     policies += _policies(rng, profile, final, tally)
     return Targets(profile, final, policies)
 
 
-def _profile(rng: random.Random, catalog: ShopCatalog, sold: int, index: int) -> str:
-    if catalog.product_status[index] == "draft":
-        return NEW
-    if catalog.popularity[index] == 0:
-        return DORMANT
-    if sold == 0 or index < 2:  # the first SKUs stay ordinary: tests build on them
-        return NORMAL
-    roll = rng.random()
-    for name, share in BUSY_SHARES if sold >= 4 else QUIET_SHARES:
-        if roll < share:
-            return name
-        roll -= share
-    return NORMAL
+def _profiles(rng: random.Random, catalog: ShopCatalog, tally: SalesTally) -> list[str]:
+    """New (drafts), dormant (never sell), and among the sellers a share of each alert-making
+    profile, drawn at random but never fewer than a few."""
+    profile = [NORMAL] * len(catalog)
+    busy, quiet = [], []
+    for index, status in enumerate(catalog.product_status):
+        sold = tally.window[index]
+        if status == "draft":
+            profile[index] = NEW
+        elif catalog.popularity[index] == 0:
+            profile[index] = DORMANT
+        elif index >= ORDINARY_FIRST_SKUS and sold:
+            (busy if sold >= 3 else quiet).append(index)
+    for group, shares in ((busy, BUSY_PROFILES), (quiet, QUIET_PROFILES)):
+        rng.shuffle(group)
+        taken = 0
+        for name, share, least in shares:
+            count = max(least, round(len(group) * share))
+            for index in group[taken:taken + count]:
+                profile[index] = name
+            taken += count
+    return profile
 
 
 def _available(rng: random.Random, profile: str, sold: int) -> int:
@@ -100,31 +108,36 @@ def _available(rng: random.Random, profile: str, sold: int) -> int:
     return max(days_of_sales(sold, rng.randint(250, 700)), rng.randint(2, 6))
 
 
-def _pick_negative(rng: random.Random, catalog: ShopCatalog, tally: SalesTally,
+def _pick_negative(rng: random.Random, profile: list[str], tally: SalesTally,
                    last_outflow: Callable[[int], int]) -> int | None:
     """A steady seller that kept shipping while its last delivery fell short (negative stock
-    is allowed for it); it must have shipped enough since then to be below zero."""
-    candidates = [i for i in range(2, len(catalog))
-                  if tally.window[i] >= 10 and last_outflow(i) >= 12]
-    return rng.choice(candidates) if candidates else None
+    is allowed for it): one that has shipped a good few units since that delivery."""
+    sellers = [i for i, name in enumerate(profile) if name == NORMAL
+               and i >= ORDINARY_FIRST_SKUS and tally.window[i] >= 5 and last_outflow(i) >= 3]
+    steady = [i for i in sellers if last_outflow(i) >= 12]
+    if steady:
+        return rng.choice(steady)
+    return max(sellers, key=last_outflow, default=None)
 
 
 def _policies(rng: random.Random, profile: list[str], final: list[int],
               tally: SalesTally) -> list[Policy]:
-    """A few SKUs with their own rules: a manual reorder point above their stock (so they are
-    below it), packs of 6-12 from the supplier, a minimum order quantity."""
+    """A few ordinary SKUs with rules of their own: a reorder point set by hand above their
+    stock (so they are below it), packs of 6-12 from the supplier, a minimum order quantity."""
+    ordinary = [i for i, name in enumerate(profile) if name == NORMAL
+                and i >= ORDINARY_FIRST_SKUS]
+    rng.shuffle(ordinary)
+    selling = [i for i in ordinary if tally.window[i] > 0]
+    by_hand = selling[:max(2, len(selling) * 3 // 200)]
     policies = []
-    for index, name in enumerate(profile):
-        if name != NORMAL or index < 2:
-            continue
-        roll = rng.random()
-        if roll < 0.015 and tally.window[index] > 0:
-            available = final[index] - tally.committed[index]
-            point = available + rng.randint(3, 12)
-            policies.append(Policy(index, reorder_point=point,
-                                   max_stock=point + days_of_sales(tally.window[index], 300) + 5))
-        elif roll < 0.035:
-            policies.append(Policy(index, pack_multiple=rng.choice((6, 10, 12))))
-        elif roll < 0.045:
-            policies.append(Policy(index, min_order_qty=rng.choice((20, 50))))
+    for index in by_hand:
+        point = final[index] - tally.committed[index] + rng.randint(3, 12)
+        policies.append(Policy(index, reorder_point=point,
+                               max_stock=point + days_of_sales(tally.window[index], 300) + 5))
+    chosen = set(by_hand)
+    rest = [i for i in ordinary if i not in chosen]
+    packs, minimums = max(3, len(rest) // 50), max(2, len(rest) // 100)
+    policies += [Policy(i, pack_multiple=rng.choice((6, 10, 12))) for i in rest[:packs]]
+    policies += [Policy(i, min_order_qty=rng.choice((20, 50)))
+                 for i in rest[packs:packs + minimums]]
     return policies

@@ -68,7 +68,7 @@ def test_demo_create_writes_a_shop_and_prints_its_counts(created_demo: tuple[Pat
     finally:
         conn.close()
     assert tuple(int(n) for n in match.groups()) == counts
-    assert (counts[1], counts[4]) == (800, 20_000)
+    assert (counts[1], counts[4]) == (800, 12_000)
 
 
 def test_demo_create_refuses_an_existing_file_in_one_line(created_demo: tuple[Path, str]) -> None:
