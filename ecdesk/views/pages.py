@@ -28,6 +28,7 @@ PAGES = (
     PageSpec("orders", "Orders", "ecdesk.views.orders_page", "OrdersPage"),
     PageSpec("inventory", "Inventory", "ecdesk.views.inventory_page", "InventoryPage"),
     PageSpec("alerts", "Alerts", "ecdesk.views.alerts_page", "AlertsPage"),
+    PageSpec("reports", "Reports", "ecdesk.views.reports_page", "ReportsPage"),
     PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
 )
 

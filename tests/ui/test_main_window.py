@@ -63,8 +63,8 @@ def action(window: MainWindow, menu_title: str, text: str) -> QAction:
 # -- shell --------------------------------------------------------------------------------------
 def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Listings", "Orders", "Inventory", "Alerts", "Settings"]
-    assert window.pages.count() == 5
+    assert items == ["Listings", "Orders", "Inventory", "Alerts", "Reports", "Settings"]
+    assert window.pages.count() == 6
     assert isinstance(window.pages.currentWidget(), ListingsPage)
     window.navigation.setCurrentRow(items.index("Orders"))
     assert isinstance(window.pages.currentWidget(), OrdersPage)
@@ -86,14 +86,15 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
     assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()] == [
         ("Search everything", "Ctrl+K"), ("Listings", "Ctrl+1"), ("Orders", "Ctrl+2"),
-        ("Inventory", "Ctrl+3"), ("Alerts", "Ctrl+4"), ("Settings", "Ctrl+5")]
+        ("Inventory", "Ctrl+3"), ("Alerts", "Ctrl+4"), ("Reports", "Ctrl+5"),
+        ("Settings", "Ctrl+6")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
     assert action(window, "File", "Open shop").shortcut().toString() == "Ctrl+O"
 
 
 def test_the_go_menu_switches_pages(window: MainWindow) -> None:
     action(window, "Go", "Settings").trigger()
-    assert window.navigation.currentRow() == 4
+    assert window.navigation.currentRow() == 5
     assert window.pages.currentWidget() is window.settings_page
     action(window, "Go", "Orders").trigger()
     assert window.pages.currentWidget() is window.orders
