@@ -15,6 +15,7 @@ from ecdesk.db import Database
 from ecdesk.errors import NotFoundError
 from ecdesk.models import MovementKind
 from ecdesk.services.catalog.queries import filter_options
+from ecdesk.services.stock import queries
 from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
 from ecdesk.services.stock.defaults import StockDefaults, update_stock_defaults
 from ecdesk.services.stock.inventory_dto import (
@@ -181,6 +182,14 @@ def test_pages_follow_on_without_gaps_and_the_total_is_counted_on_request(
     assert (first.total, first.has_more, second.total, second.has_more) == (None, True, 4, False)
     assert [r.sku for r in first.rows + second.rows] == [r.sku for r in rows(
         stock_db, sort="available", descending=True)]
+
+
+def test_a_page_of_skus_with_many_order_lines_sums_the_sales_window_to_the_same_figures(
+        stock_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    by_sku = {r.sku: r.figures for r in rows(stock_db)}
+    monkeypatch.setattr(queries, "SKU_PATH_MAX_LINES", 0)  # every page counts as best sellers
+    by_window = {r.sku: r.figures for r in rows(stock_db)}
+    assert by_window == by_sku and by_sku["MUG-1"].units_sold == 7
 
 
 def test_the_summary_counts_units_and_value_of_every_matching_sku(stock_db: Database) -> None:
