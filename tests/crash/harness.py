@@ -1,9 +1,11 @@
 """Kill a batch write at a random moment and check the shop: whole batch or none of it.
 
 Each run forks a child that opens the shop afresh (its own engine and connections) and performs
-one real user batch through the services; the parent kills it with SIGKILL after a random delay
-drawn over the batch's measured duration, then checks `PRAGMA integrity_check` and that the
-batch is entirely present or entirely absent. POSIX only (fork and SIGKILL).
+one real user batch through the services (an import, a bulk edit, a product save, a stocktake
+of every SKU); the parent kills it with SIGKILL after a random delay drawn over the batch's
+measured duration, then checks the file (`PRAGMA integrity_check`, foreign keys, on-hand
+against the stock ledger) and that the batch is entirely present or entirely absent. POSIX only
+(fork and SIGKILL).
 
     python -m tests.crash.harness --kills 200     # on demand; prints the figures
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -25,6 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecdesk.services.backups import integrity_problems
+from ecdesk.services.demo import DemoScale, create_demo_shop
+
+# The demo's catalog with a lighter year of orders: batches as large as the demo's, and a file
+# small enough that the integrity check after every kill stays quick.
+TEMPLATE_SCALE = DemoScale(skus=800, order_lines=3_000)
 
 
 @dataclass(frozen=True)
@@ -142,12 +150,70 @@ def _import_state(path: Path) -> str:
     return f"half: {variants} SKUs, {products} products"
 
 
+_COUNT_REFERENCE = "Kill stocktake"
+
+
+def _count_file(path: Path) -> Path:
+    return path.with_name("kill-count.json")
+
+
+def _prepare_stocktake(path: Path) -> None:
+    """Counts of every SKU (a full stocktake) beside the shop: most differ from the shelf's
+    on-hand by a few units either way, never below zero."""
+    shelf = _sql(path, "SELECT id, on_hand FROM variants ORDER BY id")
+    counts = {vid: max(0, on_hand + (0 if vid % 3 == 0 else vid % 7 - 3))
+              for vid, on_hand in shelf}
+    changed = sum(counts[vid] != on_hand for vid, on_hand in shelf)
+    _count_file(path).write_text(json.dumps({"counts": counts, "changed": changed}))
+
+
+def _planned_count(path: Path) -> tuple[dict[int, int], int]:
+    plan = json.loads(_count_file(path).read_text())
+    return {int(vid): units for vid, units in plan["counts"].items()}, plan["changed"]
+
+
+def _run_stocktake(path: Path) -> None:
+    from ecdesk.db import open_database
+    from ecdesk.services.stock.commands import post_stock_count
+
+    counts, _ = _planned_count(path)
+    post_stock_count(open_database(path).uow("harness"), counts, reference=_COUNT_REFERENCE)
+
+
+def _stocktake_state(path: Path) -> str:
+    counts, changed = _planned_count(path)
+    mismatched = _sql(path, """
+        SELECT count(*) FROM variants v LEFT JOIN (SELECT variant_id, sum(quantity) AS total
+            FROM stock_movements GROUP BY variant_id) ledger ON ledger.variant_id = v.id
+        WHERE v.on_hand != coalesce(ledger.total, 0)""")[0][0]
+    posted = _sql(path, "SELECT count(*) FROM stock_movements WHERE kind = 'counted' "
+                        f"AND reference = '{_COUNT_REFERENCE}'")[0][0]
+    audited = _sql(path, "SELECT count(*) FROM audit_log WHERE actor = 'harness' "
+                         "AND action = 'bulk' AND entity = 'stock_movements'")[0][0]
+    shelf = dict(_sql(path, "SELECT id, on_hand FROM variants"))
+    as_counted = sum(shelf[vid] == units for vid, units in counts.items())
+    if mismatched:
+        return f"half: {mismatched} SKUs' on-hand differs from their ledger"
+    if (posted, audited) == (0, 0) and as_counted == len(counts) - changed:
+        return "none"
+    if (posted, audited, as_counted) == (changed, 1, len(counts)):
+        return "all"
+    return (f"half: {posted} of {changed} counted movements, {audited} audit rows, "
+            f"{as_counted} of {len(counts)} SKUs as counted")
+
+
 BATCHES = {
     "import": Batch("import", _prepare_import, _run_import, _import_state),
+    "stocktake": Batch("stocktake", _prepare_stocktake, _run_stocktake, _stocktake_state),
     "bulk-edit": Batch("bulk-edit", _prepare_bulk_edit, _run_bulk_edit, _bulk_edit_state),
     "save-product": Batch("save-product", _prepare_product, _run_save_product,
                           _save_product_state),
 }
+
+
+def make_template(path: Path) -> Path:
+    """The shop every kill starts from (a fresh copy each time)."""
+    return create_demo_shop(path, scale=TEMPLATE_SCALE).path
 
 
 def _fork_and_run(batch: Batch, path: Path) -> int:
@@ -225,11 +291,8 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=200, help="kills per batch kind")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    from ecdesk.services.demo import create_demo_shop
-
     with tempfile.TemporaryDirectory(prefix="ecdesk-kill-template-") as tmp:
-        template = Path(tmp) / "demo.ecdesk"
-        create_demo_shop(template, scale="small")
+        template = make_template(Path(tmp) / "demo.ecdesk")
         failed = False
         for batch in BATCHES.values():
             started = time.perf_counter()
