@@ -37,7 +37,7 @@ from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.settings import update_settings
 
 # Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
-DEMO_VERSION = 2
+DEMO_VERSION = 3
 TIMEZONE = "Asia/Shanghai"
 GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
 
@@ -273,7 +273,8 @@ def _product(rng: random.Random, product_id: int, leaves: list[tuple[int, list[s
 
 
 def _options(rng: random.Random, name: str) -> tuple[str, str, list[str], list[str]]:
-    if any(word in name for word in ("tee", "shirt", "hoodie", "jeans", "trousers", "gloves")):
+    words = set(name.lower().split())  # whole words: a "steel flask" is not a "tee"
+    if words & {"tee", "shirt", "hoodie", "jeans", "trousers", "gloves"}:
         return "颜色 Colour", "尺码 Size", rng.sample(COLOURS, 2), rng.sample(SIZES, 3)
     if "flask" in name or "mug" in name:
         return "颜色 Colour", "容量 Capacity", rng.sample(COLOURS, 3), rng.sample(CAPACITIES, 2)

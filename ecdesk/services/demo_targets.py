@@ -23,7 +23,7 @@ OVERSTOCK, NEGATIVE, DORMANT, NEW = "overstock", "negative", "dormant", "new"
 BUSY_PROFILES = ((STOCKOUT_RISK, 0.10, 6), (BELOW_REORDER, 0.08, 5), (OUT_OF_STOCK, 0.05, 4),
                  (OVERSTOCK, 0.04, 3))
 QUIET_PROFILES = ((BELOW_REORDER, 0.06, 2), (OUT_OF_STOCK, 0.05, 2), (OVERSTOCK, 0.05, 2))
-STOCKED_DORMANT = 0.7  # of never-selling SKUs: bought once, never sold (dead stock)
+STOCKED_DORMANT = 0.9  # of never-selling SKUs: bought once, never sold (dead stock)
 ORDINARY_FIRST_SKUS = 2  # the first SKUs stay ordinary: tests build on them
 
 

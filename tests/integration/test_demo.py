@@ -194,3 +194,12 @@ def test_the_demo_opens_as_a_named_shop_at_the_current_schema(demo_shop_file: Pa
     assert settings.initialized
     assert settings.shop_name == "演示小店 Demo Shop"
     assert query(copy, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+
+
+def test_clothes_come_in_sizes_and_flasks_and_mugs_in_capacities(demo_shop_file: Path) -> None:
+    option_names = dict(query(demo_shop_file, """
+        SELECT CASE WHEN title LIKE '%flask%' OR title LIKE '%mug%' THEN 'drinkware'
+                    WHEN title LIKE '% tee%' OR title LIKE '%jeans%' THEN 'clothes' END AS kind,
+               group_concat(DISTINCT option2_name) FROM products WHERE kind IS NOT NULL
+        GROUP BY kind"""))
+    assert option_names == {"drinkware": "容量 Capacity", "clothes": "尺码 Size"}
