@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
     try:
         shop = large_shop(args.seed, args.regenerate)
     except subprocess.CalledProcessError as error:
-        print(render([not_available("generate 100k-SKU demo shop", "s",
+        print(render([not_available("generate demo shop: 100k SKUs, 1M order lines", "s",
                                     f"failed with exit code {error.returncode}",
                                     GENERATE_TARGET)]))
         return 2
