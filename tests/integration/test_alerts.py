@@ -5,12 +5,15 @@ cover, dead stock after 90 days without a sale); acknowledgements and snoozes.""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 
 from ecdesk.db import Database, open_database
@@ -30,7 +33,13 @@ from ecdesk.services.stock.alerts_acks import (
     unacknowledge_alerts,
 )
 from ecdesk.services.stock.alerts_dto import Alert, AlertKind, AlertReport, Severity
-from ecdesk.services.stock.alerts_figures import SKU_FIGURES_SQL
+from ecdesk.services.stock.alerts_figures import (
+    CANDIDATE_SQL,
+    SKU_FIGURES_SQL,
+    SkuRow,
+    candidate_params,
+)
+from ecdesk.services.stock.alerts_rules import AlertRules
 from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
 from ecdesk.services.stock.defaults import StockDefaults, update_stock_defaults
 
@@ -409,7 +418,7 @@ def test_alerts_for_any_number_of_skus_take_one_aggregation_query(
     reading_lines = [s for s in statements if "order_lines" in s]
     assert reading_lines == [SKU_FIGURES_SQL]
     queries = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
-    assert len(queries) == 4  # defaults, settings, acknowledgements, the aggregation
+    assert len(queries) == 5  # defaults, settings, acknowledgements, the aggregation, a count
 
 
 def test_the_aggregation_reads_orders_and_lines_through_covering_indexes(
@@ -418,7 +427,7 @@ def test_the_aggregation_reads_orders_and_lines_through_covering_indexes(
         plan = "\n".join(row[-1] for row in uow.session.connection().exec_driver_sql(
             "EXPLAIN QUERY PLAN " + SKU_FIGURES_SQL,
             {"window_start": "2026-01-01", "lookback_start": "2025-10-01",
-             "dead_start": "2025-10-01"}))
+             "dead_start": "2025-10-01", **candidate_params(StockDefaults())}))
     assert "COVERING INDEX ix_orders_ordered_at_status" in plan
     assert "COVERING INDEX ix_order_lines_order_id_position_variant_id_quantity" in plan
 
@@ -455,3 +464,35 @@ def test_a_last_sale_before_the_dead_stock_period_is_named_in_the_reason(shop: S
     assert abs(alert.figures.last_sold_at - sold_at) < timedelta(seconds=5)
     day = sold_at.astimezone(SHANGHAI).date().isoformat()
     assert alert.reason == f"4 on hand, no sale in the last 90 days (last sold {day})"
+
+
+@settings(max_examples=500, deadline=None)
+@given(sold=st.integers(0, 3_000), committed=st.integers(0, 200), near=st.sampled_from(
+           ("lead", "reorder", "overstock", "anywhere")), offset=st.integers(-3, 3),
+       anywhere=st.integers(-50, 5_000), sold_recently=st.booleans(),
+       established=st.booleans(), window=st.integers(1, 120), lead=st.integers(0, 90),
+       safety=st.integers(0, 60), overstock=st.integers(1, 400), listed=st.booleans())
+def test_a_sku_the_query_leaves_out_never_has_an_alert(
+        sold: int, committed: int, near: str, offset: int, anywhere: int,
+        sold_recently: bool, established: bool, window: int, lead: int, safety: int,
+        overstock: int, listed: bool) -> None:
+    """The SQL passes on only SKUs that may have an alert; the rules must find none in any
+    other (no policy of its own: those are always passed on). Available stock is drawn near
+    the levels where alerts begin, where rounding matters."""
+    levels = {"lead": sold * lead // window,
+              "reorder": -(-sold * lead // window) - (-sold * safety // window),
+              "overstock": sold * overstock // window, "anywhere": anywhere}
+    on_hand = committed + levels[near] + (offset if near != "anywhere" else 0)
+    defaults = StockDefaults(velocity_window_days=window, lead_time_days=lead,
+                             safety_days=safety, overstock_days=overstock)
+    columns = {"on_hand": on_hand, "committed": committed, "sold": sold, "has_policy": 0,
+               "sold_recently": int(sold_recently or sold > 0), "established": int(established)}
+    names = ", ".join(f":{name} AS {name}" for name in columns)
+    with sqlite3.connect(":memory:") as conn:
+        (candidate,) = conn.execute(f"SELECT {CANDIDATE_SQL} FROM (SELECT {names})",
+                                    {**columns, **candidate_params(defaults)}).fetchone()
+    row = SkuRow(1, "SKU", "Mug", "", "", "", on_hand, committed, None,
+                 columns["sold_recently"], int(established),
+                 "Tmall" if listed and on_hand - committed <= 0 else None, sold)
+    if not candidate:
+        assert AlertRules(defaults).assess(row) is None

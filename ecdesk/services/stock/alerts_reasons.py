@@ -6,6 +6,7 @@ owner, so that the reason alone says what is wrong and roughly what to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
@@ -34,33 +35,53 @@ def _order(f: StockFigures) -> str:
     return f": order {f.suggested_qty}" if f.suggested_qty else ""
 
 
-def reason(kind: AlertKind, f: StockFigures, defaults: StockDefaults, zone: tzinfo) -> str:
-    if kind == AlertKind.NEGATIVE_STOCK:
-        return (f"{f.on_hand} on hand: more went out than the records show came in. "
-                "Count the shelf and post the count")
-    if kind == AlertKind.OUT_OF_STOCK:
-        promised = f", {f.committed} on open orders" if f.committed else ""
-        return f"{f.available} available ({f.on_hand} on hand{promised}); {_sales(f)}{_order(f)}"
-    if kind == AlertKind.LISTED_UNAVAILABLE:
-        return f"Listed on {', '.join(f.listed_on)} with {f.available} available"
-    if kind == AlertKind.STOCKOUT_RISK:
-        return (f"{f.available} available, {_sales(f)}: lasts {days(f.days_of_cover)} days, "
-                f"lead time {f.lead_time_days} days{_order(f)}")
-    if kind == AlertKind.BELOW_REORDER:
-        point = "set by hand" if f.reorder_point_set else "from sales"
-        return (f"{f.projected} available, reorder point {f.reorder_point} ({point})"
-                f"{_order(f)}")
-    if kind == AlertKind.OVERSTOCK:
-        return (f"{f.available} available, {_sales(f)}: {days(f.days_of_cover)} days of cover, "
-                f"more than {defaults.overstock_days}")
-    return _dead_stock(f, defaults, zone)
+def _negative(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
+    return (f"{f.on_hand} on hand: more went out than the records show came in. "
+            "Count the shelf and post the count")
 
 
-def _dead_stock(f: StockFigures, defaults: StockDefaults, zone: tzinfo) -> str:
-    text = f"{f.on_hand} on hand, no sale in the last {defaults.dead_stock_days} days"
+def _out_of_stock(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
+    promised = f", {f.committed} on open orders" if f.committed else ""
+    return f"{f.available} available ({f.on_hand} on hand{promised}); {_sales(f)}{_order(f)}"
+
+
+def _listed(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
+    return f"Listed on {', '.join(f.listed_on)} with {f.available} available"
+
+
+def _stockout_risk(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
+    return (f"{f.available} available, {_sales(f)}: lasts {days(f.days_of_cover)} days, "
+            f"lead time {f.lead_time_days} days{_order(f)}")
+
+
+def _below_reorder(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
+    point = "set by hand" if f.reorder_point_set else "from sales"
+    return f"{f.projected} available, reorder point {f.reorder_point} ({point}){_order(f)}"
+
+
+def _overstock(f: StockFigures, d: StockDefaults, _z: tzinfo) -> str:
+    return (f"{f.available} available, {_sales(f)}: {days(f.days_of_cover)} days of cover, "
+            f"more than {d.overstock_days}")
+
+
+def _dead_stock(f: StockFigures, d: StockDefaults, zone: tzinfo) -> str:
+    text = f"{f.on_hand} on hand, no sale in the last {d.dead_stock_days} days"
     if f.last_sold_at is not None:
         text += f" (last sold {local_day(f.last_sold_at, zone)})"
     return text
+
+
+WORDING: dict[AlertKind, Callable[[StockFigures, StockDefaults, tzinfo], str]] = {
+    AlertKind.NEGATIVE_STOCK: _negative, AlertKind.OUT_OF_STOCK: _out_of_stock,
+    AlertKind.LISTED_UNAVAILABLE: _listed, AlertKind.STOCKOUT_RISK: _stockout_risk,
+    AlertKind.BELOW_REORDER: _below_reorder, AlertKind.OVERSTOCK: _overstock,
+    AlertKind.DEAD_STOCK: _dead_stock,
+}
+
+
+def reason(kind: AlertKind, figures: StockFigures, defaults: StockDefaults,
+           zone: tzinfo) -> str:
+    return WORDING[kind](figures, defaults, zone)
 
 
 def local_day(moment: datetime, zone: tzinfo) -> str:

@@ -34,6 +34,7 @@ from ecdesk.services.stock.alerts_figures import NAME_SEPARATOR, PLAN_KEY
 from ecdesk.services.stock.defaults import StockDefaults
 
 Finding = tuple[AlertKind, int]  # a kind that holds, with its measure
+Levels = tuple[Decimal | None, tuple[Finding, ...], int]
 NEGATIVE, OUT, LISTED = (AlertKind.NEGATIVE_STOCK, AlertKind.OUT_OF_STOCK,
                          AlertKind.LISTED_UNAVAILABLE)
 RISK, BELOW, OVER, DEAD = (AlertKind.STOCKOUT_RISK, AlertKind.BELOW_REORDER,
@@ -54,7 +55,8 @@ class Plan:
     min_order_qty: int
     reorder_point_set: bool
     overstock_level: int  # units that last the overstock period at this velocity
-    levels: dict[int, tuple[Decimal | None, tuple[Finding, ...]]] = field(default_factory=dict)
+    # Per available quantity: days of cover, the level alerts and the order to place.
+    levels: dict[int, Levels] = field(default_factory=dict)
 
 
 class AlertRules:
@@ -71,7 +73,7 @@ class AlertRules:
          established, listed_on, sold) = row[:PLAN_KEY.start + 1]
         available = on_hand - committed
         plan = self._plan(row[PLAN_KEY])
-        cover, level_findings = self._levels(plan, available, sold)
+        cover, level_findings, suggested = self._levels(plan, available, sold)
         found: list[Finding] = []
         listed = tuple(listed_on.split(NAME_SEPARATOR)) if listed_on else ()
         if on_hand < 0:
@@ -85,7 +87,8 @@ class AlertRules:
             found.append((DEAD, on_hand))
         if not found:
             return None
-        return found, self._figures(plan, cover, on_hand, committed, sold, last_sold_at, listed)
+        return found, self._figures(plan, cover, suggested, on_hand, committed, sold,
+                                    last_sold_at, listed)
 
     def _plan(self, key: tuple[Any, ...]) -> Plan:
         plan = self._plans.get(key)
@@ -108,14 +111,17 @@ class AlertRules:
                     d.min_order_qty if moq is None else moq,
                     reorder_point is not None, reorder.units_up(daily * d.overstock_days))
 
-    def _levels(self, plan: Plan, available: int, sold: int
-                ) -> tuple[Decimal | None, tuple[Finding, ...]]:
-        """Days of cover and the alerts about levels (risk, reorder, overstock), cached."""
+    def _levels(self, plan: Plan, available: int, sold: int) -> Levels:
+        """Days of cover, the alerts about levels (risk, reorder, overstock) and the order to
+        place: the same for every SKU with this plan and this much available, so cached."""
         known = plan.levels.get(available)
         if known is None:
             cover = reorder.days_of_cover(available, plan.velocity) if sold else None
-            known = plan.levels[available] = (cover, self._level_findings(plan, cover,
-                                                                          available))
+            projected = available  # + units on order, once purchase orders exist
+            known = plan.levels[available] = (
+                cover, self._level_findings(plan, cover, available),
+                reorder.order_quantity(plan.max_level, projected, plan.pack_multiple,
+                                       plan.min_order_qty))
         return known
 
     def _level_findings(self, plan: Plan, cover: Decimal | None,
@@ -130,18 +136,17 @@ class AlertRules:
             found.append((OVER, max(available - plan.overstock_level, 0)))
         return tuple(found)
 
-    def _figures(self, plan: Plan, cover: Decimal | None, on_hand: int, committed: int,
-                 sold: int, last_sold_at: str | None, listed: tuple[str, ...]) -> StockFigures:
+    def _figures(self, plan: Plan, cover: Decimal | None, suggested: int, on_hand: int,
+                 committed: int, sold: int, last_sold_at: str | None,
+                 listed: tuple[str, ...]) -> StockFigures:
         available = on_hand - committed
         projected = available  # + units on order, once purchase orders exist
-        return StockFigures(
+        return StockFigures._make((  # (_make: a tuple in C, no Python __new__ in between)
             on_hand, committed, available, 0, projected, sold,
             self.defaults.velocity_window_days, plan.velocity, cover, plan.lead_time_days,
-            plan.safety_stock, plan.reorder_point, plan.max_level,
-            reorder.order_quantity(plan.max_level, projected, plan.pack_multiple,
-                                   plan.min_order_qty),
+            plan.safety_stock, plan.reorder_point, plan.max_level, suggested,
             plan.pack_multiple, plan.min_order_qty, plan.reorder_point_set,
-            stored_time(last_sold_at), listed)
+            stored_time(last_sold_at), listed))
 
 
 def stored_time(value: str | None) -> datetime | None:
