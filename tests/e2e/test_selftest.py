@@ -6,9 +6,11 @@ The same command runs on the frozen bundle in tests/installer/test_frozen_bundle
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +21,16 @@ from ecdesk.selftest import SelftestError, check_installation, run_selftest
 from ecdesk.views.main_window import MainWindow
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def quick_demo(demo_shop_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process checks copy the session's demo shop instead of generating one each."""
+    def copy(path: Path, **_options: object) -> SimpleNamespace:
+        shutil.copyfile(demo_shop_file, path)
+        return SimpleNamespace(variants=800)
+
+    monkeypatch.setattr("ecdesk.services.demo.create_demo_shop", copy)
 
 
 def test_the_selftest_prints_one_ok_line_and_leaves_nothing_behind(tmp_path: Path,
@@ -35,13 +47,14 @@ def test_the_selftest_prints_one_ok_line_and_leaves_nothing_behind(tmp_path: Pat
     assert done.stderr == ""
     [line] = done.stdout.splitlines()
     assert line.startswith("ecdesk ") and " selftest OK (source, " in line
-    assert "Listings" in line and "Settings" in line and "no reports yet" in line
+    assert "Listings" in line and "Settings" in line
+    assert ", report selftest-sales-report.pdf with its font embedded, " in line
     assert list(temp.iterdir()) == []  # its temporary folder is gone
     assert list(data_dir.iterdir()) == []  # and the user's data folder was never touched
 
 
 def test_every_page_in_the_navigation_is_opened_and_painted(
-        qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qapp: Any, quick_demo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     painted: list[str] = []
 
     class NewPage(QLabel):  # a page added by someone later: the self-test finds it by itself
@@ -54,12 +67,12 @@ def test_every_page_in_the_navigation_is_opened_and_painted(
 
     assert result.pages[-1] == "Orders" and {"Listings", "Settings"} <= set(result.pages)
     assert "Orders" in painted
-    assert result.skus > 0 and result.report is None
-    assert "no reports yet" in result.line()
+    assert result.report.name == "selftest-sales-report.pdf"  # the real one, of the demo shop
+    assert result.report.read_bytes().startswith(b"%PDF-")
 
 
 def test_a_page_that_fails_to_paint_fails_the_selftest_with_its_name_and_error(
-        qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qapp: Any, quick_demo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     class BrokenPage(QLabel):
         def paintEvent(self, event: QPaintEvent) -> None:
             raise LookupError("no such column: stock.on_hand")
@@ -75,7 +88,8 @@ def test_a_page_that_fails_to_paint_fails_the_selftest_with_its_name_and_error(
 
 
 def test_a_failure_is_one_line_on_stderr_and_exit_code_1(
-        qapp: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        qapp: Any, quick_demo: None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
     def not_a_pdf(shop: Path, folder: Path) -> Path:
         (folder / "sales.pdf").write_text("not a PDF")
         return folder / "sales.pdf"
@@ -88,6 +102,17 @@ def test_a_failure_is_one_line_on_stderr_and_exit_code_1(
     assert out == ""
     assert err.splitlines() == [
         "ecdesk 0.1.0 selftest FAILED at the PDF report: sales.pdf is not a PDF"]
+
+
+def test_a_report_without_its_embedded_font_fails_the_selftest(
+        qapp: Any, quick_demo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def font_missing(shop: Path, folder: Path) -> Path:
+        (folder / "sales.pdf").write_bytes(b"%PDF-1.4\n/BaseFont /Helvetica\n%%EOF\n")
+        return folder / "sales.pdf"
+
+    monkeypatch.setattr("ecdesk.selftest.write_sample_report", font_missing)
+    with pytest.raises(SelftestError, match=r"the PDF report: sales\.pdf has no embedded font"):
+        check_installation(tmp_path)
 
 
 def _add_page(monkeypatch: pytest.MonkeyPatch, name: str, make: Any) -> None:

@@ -88,6 +88,7 @@ def test_the_frozen_app_passes_its_selftest_without_writing_to_its_folder(
     [line] = done.stdout.splitlines()
     assert " selftest OK (installed bundle, " in line, line
     assert "Listings" in line and "database integrity and links OK" in line
+    assert "with its font embedded" in line  # pandas, matplotlib, reportlab and the font
     assert "Traceback" not in done.stderr
     assert snapshot(bundle.folder) == before  # the bundle itself is never written to
     print(f"\nFrozen --selftest took {seconds:.1f} s: {line}")
