@@ -65,7 +65,13 @@ KEYS = [key for _header, key, _text, _right in COLUMNS]
 
 
 class InventoryTableModel(QAbstractTableModel):
+    """Pages are read on a worker: sorting 100,000 SKUs by their sales over 1M order lines
+    takes a few hundred milliseconds, too long to hold the window. The rows shown stay until
+    the new ones arrive; `rows_loaded` says when they have."""
+
+    rows_loaded = Signal()  # the first page of the current query is in
     summary_changed = Signal(object)  # an InventorySummary, or None while it is being summed
+    failed = Signal(str)  # a page could not be read (the reason, for the user)
 
     def __init__(self, loader: Loader, summarizer: Summarizer | None = None,
                  parent: QObject | None = None) -> None:
@@ -76,6 +82,8 @@ class InventoryTableModel(QAbstractTableModel):
         self._rows: list[InventoryRow] = []
         self._has_more = False
         self._loaded = False  # sort() before the first load only records the order
+        self._generation = 0  # bumped by every new query: pages of older ones are dropped
+        self._page_job: Job | None = None
         self.summary: InventorySummary | None = None
         self._jobs: set[Job] = set()
 
@@ -84,51 +92,55 @@ class InventoryTableModel(QAbstractTableModel):
     def query(self) -> InventoryQuery:
         return self._query
 
-    def set_query(self, query: InventoryQuery) -> None:
-        """Show the first page for `query` and sum its totals on a worker."""
-        page = self._loader(query, 0, PAGE_SIZE)
-        self._loaded = True
-        self.beginResetModel()
-        self._query = query
-        self._rows = list(page.rows)
-        self._has_more = page.has_more
-        self.endResetModel()
-        self._start_summary(query)
-
-    def reload(self) -> None:
-        """Fetch again after a write, keeping the query."""
-        self.set_query(self._query)
-
-    def _start_summary(self, query: InventoryQuery) -> None:
-        self.summary = None
-        self.summary_changed.emit(None)
-        summarizer = self._summarizer
-        if summarizer is None:
-            return
-        job = Job(lambda _progress: summarizer(query), self)
-        self._jobs.add(job)  # the model keeps its running jobs (and their timers) alive
-        job.signals.finished.connect(lambda summary: self._on_summed(query, summary))
-        for end in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-            end.connect(lambda *_args, j=job: self._jobs.discard(j))
-        job.start()
-
-    def _on_summed(self, query: InventoryQuery, summary: InventorySummary) -> None:
-        if query != self._query:
-            return  # the user has typed on; that query is being summed instead
-        self.summary = summary
-        self.summary_changed.emit(summary)
+    @property
+    def loading(self) -> bool:
+        """A page is being read (the first of a new query, or the next one)."""
+        return self._page_job is not None
 
     @property
     def busy(self) -> bool:
         return bool(self._jobs)
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more
+    def set_query(self, query: InventoryQuery) -> None:
+        """Read the first page for `query` and sum its totals, both on workers."""
+        self._loaded = True
+        self._query = query
+        self._generation += 1
+        if self._page_job is not None:
+            self._page_job.cancel()  # not started yet: it never runs; else its page is dropped
+        self._read_page(0, self._show_first)
+        self._start_summary(query)
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = self._loader(self._query, len(self._rows), PAGE_SIZE)
+    def reload(self) -> None:
+        """Read again after a write, keeping the query."""
+        self.set_query(self._query)
+
+    def _read_page(self, offset: int, show: Callable[[Page[InventoryRow]], None]) -> None:
+        loader, query, generation = self._loader, self._query, self._generation
+        job = self._run(lambda _progress: loader(query, offset, PAGE_SIZE))
+        self._page_job = job
+
+        def arrived(page: Page[InventoryRow]) -> None:
+            if generation == self._generation:
+                show(page)  # still loading meanwhile: a view asking for more now waits
+                self._page_job = None
+
+        def refused(error: object) -> None:
+            if generation == self._generation:
+                self._page_job = None
+                self.failed.emit(str(error))
+
+        job.signals.finished.connect(arrived)
+        job.signals.failed.connect(refused)
+
+    def _show_first(self, page: Page[InventoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(page.rows)
+        self._has_more = page.has_more
+        self.endResetModel()
+        self.rows_loaded.emit()
+
+    def _show_more(self, page: Page[InventoryRow]) -> None:
         if not page.rows:
             self._has_more = False  # the shop changed under us; stop asking
             return
@@ -137,6 +149,34 @@ class InventoryTableModel(QAbstractTableModel):
         self._rows.extend(page.rows)
         self._has_more = page.has_more
         self.endInsertRows()
+
+    def _run(self, work: Callable[[Callable[[int, int], bool]], object]) -> Job:
+        job = Job(work, self)
+        self._jobs.add(job)  # the model keeps its running jobs (and their timers) alive
+        for end in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            end.connect(lambda *_args, j=job: self._jobs.discard(j))
+        return job.start()
+
+    def _start_summary(self, query: InventoryQuery) -> None:
+        self.summary = None
+        self.summary_changed.emit(None)
+        summarizer = self._summarizer
+        if summarizer is not None:
+            job = self._run(lambda _progress: summarizer(query))
+            job.signals.finished.connect(lambda summary: self._on_summed(query, summary))
+
+    def _on_summed(self, query: InventoryQuery, summary: InventorySummary) -> None:
+        if query != self._query:
+            return  # the user has typed on; that query is being summed instead
+        self.summary = summary
+        self.summary_changed.emit(summary)
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self.loading
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid() and self._has_more and not self.loading:
+            self._read_page(len(self._rows), self._show_more)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

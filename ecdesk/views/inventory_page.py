@@ -41,6 +41,7 @@ from ecdesk.services.stock.queries import list_inventory, movement_history, summ
 from ecdesk.views.inventory_model import InventoryTableModel, MovementsTableModel
 from ecdesk.views.shop_context import ShopContext
 from ecdesk.views.stock_adjust_dialog import ADJUSTED, RECEIVED, StockAdjustDialog
+from ecdesk.views.stock_form_widgets import problem_label
 from ecdesk.views.stock_labels import STOCK_FILTER_LABELS, filter_label, rate, units
 from ecdesk.views.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stocktake_dialog import StocktakeDialog
@@ -57,6 +58,9 @@ class InventoryPage(QWidget):
         self.loaded = False
         self.model = InventoryTableModel(self._load, self._summarize, self)
         self.model.summary_changed.connect(self._show_summary)
+        self.model.rows_loaded.connect(self._on_rows_loaded)
+        self.model.failed.connect(self._show_failure)
+        self._reselect: int | None = None  # the SKU to select again once reloaded rows arrive
         self.history = MovementsTableModel(self._history, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
@@ -125,8 +129,10 @@ class InventoryPage(QWidget):
         splitter.addWidget(self._detail_pane())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.problem = problem_label()
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.problem)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         self._update_actions()
@@ -176,7 +182,6 @@ class InventoryPage(QWidget):
         self.loaded = True
         self._refresh_categories()
         self.model.set_query(self.current_query())
-        self._show_selected()
 
     def _refresh_categories(self) -> None:
         current = self.category_filter.currentData()
@@ -197,26 +202,32 @@ class InventoryPage(QWidget):
         self._search_timer.stop()
         if self.loaded:
             self.model.set_query(self.current_query())
-            self._show_selected()
 
     def _on_changed(self, change: Changed) -> None:
         if not self.loaded or not change.areas & REFRESH_AREAS:
             return
-        selected = self.selected_variant_id()
+        self._reselect = self.selected_variant_id()
         if CATALOG in change.areas:
             self._refresh_categories()
         self.model.reload()
-        if selected is not None:
-            self.select_variant(selected)
+
+    def _on_rows_loaded(self) -> None:
+        self.problem.clear()
+        if self._reselect is not None:
+            self.select_variant(self._reselect)
+            self._reselect = None
         self._show_selected()
+
+    def _show_failure(self, reason: str) -> None:
+        self.problem.setText(self.tr("The table could not be read: %s") % reason)
 
     def _show_summary(self, summary: InventorySummary | None) -> None:
         if summary is None:
             self.count_label.setText(self.tr("counting…"))
             return
-        self.count_label.setText(self.tr("%n SKU(s)", "", summary.skus) + " · " + self.tr(
-            "%s units on hand · value %s") % (units(summary.units), format_amount(
-                summary.value, self.context.settings.currency)))
+        self.count_label.setText(self.tr("%s SKU(s) · %s units on hand · value %s") % (
+            f"{summary.skus:,}", units(summary.units),
+            format_amount(summary.value, self.context.settings.currency)))
 
     # -- selection and detail --------------------------------------------------------------
     def selected_variant_id(self) -> int | None:
@@ -305,5 +316,5 @@ class InventoryPage(QWidget):
         if query.search.strip():
             parts.append(self.tr("matching '%s'") % query.search.strip())
         if self.model.summary is not None:
-            parts.append(self.tr("%n SKU(s)", "", self.model.summary.skus))
+            parts.append(self.tr("%s SKU(s)") % f"{self.model.summary.skus:,}")
         return " · ".join(parts)

@@ -4,6 +4,7 @@ hand), TEE-M -2 (negative allowed), CAP-1 archived."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
+from ecdesk.errors import DatabaseError
 from ecdesk.models import MovementKind
 from ecdesk.services.catalog.dto import Page
 from ecdesk.services.changes import Changed
@@ -23,6 +25,7 @@ from ecdesk.services.stock.inventory_dto import (
     MovementRow,
     StockFigures,
 )
+from ecdesk.views import inventory_page
 from ecdesk.views.inventory_model import (
     COLUMNS,
     KEYS,
@@ -52,8 +55,13 @@ def page(qtbot: QtBot, stock_context: ShopContext) -> InventoryPage:
     qtbot.addWidget(inventory, before_close_func=lambda _w: finish_workers())
     inventory.resize(1300, 800)
     inventory.load()
-    qtbot.waitUntil(lambda: inventory.model.summary is not None, timeout=5000)
+    settle(qtbot, inventory.model)
     return inventory
+
+
+def settle(qtbot: QtBot, model: InventoryTableModel) -> None:
+    """Pages and totals are read on workers: wait until they are in."""
+    qtbot.waitUntil(lambda: not model.busy and not model.loading, timeout=10_000)
 
 
 def shown(page: InventoryPage, key: str) -> dict[str, str]:
@@ -78,8 +86,8 @@ def fake_row(number: int) -> InventoryRow:
                         "Black / M", None, Decimal("4.50"), figures)
 
 
-def test_the_inventory_model_passes_the_model_tester_while_paging(qtmodeltester: object,
-                                                                  qapp: object) -> None:
+def test_the_inventory_model_passes_the_model_tester_while_paging(
+        qtbot: QtBot, qtmodeltester: object) -> None:
     rows = [fake_row(n) for n in range(PAGE_SIZE * 2 + 17)]
 
     def loader(_query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
@@ -87,9 +95,13 @@ def test_the_inventory_model_passes_the_model_tester_while_paging(qtmodeltester:
 
     model = InventoryTableModel(loader)
     model.set_query(InventoryQuery())
+    settle(qtbot, model)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()) or model.loading:  # (the tester fetches too)
+        if model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+            assert not model.canFetchMore(QModelIndex())  # one page at a time
+        settle(qtbot, model)
     assert model.rowCount() == len(rows)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -162,6 +174,7 @@ def test_a_reorder_point_set_by_hand_is_told_apart_from_a_suggested_one(
 def test_the_stock_filter_and_the_search_box_narrow_the_table(qtbot: QtBot,
                                                              page: InventoryPage) -> None:
     page.stock_filter.setCurrentIndex(page.stock_filter.findData(STOCK_OUT))
+    settle(qtbot, page.model)
     assert set(shown(page, "sku")) == {"MUG-2", "TEE-S", "TEE-M"}
     qtbot.keyClicks(page.search, "tee")
     qtbot.waitUntil(lambda: set(shown(page, "sku")) == {"TEE-S", "TEE-M"}, timeout=2000)
@@ -169,9 +182,10 @@ def test_the_stock_filter_and_the_search_box_narrow_the_table(qtbot: QtBot,
     assert page.count_label.text().startswith("2 SKU(s)")
 
 
-def test_clicking_a_header_sorts_in_the_query(page: InventoryPage) -> None:
+def test_clicking_a_header_sorts_in_the_query(qtbot: QtBot, page: InventoryPage) -> None:
     page.table.horizontalHeader().setSortIndicator(COLUMN["available"],
                                                    Qt.SortOrder.DescendingOrder)
+    settle(qtbot, page.model)
     assert page.model.query.sort == "available" and page.model.query.descending
     # 10, 0, 0, -2: the two SKUs with none available in the same descending order (newest first)
     assert [page.model.row_at(r).sku for r in range(4)] == ["MUG-1", "TEE-S", "MUG-2", "TEE-M"]
@@ -192,10 +206,12 @@ def test_selecting_a_sku_shows_its_movements_newest_first(page: InventoryPage) -
 
 
 def test_a_stock_change_refreshes_the_table_and_keeps_the_selected_sku(
-        page: InventoryPage, stock_context: ShopContext, ids: dict[str, int]) -> None:
+        qtbot: QtBot, page: InventoryPage, stock_context: ShopContext,
+        ids: dict[str, int]) -> None:
     page.select_row(row_of(page, "MUG-1"))
     stock_context.write(page, adjust_stock, variant_id=ids["MUG-1"],
                         kind=MovementKind.RECEIVED, quantity=7, reference="PO-9")
+    settle(qtbot, page.model)
     assert shown(page, "on_hand")["MUG-1"] == "22"
     assert page.selected_variant_id() == ids["MUG-1"]
     assert page.history.rowCount() == 4
@@ -227,6 +243,7 @@ def test_a_read_only_shop_offers_no_stock_actions(qtbot: QtBot, stock_db: Databa
         inventory = InventoryPage(ShopContext(read_only))
         qtbot.addWidget(inventory, before_close_func=lambda _w: finish_workers())
         inventory.load()
+        settle(qtbot, inventory.model)
         inventory.select_row(0)
         assert not any(a.isEnabled() for a in (inventory.receive_action,
                                                inventory.adjust_action,
@@ -244,6 +261,38 @@ def test_the_summary_arrives_from_a_worker_after_the_rows(qtbot: QtBot, qapp: ob
     model.set_query(InventoryQuery())
     qtbot.waitUntil(lambda: len(summaries) == 2, timeout=5000)
     assert summaries == [None, InventorySummary(3, 9, Decimal("1.50"))]
+
+
+def test_a_page_read_for_an_older_query_never_replaces_the_newer_one(qtbot: QtBot,
+                                                                       qapp: object) -> None:
+    def loader(query: InventoryQuery, _offset: int, _limit: int) -> Page[InventoryRow]:
+        if query.search == "slow":
+            time.sleep(0.3)
+        return Page([fake_row(1 if query.search == "slow" else 2)], 1)
+
+    model = InventoryTableModel(loader)
+    model.set_query(InventoryQuery(search="slow"))
+    model.set_query(InventoryQuery(search="fast"))
+    settle(qtbot, model)
+    finish_workers()
+    assert [model.row_at(r).variant_id for r in range(model.rowCount())] == [2]
+
+
+def test_a_page_that_cannot_be_read_is_reported_on_the_page(
+        qtbot: QtBot, page: InventoryPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise DatabaseError("The shop file is busy in another program: nothing was saved.")
+
+    monkeypatch.setattr(inventory_page, "list_inventory", refuse)
+    page.stock_filter.setCurrentIndex(page.stock_filter.findData(STOCK_OUT))
+    qtbot.waitUntil(lambda: page.problem.text() != "", timeout=5000)
+    assert page.problem.text() == ("The table could not be read: The shop file is busy in "
+                                   "another program: nothing was saved.")
+    assert page.model.rowCount() == 4  # the rows already shown stay
+    monkeypatch.undo()
+    page.stock_filter.setCurrentIndex(0)
+    settle(qtbot, page.model)
+    assert page.problem.text() == ""
 
 
 def test_the_listings_stock_column_follows_stock_changes(
