@@ -226,6 +226,18 @@ def test_cancelled_orders_count_neither_as_sales_nor_as_promised_stock(shop: Sho
     assert shop.alerts("MUG-1") == {}
 
 
+def test_an_alert_names_the_product_with_the_options_of_its_sku(shop: Shop) -> None:
+    draft = ProductDraft(title="Mug", status="active", option_names=("Colour", "Size", "Volume"),
+                         variants=(VariantDraft("MUG-R", option1="Red", option3="350 ml"),
+                                   VariantDraft("MUG-B", option2="L"),
+                                   VariantDraft("MUG-0")),
+                         listings=tuple(ListingDraft(i, shop.channels[0], "listed")
+                                        for i in range(3)))
+    save_product(shop.db.uow(), draft)
+    titles = {a.sku: a.title for a in shop.report().alerts}
+    assert titles == {"MUG-R": "Mug (Red / 350 ml)", "MUG-B": "Mug (L)", "MUG-0": "Mug"}
+
+
 def test_archived_products_are_not_checked(shop: Shop) -> None:
     shop.sku("MUG-1", listed_on=(0,))
     with shop.db.uow() as uow:
@@ -491,7 +503,7 @@ def test_a_sku_the_query_leaves_out_never_has_an_alert(
     with sqlite3.connect(":memory:") as conn:
         (candidate,) = conn.execute(f"SELECT {CANDIDATE_SQL} FROM (SELECT {names})",
                                     {**columns, **candidate_params(defaults)}).fetchone()
-    row = SkuRow(1, "SKU", "Mug", "", "", "", on_hand, committed, None,
+    row = SkuRow(1, "SKU", "Mug", on_hand, committed, None,
                  columns["sold_recently"], int(established),
                  "Tmall" if listed and on_hand - committed <= 0 else None, sold)
     if not candidate:

@@ -91,7 +91,7 @@ def _judge(rows: Sequence[Sequence[Any]], rules: AlertRules, acks: dict[tuple[in
         if assessed is None:
             continue
         found, figures = assessed
-        variant_id, sku, title = row[0], row[1], _title(row[2], row[3], row[4], row[5])
+        variant_id, sku, title = row[0], row[1], row[2]
         for kind, measure in found:
             alert = make((variant_id, sku, title, kind, reason(kind, figures, defaults, zone),
                           measure, figures, None, None, False))
@@ -121,11 +121,6 @@ def _read_acks(uow: UnitOfWork) -> dict[tuple[int, str], Ack]:
                                       AlertAck.acknowledged_at, AlertAck.snoozed_until,
                                       AlertAck.severity_measure))
     return {(vid, kind): Ack(at, until, measure) for vid, kind, at, until, measure in rows}
-
-
-def _title(title: str, *options: str) -> str:
-    chosen = " / ".join(filter(None, options))
-    return f"{title} ({chosen})" if chosen else title
 
 
 def _forget(uow: UnitOfWork, resolved: set[tuple[int, str]], before: datetime) -> None:

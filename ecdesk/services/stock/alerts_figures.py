@@ -63,8 +63,13 @@ WITH sales AS (
     WHERE o.ordered_at >= :lookback_start OR o.status IN ({OPEN})
     GROUP BY ol.variant_id
 ), skus AS (
-    SELECT v.id AS variant_id, v.sku AS sku, p.title AS title, v.option1 AS option1,
-           v.option2 AS option2, v.option3 AS option3, v.on_hand AS on_hand,
+    SELECT v.id AS variant_id, v.sku AS sku, p.title || CASE
+               WHEN v.option1 || v.option2 || v.option3 = '' THEN ''
+               ELSE ' (' || substr(CASE WHEN v.option1 = '' THEN '' ELSE ' / ' || v.option1 END
+                                   || CASE WHEN v.option2 = '' THEN '' ELSE ' / ' || v.option2 END
+                                   || CASE WHEN v.option3 = '' THEN '' ELSE ' / ' || v.option3 END,
+                                   4) || ')'
+           END AS title, v.on_hand AS on_hand,
            coalesce(s.committed, 0) AS committed, s.last_sold_at AS last_sold_at,
            coalesce(s.last_sold_at >= :dead_start, 0) AS sold_recently,
            p.created_at < :dead_start AS established, coalesce(s.sold, 0) AS sold,
@@ -77,7 +82,7 @@ WITH sales AS (
     LEFT JOIN stock_policies AS sp ON sp.variant_id = v.id
     WHERE v.archived = 0 AND p.status != 'archived'
 )
-SELECT variant_id, sku, title, option1, option2, option3, on_hand, committed, last_sold_at,
+SELECT variant_id, sku, title, on_hand, committed, last_sold_at,
        sold_recently, established,
        CASE WHEN on_hand - committed <= 0 THEN (
            SELECT group_concat(c.name, char(31))
@@ -100,10 +105,7 @@ class SkuRow(NamedTuple):
 
     variant_id: int
     sku: str
-    title: str
-    option1: str
-    option2: str
-    option3: str
+    title: str  # the product's title with the SKU's options: "Mug (Red / 350 ml)"
     on_hand: int
     committed: int  # units on open orders
     last_sold_at: str | None  # as stored (naive UTC text); parsed only for SKUs with alerts

@@ -69,8 +69,8 @@ class AlertRules:
     def assess(self, row: Sequence[Any]) -> tuple[list[Finding], StockFigures] | None:
         """The alerts that hold for one SKU (a row laid out as alerts_figures.SkuRow), most
         severe first, and the numbers behind them; None when all is well."""
-        (_vid, _sku, _title, _o1, _o2, _o3, on_hand, committed, last_sold_at, sold_recently,
-         established, listed_on, sold) = row[:PLAN_KEY.start + 1]
+        (_vid, _sku, _title, on_hand, committed, last_sold_at, sold_recently, established,
+         listed_on, sold) = row[:PLAN_KEY.start + 1]
         available = on_hand - committed
         plan = self._plan(row[PLAN_KEY])
         cover, level_findings, suggested = self._levels(plan, available, sold)
