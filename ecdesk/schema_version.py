@@ -13,7 +13,7 @@ from pathlib import Path
 from ecdesk.errors import DatabaseError
 
 # The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0003_alert_indexes"
+SCHEMA_HEAD = "0004_order_search"
 
 
 def stored_revision(path: Path) -> str | None:

@@ -32,6 +32,7 @@ from ecdesk.db import (
 from ecdesk.errors import DatabaseError, EcdeskError, NewerDatabaseError
 from ecdesk.models import AuditEntry, Base, Channel, ChannelKind, Setting
 from ecdesk.models.base import UtcDateTime
+from ecdesk.models.order_search import ORDER_SEARCH_TABLE
 from ecdesk.models.search import DOCS_TABLE, SEARCH_TABLE
 from ecdesk.services.channels import save_channel
 
@@ -152,7 +153,8 @@ def test_the_alembic_head_is_the_schema_this_code_knows() -> None:
 
 
 def _is_fts_table(obj, name, type_, reflected, compare_to) -> bool:
-    return type_ == "table" and name is not None and name.startswith(SEARCH_TABLE)
+    return type_ == "table" and name is not None and name.startswith(
+        (SEARCH_TABLE, ORDER_SEARCH_TABLE))
 
 
 def test_the_migrated_schema_matches_the_models(tmp_shop: Database) -> None:

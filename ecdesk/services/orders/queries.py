@@ -1,9 +1,9 @@
 """Read side of orders: the paged Orders table and one order with its lines.
 
-Filters, search, sort and paging happen in SQL; a page's line counts, units and totals come
-from one GROUP BY over that page's lines, so the cost of a page does not grow with the shop.
-Sorting by an aggregate (lines, units, total) has to aggregate every line once; that is the one
-slow sort on a large shop (see tests/bench/orders.py).
+Filters, search (ecdesk.services.orders.search), sort and paging happen in SQL; a page's line
+counts, units and totals come from one GROUP BY over that page's lines, so the cost of a page
+does not grow with the shop. Sorting by an aggregate (lines, units, total) has to aggregate
+every line once; that is the one slow sort on a large shop (see tests/bench/orders_page.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -24,6 +24,7 @@ from ecdesk.models.orders import OPEN_STATUSES
 from ecdesk.services.catalog.dto import Page
 from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
 from ecdesk.services.orders.filters import OPEN, OrderQuery
+from ecdesk.services.orders.search import search_condition
 from ecdesk.services.settings import DEFAULTS
 
 BATCH = 500  # ids per IN (...) list
@@ -39,23 +40,8 @@ def day_start(day: date, zone: ZoneInfo) -> datetime:
     return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(column: Any, term: str) -> Any:
-    return column.like(f"%{_escape_like(term)}%", escape="\\")
-
-
-def _term_condition(term: str) -> Any:
-    """An order matches a word by its number, its customer, or a SKU on one of its lines."""
-    skus = select(Variant.id).where(_contains(Variant.sku, term))
-    by_sku = select(OrderLine.order_id).where(OrderLine.variant_id.in_(skus))
-    return or_(_contains(Order.number, term), _contains(Order.customer_name, term),
-               _contains(Order.customer_key, term.casefold()), Order.id.in_(by_sku))
-
-
-def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo) -> Select[Any]:
+def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,
+              search: Any | None) -> Select[Any]:
     if spec.channel_id is not None:
         query = query.where(Order.channel_id == spec.channel_id)
     if spec.status == OPEN:
@@ -66,8 +52,8 @@ def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo) -> Select[An
         query = query.where(Order.ordered_at >= day_start(spec.start, zone))
     if spec.end is not None:
         query = query.where(Order.ordered_at < day_start(spec.end, zone))
-    for term in spec.search.split():
-        query = query.where(_term_condition(term))
+    if search is not None:
+        query = query.where(search)
     return query
 
 
@@ -114,14 +100,14 @@ def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: in
     """
     with uow:
         session = uow.session
-        zone = shop_zone(session)
+        zone, search = shop_zone(session), search_condition(session, spec.search)
         columns = select(Order.id, Order.channel_id, Order.number, Order.ordered_at,
                          Order.status, Order.customer_name, Order.currency, Order.shipping)
-        query = _sorted(_filtered(columns, spec, zone), spec).offset(offset).limit(limit + 1)
-        rows = session.execute(query).all()
+        query = _sorted(_filtered(columns, spec, zone, search), spec)
+        rows = session.execute(query.offset(offset).limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
         totals = _totals_of(session, [row.id for row in rows])
-        total = _count(session, spec, zone) if count else None
+        total = _count(session, spec, zone, search) if count else None
         names = dict(session.execute(select(Channel.id, Channel.name)).tuples().all())
     return Page([_row(row, names[row.channel_id], totals.get(row.id)) for row in rows], total,
                 has_more)
@@ -130,11 +116,12 @@ def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: in
 def count_orders(uow: UnitOfWork, spec: OrderQuery) -> int:
     """How many orders the Orders table holds for `spec`."""
     with uow:
-        return _count(uow.session, spec, shop_zone(uow.session))
+        session = uow.session
+        return _count(session, spec, shop_zone(session), search_condition(session, spec.search))
 
 
-def _count(session: Session, spec: OrderQuery, zone: ZoneInfo) -> int:
-    return session.scalar(_filtered(select(func.count(Order.id)), spec, zone)) or 0
+def _count(session: Session, spec: OrderQuery, zone: ZoneInfo, search: Any | None) -> int:
+    return session.scalar(_filtered(select(func.count(Order.id)), spec, zone, search)) or 0
 
 
 def _totals_of(session: Session, order_ids: list[int]) -> dict[int, tuple[int, int, Decimal]]:

@@ -1,0 +1,63 @@
+"""Which orders a search matches: every word typed, by order number, customer or a line's SKU.
+
+Words of three characters or more go to the trigram index (ecdesk.models.order_search) as a
+quoted FTS5 phrase: a phrase is literal, so no word is read as an operator (a quote is doubled).
+Shorter words cannot be trigrams and are matched with an escaped LIKE, as are "broad" words
+that match a large share of all orders: collecting and sorting every match is then slower than
+walking the orders in the table's order and testing each until a page is full.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, column, func, or_, select, table
+from sqlalchemy.orm import Session
+
+from ecdesk.models import Order, OrderLine, Variant
+from ecdesk.models.order_search import ORDER_SEARCH_TABLE
+
+MIN_TRIGRAM = 3
+BROAD_SHARE = 0.2  # a word matching more than this share of all orders is "broad"
+MIN_BROAD = 2000
+_INDEX = table(ORDER_SEARCH_TABLE, column("rowid"), column(ORDER_SEARCH_TABLE))
+
+
+def search_condition(session: Session, text: str) -> Any | None:
+    """A condition on `Order` for the words of `text` (None when nothing was typed)."""
+    words = text.split()
+    if not words:
+        return None
+    return and_(*(_word_condition(session, word) for word in words))
+
+
+def _word_condition(session: Session, word: str) -> Any:
+    skus = select(Variant.id).where(_contains(Variant.sku, word))
+    by_sku = Order.id.in_(select(OrderLine.order_id).where(OrderLine.variant_id.in_(skus)))
+    if len(word) < MIN_TRIGRAM or _is_broad(session, word):
+        by_text = or_(_contains(Order.number, word), _contains(Order.customer_name, word),
+                      _contains(Order.customer_key, word.casefold()))
+    else:
+        by_text = Order.id.in_(_indexed(word))
+    return or_(by_text, by_sku)
+
+
+def _indexed(word: str) -> Any:
+    phrase = '"' + word.replace('"', '""') + '"'
+    return select(_INDEX.c.rowid).where(_INDEX.c[ORDER_SEARCH_TABLE].op("MATCH")(phrase))
+
+
+def _is_broad(session: Session, word: str) -> bool:
+    """True when the index finds the word in a large share of all orders (max(id) stands in
+    for their number: it is read at no cost); counted only up to that share."""
+    limit = max(MIN_BROAD, int((session.scalar(select(func.max(Order.id))) or 0) * BROAD_SHARE))
+    capped = _indexed(word).limit(limit).subquery()
+    return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _contains(column_: Any, term: str) -> Any:
+    return column_.like(f"%{_escape_like(term)}%", escape="\\")
