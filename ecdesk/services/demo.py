@@ -25,7 +25,7 @@ from ecdesk.money import to_minor_units
 from ecdesk.services.catalog.barcodes import check_digit
 from ecdesk.services.demo_catalog import assign_popularity, read_catalog
 from ecdesk.services.demo_orders import DemoClock, OrderWriter
-from ecdesk.services.demo_rows import secondary_indexes_dropped
+from ecdesk.services.demo_rows import secondary_indexes_dropped, triggers_suspended
 from ecdesk.services.demo_stock import (
     StockPlanner,
     cache_on_hand,
@@ -40,6 +40,7 @@ from ecdesk.services.settings import update_settings
 DEMO_VERSION = 3
 TIMEZONE = "Asia/Shanghai"
 GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
+BULK_TABLES = ("orders", "order_lines", "stock_movements")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
         catalog = read_catalog(conn)
         assign_popularity(rng, catalog)
         planner = StockPlanner(rng, catalog, clock)
-        with secondary_indexes_dropped(conn, ("orders", "order_lines", "stock_movements")):
+        with (secondary_indexes_dropped(conn, BULK_TABLES),
+              triggers_suspended(conn, BULK_TABLES)):
             tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
             planner.plan_losses()
             targets = choose_targets(rng, catalog, tally, planner.last_outflow)

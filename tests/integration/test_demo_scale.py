@@ -37,6 +37,10 @@ def index_names(path: Path) -> set[str]:
                                             "'index' AND sql IS NOT NULL")}
 
 
+def triggers(path: Path) -> set[tuple[str, str]]:
+    return set(query(path, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+
+
 def test_the_large_scale_is_a_hundred_thousand_skus_and_a_million_lines() -> None:
     assert SCALES["large"] == DemoScale(skus=100_000, order_lines=1_000_000)
 
@@ -61,6 +65,22 @@ def test_the_file_is_whole_and_every_index_is_back_after_the_bulk_load(scaled,
     finally:
         conn.close()
     assert {"orders", "order_lines", "stock_movements", "variants"} <= analyzed
+
+
+def test_the_triggers_are_back_and_the_text_indexes_hold_every_row(scaled,
+                                                                   empty_shop_file: Path
+                                                                   ) -> None:
+    summary, _, _ = scaled
+    assert triggers(summary.path) == triggers(empty_shop_file)
+    text_indexes = query(summary.path, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")
+    assert text_indexes
+    conn = sqlite3.connect(summary.path)
+    try:
+        for (index,) in text_indexes:  # raises if an index disagrees with its table
+            conn.execute(f"INSERT INTO {index}({index}, rank) VALUES ('integrity-check', 1)")
+    finally:
+        conn.close()
 
 
 def test_the_ledger_adds_up_and_only_the_allowed_sku_went_negative(scaled) -> None:
