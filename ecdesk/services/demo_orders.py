@@ -30,10 +30,11 @@ from ecdesk.services.demo_catalog import SalesChannel, ShopCatalog, assortment
 from ecdesk.services.demo_customers import Buyers
 from ecdesk.services.demo_draw import Weighted, between, pick
 from ecdesk.services.demo_rows import Stamps, epoch_seconds, executemany
+from ecdesk.services.stock.defaults import StockDefaults
 
 HOUR, DAY = 3600, 86_400
 FADE_DAYS = 120  # faded SKUs stop selling this long before the end: dead stock by then
-VELOCITY_DAYS = 28  # the tallied sales window (StockDefaults.velocity_window_days)
+VELOCITY_DAYS = StockDefaults().velocity_window_days  # the sales window tallied per SKU
 LINES_PER_ORDER = Weighted((1, 2, 3, 4), (70, 20, 7, 3))
 QUANTITIES = Weighted((1, 2, 3, 4, 6), (80, 12, 4, 3, 1))
 PERCENT_OFF = (5, 10, 15, 20)

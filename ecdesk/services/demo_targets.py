@@ -1,6 +1,6 @@
 """Where each demo SKU's stock ends the year, chosen so that every inventory alert shows up.
 
-The shared alert definitions (per SKU, with the shop's stock defaults: 28-day sales window,
+The shared alert definitions (per SKU, with the shop's stock defaults: a 28-day sales window,
 14 days lead time, 7 days of safety stock, overstock beyond 180 days of cover) are met on
 purpose by a few SKUs each; the rest end with a comfortable 25 to 70 days of cover. Velocity
 v = w / 28 for w units sold in the window, so "d days of cover" is w * d / 28 units.
@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from ecdesk.services.demo_catalog import ShopCatalog
 from ecdesk.services.demo_orders import SalesTally
+from ecdesk.services.stock.defaults import StockDefaults
 
-WINDOW = 28
+DEFAULTS = StockDefaults()  # a new shop's, which the demo keeps
+WINDOW = DEFAULTS.velocity_window_days
+LEAD = DEFAULTS.lead_time_days
+REORDER_DAYS = DEFAULTS.lead_time_days + DEFAULTS.safety_days  # the suggested reorder point
 NORMAL, STOCKOUT_RISK, BELOW_REORDER, OUT_OF_STOCK = "normal", "stockout", "below", "out"
 OVERSTOCK, NEGATIVE, DORMANT, NEW = "overstock", "negative", "dormant", "new"
 # (profile, share, at least) among the SKUs that sold in the window: 3 units or more ("busy":
@@ -95,14 +99,15 @@ def _available(rng: random.Random, profile: str, sold: int) -> int:
         return rng.randint(10, 60)
     if profile == DORMANT:
         return rng.randint(5, 40) if rng.random() < STOCKED_DORMANT else 0
-    if profile == STOCKOUT_RISK:  # fewer days of cover than the 14 days of lead time
-        return max(1, sold * rng.randint(20, 110) // (WINDOW * 10))
-    if profile == BELOW_REORDER:  # 15-19.5 days: below 21 days' reorder point, above lead time
-        return days_of_sales(sold, rng.randint(150, 195))
+    if profile == STOCKOUT_RISK:  # 2 to 11 days of cover: runs out within the lead time
+        return max(1, sold * rng.randint(20, (LEAD - 3) * 10) // (WINDOW * 10))
+    if profile == BELOW_REORDER:  # at least the lead time, below the reorder point
+        return days_of_sales(sold, rng.randint(LEAD * 10 + 10, REORDER_DAYS * 10 - 15))
     if profile == OUT_OF_STOCK:
         return 0
-    if profile == OVERSTOCK:  # far beyond 180 days of cover
-        return days_of_sales(sold, rng.randint(2000, 4200))
+    if profile == OVERSTOCK:  # far beyond the overstock level
+        overstock = DEFAULTS.overstock_days * 10
+        return days_of_sales(sold, rng.randint(overstock + 200, overstock * 2 + 600))
     if sold == 0:
         return rng.randint(2, 12)
     return max(days_of_sales(sold, rng.randint(250, 700)), rng.randint(2, 6))
