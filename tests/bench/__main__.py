@@ -83,6 +83,17 @@ def orders_import_rows(shop: Path) -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
+def alerts_rows(shop: Path) -> list[Row]:
+    """Run tests/bench/alerts_bench.py on the large shop in its own process (rows as JSON)."""
+    print("Inventory alerts (every SKU, one pass over the order lines):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.alerts_bench", "--json", str(shop)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the alerts benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("alerts: compute all", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def in_order(rows: list[Row]) -> list[Row]:
     """Times first, then memory, each group in the order measured."""
     return sorted(rows, key=lambda row: row.unit == "MiB")
@@ -103,6 +114,7 @@ def main(argv: list[str]) -> int:
     if not args.skip_startup:
         rows += startup_rows(shop.path, args.runs, args.timeout)
     rows += listings_rows(shop.path)
+    rows += alerts_rows(shop.path)
     if not args.skip_import:
         rows += import_rows()
     if not args.skip_orders_import:
