@@ -18,12 +18,7 @@ from ecdesk.errors import CancelledError, ValidationError
 from ecdesk.models import OrderStatus
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.reports import Period, ReportRequest, generate_report
-from ecdesk.services.reports.inventory_queries import (
-    StockScope,
-    stock_by_category,
-    stock_by_sku,
-    stock_totals,
-)
+from ecdesk.services.reports.inventory_queries import StockScope, stock_figures
 from ecdesk.services.reports.model import STYLE, SUBTOTAL
 from ecdesk.services.reports.sales import build_sales_report
 from ecdesk.services.reports.sales_queries import (
@@ -245,8 +240,9 @@ def independent_stock(db: Database, period: Period) -> dict[str, Any]:
 def test_the_demo_shops_stock_figures_equal_an_independent_query(
         demo_read_only: Database) -> None:
     period = busiest_month(demo_read_only)
-    with demo_read_only.uow() as uow:
-        figures = stock_totals(uow.session, StockScope(period, SHANGHAI))
+    with demo_read_only.uow() as uow, stock_figures(uow.session,
+                                                    StockScope(period, SHANGHAI)) as stock:
+        figures = stock.totals()
     expected = independent_stock(demo_read_only, period)
     assert expected["sold"] < 0 < expected["closing"]
     assert {key: figures[key] for key in expected} == expected
@@ -255,9 +251,9 @@ def test_the_demo_shops_stock_figures_equal_an_independent_query(
 def test_opening_plus_movements_is_closing_for_every_sku_and_in_total(
         demo_read_only: Database) -> None:
     period = busiest_month(demo_read_only)
-    with demo_read_only.uow() as uow:
-        skus = stock_by_sku(uow.session, StockScope(period, SHANGHAI))
-        whole = stock_totals(uow.session, StockScope(period, SHANGHAI))
+    with demo_read_only.uow() as uow, stock_figures(uow.session,
+                                                    StockScope(period, SHANGHAI)) as stock:
+        skus, whole = stock.by_sku(), stock.totals()
     kinds = ["received", "sold", "returned", "adjusted", "counted", "written_off"]
     assert (skus["opening"] + skus[kinds].sum(axis=1) == skus["closing"]).all()
     assert (skus["closing"] * skus["unit_cost"] == skus["closing_value"]).all()
@@ -268,7 +264,8 @@ def test_opening_plus_movements_is_closing_for_every_sku_and_in_total(
 def test_stock_at_the_end_of_today_is_the_shelfs_on_hand(demo_read_only: Database) -> None:
     today = datetime.now(UTC).astimezone(SHANGHAI).date()
     with demo_read_only.uow() as uow:
-        skus = stock_by_sku(uow.session, StockScope(Period(today, today), SHANGHAI))
+        with stock_figures(uow.session, StockScope(Period(today, today), SHANGHAI)) as stock:
+            skus = stock.by_sku()
         on_hand = dict(uow.session.execute(text("SELECT sku, on_hand FROM variants"))
                        .tuples().all())
     assert len(skus) > 0
@@ -276,14 +273,23 @@ def test_stock_at_the_end_of_today_is_the_shelfs_on_hand(demo_read_only: Databas
                                                               strict=True))
 
 
+def test_the_stock_figures_leave_no_table_behind(demo_read_only: Database) -> None:
+    with demo_read_only.uow() as uow:
+        with stock_figures(uow.session, StockScope(Period.month(2026, 1), SHANGHAI)):
+            pass
+        left = uow.session.execute(text(
+            "SELECT count(*) FROM temp.sqlite_master WHERE name = 'report_stock'")).scalar_one()
+    assert left == 0
+
+
 def test_each_categorys_subtotal_follows_its_skus_and_equals_them(
         demo_read_only: Database) -> None:
     from ecdesk.services.reports.inventory import with_subtotals
 
     period = busiest_month(demo_read_only)
-    with demo_read_only.uow() as uow:
-        scope = StockScope(period, SHANGHAI)
-        skus, categories = stock_by_sku(uow.session, scope), stock_by_category(uow.session, scope)
+    with demo_read_only.uow() as uow, stock_figures(uow.session,
+                                                    StockScope(period, SHANGHAI)) as stock:
+        skus, categories = stock.by_sku(), stock.by_category()
     rows = with_subtotals(skus, categories)
     assert (rows[STYLE] == SUBTOTAL).sum() == len(categories)
     block: list[int] = []

@@ -19,13 +19,15 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import CancelledError, Problem, ValidationError
 from ecdesk.models import Channel
-from ecdesk.services.reports.model import Report, Table
+from ecdesk.services.reports.alerts_part import current_alerts
+from ecdesk.services.reports.model import Block, Report
 from ecdesk.services.reports.period import Period
 from ecdesk.services.reports.scope import ReportScope, Step
 from ecdesk.services.settings import get_settings
 
 Progress = Callable[[int, int], bool]
-Builder = Callable[[Session, ReportScope, Table | None, Step], Report]
+Alerts = tuple[Block, ...] | None  # the current alerts' part, for the reports that show it
+Builder = Callable[[Session, ReportScope, Alerts, Step], Report]
 SUFFIXES = (".pdf", ".csv", ".xlsx")
 PROGRESS_TOTAL = 1000
 BUILD_SHARE = 200  # of PROGRESS_TOTAL: reading the figures; the rest is writing the file
@@ -41,20 +43,19 @@ class ReportKind:
     with_alerts: bool = False
 
 
-def _sales(session: Session, scope: ReportScope, _alerts: Table | None, step: Step) -> Report:
+def _sales(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) -> Report:
     from ecdesk.services.reports.sales import build_sales_report
 
     return build_sales_report(session, scope, step)
 
 
-def _inventory(session: Session, scope: ReportScope, alerts: Table | None,
-               step: Step) -> Report:
+def _inventory(session: Session, scope: ReportScope, alerts: Alerts, step: Step) -> Report:
     from ecdesk.services.reports.inventory import build_inventory_report
 
     return build_inventory_report(session, scope, alerts, step)
 
 
-def _pack(session: Session, scope: ReportScope, alerts: Table | None, step: Step) -> Report:
+def _pack(session: Session, scope: ReportScope, alerts: Alerts, step: Step) -> Report:
     from ecdesk.services.reports.pack import build_accountant_pack
 
     return build_accountant_pack(session, scope, alerts, step)
@@ -119,7 +120,7 @@ def generate_report(uow: UnitOfWork, request: ReportRequest,
     kind = REPORTS[request.name]
     steps = _Steps(progress)
     scope = _scope(uow, request)
-    alerts = current_alerts(uow, scope.generated_at) if kind.with_alerts else None
+    alerts = current_alerts(uow, scope.generated_at) if kind.with_alerts else None  # own read
     steps()
     with uow:  # one read transaction: every figure comes from the same state of the shop
         report = kind.build(uow.session, scope, alerts, steps)
@@ -166,22 +167,6 @@ def find_channel(session: Session, name: str) -> tuple[int, str]:
         known = ", ".join(c[1] for c in channels) or "none yet"
         message = f"there is no channel named '{name}' (the shop's channels: {known})"
     raise ValidationError([Problem("Channel", message)])
-
-
-def current_alerts(uow: UnitOfWork, at: datetime) -> Table:
-    """The open inventory alerts at `at` (acknowledged and snoozed ones left out)."""
-    from ecdesk.services.reports.inventory import alerts_table
-    from ecdesk.services.stock.alerts import compute_alerts
-    from ecdesk.services.stock.alerts_dto import KIND_LABELS, Severity
-
-    computed = compute_alerts(uow, now=at, forget_resolved=False)
-    rows = [{"severity": alert.severity.label, "alert": KIND_LABELS[alert.kind],
-             "sku": alert.sku, "product": alert.title, "reason": alert.reason}
-            for alert in computed.open_alerts]
-    counts = ", ".join(f"{computed.open_counts.get(severity, 0):,} {severity.label}"
-                       for severity in sorted(Severity, reverse=True))
-    note = f"{len(rows):,} open ({counts}); {computed.hidden_count:,} acknowledged not shown"
-    return alerts_table(rows, note)
 
 
 class _Steps:

@@ -4,18 +4,12 @@ total; and the inventory alerts as they stand when the report is made."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from ecdesk.services.reports.charts import build_category_value_figure, figure_png
-from ecdesk.services.reports.inventory_queries import (
-    KINDS,
-    StockScope,
-    stock_by_category,
-    stock_by_sku,
-    stock_totals,
-)
+from ecdesk.services.reports.inventory_queries import KINDS, StockScope, stock_figures
 from ecdesk.services.reports.model import (
     COUNT,
     MONEY,
@@ -23,6 +17,7 @@ from ecdesk.services.reports.model import (
     SUBTOTAL,
     TEXT,
     UNITS,
+    Block,
     Chart,
     Column,
     Paragraph,
@@ -58,22 +53,22 @@ DEFINITIONS = (
 )
 
 
-def build_inventory_report(session: Session, scope: ReportScope, alerts: Table | None = None,
-                           step: Step = no_steps) -> Report:
+def build_inventory_report(session: Session, scope: ReportScope,
+                           alerts: tuple[Block, ...] | None = None, step: Step = no_steps
+                           ) -> Report:
     return Report("inventory", TITLE, scope.shop_name, scope.currency, scope.timezone,
                   scope.period, STOCK_SCOPE, scope.generated_at,
                   inventory_sections(session, scope, alerts, step))
 
 
-def inventory_sections(session: Session, scope: ReportScope, alerts: Table | None,
+def inventory_sections(session: Session, scope: ReportScope, alerts: tuple[Block, ...] | None,
                        step: Step = no_steps) -> tuple[Section, ...]:
-    query = StockScope(scope.period, scope.zone)
-    totals = stock_totals(session, query)
-    step()
-    categories = stock_by_category(session, query)
-    step()
-    skus = stock_by_sku(session, query)
-    step()
+    with stock_figures(session, StockScope(scope.period, scope.zone)) as figures:
+        step()
+        totals, categories = figures.totals(), figures.by_category()
+        step()
+        skus = figures.by_sku()
+        step()
     chart = Chart("Stock value at the period's end by category",
                   figure_png(build_category_value_figure(categories)))
     step()
@@ -85,7 +80,7 @@ def inventory_sections(session: Session, scope: ReportScope, alerts: Table | Non
         Section("Stock by SKU", (_by_sku(skus, categories, totals),)),
     ]
     if alerts is not None:
-        sections.append(Section("Current alerts", (alerts,)))
+        sections.append(Section("Current alerts", alerts))
     sections.append(Section("How these figures are made", tuple(
         Paragraph(text, small=True) for text in DEFINITIONS)))
     return tuple(sections)
@@ -143,14 +138,3 @@ def with_subtotals(skus: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame
     combined = pd.concat([rows, subtotals[[c for c in rows.columns if c in subtotals.columns]]],
                          ignore_index=True)
     return combined.sort_values(["_rank", "_sub", "_seq"], kind="stable").reset_index(drop=True)
-
-
-def alerts_table(rows: list[dict[str, Any]], open_counts: str) -> Table:
-    """The alerts section's table from plain rows (severity, alert, sku, product, reason)."""
-    import pandas as pd
-
-    columns = (Column("severity", "Severity", TEXT, 0.8), Column("alert", "Alert", TEXT, 1.7),
-               Column("sku", "SKU", TEXT, 1.5), Column("product", "Product", TEXT, 3.0),
-               Column("reason", "Why", TEXT, 5.0))
-    frame = pd.DataFrame(rows, columns=[c.key for c in columns])
-    return Table("alerts", "Inventory alerts now", columns, frame, note=open_counts)

@@ -7,14 +7,15 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from ecdesk.services.reports import inventory, sales
-from ecdesk.services.reports.model import Paragraph, Report, Section, Table
+from ecdesk.services.reports.model import Block, Paragraph, Report, Section, Table
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
 
 TITLE = "Accountant pack"
 
 
-def build_accountant_pack(session: Session, scope: ReportScope, alerts: Table | None = None,
-                          step: Step = no_steps) -> Report:
+def build_accountant_pack(session: Session, scope: ReportScope,
+                          alerts: tuple[Block, ...] | None = None, step: Step = no_steps
+                          ) -> Report:
     sales_part = sales.sales_sections(session, scope, step)
     stock_part = inventory.inventory_sections(session, scope, alerts, step)
     channels = "every channel" if scope.channel_name is None else scope.channel_name

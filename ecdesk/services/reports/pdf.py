@@ -89,7 +89,8 @@ def _build(report: Report, target: Any, state: RenderState, font: str) -> None:
                   rightPadding=0, topPadding=0, bottomPadding=0)
 
     def on_page(canvas: Any, document: Any) -> None:
-        _page_furniture(canvas, document.page, report, state, font)
+        if not state.measuring:  # the first pass needs no header and footer
+            _page_furniture(canvas, document.page, report, state, font)
 
     def on_page_end(_canvas: Any, document: Any) -> None:
         state.pages = document.page

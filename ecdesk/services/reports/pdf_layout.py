@@ -69,19 +69,26 @@ def fit_text(text: str, width: float, font: str, size: float) -> str:
     """`text` cut to `width` points with "…" at the end (one line, never wrapped)."""
     if len(text) * size <= width:  # even all-CJK text (1 em a character) fits: no measuring
         return text
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+    widths, default = _char_widths(font)
+    scale = size / 1000.0
+    room = (width / scale) - widths.get(ord(ELLIPSIS), default)
+    used = 0.0
+    for index, char in enumerate(text):  # one pass, in the font's units
+        used += widths.get(ord(char), default)
+        if used > room:
+            if used + sum(widths.get(ord(c), default) for c in text[index + 1:]) <= width / scale:
+                return text  # the whole text fits after all (the "…" made room tight)
+            return text[:index].rstrip() + ELLIPSIS
+    return text
 
-    if stringWidth(text, font, size) <= width:
-        return text
-    room = width - stringWidth(ELLIPSIS, font, size)
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits
-        middle = (low + high + 1) // 2
-        if stringWidth(text[:middle], font, size) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS
+
+@cache
+def _char_widths(font: str) -> tuple[dict[int, float], float]:
+    """The registered TrueType font's advance widths (1/1000 em) and its default width."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    face = getFont(font).face
+    return face.charWidths, float(face.defaultWidth)
 
 
 @dataclass
