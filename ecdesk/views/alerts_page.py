@@ -279,10 +279,10 @@ class AlertsPage(QWidget):
             return
         counts = report.open_counts
         text = self.tr("%s shown · %s critical, %s warnings, %s for information") % (
-            f"{self.model.rowCount():,}", counts[Severity.CRITICAL], counts[Severity.WARNING],
-            counts[Severity.INFO])
+            f"{self.model.rowCount():,}", f"{counts[Severity.CRITICAL]:,}",
+            f"{counts[Severity.WARNING]:,}", f"{counts[Severity.INFO]:,}")
         if report.hidden_count:
-            text += self.tr(" · %s acknowledged or snoozed") % report.hidden_count
+            text += self.tr(" · %s acknowledged or snoozed") % f"{report.hidden_count:,}"
         if not report.alerts:
             text = self.tr("No alerts: all %s SKUs look fine") % f"{report.skus_checked:,}"
         checked = report.computed_at.astimezone(ZoneInfo(self.context.settings.timezone))

@@ -97,9 +97,9 @@ def test_clicking_a_header_sorts_and_the_selection_follows_its_alert(
 def test_the_status_line_counts_alerts_by_severity(page: AlertsPage) -> None:
     counts = page.report.open_counts  # type: ignore[union-attr]
     text = page.status.text()
-    assert text.startswith(f"{page.model.rowCount():,} shown · {counts[Severity.CRITICAL]} "
-                           f"critical, {counts[Severity.WARNING]} warnings, "
-                           f"{counts[Severity.INFO]} for information")
+    assert text.startswith(f"{page.model.rowCount():,} shown · {counts[Severity.CRITICAL]:,} "
+                           f"critical, {counts[Severity.WARNING]:,} warnings, "
+                           f"{counts[Severity.INFO]:,} for information")
 
 
 def test_filters_narrow_the_table_by_severity_kind_and_text(page: AlertsPage) -> None:
