@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ecdesk.services.stock.alerts_dto import KIND_LABELS, MEASURES, Alert, AlertKey, Severity
+from ecdesk.services.stock.alerts_dto import KIND_LABELS, MEASURES, Alert, Severity
 from ecdesk.services.stock.alerts_reasons import days, per_day
 from ecdesk.views.stock_labels import units
 
@@ -105,12 +105,6 @@ class AlertsTableModel(QAbstractTableModel):
 
     def alert_at(self, row: int) -> Alert | None:
         return self._alerts[row] if 0 <= row < len(self._alerts) else None
-
-    def row_of(self, key: AlertKey) -> int | None:
-        for row, alert in enumerate(self._alerts):
-            if alert.key == key:
-                return row
-        return None
 
     @property
     def alerts(self) -> list[Alert]:
