@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,13 @@ class StocktakeDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Typing over a cell or double-clicking it edits the count; moving to a cell does not
+        # (a scan moves there, and the next scan must still go to the scan box).
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
+                                   | triggers.AnyKeyPressed | triggers.SelectedClicked)
+        self.table.itemDelegate().closeEditor.connect(self._after_edit)
+        self._back_to_scan = False  # the open count was started by a scan
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
@@ -185,8 +191,16 @@ class StocktakeDialog(QDialog):
         self.table.setCurrentIndex(index)
         if self.each_scan_adds.isChecked():
             self.model.increment(row)
+            self.scan.setFocus()
         else:
+            self._back_to_scan = True
             self.table.edit(index)
+
+    def _after_edit(self) -> None:
+        """After typing the count of a scanned SKU, the scan box waits for the next one."""
+        if self._back_to_scan:
+            self._back_to_scan = False
+            QTimer.singleShot(0, self.scan.setFocus)  # after the view has moved focus itself
 
     # -- checking and posting --------------------------------------------------------------
     def validate(self) -> bool:

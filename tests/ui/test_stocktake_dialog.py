@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
@@ -256,6 +256,30 @@ def test_a_scan_without_counting_one_opens_the_count_of_that_row(
     assert dialog.table.currentIndex().row() == 3
     assert dialog.table.currentIndex().column() == COUNTED
     assert dialog.model.rowCount() == 4  # already on the sheet: not added twice
+
+
+def test_after_a_scan_the_next_scan_goes_to_the_scan_box(
+        qtbot: QtBot, dialog: StocktakeDialog, answer_questions: Answer) -> None:
+    answer_questions(True)  # (closing at the end asks whether to drop the counts)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.scan.setFocus()
+    dialog.each_scan_adds.setChecked(True)
+    qtbot.keyClicks(dialog.scan, "MUG-1")
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.table.state() != QAbstractItemView.State.EditingState
+    assert dialog.focusWidget() is dialog.scan
+    dialog.each_scan_adds.setChecked(False)
+    qtbot.keyClicks(dialog.scan, "MUG-2")
+    qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.table.state() == QAbstractItemView.State.EditingState  # type the count
+    editor = dialog.table.viewport().findChild(QLineEdit)  # the open count
+    qtbot.keyClicks(editor, "3")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # (Qt commits the typed count a moment later)
+    qtbot.waitUntil(lambda: dialog.table.state() != QAbstractItemView.State.EditingState)
+    assert (dialog.model.counted_text(0), dialog.model.counted_text(1)) == ("1", "3")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.scan)
 
 
 # -- leaving ------------------------------------------------------------------------------------
