@@ -95,7 +95,13 @@ class ShopController(QObject):
     def _open_first(self, path: Path) -> None:
         if self._probe:
             print("probe painted", flush=True)
-        page = self._show_first_rows(path)
+        # The Listings page can show its first rows before the shop is open; the start-up
+        # probe measures that path, so it always starts there.
+        window = self.window
+        assert window is not None
+        if self._probe:
+            window.opening_page = "listings"
+        page = self._show_first_rows(path) if window.start_page() == "listings" else None
         if page is None:
             self._open_first_or_quit(path)
         else:  # open the shop (SQLAlchemy, schema check, lock, pages) once those rows show

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
     listings: ListingsPage  # each page of views.pages.PAGES is an attribute named by its key
     settings_page: SettingsPage
     _first_rows_page: ListingsPage | None = None  # shown by show_first_rows, taken by attach
+    opening_page: str | None = None  # a page key that overrides the remembered one
 
     def __init__(self, context: ShopContext | None, settings: QSettings,
                  parent: QWidget | None = None) -> None:
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: ShopContext) -> None:
         """Show the shop: build its pages and connect them to the shop's change signal."""
-        from ecdesk.views.pages import PAGES, page_class
+        from ecdesk.views.pages import PAGES, page_class, page_row
 
         self.context = context
         self.page_specs = PAGES
@@ -103,7 +104,8 @@ class MainWindow(QMainWindow):
                          lambda _=False, r=row: self.navigation.setCurrentRow(r),
                          QKeySequence(f"Ctrl+{row + 1}") if row < 9 else None)
         self.navigation.currentRowChanged.connect(self._load_page)
-        self.navigation.setCurrentRow(0)
+        self.navigation.setCurrentRow(page_row(self.start_page()))
+        self.navigation.currentRowChanged.connect(self._remember_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         context.changed.connect(self._on_changed)
         self._on_changed(None)
@@ -129,6 +131,22 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(page)  # added back in navigation order
         page.bind(context)
         return page
+
+    def start_page(self) -> str:
+        """The page the window opens on: the one last used, else the Dashboard."""
+        from ecdesk.views.pages import DEFAULT_PAGE, PAGES
+
+        key = self.opening_page or self.settings.value("main_window/page", DEFAULT_PAGE)
+        return key if any(spec.key == key for spec in PAGES) else DEFAULT_PAGE
+
+    def _remember_page(self, row: int) -> None:
+        if 0 <= row < len(self.page_specs):
+            self.settings.setValue("main_window/page", self.page_specs[row].key)
+
+    def show_page(self, key: str) -> None:
+        from ecdesk.views.pages import page_row
+
+        self.navigation.setCurrentRow(page_row(key))
 
     def _show_badge(self, row: int, label: str, text: str) -> None:
         self.navigation.item(row).setText(f"{label} ({text})" if text else label)
@@ -228,13 +246,13 @@ class MainWindow(QMainWindow):
     def _open_hit(self, row: int) -> None:
         if 0 <= row < len(self._hits):
             hit = self._hits[row]
-            self.navigation.setCurrentRow(0)
+            self.show_page("listings")
             self.listings.edit_product(hit.id)
 
     def _show_in_listings(self) -> None:
         if self.context is None:
             return
-        self.navigation.setCurrentRow(0)
+        self.show_page("listings")
         self.listings.set_search(self.global_search.text())
 
     def open_shop(self) -> None:

@@ -23,6 +23,7 @@ class PageSpec:
 
 
 PAGES = (
+    PageSpec("dashboard", "Dashboard", "ecdesk.views.dashboard_page", "DashboardPage"),
     PageSpec("listings", "Listings", "ecdesk.views.listings_page", "ListingsPage",
              load_at_start=True),
     PageSpec("orders", "Orders", "ecdesk.views.orders_page", "OrdersPage"),
@@ -31,6 +32,13 @@ PAGES = (
     PageSpec("reports", "Reports", "ecdesk.views.reports_page", "ReportsPage"),
     PageSpec("settings_page", "Settings", "ecdesk.views.settings_page", "SettingsPage"),
 )
+
+
+DEFAULT_PAGE = "dashboard"  # a new user starts here; afterwards, on the page last used
+
+
+def page_row(key: str) -> int:
+    return next(row for row, spec in enumerate(PAGES) if spec.key == key)
 
 
 def page_class(spec: PageSpec) -> type[QWidget]:

@@ -133,6 +133,14 @@ def test_when_the_channels_changed_before_the_shop_opened_the_page_reads_its_row
     assert early_page.model.columnCount() == 9 + len(first.channels) + 1
 
 
+@pytest.fixture
+def window_settings(window_settings: QSettings) -> QSettings:
+    """A user who last used the Listings page: the window opens there, with its first rows
+    read early (a new user opens on the Dashboard: see the last test)."""
+    window_settings.setValue("main_window/page", "listings")
+    return window_settings
+
+
 def test_the_window_shows_the_first_rows_page_and_attach_takes_it_over(
         qtbot: QtBot, first: FirstRows, shop_context: ShopContext, window_settings: QSettings,
         wait_counted: Wait) -> None:
@@ -231,3 +239,23 @@ def test_first_paint_calls_back_once_after_the_paint_or_at_the_latest_after_the_
     shown.update()
     qtbot.wait(50)
     assert calls == ["shown", "hidden"]
+
+
+def test_a_window_that_opens_on_the_dashboard_opens_the_shop_directly(
+        qtbot: QtBot, demo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        wait_counted: Wait) -> None:
+    read: list[Path] = []
+    monkeypatch.setattr("ecdesk.services.catalog.first_rows.read_first_rows",
+                        lambda path: read.append(path))
+    controller = ShopController(QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat))
+    try:
+        controller.start(demo_copy)
+        window = controller.window
+        assert window is not None
+        qtbot.addWidget(window, before_close_func=lambda w: wait_counted(w.listings))
+        qtbot.waitUntil(lambda: controller.db is not None, timeout=10_000)
+        assert window.pages.currentWidget() is window.dashboard
+        assert read == []  # no early Listings rows for a page nobody looks at
+    finally:
+        QThreadPool.globalInstance().waitForDone(20_000)
+        controller.shutdown()

@@ -19,6 +19,7 @@ from ecdesk import __version__
 from ecdesk.db import Database, open_database
 from ecdesk.services.settings import get_settings
 from ecdesk.views.alerts_page import AlertsPage
+from ecdesk.views.dashboard_page import DashboardPage
 from ecdesk.views.first_run_dialog import FirstRunDialog
 from ecdesk.views.inventory_page import InventoryPage
 from ecdesk.views.launcher import ShopController, window_settings
@@ -63,8 +64,11 @@ def action(window: MainWindow, menu_title: str, text: str) -> QAction:
 # -- shell --------------------------------------------------------------------------------------
 def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     items = [window.navigation.item(r).text() for r in range(window.navigation.count())]
-    assert items == ["Listings", "Orders", "Inventory", "Alerts", "Reports", "Settings"]
-    assert window.pages.count() == 6
+    assert items == ["Dashboard", "Listings", "Orders", "Inventory", "Alerts", "Reports",
+                     "Settings"]
+    assert window.pages.count() == 7
+    assert isinstance(window.pages.currentWidget(), DashboardPage)  # a new user's first page
+    window.navigation.setCurrentRow(items.index("Listings"))
     assert isinstance(window.pages.currentWidget(), ListingsPage)
     window.navigation.setCurrentRow(items.index("Orders"))
     assert isinstance(window.pages.currentWidget(), OrdersPage)
@@ -85,21 +89,33 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     assert file_actions[-1] == "Quit"
     assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
     assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()] == [
-        ("Search everything", "Ctrl+K"), ("Listings", "Ctrl+1"), ("Orders", "Ctrl+2"),
-        ("Inventory", "Ctrl+3"), ("Alerts", "Ctrl+4"), ("Reports", "Ctrl+5"),
-        ("Settings", "Ctrl+6")]
+        ("Search everything", "Ctrl+K"), ("Dashboard", "Ctrl+1"), ("Listings", "Ctrl+2"),
+        ("Orders", "Ctrl+3"), ("Inventory", "Ctrl+4"), ("Alerts", "Ctrl+5"),
+        ("Reports", "Ctrl+6"), ("Settings", "Ctrl+7")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
     assert action(window, "File", "Open shop").shortcut().toString() == "Ctrl+O"
 
 
 def test_the_go_menu_switches_pages(window: MainWindow) -> None:
     action(window, "Go", "Settings").trigger()
-    assert window.navigation.currentRow() == 5
+    assert window.navigation.currentRow() == 6
     assert window.pages.currentWidget() is window.settings_page
     action(window, "Go", "Orders").trigger()
     assert window.pages.currentWidget() is window.orders
     action(window, "Go", "Listings").trigger()
     assert window.pages.currentWidget() is window.listings
+
+
+def test_the_next_window_opens_on_the_page_last_used(
+        qtbot: QtBot, window: MainWindow, context: ShopContext, window_settings: QSettings,
+        wait_counted: Wait) -> None:
+    window.show_page("inventory")
+    window.close()
+    again = new_window(qtbot, context, window_settings, wait_counted)
+    assert again.pages.currentWidget() is again.inventory
+    window_settings.setValue("main_window/page", "a page of an older ecdesk")
+    third = new_window(qtbot, context, window_settings, wait_counted)
+    assert third.pages.currentWidget() is third.dashboard
 
 
 def test_the_title_and_status_bar_name_the_shop_and_its_file(
@@ -261,12 +277,12 @@ def test_opening_a_hit_edits_its_product_on_the_listings_page(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[int] = []
     monkeypatch.setattr(ListingsPage, "edit_product", lambda _page, pid: opened.append(pid))
-    window.navigation.setCurrentRow(1)
+    window.show_page("orders")
     window.global_search.setText("SKU-00001-1")
     window._update_hits()
     window._open_hit(0)
     assert opened == [1]
-    assert window.navigation.currentRow() == 0
+    assert window.pages.currentWidget() is window.listings
     window._open_hit(5)  # a stale row from the popup: ignored
     assert opened == [1]
 
@@ -287,10 +303,10 @@ def test_return_in_global_search_shows_the_matches_in_the_listings(
         qtbot: QtBot, window: MainWindow, wait_counted: Wait) -> None:
     window.load_pages()
     wait_counted(window.listings)
-    window.navigation.setCurrentRow(1)
+    window.show_page("orders")
     window.global_search.setText("保温杯")
     qtbot.keyClick(window.global_search, Qt.Key.Key_Return)
-    assert window.navigation.currentRow() == 0
+    assert window.pages.currentWidget() is window.listings
     assert window.listings.search.text() == "保温杯"
     assert window.listings.model.total == 50
 
