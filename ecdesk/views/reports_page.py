@@ -107,11 +107,11 @@ class ReportsPage(QWidget):
             self.format.addItem(self.tr(label), suffix)
         self.path_edit = QLineEdit()
         self.path_edit.textEdited.connect(self._path_typed)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse_button)
         self.problem = QLabel(wordWrap=True)
         self.open_when_done = QCheckBox(self.tr("Open the file when done"), checked=True)
 
@@ -345,7 +345,8 @@ class ReportsPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         """While a report is made, its settings cannot change under it."""
-        for widget in (self.preset, self.format, self.path_edit, *self.report_buttons.buttons()):
+        for widget in (self.preset, self.format, self.path_edit, self.browse_button,
+                       *self.report_buttons.buttons()):
             widget.setEnabled(not busy)
         custom = self.preset.currentData() == "custom"
         self.first_edit.setEnabled(custom and not busy)

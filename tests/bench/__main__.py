@@ -33,6 +33,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="leave out the process-start benchmarks")
     parser.add_argument("--skip-import", action="store_true",
                         help="leave out the 100,000-row catalog import benchmark")
+    parser.add_argument("--skip-reports", action="store_true",
+                        help="leave out the PDF reports (inventory valuation, accountant pack)")
     parser.add_argument("--skip-orders-import", action="store_true",
                         help="leave out the 100,000-line order import benchmark")
     return parser.parse_args(argv)
@@ -83,6 +85,17 @@ def orders_import_rows(shop: Path) -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
+def reports_rows(shop: Path) -> list[Row]:
+    """Run tests/bench/reports_bench.py on the large shop in its own process (rows as JSON)."""
+    print("PDF reports (inventory valuation, accountant pack):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.reports_bench", "--json", "--shop", str(shop)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the reports benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("inventory valuation PDF", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def alerts_rows(shop: Path) -> list[Row]:
     """Run tests/bench/alerts_bench.py on the large shop in its own process (rows as JSON)."""
     print("Inventory alerts (every SKU, one pass over the order lines):", flush=True)
@@ -115,6 +128,8 @@ def main(argv: list[str]) -> int:
         rows += startup_rows(shop.path, args.runs, args.timeout)
     rows += listings_rows(shop.path)
     rows += alerts_rows(shop.path)
+    if not args.skip_reports:
+        rows += reports_rows(shop.path)
     if not args.skip_import:
         rows += import_rows()
     if not args.skip_orders_import:

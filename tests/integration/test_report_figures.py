@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from ecdesk.db import Database
 from ecdesk.errors import CancelledError, ValidationError
-from ecdesk.models import OrderStatus
+from ecdesk.models import MovementKind, OrderStatus
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.reports import Period, ReportRequest, generate_report
 from ecdesk.services.reports.inventory_queries import StockScope, stock_figures
@@ -356,3 +356,33 @@ def test_money_in_the_twin_is_exact(shop: SmallShop, out: Path) -> None:
     text_ = result.path.read_text(encoding="utf-8-sig")
     assert "Sales (GMV),99.99," in text_
     assert Decimal("99.99") == Decimal(3) * Decimal("33.33")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralized_in_the_twin(
+        shop: SmallShop, out: Path, suffix: str) -> None:
+    from ecdesk.services.catalog.commands import save_product
+    from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+    from ecdesk.services.stock.commands import adjust_stock
+
+    save_product(shop.db.uow(), ProductDraft(title="=HYPERLINK(\"http://x\")", status="active",
+                                              variants=(VariantDraft("EVIL-1", unit_cost="1"),)))
+    with shop.db.uow() as uow:
+        evil = uow.session.execute(text("SELECT id FROM variants WHERE sku = 'EVIL-1'")).scalar()
+    adjust_stock(shop.db.uow(), variant_id=evil, kind=MovementKind.RECEIVED, quantity=2,
+                 reference="PO-9")
+    today = datetime.now(UTC).astimezone(SHANGHAI).date()
+    result = generate_report(shop.db.uow(), ReportRequest(
+        "inventory", Period(today, today), out / f"stock{suffix}"))
+    if suffix == ".csv":
+        import csv
+
+        with open(result.path, encoding="utf-8-sig", newline="") as file:
+            cells = [row[1] for row in csv.reader(file) if row and row[0] == "EVIL-1"]
+    else:
+        from openpyxl import load_workbook
+
+        book = load_workbook(result.path, read_only=True)
+        cells = [row[1] for row in book["Stock by SKU"].values if row[0] == "EVIL-1"]
+        book.close()
+    assert cells and all(cell.startswith("'=HYPERLINK") for cell in cells)

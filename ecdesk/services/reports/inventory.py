@@ -102,7 +102,7 @@ def _reconciliation(totals: dict[str, int]) -> Table:
                  total_label="Closing stock", width=0.6)
 
 
-_MOVEMENTS = tuple(Column(kind, SHORT_LABELS[kind], UNITS, 0.85) for kind in KINDS)
+_MOVEMENTS = tuple(Column(kind, SHORT_LABELS[kind], UNITS, 0.95) for kind in KINDS)
 
 
 def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
@@ -115,7 +115,7 @@ def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
 
 def _by_sku(skus: pd.DataFrame, categories: pd.DataFrame, totals: dict[str, int]) -> Table:
     """Every SKU, each category's SKUs followed by the category's subtotal (from SQL)."""
-    columns = (Column("sku", "SKU", TEXT, 1.7), Column("product", "Product", TEXT, 3.3),
+    columns = (Column("sku", "SKU", TEXT, 1.7), Column("product", "Product", TEXT, 3.1),
                Column("opening", "Opening", UNITS, 0.8), *_MOVEMENTS,
                Column("closing", "Closing", UNITS, 0.8),
                Column("unit_cost", "Unit cost", MONEY, 1.2),

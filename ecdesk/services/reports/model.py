@@ -160,15 +160,28 @@ def minor_to_decimal(units: int) -> Decimal:
 
 
 def cell_text(value: Any, kind: str) -> str:
-    if value is None or (kind != TEXT and _missing(value)):
-        return ""
-    if kind == MONEY:
-        return format_minor(value)
-    if kind in (UNITS, COUNT):
-        return f"{int(value):,}"
-    if kind == RATE:
-        return format_rate(value)
-    return str(value)
+    return TEXT_OF[kind](value)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _money_text(value: Any) -> str:
+    return "" if value is None or _missing(value) else format_minor(value)
+
+
+def _count_text(value: Any) -> str:
+    return "" if value is None or _missing(value) else f"{int(value):,}"
+
+
+def _rate_text(value: Any) -> str:
+    return "" if value is None or _missing(value) else format_rate(value)
+
+
+# One function per kind, so a column is formatted without asking each cell what it is.
+TEXT_OF = {TEXT: _text, MONEY: _money_text, UNITS: _count_text, COUNT: _count_text,
+           RATE: _rate_text}
 
 
 def cell_value(value: Any, kind: str) -> Any:

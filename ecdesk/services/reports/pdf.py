@@ -88,9 +88,11 @@ def _build(report: Report, target: Any, state: RenderState, font: str) -> None:
     frame = Frame(MARGIN_X, BOTTOM_BAND, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
 
+    furniture = _Furniture(report, font)
+
     def on_page(canvas: Any, document: Any) -> None:
         if not state.measuring:  # the first pass needs no header and footer
-            _page_furniture(canvas, document.page, report, state, font)
+            furniture.draw(canvas, document.page, state.total_pages or document.page)
 
     def on_page_end(_canvas: Any, document: Any) -> None:
         state.pages = document.page
@@ -122,31 +124,39 @@ def _section_recorder(doc: Any, state: RenderState) -> Callable[[Any], None]:
     return after_flowable
 
 
-def _page_furniture(canvas: Any, page: int, report: Report, state: RenderState,
-                    font: str) -> None:
-    from reportlab.lib.colors import HexColor
+class _Furniture:
+    """The header and footer of every page, their texts made once per document."""
 
-    left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
-    top = PAGE_HEIGHT - 26
-    canvas.saveState()
-    canvas.setFillColor(HexColor(INK))
-    canvas.setFont(font, 12)
-    canvas.drawString(left, top, fit_text(report.shop_name or "ecdesk", FRAME_WIDTH * 0.55,
-                                          font, 12))
-    canvas.drawRightString(right, top, report.title)
-    canvas.setFont(font, 8)
-    canvas.setFillColor(HexColor(MUTED))
-    canvas.drawString(left, top - 14, fit_text(
-        f"Period: {report.period.label()} · {report.scope}", FRAME_WIDTH * 0.6, font, 8))
-    canvas.drawRightString(right, top - 14, f"Generated {report.generated_label()}")
-    canvas.setStrokeColor(HexColor(RULE))
-    canvas.setLineWidth(0.6)
-    canvas.line(left, PAGE_HEIGHT - TOP_BAND + 10, right, PAGE_HEIGHT - TOP_BAND + 10)
-    canvas.line(left, BOTTOM_BAND - 12, right, BOTTOM_BAND - 12)
-    canvas.drawString(left, BOTTOM_BAND - 24, f"Page {page} of {state.total_pages or page}")
-    canvas.drawRightString(right, BOTTOM_BAND - 24,
-                           f"Amounts in {report.currency} · {report.title} · ecdesk")
-    canvas.restoreState()
+    def __init__(self, report: Report, font: str) -> None:
+        self.font = font
+        self.shop = fit_text(report.shop_name or "ecdesk", FRAME_WIDTH * 0.55, font, 12)
+        self.title = report.title
+        self.period = fit_text(f"Period: {report.period.label()} · {report.scope}",
+                               FRAME_WIDTH * 0.6, font, 8)
+        self.generated = f"Generated {report.generated_label()}"
+        self.footer = f"Amounts in {report.currency} · {report.title} · ecdesk"
+
+    def draw(self, canvas: Any, page: int, pages: int) -> None:
+        from reportlab.lib.colors import HexColor
+
+        left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
+        top = PAGE_HEIGHT - 26
+        canvas.saveState()
+        canvas.setFillColor(HexColor(INK))
+        canvas.setFont(self.font, 12)
+        canvas.drawString(left, top, self.shop)
+        canvas.drawRightString(right, top, self.title)
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.drawString(left, top - 14, self.period)
+        canvas.drawRightString(right, top - 14, self.generated)
+        canvas.setStrokeColor(HexColor(RULE))
+        canvas.setLineWidth(0.6)
+        canvas.line(left, PAGE_HEIGHT - TOP_BAND + 10, right, PAGE_HEIGHT - TOP_BAND + 10)
+        canvas.line(left, BOTTOM_BAND - 12, right, BOTTOM_BAND - 12)
+        canvas.drawString(left, BOTTOM_BAND - 24, f"Page {page} of {pages}")
+        canvas.drawRightString(right, BOTTOM_BAND - 24, self.footer)
+        canvas.restoreState()
 
 
 def _story(report: Report, state: RenderState, font: str) -> list[Any]:

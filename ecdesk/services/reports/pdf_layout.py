@@ -7,9 +7,11 @@ page holds a known number of rows (fewer than 50, the size that keeps reportlab'
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 PAGE_WIDTH, PAGE_HEIGHT = 841.89, 595.28  # A4 landscape, points
 MARGIN_X = 36.0
@@ -22,7 +24,7 @@ TABLE_FONT_SIZE = 7.5
 ROW_HEIGHT = 12.0
 HEADER_ROW_HEIGHT = 15.0
 CAPTION_HEIGHT = 18.0  # a table's title line above its header
-CELL_PADDING = 3.0
+CELL_PADDING = 6.0  # reportlab's own side padding of a table cell
 MAX_TABLE_ROWS = 50  # rows per reportlab Table, header included
 MIN_ROWS_ON_PAGE = 3  # fewer would leave a caption and header alone at a page's foot
 
@@ -69,26 +71,33 @@ def fit_text(text: str, width: float, font: str, size: float) -> str:
     """`text` cut to `width` points with "…" at the end (one line, never wrapped)."""
     if len(text) * size <= width:  # even all-CJK text (1 em a character) fits: no measuring
         return text
-    widths, default = _char_widths(font)
-    scale = size / 1000.0
-    room = (width / scale) - widths.get(ord(ELLIPSIS), default)
-    used = 0.0
-    for index, char in enumerate(text):  # one pass, in the font's units
-        used += widths.get(ord(char), default)
-        if used > room:
-            if used + sum(widths.get(ord(c), default) for c in text[index + 1:]) <= width / scale:
-                return text  # the whole text fits after all (the "…" made room tight)
-            return text[:index].rstrip() + ELLIPSIS
-    return text
+    widths = _char_widths(font)
+    limit = width * 1000.0 / size  # in the font's units (1/1000 em)
+    advances = list(accumulate(map(widths.__getitem__, map(ord, text))))
+    if advances[-1] <= limit:
+        return text
+    keep = bisect_right(advances, limit - widths[ord(ELLIPSIS)])
+    return text[:keep].rstrip() + ELLIPSIS
+
+
+class _Widths(dict[int, float]):
+    """Advance widths by code point; a character the font lacks takes its default width."""
+
+    def __init__(self, widths: dict[int, float], default: float) -> None:
+        super().__init__(widths)
+        self.default = default
+
+    def __missing__(self, _code: int) -> float:
+        return self.default
 
 
 @cache
-def _char_widths(font: str) -> tuple[dict[int, float], float]:
-    """The registered TrueType font's advance widths (1/1000 em) and its default width."""
+def _char_widths(font: str) -> _Widths:
+    """The registered TrueType font's advance widths (1/1000 em)."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
     face = getFont(font).face
-    return face.charWidths, float(face.defaultWidth)
+    return _Widths(face.charWidths, float(face.defaultWidth))
 
 
 @dataclass

@@ -18,9 +18,11 @@ from typing import Any
 
 from ecdesk.services.reports.model import (
     MONEY,
+    ROW_KIND,
     STYLE,
     SUBTOTAL,
     TEXT,
+    TEXT_OF,
     Table,
     cell_text,
 )
@@ -43,11 +45,24 @@ from ecdesk.services.reports.pdf_layout import (
 )
 
 EMPTY_TEXT = "Nothing in this period"
+TABLE_LEADING = TABLE_FONT_SIZE + 1.5  # with the default 3-point bottom padding: the baseline
+# sits 4.5 points above the row's foot
 CONTINUED = " (continued)"
 
 
 def table_flowable(table: Table, *, state: RenderState, font: str, currency: str) -> Any:
     return _table_rows_class()(table, state, font, currency)
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) index of each run of True: one ALIGN command per run of number columns."""
+    runs: list[tuple[int, int]] = []
+    for index, flag in enumerate(flags):
+        if flag and runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        elif flag:
+            runs.append((index, index))
+    return runs
 
 
 def min_height(rows: int = MIN_ROWS_ON_PAGE) -> float:
@@ -71,6 +86,7 @@ class _Layout:
         self.count = self.rows + (1 if table.total is not None else 0) or 1
         self.subtotals = (table.rows[STYLE].to_numpy() == SUBTOTAL
                           if STYLE in table.rows.columns else None)
+        self.numeric_runs = _runs([c.numeric for c in table.columns])
 
     def height(self, rows: int) -> float:
         return CAPTION_HEIGHT + HEADER_ROW_HEIGHT + rows * ROW_HEIGHT
@@ -83,8 +99,11 @@ class _Layout:
             columns = []
             for column, room in zip(self.table.columns, self.room, strict=True):
                 values = self.table.rows[column.key].iloc[start:stop]
-                kinds = self.table.kinds(column, start, stop)
-                texts = [cell_text(v, kind) for v, kind in zip(values, kinds, strict=True)]
+                if ROW_KIND in self.table.rows.columns:  # a key-figure table: kinds by row
+                    kinds = self.table.kinds(column, start, stop)
+                    texts = [cell_text(v, kind) for v, kind in zip(values, kinds, strict=True)]
+                else:
+                    texts = list(map(TEXT_OF[column.kind], values))
                 if column.kind == TEXT:
                     texts = [fit_text(t, room, self.font, TABLE_FONT_SIZE) for t in texts]
                 columns.append(texts)
@@ -107,26 +126,21 @@ class _Layout:
         return [EMPTY_TEXT] + [""] * (len(self.table.columns) - 1)
 
     def style(self, start: int, end: int) -> list[tuple[Any, ...]]:
+        """As few commands as it takes: reportlab applies each to every cell of its range, and
+        the defaults (bottom-aligned, black, 6-point side padding) are what the report wants."""
         from reportlab.lib.colors import HexColor
 
         last = end - start  # the table's last row index (row 0 is the header)
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), self.font),
             ("FONTSIZE", (0, 0), (-1, -1), TABLE_FONT_SIZE),
-            ("LEADING", (0, 0), (-1, -1), TABLE_FONT_SIZE + 1.5),
-            ("TEXTCOLOR", (0, 0), (-1, -1), HexColor(INK)),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
             ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
             ("LINEBELOW", (0, 0), (-1, 0), 0.6, HexColor(RULE)),
             ("LINEBELOW", (0, last), (-1, last), 0.6, HexColor(RULE)),
         ]
-        for index, column in enumerate(self.table.columns):
-            if column.numeric:
-                commands.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
+        for first, final in self.numeric_runs:
+            commands.append(("ALIGN", (first, 0), (final, -1), "RIGHT"))
         if self.subtotals is not None:
             for row in range(start, min(end, self.rows)):
                 if self.subtotals[row]:
