@@ -121,6 +121,19 @@ def test_every_page_of_every_report_says_page_n_of_the_page_count(
     assert len(PdfReader(written["pack.pdf"]).pages) > len(PdfReader(written["sales.pdf"]).pages)
 
 
+def test_a_table_running_over_pages_repeats_its_header_on_each(
+        written: dict[str, Path]) -> None:
+    texts = pages_text(written["inventory.pdf"])
+    continued = [t for t in texts if "Stock by SKU (continued)" in t]
+    assert len(continued) > 3
+    header = ["SKU", "Product", "Opening", "Received", "Sold", "Returned", "Adjusted", "Counted",
+              "Written off", "Closing", "Unit cost (CNY)", "Value (CNY)"]
+    for text in continued:
+        lines = [line.strip() for line in text.splitlines()]
+        start = lines.index("Stock by SKU (continued)") + 1
+        assert lines[start:start + len(header)] == header
+
+
 def test_every_font_is_an_embedded_truetype_font(written: dict[str, Path]) -> None:
     for name in ("sales.pdf", "inventory.pdf", "pack.pdf"):
         fonts = {}

@@ -84,3 +84,19 @@ def test_text_is_cut_to_its_column_with_an_ellipsis() -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     assert stringWidth(cut, font, 7.5) <= 80
+
+
+def test_a_page_break_never_leaves_one_row_or_the_total_alone() -> None:
+    from ecdesk.services.reports.fonts import pdf_font
+    from ecdesk.services.reports.pdf_layout import ROW_HEIGHT, RenderState
+    from ecdesk.services.reports.pdf_tables import _table_rows_class, min_height
+
+    rows = [{"name": f"r{n}", "units": 1, "amount": 100} for n in range(40)]
+    flowable = _table_rows_class()(table(rows, {"units": 40, "amount": 4000}),
+                                   RenderState(measuring=True), pdf_font(), "CNY")
+    flowable.wrap(700, 10_000)
+    room_for_39 = min_height(0) + 39 * ROW_HEIGHT  # 41 lines to place: 40 rows and the total
+    first, rest = flowable.split(700, room_for_39)
+    assert (first.start, first.end) == (0, 38)
+    assert rest.start == 38 and rest.wrap(700, 10_000)[1] == min_height(3)
+    assert flowable.split(700, min_height(2)) == []  # two rows at a page's foot: next page

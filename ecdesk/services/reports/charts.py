@@ -71,6 +71,8 @@ def build_sales_trend_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     step = max(1, len(labels) // 16)
     axes.set_xticks(positions[::step], labels[::step], rotation=45, ha="right")
     axes.yaxis.set_major_formatter(_amount_formatter())
+    if not any(sales) and not any(margin):
+        axes.set_ylim(0, 100)  # nothing sold: a plain axis rather than five ticks all "0"
     axes.set_xlim(-0.6, max(len(positions), 1) - 0.4)
     axes.grid(axis="y", color=GRID_COLOR, linewidth=0.6)
     _style_axes(axes, family)

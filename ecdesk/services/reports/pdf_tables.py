@@ -191,6 +191,10 @@ def _table_rows_class() -> type:
             if room < min(MIN_ROWS_ON_PAGE, left):
                 return []  # start on the next page
             rows = min(room, MAX_TABLE_ROWS - 1, left)
+            widow = left - rows  # rows carried to the next page
+            if 0 < widow < MIN_ROWS_ON_PAGE and rows - (MIN_ROWS_ON_PAGE - widow) \
+                    >= MIN_ROWS_ON_PAGE:
+                rows -= MIN_ROWS_ON_PAGE - widow  # never one row (or the total) alone
             piece = TableRows(self.table, self.state, self.font, self.currency, self.start,
                               layout)
             piece.end = self.start + rows

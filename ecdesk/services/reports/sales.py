@@ -148,11 +148,11 @@ def _summary(totals: dict[str, int], previous: dict[str, int], scope: ReportScop
 
 
 _ORDER_FIGURES = (
-    Column("orders", "Orders", COUNT, 0.9), Column("units", "Units", UNITS, 0.9),
-    Column("sales", "Sales", MONEY, 1.5), Column("discounts", "Discounts", MONEY, 1.3),
-    Column("shipping", "Shipping", MONEY, 1.3), Column("refunds", "Refunds", MONEY, 1.3),
-    Column("fees", "Platform fees", MONEY, 1.4), Column("cogs", "Cost of goods", MONEY, 1.5),
-    Column("margin", "Gross margin", MONEY, 1.5), Column("margin_rate", "Margin", RATE, 0.9),
+    Column("orders", "Orders", COUNT, 0.85), Column("units", "Units", UNITS, 0.85),
+    Column("sales", "Sales", MONEY, 1.45), Column("discounts", "Discounts", MONEY, 1.35),
+    Column("shipping", "Shipping", MONEY, 1.25), Column("refunds", "Refunds", MONEY, 1.25),
+    Column("fees", "Platform fees", MONEY, 1.6), Column("cogs", "Cost of goods", MONEY, 1.6),
+    Column("margin", "Gross margin", MONEY, 1.6), Column("margin_rate", "Margin", RATE, 0.8),
 )
 
 
