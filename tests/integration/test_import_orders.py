@@ -506,12 +506,17 @@ def test_an_import_leaves_one_audit_row_with_the_file_and_the_counts(shop: Order
     assert '"file": "orders_export.csv"' in rows[0][2] and '"orders_new": 1' in rows[0][2]
 
 
-def test_a_big_import_is_preceded_by_a_backup(shop: OrderShop, tmp_path: Path):
+def test_a_big_import_is_preceded_by_a_backup_and_a_re_import_that_writes_nothing_is_not(
+        shop: OrderShop, tmp_path: Path):
     from ecdesk.services.backups import list_backups
 
     rows = [shopify_order(f"#{n}", "TEE-S", financial="pending", paid="") for n in range(301)]
-    import_orders(shop.db.uow(), read(shopify_file(tmp_path, *rows)))
+    path = shopify_file(tmp_path, *rows)
+    import_orders(shop.db.uow(), read(path))
     assert [b.reason for b in list_backups(shop.db.path)] == ["before-bulk"]
+    again = import_orders(shop.db.uow(), read(path))  # nothing to write: no second backup
+    assert again.counts.orders_unchanged == 301
+    assert len(list_backups(shop.db.path)) == 1
 
 
 def test_an_xlsx_export_is_read_like_its_csv_and_an_order_number_stored_as_a_number_is_lost(

@@ -50,16 +50,19 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
     Everything is checked again inside the transaction. With problems, nothing is written and
     ValidationError lists them, unless `only_valid`: then the orders without problems are
     written and the others skipped. ImportCancelledError (from `progress`) writes nothing.
+    The shop is backed up first when more than a few hundred rows would be written.
     """
-    if not parsed.file_error and (only_valid or not any(p.is_error for p in parsed.problems)):
-        back_up_before_bulk(uow, parsed.lines)
     with uow:
         session = uow.session
         plan = plan_orders(session, parsed, channel)
         preview = to_preview(parsed, plan)
         if plan.channel is None or parsed.file_error or (preview.errors and not only_valid):
             raise ValidationError(list(preview.errors))
-        _Writer(session, plan, parsed, progress).write()
+        writer = _Writer(session, plan, parsed, progress)
+        # Backed up once checked and before writing (the shop is only read so far): a file
+        # imported again, which changes nothing, takes no backup of a large shop.
+        back_up_before_bulk(uow, writer.total)
+        writer.write()
         uow.commit()
     ids = tuple(p.order_id for p in plan.orders
                 if p.order_id is not None and (p.changed or p.status_before is None))
