@@ -19,7 +19,9 @@ def change_text(tile: Tile) -> tuple[str, str]:
         return "= 0.0 % on the previous period", QUIET
     arrow = "▲" if tile.change > 0 else "▼"
     good = (tile.change > 0) == tile.better_when_higher
-    return f"{arrow} {format_rate(abs(tile.change))} on the previous period", GOOD if good else BAD
+    size = (f"{abs(tile.change) * 100:.1f} pts" if tile.in_points
+            else format_rate(abs(tile.change)))
+    return f"{arrow} {size} on the previous period", GOOD if good else BAD
 
 
 class TileWidget(QFrame):

@@ -88,3 +88,5 @@ def test_a_change_is_green_when_it_moves_the_good_way() -> None:
     assert change_text(Tile("r", "Refunds", "1", Decimal("0.5"), better_when_higher=False))[1] \
         == BAD
     assert change_text(Tile("o", "Orders", "1", None))[0] == ""
+    assert change_text(Tile("m", "Margin rate", "1", Decimal("-0.022"), in_points=True)) == (
+        "▼ 2.2 pts on the previous period", BAD)

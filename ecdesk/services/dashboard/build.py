@@ -70,6 +70,11 @@ def change(now: Decimal | int | None, before: Decimal | int | None) -> Decimal |
     return (Decimal(now) - Decimal(before)) / abs(Decimal(before))
 
 
+def points(now: Decimal | None, before: Decimal | None) -> Decimal | None:
+    """The difference of two rates (0.354 - 0.376 = -0.022: 2.2 points down)."""
+    return None if now is None or before is None else now - before
+
+
 def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[int, int],
                 repeat_before: tuple[int, int], currency: str) -> list[Tile]:
     def money(key: str, label: str, note: str, higher_is_better: bool = True) -> Tile:
@@ -95,15 +100,15 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
               "sold) and platform fees."),
         Tile("margin_rate", "Margin rate", format_rate(margin_rate_now)
              if margin_rate_now is not None else "—",
-             change(margin_rate_now, rate(before["margin"], before["sales"])),
-             note="Gross margin as a share of sales."),
+             points(margin_rate_now, rate(before["margin"], before["sales"])),
+             note="Gross margin as a share of sales.", in_points=True),
         money("refunds", "Refunds", "Amounts refunded on orders placed in the period.",
               higher_is_better=False),
         Tile("units", "Units sold", f"{now['units']:,}", change(now["units"], before["units"]),
              note=f"Previous period: {before['units']:,}"),
         Tile("repeat_rate", "Repeat customers", format_rate(repeat_rate_now)
              if repeat_rate_now is not None else "—",
-             change(repeat_rate_now, repeat_rate_before),
+             points(repeat_rate_now, repeat_rate_before), in_points=True,
              note=f"{repeat_now[1]:,} of {repeat_now[0]:,} known customers had bought before "
                   "or bought more than once in the period."),
     ]

@@ -45,6 +45,9 @@ class Tile:
     label: str
     value: str  # formatted for display ("¥12,345.60", "38.2 %", "1,204")
     change: Decimal | None = None  # relative change (0.12 = +12 %); None when not comparable
+    # True for a rate (margin rate): `change` is then the difference in rate (0.021 = +2.1 pts),
+    # since "+6 % of 35 %" reads as six points.
+    in_points: bool = False
     better_when_higher: bool = True
     note: str = ""  # the definition or the previous value, for a tooltip
     alarm: bool = False  # a figure that needs attention now (open critical alerts)
