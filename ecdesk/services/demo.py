@@ -25,7 +25,7 @@ from ecdesk.money import to_minor_units
 from ecdesk.services.catalog.barcodes import check_digit
 from ecdesk.services.demo_catalog import assign_popularity, read_catalog
 from ecdesk.services.demo_orders import DemoClock, OrderWriter
-from ecdesk.services.demo_rows import secondary_indexes_dropped, triggers_suspended
+from ecdesk.services.demo_rows import secondary_indexes_dropped
 from ecdesk.services.demo_stock import (
     StockPlanner,
     cache_on_hand,
@@ -33,6 +33,7 @@ from ecdesk.services.demo_stock import (
     write_stock,
 )
 from ecdesk.services.demo_targets import choose_targets
+from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.settings import update_settings
 
@@ -156,7 +157,7 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
         assign_popularity(rng, catalog)
         planner = StockPlanner(rng, catalog, clock)
         with (secondary_indexes_dropped(conn, BULK_TABLES),
-              triggers_suspended(conn, BULK_TABLES)):
+              order_search_suspended(uow.session)):
             tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
             planner.plan_losses()
             targets = choose_targets(rng, catalog, tally, planner.last_outflow)

@@ -3,7 +3,6 @@ and secondary indexes built once after a bulk load instead of row by row."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -67,34 +66,4 @@ def secondary_indexes_dropped(conn: Connection, tables: Sequence[str]) -> Iterat
     yield
     for _name, sql in indexes:
         conn.exec_driver_sql(sql)
-
-
-@contextmanager
-def triggers_suspended(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Drop the tables' triggers for a bulk load; afterwards rebuild, in one statement each, the
-    FTS5 indexes they keep in step (external-content indexes over these tables), and create the
-    triggers again. Row-by-row index maintenance would double the cost of a million-row load.
-    """
-    marks = ", ".join("?" for _ in tables)
-    triggers = conn.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks}) "
-        "ORDER BY name", tuple(tables)).all()
-    for name, _sql in triggers:
-        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for index in _text_indexes_over(conn, tables):
-        conn.exec_driver_sql(f'INSERT INTO "{index}"("{index}") VALUES (\'rebuild\')')
-    for _name, sql in triggers:
-        conn.exec_driver_sql(sql)
-
-
-def _text_indexes_over(conn: Connection, tables: Sequence[str]) -> list[str]:
-    virtual = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table' "
-                                   "AND sql LIKE 'CREATE VIRTUAL TABLE%'").all()
-    found = []
-    for name, sql in virtual:
-        content = re.search(r"content\s*=\s*['\"]?(\w+)", sql)
-        if content and content.group(1) in tables:
-            found.append(name)
-    return found
 
