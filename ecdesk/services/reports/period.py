@@ -16,6 +16,10 @@ from ecdesk.errors import Problem, ValidationError
 
 STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime keeps UTC times in SQLite
 WEEKLY_FROM_DAYS = 63  # periods longer than nine weeks are broken down by week, not by day
+# Not strftime's %B: that follows the C library's locale, which Qt sets from the system, so a
+# report made in the app and one made by the command line would differ.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ class Period:
 
     def label(self) -> str:
         if self.is_month:
-            return f"{self.first:%B %Y} ({self.first.isoformat()} to {self.last.isoformat()})"
+            return (f"{MONTHS[self.first.month - 1]} {self.first.year} "
+                    f"({self.first.isoformat()} to {self.last.isoformat()})")
         return f"{self.first.isoformat()} to {self.last.isoformat()}"
 
     def slug(self) -> str:
