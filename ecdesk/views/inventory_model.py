@@ -294,6 +294,10 @@ class MovementsTableModel(QAbstractTableModel):
     def show_variant(self, variant_id: int | None) -> None:
         page = (Page([], 0) if variant_id is None
                 else self._loader(variant_id, 0, HISTORY_PAGE_SIZE))
+        self.show_page(variant_id, page)
+
+    def show_page(self, variant_id: int | None, page: Page[MovementRow]) -> None:
+        """Show a first page read elsewhere (the Inventory page reads it on a worker)."""
         self.beginResetModel()
         self.variant_id = variant_id
         self._rows = list(page.rows)
