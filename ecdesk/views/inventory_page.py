@@ -35,14 +35,14 @@ from ecdesk.services.stock.inventory_dto import (
     InventoryQuery,
     InventoryRow,
     InventorySummary,
-    MovementRow,
 )
-from ecdesk.services.stock.queries import list_inventory, movement_history, summarize_inventory
-from ecdesk.views.inventory_model import InventoryTableModel, MovementsTableModel
+from ecdesk.services.stock.queries import list_inventory, summarize_inventory
+from ecdesk.views.inventory_detail_pane import InventoryDetailPane
+from ecdesk.views.inventory_model import InventoryTableModel
 from ecdesk.views.shop_context import ShopContext
 from ecdesk.views.stock_adjust_dialog import ADJUSTED, RECEIVED, StockAdjustDialog
 from ecdesk.views.stock_form_widgets import problem_label
-from ecdesk.views.stock_labels import STOCK_FILTER_LABELS, filter_label, rate, units
+from ecdesk.views.stock_labels import STOCK_FILTER_LABELS, filter_label, units
 from ecdesk.views.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stocktake_dialog import StocktakeDialog
 
@@ -61,7 +61,8 @@ class InventoryPage(QWidget):
         self.model.rows_loaded.connect(self._on_rows_loaded)
         self.model.failed.connect(self._show_failure)
         self._reselect: int | None = None  # the SKU to select again once reloaded rows arrive
-        self.history = MovementsTableModel(self._history, self)
+        self.details = InventoryDetailPane(context)
+        self.history, self.detail = self.details.history, self.details.detail
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._build()
@@ -126,7 +127,7 @@ class InventoryPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self._detail_pane())
+        splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.problem = problem_label()
@@ -148,34 +149,12 @@ class InventoryPage(QWidget):
         toolbar.addAction(action)
         return action
 
-    def _detail_pane(self) -> QWidget:
-        self.detail = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.history_table = QTableView()
-        self.history_table.setModel(self.history)
-        self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_table.setAlternatingRowColors(True)
-        self.history_table.verticalHeader().setVisible(False)
-        self.history_table.verticalHeader().setDefaultSectionSize(22)
-        self.history_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 100, 80, 100, 320)):
-            self.history_table.setColumnWidth(column, width)
-        pane = QWidget()
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.history_table, 1)
-        return pane
-
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
         return list_inventory(self.context.uow(), query, offset=offset, limit=limit, count=False)
 
     def _summarize(self, query: InventoryQuery) -> InventorySummary:  # (on a worker thread)
         return summarize_inventory(self.context.uow(), query)
-
-    def _history(self, variant_id: int, offset: int, limit: int) -> Page[MovementRow]:
-        return movement_history(self.context.uow(), variant_id, offset=offset, limit=limit)
 
     def load(self) -> None:
         """Fill the filters and the first page; called when the page is first shown."""
@@ -249,31 +228,15 @@ class InventoryPage(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
 
+    @property
+    def history_loading(self) -> bool:
+        return self.details.loading
+
     def _show_selected(self) -> None:
         variant_id = self.selected_variant_id()
         self._update_actions()
-        if variant_id is None:
-            self.history.show_variant(None)
-            self.detail.setText(self.tr("Select a SKU to see its stock movements."))
-            return
-        row = self.model.row_at(self.table.currentIndex().row())
-        self.history.show_variant(variant_id)
-        self.detail.setText(self._detail_text(row))
-
-    def _detail_text(self, row: InventoryRow) -> str:
-        f = row.figures
-        cover = ("—" if f.days_of_cover is None
-                 else self.tr("%s days") % f"{f.days_of_cover:,}")
-        how = self.tr("set by hand") if f.reorder_point_manual else self.tr("suggested")
-        title = f"<b>{row.sku}</b> · {row.title}" + (f" · {row.options}" if row.options else "")
-        figures = self.tr(
-            "On hand %s · committed %s · available %s · on order %s · sells %s a day · "
-            "cover %s · reorder point %s (%s)") % (
-            units(f.on_hand), units(f.committed), units(f.available), units(f.on_order),
-            rate(f.velocity), cover, units(f.reorder_point), how)
-        movements = (self.tr("%n movement(s), newest first", "", self.history.total)
-                     if self.history.total else self.tr("No stock movements yet"))
-        return f"{title}<br>{figures}<br><i>{movements}</i>"
+        self.details.show_row(None if variant_id is None
+                              else self.model.row_at(self.table.currentIndex().row()))
 
     def _update_actions(self) -> None:
         writable = not self.context.db.read_only

@@ -64,6 +64,11 @@ def settle(qtbot: QtBot, model: InventoryTableModel) -> None:
     qtbot.waitUntil(lambda: not model.busy and not model.loading, timeout=10_000)
 
 
+def history_read(qtbot: QtBot, page: InventoryPage) -> None:
+    """The selected SKU's movements are read on a worker: wait until they are shown."""
+    qtbot.waitUntil(lambda: not page.history_loading, timeout=10_000)
+
+
 def shown(page: InventoryPage, key: str) -> dict[str, str]:
     model = page.model
     return {model.row_at(r).sku: model.data(model.index(r, COLUMN[key]))
@@ -107,9 +112,11 @@ def test_the_inventory_model_passes_the_model_tester_while_paging(
 
 
 def test_the_inventory_model_over_the_real_query_passes_the_model_tester(
-        qtmodeltester: object, page: InventoryPage) -> None:
+        qtbot: QtBot, qtmodeltester: object, page: InventoryPage) -> None:
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
     page.select_row(row_of(page, "MUG-1"))
+    history_read(qtbot, page)
+    assert page.history.rowCount() == 3
     qtmodeltester.check(page.history)  # type: ignore[attr-defined]
 
 
@@ -191,8 +198,10 @@ def test_clicking_a_header_sorts_in_the_query(qtbot: QtBot, page: InventoryPage)
     assert [page.model.row_at(r).sku for r in range(4)] == ["MUG-1", "TEE-S", "MUG-2", "TEE-M"]
 
 
-def test_selecting_a_sku_shows_its_movements_newest_first(page: InventoryPage) -> None:
+def test_selecting_a_sku_shows_its_movements_newest_first(qtbot: QtBot,
+                                                          page: InventoryPage) -> None:
     page.select_row(row_of(page, "MUG-1"))
+    history_read(qtbot, page)
     history = page.history
     texts = [[history.data(history.index(r, c)) for c in range(1, 4)]
              for r in range(history.rowCount())]
@@ -214,6 +223,7 @@ def test_a_stock_change_refreshes_the_table_and_keeps_the_selected_sku(
     settle(qtbot, page.model)
     assert shown(page, "on_hand")["MUG-1"] == "22"
     assert page.selected_variant_id() == ids["MUG-1"]
+    history_read(qtbot, page)
     assert page.history.rowCount() == 4
 
 
