@@ -29,6 +29,7 @@ from ecdesk.services.catalog_io.dto import (
     ParsedProduct,
     ParsedVariant,
 )
+from ecdesk.services.collector_pause import collector_paused
 
 Channel_ = int | str | None
 
@@ -77,6 +78,7 @@ VARIANT_FIELDS = ("option1", "option2", "option3", "barcode", "weight_grams", "u
                   "price", "compare_at_price", "archived")
 
 
+@collector_paused()
 def preview_import(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None
                    ) -> ImportPreview:
     """What importing `parsed` would do (into `channel`, a name or an id), writing nothing."""

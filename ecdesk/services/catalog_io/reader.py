@@ -9,8 +9,10 @@ from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProdu
 from ecdesk.services.catalog_io.formats import FORMATS, column_index, detect_format
 from ecdesk.services.catalog_io.formats.common import FIELD_LABELS, Columns
 from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
+from ecdesk.services.collector_pause import collector_paused
 
 
+@collector_paused()
 def read_import_file(path: Path | str, *, format: str | None = None,
                      mapping: dict[str, str] | None = None, encoding: str | None = None,
                      remembered: dict[str, dict[str, str]] | None = None,

@@ -79,18 +79,6 @@ def garbled_problem(value: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8192)
-def _plain_amount(value: str) -> Decimal:
-    return to_decimal(value)
-
-
-def plain_amount(value: str) -> Decimal | None:
-    """The common case fast: a plain amount such as `59.00` (prices repeat: cached)."""
-    if _PLAIN_AMOUNT.fullmatch(value):
-        return _plain_amount(value)
-    return None
-
-
 @lru_cache(maxsize=4096)
 def plain_grams(value: str, unit: str) -> int | None:
     """A plain weight (`200.0`) in a known unit, as grams; None for anything else."""

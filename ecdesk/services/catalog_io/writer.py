@@ -19,6 +19,7 @@ from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
 from ecdesk.services.backups import back_up_before_bulk
+from ecdesk.services.bulk_indexes import indexes_built_after
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog_io.dto import (
     ImportCancelledError,
@@ -30,6 +31,7 @@ from ecdesk.services.catalog_io.dto import (
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
+from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
 
@@ -37,6 +39,7 @@ BATCH = 5000  # rows per executemany, with a progress report between them
 SUSPEND_INDEX_FROM = 2000  # SKUs written; below, the per-row triggers are cheaper than a rebuild
 
 
+@collector_paused()
 def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None,
                     only_valid: bool = False, remember_mapping: dict[str, str] | None = None,
                     progress: Progress | None = None) -> ImportResult:
@@ -107,7 +110,8 @@ def _write(session: Session, plan: Plan, parsed: ParsedFile, progress: Progress 
     writer = _Writer(session, plan, progress)
     variants_written = sum(len(p.variants) for p in plan.products)
     suspend = variants_written >= SUSPEND_INDEX_FROM
-    with search_index_suspended(session) if suspend else nullcontext():
+    with (search_index_suspended(session) if suspend else nullcontext(),
+          indexes_built_after(writer.conn, _incoming_rows(plan))):
         categories = _categories(session, plan)
         tag_ids = _tags(writer, plan)
         _products(writer, plan, categories)
@@ -116,6 +120,14 @@ def _write(session: Session, plan: Plan, parsed: ParsedFile, progress: Progress 
         _listings(writer, plan)
         _stock_levels(writer, plan, Path(parsed.path).name)
     record_bulk(session, "import", _summary(plan, parsed, writer.created))
+
+
+def _incoming_rows(plan: Plan) -> dict[str, int]:
+    """Rows each table is about to receive (tags: an upper bound, unchanged ones are kept)."""
+    counts = plan.counts
+    return {"products": counts.products_created, "variants": counts.variants_created,
+            "stock_movements": counts.stock_levels_set, "listings": counts.listings_created,
+            "product_tags": sum(len(p.tags) for p in plan.products if p.tags is not None)}
 
 
 def _categories(session: Session, plan: Plan) -> dict[str, int | None]:

@@ -19,6 +19,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
 from ecdesk.models import OrderStatus
 from ecdesk.money import from_minor_units
+from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders.stock import can_change, stock_after
 from ecdesk.services.orders_io.channel import ChannelRef, channel_for
 from ecdesk.services.orders_io.dto import (
@@ -62,6 +63,7 @@ class Plan:
     notes: list[str] = field(default_factory=list)
 
 
+@collector_paused()
 def preview_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelRef = None
                    ) -> OrderImportPreview:
     """What importing `parsed` into `channel` (an id, a name, None: the default) would do."""

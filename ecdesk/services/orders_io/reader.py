@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import Progress
 from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
+from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders_io.dto import ParsedOrderFile
 from ecdesk.services.orders_io.formats import (
     ORDER_FORMATS,
@@ -18,6 +19,7 @@ from ecdesk.services.orders_io.formats import (
 from ecdesk.services.orders_io.formats.common import FIELD_LABELS, OrderColumns, OrderRows
 
 
+@collector_paused()
 def read_orders_file(path: Path | str, *, timezone: str, format: str | None = None,
                      encoding: str | None = None, progress: Progress | None = None
                      ) -> ParsedOrderFile:

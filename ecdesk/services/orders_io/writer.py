@@ -19,6 +19,7 @@ from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.writer import cached_minor_units as cents
+from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.validation import line_total
@@ -45,6 +46,7 @@ UPDATE_ORDER = (
     "WHERE id = ?")
 
 
+@collector_paused()
 def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelRef = None,
                   only_valid: bool = False, progress: Progress | None = None
                   ) -> OrderImportResult:

@@ -85,6 +85,9 @@ def signature_score(header: list[str], signature: tuple[tuple[str, ...], ...]) -
     return hits / len(signature)
 
 
+MEMO_LIMIT = 200_000  # distinct cells remembered per kind: bounds the memory of huge files
+
+
 class RowReader:
     """Reads one row's cells through the column map, appending problems as it goes.
 
@@ -102,6 +105,10 @@ class RowReader:
             self.index.setdefault(field, self.width)
         self.row = 0
         self.cells: list[str] = [""] * (self.width + 1)
+        # Cleaned cells without a problem, by their text: option values, vendors, prices and
+        # SKU patterns repeat across a catalog, so each distinct cell is cleaned once.
+        self._texts: dict[str, str] = {}
+        self._amounts: dict[str, Decimal] = {}
 
     def at(self, row: int, cells: list[str]) -> RowReader:
         missing = self.width + 1 - len(cells)
@@ -115,12 +122,16 @@ class RowReader:
         self.problems.append(Problem(self.columns.name(field), message, self.row, severity))
 
     def text(self, field: str) -> str:
-        value = self.cells[self.index.get(field, self.width)]
-        if not value:
-            return value
-        value = values.text_value(value)
-        if not value.isascii():
-            self._check_garbled(field, value)
+        cell = self.cells[self.index.get(field, self.width)]
+        if not cell:
+            return cell
+        known = self._texts.get(cell)
+        if known is not None:
+            return known
+        value = values.text_value(cell)
+        clean = value.isascii() or not self._check_garbled(field, value)
+        if clean and len(self._texts) < MEMO_LIMIT:
+            self._texts[cell] = value
         return value
 
     def html(self, field: str) -> str | None:
@@ -134,10 +145,12 @@ class RowReader:
     def optional_text(self, field: str) -> str | None:
         return self.text(field) if self.columns.has(field) else None
 
-    def _check_garbled(self, field: str, value: str) -> None:
+    def _check_garbled(self, field: str, value: str) -> bool:
+        """True (and the problem reported) when the text looks garbled."""
         reason = values.garbled_problem(value)
         if reason:
             self.problem(field, reason)
+        return reason is not None
 
     def code(self, field: str) -> str:
         value = self.cells[self.index.get(field, self.width)]
@@ -155,10 +168,15 @@ class RowReader:
         value = self.cells[self.index.get(field, self.width)]
         if not value:
             return None
-        fast = values.plain_amount(value)
-        if fast is not None:
-            return fast
-        return values.amount(value, self.columns.name(field), self.row, self.problems)
+        known = self._amounts.get(value)
+        if known is not None:
+            return known
+        before = len(self.problems)
+        amount = values.amount(value, self.columns.name(field), self.row, self.problems)
+        if amount is not None and len(self.problems) == before and (
+                len(self._amounts) < MEMO_LIMIT):
+            self._amounts[value] = amount
+        return amount
 
     def quantity(self, field: str) -> int | None:
         value = self.cells[self.index.get(field, self.width)]
