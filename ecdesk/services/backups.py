@@ -2,7 +2,11 @@
 
 A backup is never a plain file copy of a live database (that can catch a half-written page);
 `sqlite3.Connection.backup` copies a consistent snapshot even while ecdesk is writing. Every
-backup is checked with `PRAGMA integrity_check` right after it is written.
+backup is checked right after it is written: scheduled, manual and restore backups with the full
+`PRAGMA integrity_check`; the backup a bulk change takes first with `PRAGMA quick_check`, which
+skips only the index-against-table comparison: ~2 s instead of ~10 s on the 635 MiB large demo
+shop, and the owner waits for this one before every big import. Both also run the foreign-key and
+stock-ledger checks.
 """
 
 from __future__ import annotations
@@ -58,8 +62,11 @@ def backups_dir(shop: Path) -> Path:
 
 
 def back_up(shop: Path, reason: str, folder: Path | None = None,
-            now: datetime | None = None) -> BackupInfo:
-    """Write a verified backup of `shop` into `folder` (default: the backups folder beside it)."""
+            now: datetime | None = None, *, quick: bool = False) -> BackupInfo:
+    """Write a verified backup of `shop` into `folder` (default: the backups folder beside it).
+
+    `quick` verifies it with `quick_check` instead of the full `integrity_check` (see above).
+    """
     if not shop.exists():
         raise DatabaseError(f"{shop} does not exist: nothing to back up.")
     now = now or datetime.now(UTC)
@@ -69,7 +76,7 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
     partial = target.with_name(target.name + ".partial")
     try:
         _copy(shop, partial)
-        problems = integrity_problems(partial)
+        problems = integrity_problems(partial, quick=quick)
         if problems:
             raise DatabaseError(f"The backup of {shop.name} failed its check ({problems[0]}); "
                                 "the shop file itself may be damaged: run 'check'.")
@@ -95,12 +102,18 @@ def _copy(source: Path, target: Path) -> None:
         dst.close()
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """The lines of `PRAGMA integrity_check` and `foreign_key_check` that are not "ok"."""
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """The lines of `PRAGMA integrity_check` and `foreign_key_check` that are not "ok", and SKUs
+    whose on-hand is not their ledger sum.
+
+    `quick` runs `PRAGMA quick_check` instead: every page, record and NOT NULL/CHECK constraint
+    is still checked, but not that each index holds exactly its table's rows (nor UNIQUE).
+    """
+    pragma = "quick_check" if quick else "integrity_check"
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             problems = [r for r in rows if r != "ok"]
             problems += [f"table {table} row {rowid} points to a missing {parent} row"
                          for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")]
@@ -196,10 +209,14 @@ BULK_BACKUP_ROWS = 300  # "more than a few hundred rows": a bulk change backs up
 
 
 def back_up_before_bulk(uow: UnitOfWork, rows: int) -> BackupInfo | None:
-    """Back the shop up before a bulk change of more than BULK_BACKUP_ROWS rows."""
+    """Back the shop up before a bulk change of more than BULK_BACKUP_ROWS rows.
+
+    Checked with the quick check: the owner waits for this backup before every big import, and
+    the daily backup and `check` still run the full one.
+    """
     if rows <= BULK_BACKUP_ROWS or uow.db_path is None:
         return None
-    return back_up(uow.db_path, "before-bulk")
+    return back_up(uow.db_path, "before-bulk", quick=True)
 
 
 def daily_backup_if_due(shop: Path, policy: RotationPolicy | None = None,

@@ -233,7 +233,7 @@ def rows(source: Path) -> list[Row]:
             "pandas.read_csv + sqlite3.executemany", RATIO, note),
         Row("  + its backup before the bulk write", "s", min(t.backup for t in times),
             note=f"SQLite online backup of the {shop_mib:.0f} MiB shop, checked with PRAGMA "
-            "integrity_check (what back_up_before_bulk does); the baseline takes none"),
+            "quick_check (what back_up_before_bulk does); the baseline takes none"),
         Row("  = import as the user waits for it", "s", min(t.total for t in times)),
         Row("import 100k-line Shopify order CSV, peak memory", "MiB", memory["peak"], None, "",
             MEMORY, f"peak RSS of a process that only imports, backup included (it held "

@@ -12,14 +12,21 @@ from sqlalchemy import text
 from ecdesk.db import Database, open_database
 from ecdesk.errors import DatabaseError
 from ecdesk.services.backups import (
+    BULK_BACKUP_ROWS,
     RotationPolicy,
     back_up,
+    back_up_before_bulk,
     backups_dir,
     daily_backup_if_due,
     describe,
     integrity_problems,
     list_backups,
     restore,
+)
+from tests.damaged_shops import (
+    point_index_at_another_column,
+    trample_table_page,
+    unbalance_on_hand,
 )
 
 
@@ -222,10 +229,42 @@ def test_a_restore_round_trip_gives_back_every_table_row_for_row(demo_shop: Data
 
 def test_the_check_reports_an_on_hand_that_is_not_its_ledger_sum(demo_shop: Database) -> None:
     assert integrity_problems(demo_shop.path) == []
-    with sqlite3.connect(demo_shop.path) as conn:
-        sku = conn.execute("SELECT sku FROM variants ORDER BY id LIMIT 1").fetchone()[0]
-        conn.execute("UPDATE variants SET on_hand = on_hand + 5 WHERE sku = ?", (sku,))
-    conn.close()
+    sku = unbalance_on_hand(demo_shop.path)
     problems = integrity_problems(demo_shop.path)
     assert len(problems) == 1 and problems[0].startswith(f"SKU {sku}: on hand ")
     assert "stock movements add up to" in problems[0]
+
+
+def test_a_bulk_change_on_a_shop_with_a_damaged_page_is_refused_before_it_writes(
+        demo_shop: Database) -> None:
+    from ecdesk.services.catalog.commands import set_listing_status
+
+    with demo_shop.uow() as uow:
+        variant_ids = list(uow.session.scalars(text("SELECT id FROM variants LIMIT 400")))
+    before = _rows(demo_shop.path, "listings")
+    trample_table_page(demo_shop.path, "orders")
+    with pytest.raises(DatabaseError, match=r"failed its check \(.+\); .* run 'check'"):
+        set_listing_status(demo_shop.uow(), variant_ids, 1, "paused")
+    assert _rows(demo_shop.path, "listings") == before
+    assert list_backups(demo_shop.path) == []
+    assert not list(backups_dir(demo_shop.path).glob("*.partial"))
+
+
+def test_the_backup_before_a_bulk_change_reports_an_on_hand_that_is_not_its_ledger_sum(
+        demo_shop: Database) -> None:
+    sku = unbalance_on_hand(demo_shop.path)
+    mismatch = rf"SKU {sku}: on hand \d+ but its stock movements add up to"
+    with pytest.raises(DatabaseError, match=mismatch):
+        back_up_before_bulk(demo_shop.uow(), BULK_BACKUP_ROWS + 1)
+    assert list_backups(demo_shop.path) == []
+
+
+def test_the_backup_before_a_bulk_change_skips_only_the_index_comparison_manual_ones_run(
+        demo_shop: Database) -> None:
+    point_index_at_another_column(demo_shop.path, "ix_variants_price", "unit_cost")
+    assert integrity_problems(demo_shop.path, quick=True) == []
+    assert "missing from index ix_variants_price" in integrity_problems(demo_shop.path)[0]
+    with pytest.raises(DatabaseError, match="failed its check"):
+        back_up(demo_shop.path, "manual")
+    info = back_up_before_bulk(demo_shop.uow(), BULK_BACKUP_ROWS + 1)
+    assert info is not None and [b.path for b in list_backups(demo_shop.path)] == [info.path]
