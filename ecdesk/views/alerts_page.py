@@ -4,7 +4,8 @@ Alerts are computed off the GUI thread (one SQL pass, see services.stock.alerts)
 the window opens, so that the navigation item shows its count ("Alerts (12)": open critical and
 warning alerts) before the page is ever opened, and again after every write that can change
 them (orders, stock, catalog, settings). Alerts can be acknowledged, snoozed until a day or
-shown again, several at once; stock can be received and a SKU's stock rules set from here.
+shown again, several at once; stock can be received and a SKU's stock rules set from here, and
+a double-click (or Enter) takes the owner to the SKU on the Inventory page.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +51,7 @@ from ecdesk.views.alerts_page_model import (
     tr,
 )
 from ecdesk.views.alerts_page_snooze import SnoozeDialog
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shop_context import ShopContext, SkuTarget
 from ecdesk.views.stock_labels import units
 from ecdesk.views.workers import Job
 
@@ -129,6 +130,9 @@ class AlertsPage(QWidget):
     def _actions(self) -> QHBoxLayout:
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.inventory_action = self._show_in_inventory_action()
+        toolbar.addAction(self.inventory_action)
+        toolbar.addSeparator()
         self.ack_action = self._action(self.tr("Acknowledge"), "Ctrl+Shift+A",
                                        self.acknowledge_selected, toolbar)
         self.snooze_action = self._action(self.tr("Snooze until…"), "Ctrl+Shift+S",
@@ -165,6 +169,17 @@ class AlertsPage(QWidget):
         toolbar.addAction(action)
         return action
 
+    def _show_in_inventory_action(self) -> QAction:
+        """Enter, like a double-click, opens the selected alert's SKU: only while the table has
+        the focus (Enter in the search box must not take the owner away)."""
+        action = QAction(self.tr("Show in Inventory"), self)
+        action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setToolTip(self.tr("Show the SKU on the Inventory page, with its stock "
+                                  "movements (Enter or double-click)"))
+        action.triggered.connect(self.show_in_inventory)
+        return action
+
     def _table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.model)
@@ -185,8 +200,9 @@ class AlertsPage(QWidget):
             table.setColumnWidth(column, width)
         table.setColumnHidden(STATE_COLUMN, True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
-        table.doubleClicked.connect(lambda _index: self.receive_stock())
+        table.doubleClicked.connect(self._double_clicked)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.inventory_action)  # (its Enter shortcut lives on the table)
         for action in self.actions():
             if action.text():
                 table.addAction(action)
@@ -326,6 +342,7 @@ class AlertsPage(QWidget):
         one_sku = len({a.variant_id for a in alerts}) == 1
         self.receive_action.setEnabled(writable and one_sku)
         self.rules_action.setEnabled(writable and one_sku)
+        self.inventory_action.setEnabled(one_sku)
 
     # -- actions ---------------------------------------------------------------------------
     def acknowledge_selected(self) -> None:
@@ -370,6 +387,20 @@ class AlertsPage(QWidget):
         urgent = self.report.urgent_count
         self.badge_changed.emit(str(urgent) if urgent else "")
         self._apply_filters()
+
+    def show_in_inventory(self) -> None:
+        """Take the owner to the selected alert's SKU on the Inventory page."""
+        alerts = self.selected_alerts()
+        if len({alert.variant_id for alert in alerts}) == 1:
+            self._show_sku(alerts[0])
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        alert = self.model.alert_at(index.row())
+        if alert is not None:
+            self._show_sku(alert)
+
+    def _show_sku(self, alert: Alert) -> None:
+        self.context.show_on_page("inventory", SkuTarget(alert.variant_id, alert.sku))
 
     def receive_stock(self) -> None:
         from ecdesk.views.stock_adjust_dialog import RECEIVED, StockAdjustDialog

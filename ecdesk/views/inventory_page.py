@@ -39,7 +39,7 @@ from ecdesk.services.stock.inventory_dto import (
 from ecdesk.services.stock.queries import list_inventory, summarize_inventory
 from ecdesk.views.inventory_detail_pane import InventoryDetailPane
 from ecdesk.views.inventory_model import InventoryTableModel
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shop_context import ShopContext, SkuTarget
 from ecdesk.views.stock_adjust_dialog import ADJUSTED, RECEIVED, StockAdjustDialog
 from ecdesk.views.stock_form_widgets import problem_label
 from ecdesk.views.stock_labels import STOCK_FILTER_LABELS, filter_label, units
@@ -60,7 +60,11 @@ class InventoryPage(QWidget):
         self.model.summary_changed.connect(self._show_summary)
         self.model.rows_loaded.connect(self._on_rows_loaded)
         self.model.failed.connect(self._show_failure)
+        # (deferred: the model is still between its loading flags when these are emitted)
+        self.model.rowsInserted.connect(lambda *_: QTimer.singleShot(0, self, self._seek_target))
         self._reselect: int | None = None  # the SKU to select again once reloaded rows arrive
+        self._target: SkuTarget | None = None  # a SKU another page asked for, until shown
+        self._target_searched = False
         self.details = InventoryDetailPane(context)
         self.history, self.detail = self.details.history, self.details.detail
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -196,6 +200,7 @@ class InventoryPage(QWidget):
             self.select_variant(self._reselect)
             self._reselect = None
         self._show_selected()
+        QTimer.singleShot(0, self, self._seek_target)
 
     def _show_failure(self, reason: str) -> None:
         self.problem.setText(self.tr("The table could not be read: %s") % reason)
@@ -244,6 +249,48 @@ class InventoryPage(QWidget):
         for action in (self.receive_action, self.adjust_action, self.rules_action):
             action.setEnabled(writable and has_row)
         self.count_action.setEnabled(writable)
+
+    # -- a SKU asked for by another page ---------------------------------------------------
+    def show_target(self, target: object) -> None:
+        """Select, scroll to and show the history of a SKU another page asked for ("Show in
+        Inventory"); one not among the loaded rows is searched for, with the filters cleared."""
+        if not isinstance(target, SkuTarget):
+            return
+        self._target, self._target_searched = target, False
+        if not self.loaded:
+            self.load()
+        if not self.model.loading:  # (else the rows on their way call _seek_target)
+            self._seek_target()
+
+    def _seek_target(self) -> None:
+        target = self._target
+        if target is None or self.model.loading:
+            return
+        if self.select_variant(target.variant_id):
+            self._target = None
+            if self.history.variant_id != target.variant_id:  # (it was current already)
+                self._show_selected()
+            self.table.scrollTo(self.table.currentIndex(),
+                                QAbstractItemView.ScrollHint.PositionAtCenter)
+            self.table.setFocus()
+        elif not self._target_searched:
+            self._target_searched = True
+            self._search_for(target.sku)
+        elif self.model.canFetchMore():
+            self.model.fetchMore()  # its code is part of many others': read on
+        else:
+            self._target = None
+            self.problem.setText(self.tr("SKU %s is not in the inventory list: was it archived "
+                                         "or removed?") % target.sku)
+
+    def _search_for(self, sku: str) -> None:
+        self._search_timer.stop()
+        self.search.setText(sku)
+        for combo in (self.category_filter, self.stock_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)  # all categories, all stock
+            combo.blockSignals(False)
+        self.model.set_query(self.current_query())
 
     # -- actions ---------------------------------------------------------------------------
     def focus_search(self) -> None:

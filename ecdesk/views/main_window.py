@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._remember_page)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         context.changed.connect(self._on_changed)
+        context.page_requested.connect(self.show_target)
         self._on_changed(None)
         self._remember_shop(context.db.path)
 
@@ -147,6 +148,16 @@ class MainWindow(QMainWindow):
         from ecdesk.views.pages import page_row
 
         self.navigation.setCurrentRow(page_row(key))
+
+    def show_target(self, key: str, target: object) -> None:
+        """A page asked for something on another ("Show in Inventory"): switch to that page
+        (which loads it the first time) and hand it the target."""
+        if not any(spec.key == key for spec in self.page_specs):
+            return
+        self.show_page(key)
+        show = getattr(getattr(self, key), "show_target", None)
+        if show is not None:
+            show(target)
 
     def _show_badge(self, row: int, label: str, text: str) -> None:
         self.navigation.item(row).setText(f"{label} ({text})" if text else label)

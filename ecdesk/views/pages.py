@@ -2,7 +2,9 @@
 
 Each entry names a QWidget subclass taking the ShopContext. A page may offer:
 - `load()`: fill itself with data; called once the window shows (or when it is first opened),
-- `badge_changed = Signal(str)`: a short count shown on its navigation item ("Alerts (12)").
+- `badge_changed = Signal(str)`: a short count shown on its navigation item ("Alerts (12)"),
+- `show_target(target)`: show the item another page asked for through
+  `ShopContext.show_on_page` (Inventory takes a `SkuTarget`).
 """
 
 from __future__ import annotations

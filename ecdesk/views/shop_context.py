@@ -1,12 +1,16 @@
-"""What every page shares: the open shop, its settings, and the one "something changed" signal.
+"""What every page shares: the open shop, its settings, the one "something changed" signal and
+the requests to show something on another page.
 
 Pages never call each other: a write returns a `Changed` value, `ShopContext.changed` broadcasts
-it, and each page decides whether it needs to refresh.
+it, and each page decides whether it needs to refresh. A page that wants the owner taken to an
+item elsewhere ("Show in Inventory") asks `show_on_page`; the main window switches to that page
+and hands it the target (its `show_target`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,9 +22,18 @@ from ecdesk.services.changes import Changed
 from ecdesk.services.settings import ShopSettings, get_settings
 
 
+@dataclass(frozen=True)
+class SkuTarget:
+    """A SKU to show: its id to find it, its code to search for it when it is not loaded."""
+
+    variant_id: int
+    sku: str
+
+
 class ShopContext(QObject):
     changed = Signal(object)  # a Changed value
     status_message = Signal(str)
+    page_requested = Signal(str, object)  # a page key (views.pages) and what to show on it
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +42,10 @@ class ShopContext(QObject):
 
     def uow(self) -> UnitOfWork:
         return self.db.uow("gui")
+
+    def show_on_page(self, page_key: str, target: object) -> None:
+        """Ask the window to open the page `page_key` at `target` (e.g. a SkuTarget)."""
+        self.page_requested.emit(page_key, target)
 
     def write(self, parent: QWidget, action: Callable[..., Changed], *args: Any,
               **kwargs: Any) -> Changed | None:
