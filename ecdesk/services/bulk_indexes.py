@@ -8,7 +8,7 @@ obey (one SKU per variant, one handle per product); only plain CREATE INDEX inde
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection
@@ -24,14 +24,20 @@ def indexes_built_after(conn: Connection, incoming: Mapping[str, int]) -> Iterat
     dropped indexes with everything else (SQLite's DDL is transactional), so nothing is
     recreated here then.
     """
-    dropped: list[str] = []
-    for table, rows in incoming.items():
-        if rows and rows >= _rows_held(conn, table):
-            for name, sql in plain_indexes(conn, table):
-                conn.exec_driver_sql(f'DROP INDEX "{name}"')
-                dropped.append(sql)
+    big = [table for table, rows in incoming.items() if rows and rows >= _rows_held(conn, table)]
+    with plain_indexes_dropped(conn, big):
+        yield
+
+
+@contextmanager
+def plain_indexes_dropped(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Drop the tables' plain indexes around the caller's bulk load and create them again
+    after it, in the caller's transaction (see indexes_built_after for why and on errors)."""
+    indexes = [index for table in tables for index in plain_indexes(conn, table)]
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
     yield
-    for sql in dropped:
+    for _, sql in indexes:
         conn.exec_driver_sql(sql)
 
 

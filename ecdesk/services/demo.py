@@ -22,10 +22,10 @@ from ecdesk.db import Database, open_database
 from ecdesk.errors import EcdeskError
 from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
+from ecdesk.services.bulk_indexes import plain_indexes_dropped
 from ecdesk.services.catalog.barcodes import check_digit
 from ecdesk.services.demo_catalog import assign_popularity, read_catalog
 from ecdesk.services.demo_orders import DemoClock, OrderWriter
-from ecdesk.services.demo_rows import secondary_indexes_dropped
 from ecdesk.services.demo_stock import (
     StockPlanner,
     cache_on_hand,
@@ -156,7 +156,7 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
         catalog = read_catalog(conn)
         assign_popularity(rng, catalog)
         planner = StockPlanner(rng, catalog, clock)
-        with (secondary_indexes_dropped(conn, BULK_TABLES),
+        with (plain_indexes_dropped(conn, BULK_TABLES),
               order_search_suspended(uow.session)):
             tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
             planner.plan_losses()

@@ -1,10 +1,8 @@
-"""Writing generated rows fast: stored timestamps from epoch seconds, executemany of tuples,
-and secondary indexes built once after a bulk load instead of row by row."""
+"""Writing generated rows fast: stored timestamps from epoch seconds, executemany of tuples."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -48,22 +46,4 @@ def executemany(conn: Connection, sql: str, rows: Sequence[tuple]) -> None:
     if rows:
         conn.exec_driver_sql(sql, list(rows))
 
-
-@contextmanager
-def secondary_indexes_dropped(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Drop the tables' named indexes for a bulk load and create them again afterwards.
-
-    Building an index once over sorted keys beats updating it for every inserted row (the
-    variant index of a million lines is written in random order). Runs inside the caller's
-    transaction, so a failure leaves the indexes as they were.
-    """
-    marks = ", ".join("?" for _ in tables)
-    indexes = conn.exec_driver_sql(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({marks}) ORDER BY name", tuple(tables)).all()
-    for name, _sql in indexes:
-        conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in indexes:
-        conn.exec_driver_sql(sql)
 
