@@ -77,9 +77,9 @@ def test_a_small_load_into_a_bigger_table_keeps_its_indexes(tmp_shop):
 
 def test_a_failed_load_rolled_back_leaves_every_index_in_place(tmp_shop):
     before = index_sql(tmp_shop, "variants")
-    with pytest.raises(RuntimeError), tmp_shop.uow() as uow:
-        with indexes_built_after(uow.session.connection(), {"variants": 10}):
-            raise RuntimeError("cancelled halfway")
+    with (pytest.raises(RuntimeError), tmp_shop.uow() as uow,
+          indexes_built_after(uow.session.connection(), {"variants": 10})):
+        raise RuntimeError("cancelled halfway")
     assert index_sql(tmp_shop, "variants") == before
 
 
