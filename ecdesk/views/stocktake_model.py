@@ -11,21 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ecdesk.services.stock.inventory_dto import CountLine
+from ecdesk.views.paged_table_model import RIGHT, AnyIndex  # (the table models' shared names)
 from ecdesk.views.stock_labels import signed, units
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ERROR_BACKGROUND = QColor("#f9d6d5")
 DIFFERENCE_COLOUR = QColor("#b3261e")
 HEADERS = ["SKU", "Product", "Options", "Expected", "Counted", "Difference"]
