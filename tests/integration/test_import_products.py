@@ -4,6 +4,7 @@ preview, all-or-nothing, re-imports, channels, remembered mappings and cancellin
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ecdesk.services.catalog_io import (
     read_import_file,
 )
 from ecdesk.services.channels import save_channel
+from ecdesk.services.stock.defaults import get_stock_defaults, update_stock_defaults
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 VELOFANT = SAMPLES / "shopify" / "Velofant__velofant-feed__products_export_1.csv"
@@ -158,10 +160,30 @@ def test_an_unparsable_price_is_refused(tmp_shop: Database, tmp_path: Path):
     assert refused(tmp_shop, path) == [Problem("Variant Price", "'12,5O' is not a price", 2)]
 
 
-def test_a_negative_quantity_is_refused(tmp_shop: Database, tmp_path: Path):
+def test_a_negative_quantity_is_refused_where_the_shop_does_not_allow_negative_stock(
+        tmp_shop: Database, tmp_path: Path):
     path = shopify(tmp_path, TEE.replace(",200,5,", ",200,'-1,"))
     assert refused(tmp_shop, path) == [
-        Problem("Variant Inventory Qty", "negative quantity -1: stock cannot be below 0", 2)]
+        Problem("Variant Inventory Qty", "negative quantity -1 for SKU TEE-S: stock cannot be "
+                "below 0 for this SKU (allow negative stock in its stock rules or in the shop's "
+                "stock settings)", 2)]
+
+
+def test_a_negative_quantity_is_imported_where_the_shop_allows_negative_stock(
+        tmp_shop: Database, tmp_path: Path):
+    defaults = get_stock_defaults(tmp_shop.uow())
+    update_stock_defaults(tmp_shop.uow(), replace(defaults, allow_negative=True))
+    import_products(tmp_shop.uow(), read_import_file(
+        shopify(tmp_path, TEE.replace(",200,5,", ",200,'-1,"))))
+    assert query(tmp_shop, "SELECT v.sku, v.on_hand, m.kind, m.quantity FROM variants v "
+                 "JOIN stock_movements m ON m.variant_id = v.id") == [("TEE-S", -1, "counted", -1)]
+
+
+def test_a_quantity_that_is_not_a_whole_number_is_refused(tmp_shop: Database, tmp_path: Path):
+    path = shopify(tmp_path, TEE.replace(",200,5,", ",200,2.5,"), TEE_M.replace(",3,", ",x,"))
+    assert refused(tmp_shop, path) == [
+        Problem("Variant Inventory Qty", "'2.5' is not a whole quantity", 2),
+        Problem("Variant Inventory Qty", "'x' is not a quantity", 3)]
 
 
 def test_a_missing_title_is_refused(tmp_shop: Database, tmp_path: Path):

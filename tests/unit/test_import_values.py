@@ -51,10 +51,21 @@ def test_an_unusable_price_is_a_problem_with_its_reason(text, message):
     assert problems == [Problem("Variant Price", message, 7)]
 
 
-def test_a_negative_quantity_is_a_problem():
+def test_a_negative_quantity_is_read_as_it_is_for_the_import_plan_to_judge():
+    # Whether a SKU may be below zero is its stock policy's call: the plan checks it.
     problems: list[Problem] = []
-    assert values.quantity("'-1", "Stock", 3, problems) is None
-    assert problems == [Problem("Stock", "negative quantity -1: stock cannot be below 0", 3)]
+    assert values.quantity("'-1", "Stock", 3, problems) == -1
+    assert values.quantity("-1,200", "Stock", 3, problems) == -1200
+    assert problems == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("2.5", "'2.5' is not a whole quantity"), ("ten", "'ten' is not a quantity"),
+])
+def test_a_quantity_that_is_not_a_whole_number_is_a_problem(text, message):
+    problems: list[Problem] = []
+    assert values.quantity(text, "Stock", 3, problems) is None
+    assert problems == [Problem("Stock", message, 3)]
 
 
 def test_weights_are_converted_to_whole_grams():

@@ -30,6 +30,7 @@ from ecdesk.services.catalog_io.dto import (
     ParsedVariant,
 )
 from ecdesk.services.collector_pause import collector_paused
+from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
 
 Channel_ = int | str | None
 
@@ -119,6 +120,7 @@ def plan_import(session: Session, parsed: ParsedFile, channel: Channel_, *,
         if plan is not None:
             plans.append(plan)
     _plan_listings(session, plans, shop, channel_id, problems, parsed)
+    _refuse_negative_stock(session, plans, problems, parsed)
     error_rows = {p.row for p in problems if p.is_error and p.row is not None}
     valid = [p for p in plans if not error_rows.intersection(p.parsed.rows)]
     invalid = len(parsed.products) - len(valid)
@@ -300,6 +302,31 @@ def _stock_change(variant: ParsedVariant, on_hand: int) -> tuple[int, int] | Non
     if variant.quantity is None or variant.quantity == on_hand:
         return None
     return (on_hand, variant.quantity)
+
+
+def _refuse_negative_stock(session: Session, plans: list[ProductPlan], problems: list[Problem],
+                           parsed: ParsedFile) -> None:
+    """A count that takes a SKU below zero, refused unless the SKU may go negative.
+
+    Reading the file accepts any whole number: the permission (the SKU's stock policy, else the
+    shop default) is the ledger's rule, checked here where the row and column are known. As in
+    the ledger, only a count lower than the stock now is checked.
+    """
+    lowering = [v for p in plans for v in p.variants
+                if v.stock is not None and v.stock[1] < min(v.stock[0], 0)]  # below 0 and lower
+    if not lowering:
+        return
+    allowed = negative_allowed(session, [v.variant_id for v in lowering if v.variant_id])
+    new_allowed = (any(v.variant_id is None for v in lowering)
+                   and shop_allows_negative(session))  # a new SKU has no policy yet
+    column = parsed.column_of("quantity") or "Stock"
+    for variant in lowering:
+        if variant.variant_id in allowed or (variant.variant_id is None and new_allowed):
+            continue
+        problems.append(Problem(
+            column, f"negative quantity {variant.stock[1]} for SKU {variant.values['sku']}: "
+            "stock cannot be below 0 for this SKU (allow negative stock in its stock rules or "
+            "in the shop's stock settings)", variant.parsed.row))
 
 
 def _product_values(product: ParsedProduct, current: dict[str, Any], present: _Present

@@ -112,6 +112,8 @@ def amount(value: str, column: str, row: int, problems: list[Problem]) -> Decima
 
 
 def quantity(value: str, column: str, row: int, problems: list[Problem]) -> int | None:
+    """A stock count, a whole number. A negative one is read as it is: whether the SKU may be
+    below zero depends on its stock policy, which the import plan checks against the shop."""
     value = code(value)
     if not value:
         return None
@@ -122,10 +124,6 @@ def quantity(value: str, column: str, row: int, problems: list[Problem]) -> int 
         return None
     if number != number.to_integral_value():
         problems.append(Problem(column, f"'{value}' is not a whole quantity", row))
-        return None
-    if number < 0:
-        problems.append(Problem(column, f"negative quantity {value}: stock cannot be below 0",
-                                row))
         return None
     return int(number)
 

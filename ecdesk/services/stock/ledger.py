@@ -72,8 +72,8 @@ def post_movements(session: Session, movements: Sequence[Movement]) -> None:
 def set_counted_levels(conn: Connection, levels: Sequence[tuple[int, int, int]], at: str,
                        reason: str, reference: str) -> None:
     """Bulk path for imports: bring each (variant id, on hand, wanted) to `wanted` with a
-    counted movement. Wanted levels are never negative, so no permission check is needed;
-    `at` is the stored text form of the time (naive UTC)."""
+    counted movement. A wanted level below zero was checked by the import plan against
+    `negative_allowed`; `at` is the stored text form of the time (naive UTC)."""
     rows = [(vid, new - old) for vid, old, new in levels if new != old]
     if not rows:
         return
@@ -107,6 +107,28 @@ def shop_allows_negative(session: Session) -> bool:
     return value == "1"
 
 
+def allows_negative(policy: bool | None, shop_default: bool) -> bool:
+    """The rule: a SKU's own stock policy decides; without one, the shop default does."""
+    return shop_default if policy is None else policy
+
+
+def negative_allowed(session: Session, variant_ids: Iterable[int]) -> set[int]:
+    """The SKUs among `variant_ids` that may go below zero (a SKU not yet stored has no
+    policy: `shop_allows_negative` decides for it)."""
+    wanted = sorted(set(variant_ids))
+    if not wanted:
+        return set()
+    default = shop_allows_negative(session)
+    allowed: set[int] = set()
+    for start in range(0, len(wanted), BATCH):
+        rows = session.execute(
+            select(Variant.id, StockPolicy.allow_negative)
+            .outerjoin(StockPolicy, StockPolicy.variant_id == Variant.id)
+            .where(Variant.id.in_(wanted[start:start + BATCH])))
+        allowed.update(vid for vid, policy in rows if allows_negative(policy, default))
+    return allowed
+
+
 def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Problem]:
     """One problem per SKU that these changes would take below zero without permission."""
     takers = [vid for vid, delta in deltas.items() if delta < 0]
@@ -123,7 +145,7 @@ def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Prob
         )
         for vid, sku, on_hand, allowed in rows:
             after = on_hand + deltas[vid]
-            if after < 0 and not (default if allowed is None else allowed):
+            if after < 0 and not allows_negative(allowed, default):
                 problems.append(Problem(
                     f"SKU {sku}", f"{on_hand} on hand; this would take it to {after}. Negative "
                     "stock is not allowed for this SKU (change it in the stock settings)."))
