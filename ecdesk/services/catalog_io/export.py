@@ -1,5 +1,7 @@
 """Exporting the catalog and its listings to CSV or XLSX, in ecdesk's template or Shopify's
-product CSV layout, so that an edited catalog can go back to a platform.
+product CSV layout, so that an edited catalog can go back to a platform. Both carry each SKU's
+on-hand (`Stock`; Shopify's `Variant Inventory Qty`), so counts corrected in a spreadsheet can
+be imported back.
 
 Every text cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a CR)
 gets a leading apostrophe; a plain negative number stays a number. In CSV, long digit-only codes
@@ -28,9 +30,12 @@ LAYOUTS = ("ecdesk", "shopify")
 SHOPIFY_COLUMNS = [
     "Handle", "Title", "Body (HTML)", "Vendor", "Product Category", "Type", "Tags", "Published",
     "Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Option3 Name",
-    "Option3 Value", "Variant SKU", "Variant Grams", "Variant Price", "Variant Compare At Price",
-    "Variant Barcode", "Variant Weight Unit", "Cost per item", "Status",
+    "Option3 Value", "Variant SKU", "Variant Grams", "Variant Inventory Tracker",
+    "Variant Inventory Qty", "Variant Inventory Policy", "Variant Price",
+    "Variant Compare At Price", "Variant Barcode", "Variant Weight Unit", "Cost per item", "Status",
 ]
+# What Shopify's own export writes for a SKU whose stock it tracks (policy: no overselling).
+SHOPIFY_TRACKER, SHOPIFY_POLICY = "shopify", "deny"
 MONEY_COLUMNS = {"Price", "Compare-at price", "Cost", "Variant Price", "Variant Compare At Price",
                  "Cost per item"}
 CODE_COLUMNS = {"SKU", "Barcode", "Variant SKU", "Variant Barcode"}
@@ -42,7 +47,7 @@ _PRODUCTS = """
            (SELECT group_concat(t.name, ', ') FROM (SELECT t.name FROM product_tags pt
                 JOIN tags t ON t.id = pt.tag_id WHERE pt.product_id = p.id ORDER BY t.name) t),
            v.id, v.sku, v.option1, v.option2, v.option3, v.barcode, v.weight_grams, v.price,
-           v.compare_at_price, v.unit_cost, v.archived
+           v.compare_at_price, v.unit_cost, v.archived, v.on_hand
     FROM products p JOIN variants v ON v.product_id = p.id
     ORDER BY p.id, v.position, v.id"""
 
@@ -109,7 +114,7 @@ def _template_rows(records: list, paths: dict[int, str], channels: list[tuple[in
         row: list[Any] = [
             str(r[0]), _text(r[2]), r[1], r[3], r[4], paths.get(r[5], "") if r[5] else "",
             _text(r[10]), r[6], r[7], r[13], r[8], r[14], r[9], r[15], r[12], _text(r[16]),
-            _text(r[17]), _money(r[18]), _money(r[19]), _money(r[20]),
+            _text(r[17]), _money(r[18]), _money(r[19]), _money(r[20]), r[22],
             "true" if r[21] else "false"]
         for cid, _ in channels:
             status, price, item = listings.get((r[11], cid), ("", None, None))
@@ -147,7 +152,8 @@ def _shopify_rows(records: list, paths: dict[int, str]) -> tuple[list[str], list
         rows.append([
             handles[product_id], *(product_cells if first else [""] * len(product_cells)),
             names[0] if first else "", options[0], names[1] if first else "", options[1],
-            names[2] if first else "", options[2], r[12], _text(r[17]), _money(r[18]),
+            names[2] if first else "", options[2], r[12], _text(r[17]), SHOPIFY_TRACKER,
+            r[22], SHOPIFY_POLICY, _money(r[18]),
             _money(r[19]), _text(r[16]), "g", _money(r[20]), r[6] if first else "",
         ])
     return SHOPIFY_COLUMNS, rows
@@ -175,8 +181,8 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]], bom: bool) 
 
 def _xlsx_cells(row: list[Any]) -> Iterator[Any]:
     for value in row:
-        if value is None or isinstance(value, Decimal):
-            yield value  # amounts stay numbers in a spreadsheet (openpyxl writes Decimal exactly)
+        if value is None or isinstance(value, (Decimal, int)):
+            yield value  # amounts and stock stay numbers (openpyxl writes Decimal exactly)
         else:
             yield neutralize(str(value))
 

@@ -3,6 +3,8 @@
 One row per SKU with the product's fields repeated, so that a spreadsheet can sort and filter
 it; rows are grouped by Product ID (or Handle, or Title). Channel listings are three columns
 per channel: `[Tmall] status`, `[Tmall] price` (empty: the SKU's price), `[Tmall] item id`.
+`Stock` is the SKU's on-hand: an edited count is set by a counted stock movement, an empty
+cell or an absent column keeps the shop's stock.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ COLUMNS = {  # field: header, in the order exported
     "option2_name": "Option2 name", "option2_value": "Option2 value",
     "option3_name": "Option3 name", "option3_value": "Option3 value",
     "sku": "SKU", "barcode": "Barcode", "weight": "Weight (g)", "price": "Price",
-    "compare_at_price": "Compare-at price", "cost": "Cost", "archived": "Archived",
+    "compare_at_price": "Compare-at price", "cost": "Cost", "quantity": "Stock",
+    "archived": "Archived",
 }
 LISTING_PARTS = {"status": "status", "price": "price", "item_id": "item id"}
 _LISTING = re.compile(r"\[(.+)\]\s+(status|price|item id)", re.IGNORECASE)
@@ -94,6 +97,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
                 option2=read.text("option2_value"), option3=read.text("option3_value"),
                 barcode=read.barcode(), weight_grams=read.grams("weight", "g"), price=price,
                 compare_at_price=read.amount("compare_at_price"), unit_cost=read.amount("cost"),
+                quantity=read.quantity("quantity"),
                 archived=(archived_text in BOOLEAN_TRUE) if archived_text else None,
                 listings=tuple(_listings(read, channels))))
     return [ParsedProduct(row=g.row, key=g.key, title=g.title, option_names=g.option_names,
