@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +70,103 @@ def test_an_unknown_channel_or_a_bad_format_option_is_refused(tmp_path: Path):
                ).returncode == 3
     bad = run("export", "products", "--db", shop, "--out", "x.csv", "--format", "amazon")
     assert bad.returncode == 2 and "invalid choice: 'amazon'" in bad.stderr
+
+
+def shop_query(shop: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(shop)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def stock_and_ledger(shop: Path) -> list[tuple]:
+    return shop_query(shop, "SELECT v.sku, v.on_hand, (SELECT coalesce(sum(m.quantity), 0) "
+                      "FROM stock_movements m WHERE m.variant_id = v.id) FROM variants v "
+                      "ORDER BY v.sku")
+
+
+def on_hand(shop: Path) -> dict[str, int]:
+    return {sku: count for sku, count, _ in stock_and_ledger(shop)}
+
+
+def set_stock_cells(path: Path, counts: dict[str, int]) -> dict[str, int]:
+    """Edit `Stock` cells of an exported template as a spreadsheet would; the rows edited."""
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        reader = csv.DictReader(file)
+        fields, lines = list(reader.fieldnames or []), list(reader)
+    rows = {}
+    for row, line in enumerate(lines, start=2):
+        if line["SKU"] in counts:
+            line["Stock"], rows[line["SKU"]] = str(counts[line["SKU"]]), row
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(lines)
+    return rows
+
+
+def exported_demo(demo_shop_file: Path, tmp_path: Path) -> tuple[Path, Path]:
+    shop, out = tmp_path / "shop.ecdesk", tmp_path / "catalog.csv"
+    shutil.copyfile(demo_shop_file, shop)
+    done = run("export", "products", "--db", str(shop), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return shop, out
+
+
+def test_an_exported_template_imports_back_with_the_same_stock_and_no_movements(
+        demo_shop_file: Path, tmp_path: Path):
+    shop, out = exported_demo(demo_shop_file, tmp_path)
+    before = stock_and_ledger(shop)
+    assert all(count == total for _, count, total in before)
+    assert min(count for _, count, _ in before) < 0
+    movements = shop_query(shop, "SELECT count(*) FROM stock_movements")
+    again = run("import", "products", str(out), "--db", str(shop))
+    assert again.returncode == 0, again.stderr
+    assert "Unchanged: 280 product(s), 800 SKU(s)" in again.stdout
+    assert "800 SKU(s) have a stock quantity in the file" in again.stdout
+    assert "; 0 differ from ecdesk's stock" in again.stdout
+    assert stock_and_ledger(shop) == before
+    assert shop_query(shop, "SELECT count(*) FROM stock_movements") == movements
+
+
+def test_edited_stock_cells_are_previewed_then_set_by_counted_movements(
+        demo_shop_file: Path, tmp_path: Path):
+    shop, out = exported_demo(demo_shop_file, tmp_path)
+    before = on_hand(shop)
+    edits = {"SKU-00001-1": before["SKU-00001-1"] + 12, "SKU-00002-1": 0}
+    set_stock_cells(out, edits)
+    dry = run("import", "products", str(out), "--db", str(shop), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "; 2 differ from ecdesk's stock" in dry.stdout
+    assert on_hand(shop) == before
+    last = shop_query(shop, "SELECT max(id) FROM stock_movements")[0][0]
+    real = run("import", "products", str(out), "--db", str(shop))
+    assert real.returncode == 0, real.stderr
+    assert all(count == total for _, count, total in stock_and_ledger(shop))
+    assert on_hand(shop) == {**before, **edits}
+    assert shop_query(shop, "SELECT v.sku, m.kind, m.quantity, m.reference FROM stock_movements "
+                      f"m JOIN variants v ON v.id = m.variant_id WHERE m.id > {last} "
+                      "ORDER BY v.sku") == [
+        (sku, "counted", count - before[sku], "catalog.csv") for sku, count in edits.items()]
+
+
+def test_a_negative_count_is_refused_for_a_sku_not_allowed_and_imported_for_one_allowed(
+        demo_shop_file: Path, tmp_path: Path):
+    shop, out = exported_demo(demo_shop_file, tmp_path)
+    [(allowed, _)] = shop_query(shop, "SELECT v.sku, v.on_hand FROM variants v JOIN "
+                                "stock_policies p ON p.variant_id = v.id WHERE p.allow_negative")
+    before, ledger = on_hand(shop), stock_and_ledger(shop)
+    rows = set_stock_cells(out, {"SKU-00001-1": -3, allowed: -5})
+    refused = run("import", "products", str(out), "--db", str(shop))
+    assert refused.returncode == 3
+    assert (f"error: Row {rows['SKU-00001-1']}, Stock: negative quantity -3 for SKU "
+            "SKU-00001-1: stock cannot be below 0 for this SKU") in refused.stdout
+    assert "Problems: 1 error(s)" in refused.stdout
+    assert stock_and_ledger(shop) == ledger
+
+    set_stock_cells(out, {"SKU-00001-1": before["SKU-00001-1"]})
+    accepted = run("import", "products", str(out), "--db", str(shop))
+    assert accepted.returncode == 0, accepted.stderr
+    assert on_hand(shop) == {**before, allowed: -5}
+    assert all(count == total for _, count, total in stock_and_ledger(shop))
