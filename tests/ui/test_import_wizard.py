@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from ecdesk.db import Database
 from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.queries import list_variants, sku_owner
-from ecdesk.services.catalog_io import load_column_mapping
+from ecdesk.services.catalog_io import export_products, load_column_mapping
 from ecdesk.services.changes import CATALOG
 from ecdesk.views import import_wizard as wizard_module
 from ecdesk.views.import_problems import count_of
@@ -264,3 +265,32 @@ def test_a_real_shopify_export_imports_through_the_wizard(qtbot: QtBot, wizard: 
     assert {p[3] for p in problems_shown(wizard)} <= {"Warning"}
     import_now(qtbot, wizard)
     assert sku_owner(context.uow(), "WH-FS-700C-BK-V1") is not None
+
+
+def test_an_edited_template_previews_its_stock_counts_and_names_a_refused_negative_one(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, sql, demo_db: Database):
+    path = tmp_path / "catalog.csv"
+    export_products(demo_db.uow(), path)
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        reader = csv.DictReader(file)
+        fields, lines = list(reader.fieldnames or []), list(reader)
+    other = next(line for line in lines if line["Product ID"] != lines[0]["Product ID"])
+    lines[0]["Stock"], other["Stock"] = "-3", str(int(other["Stock"]) + 10)
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(lines)
+    before = sql(demo_db, "SELECT count(*), sum(quantity) FROM stock_movements")
+    choose_file(qtbot, wizard, path)
+    to_preview(qtbot, wizard)
+    sku = lines[0]["SKU"]
+    assert problems_shown(wizard) == [
+        ("2", "Stock", f"negative quantity -3 for SKU {sku}: stock cannot be below 0 for this "
+         "SKU (allow negative stock in its stock rules or in the shop's stock settings)",
+         "Error")]
+    # the product with the refused row is not counted: it cannot be imported as it is
+    assert "; 1 differ from ecdesk's stock" in wizard.preview_page.summary.text()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.grab().save(str(tmp_path / "negative_stock_preview.png"))
+    wizard.reject()
+    assert sql(demo_db, "SELECT count(*), sum(quantity) FROM stock_movements") == before
