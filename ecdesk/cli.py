@@ -7,16 +7,13 @@ always one readable line on stderr, never a bare traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from ecdesk import __version__
-from ecdesk.cli_inventory import add_inventory_command
-from ecdesk.cli_maintenance import add_maintenance_commands
-from ecdesk.cli_orders_import import add_import_orders_command
-from ecdesk.cli_reports import add_report_command
-from ecdesk.cli_stock import add_stock_commands
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
 
@@ -30,6 +27,36 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would exit; we want our own exit code
         raise UsageError(f"{self.prog}: {message}")
+
+
+class _LazySubcommands(argparse._SubParsersAction):
+    """Subcommands whose arguments and handler come from their own module, imported only when
+    the command is chosen: starting the GUI parses its options here too and should pay for none
+    of the commands' imports. The name and help are kept here for the `--help` listing. (The
+    installer bundles every ecdesk module, so modules named only by a string are there too.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._arguments_from: dict[str, str] = {}
+
+    def add_lazy_parser(self, name: str, help: str, arguments_from: str) -> None:
+        """`arguments_from` is "module:function"; the function is given the command's parser."""
+        self.add_parser(name, help=help)
+        self._arguments_from[name] = arguments_from
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        name = values[0]
+        if name in self._arguments_from:
+            module, function = self._arguments_from.pop(name).split(":")
+            getattr(importlib.import_module(module), function)(self.choices[name])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str, required: bool = False
+                 ) -> _LazySubcommands:
+    return parser.add_subparsers(dest=dest, required=required, parser_class=_Parser,
+                                 action=_LazySubcommands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,10 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--selftest", action="store_true",
                         help="check this installation off screen on a temporary demo shop "
                         "(every page, the database), print one line and exit")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = _subcommands(parser, "command")
 
     demo = commands.add_parser("demo", help="demo shops")
-    demo_commands = demo.add_subparsers(dest="demo_command", required=True, parser_class=_Parser)
+    demo_commands = _subcommands(demo, "demo_command", required=True)
     create = demo_commands.add_parser("create", help="generate a demo shop file")
     create.add_argument("path", type=Path, help="the shop file to create")
     create.add_argument("--scale", choices=("small", "large"), default="small",
@@ -64,11 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                       help="shop file (default: your shop)")
     info.set_defaults(handler=_info)
-    add_maintenance_commands(commands)
+    commands.add_lazy_parser("backup", "write a verified backup of the shop",
+                             "ecdesk.cli_maintenance:add_backup_arguments")
+    commands.add_lazy_parser("restore", "replace the shop with a backup (the current file is "
+                             "backed up first)", "ecdesk.cli_maintenance:add_restore_arguments")
+    commands.add_lazy_parser("check", "check the shop file's integrity and links",
+                             "ecdesk.cli_maintenance:add_check_arguments")
     _add_catalog_io_commands(commands)
-    add_stock_commands(commands)
-    add_inventory_command(commands)
-    add_report_command(commands)
+    commands.add_lazy_parser("alerts", "list the inventory alerts (out of stock, below reorder "
+                             "point, overstock...), most severe first",
+                             "ecdesk.cli_stock:add_alerts_arguments")
+    commands.add_lazy_parser("inventory", "stock per SKU: on hand, committed, available, sold a "
+                             "day, days of cover, reorder point, value; or one SKU's movements "
+                             "(--sku)", "ecdesk.cli_inventory:add_inventory_arguments")
+    commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
+                             "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
+                             "accountant-pack (both, with a contents page)",
+                             "ecdesk.cli_reports:add_report_arguments")
     return parser
 
 
@@ -103,10 +142,9 @@ IMPORT_FORMATS = ("shopify", "woocommerce", "taobao", "ecdesk")
 EXPORT_LAYOUTS = ("ecdesk", "shopify")
 
 
-def _add_catalog_io_commands(commands: argparse._SubParsersAction) -> None:
+def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
     imports = commands.add_parser("import", help="import from files")
-    import_commands = imports.add_subparsers(dest="import_command", required=True,
-                                             parser_class=_Parser)
+    import_commands = _subcommands(imports, "import_command", required=True)
     products = import_commands.add_parser(
         "products", help="import products from a Shopify, WooCommerce, Taobao or ecdesk file "
         "(CSV or XLSX); prints a preview and every problem first")
@@ -122,11 +160,13 @@ def _add_catalog_io_commands(commands: argparse._SubParsersAction) -> None:
     products.add_argument("--only-valid", action="store_true",
                           help="import the products without problems and skip the others")
     products.set_defaults(handler=_import_products)
-    add_import_orders_command(import_commands)
+    import_commands.add_lazy_parser(
+        "orders", "import orders from a Shopify or Taobao/Tmall order export (CSV or XLSX); "
+        "prints a preview and every problem first",
+        "ecdesk.cli_orders_import:add_import_orders_arguments")
 
     exports = commands.add_parser("export", help="export to files")
-    export_commands = exports.add_subparsers(dest="export_command", required=True,
-                                             parser_class=_Parser)
+    export_commands = _subcommands(exports, "export_command", required=True)
     catalog = export_commands.add_parser("products", help="export products, SKUs and listings")
     catalog.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                          help="shop file (default: your shop)")

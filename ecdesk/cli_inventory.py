@@ -11,7 +11,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ecdesk.services.stock.inventory_dto import SORT_KEYS, STOCK_ALL, STOCK_FILTERS
 
@@ -27,10 +27,7 @@ HEADER = ["SKU", "product", "on hand", "committed", "available", "sold/day", "co
 HISTORY_HEADER = ["date", "movement", "quantity", "on hand", "reason", "reference"]
 
 
-def add_inventory_command(commands: Any) -> None:
-    inventory = commands.add_parser(
-        "inventory", help="stock per SKU: on hand, committed, available, sold a day, days of "
-        "cover, reorder point, value; or one SKU's movements (--sku)")
+def add_inventory_arguments(inventory: argparse.ArgumentParser) -> None:
     inventory.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                            help="shop file (default: your shop)")
     inventory.add_argument("--search", default="", help="words in SKU, title, barcode, options")

@@ -5,28 +5,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 
 
-def add_maintenance_commands(commands: Any) -> None:
-    backup = commands.add_parser("backup", help="write a verified backup of the shop")
+def add_backup_arguments(backup: argparse.ArgumentParser) -> None:
     backup.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")
     backup.add_argument("--to", type=Path, help="folder for the backup (default: the backups "
                         "folder beside the shop)")
     backup.set_defaults(handler=_backup)
 
-    restore = commands.add_parser("restore", help="replace the shop with a backup (the current "
-                                  "file is backed up first)")
+
+def add_restore_arguments(restore: argparse.ArgumentParser) -> None:
     restore.add_argument("backup", type=Path, help="the backup file to restore")
     restore.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(handler=_restore)
 
-    check = commands.add_parser("check", help="check the shop file's integrity and links")
+
+def add_check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")
     check.set_defaults(handler=_check)

@@ -15,10 +15,7 @@ EXIT_OK, EXIT_USAGE, EXIT_PROBLEMS = 0, 2, 3
 ORDER_FORMATS = ("shopify", "taobao")
 
 
-def add_import_orders_command(import_commands: Any) -> None:
-    orders = import_commands.add_parser(
-        "orders", help="import orders from a Shopify or Taobao/Tmall order export (CSV or "
-        "XLSX); prints a preview and every problem first")
+def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
     orders.add_argument("file", type=Path, help="the file to import")
     orders.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")

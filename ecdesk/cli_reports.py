@@ -22,11 +22,7 @@ EXIT_OK, EXIT_USAGE = 0, 2
 REPORT_NAMES = ("sales", "inventory", "accountant-pack")  # ecdesk.services.reports.REPORTS
 
 
-def add_report_command(commands: Any) -> None:
-    report = commands.add_parser(
-        "report", help="write a report for a period as PDF (or the same tables as CSV/XLSX): "
-        "sales (sales and margin), inventory (stock valuation), accountant-pack (both, with a "
-        "contents page)")
+def add_report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("name", metavar="NAME", help=", ".join(REPORT_NAMES))
     report.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")

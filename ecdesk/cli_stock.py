@@ -21,10 +21,7 @@ EXIT_OK = 0
 TITLE_WIDTH = 34
 
 
-def add_stock_commands(commands: Any) -> None:
-    alerts = commands.add_parser(
-        "alerts", help="list the inventory alerts (out of stock, below reorder point, "
-        "overstock...), most severe first")
+def add_alerts_arguments(alerts: argparse.ArgumentParser) -> None:
     alerts.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")
     alerts.add_argument("--json", action="store_true",

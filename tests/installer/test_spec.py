@@ -132,3 +132,10 @@ def test_files_ecdesk_never_loads_are_dropped_and_the_rest_kept(
 
     assert [name for name, _, _ in analysis.binaries] == KEPT_BINARIES
     assert [name for name, _, _ in analysis.datas] == KEPT_DATAS
+
+
+def test_the_bundle_holds_the_subcommand_modules_the_command_line_imports_by_name(
+        run_spec: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    hidden = set(run_spec("linux", monkeypatch)["a"].kwargs["hiddenimports"])
+    subcommands = {f"ecdesk.{path.stem}" for path in (REPO_ROOT / "ecdesk").glob("cli_*.py")}
+    assert subcommands and subcommands <= hidden

@@ -1,0 +1,59 @@
+"""Each subcommand's module (ecdesk.cli_*) is imported only when that command runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+# Runs the command line with the given arguments and prints the ecdesk.cli_* modules it loaded.
+RUN_AND_LIST = """
+import json, sys
+from ecdesk.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("ecdesk.cli_"))))
+"""
+
+
+def cli_modules_loaded(*args: str) -> tuple[list[str], str]:
+    """The ecdesk.cli_* modules `main.py ARGS` imports, and what it printed before the list."""
+    result = subprocess.run([sys.executable, "-c", RUN_AND_LIST, *args], cwd=REPO_ROOT,
+                            capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert result.returncode == 0, result.stderr
+    *printed, modules = result.stdout.splitlines()
+    return json.loads(modules), "\n".join(printed)
+
+
+def test_the_help_lists_every_command_without_importing_their_modules() -> None:
+    loaded, printed = cli_modules_loaded("--help")
+    assert loaded == []
+    for command in ("backup", "restore", "check", "import", "alerts", "inventory", "report"):
+        assert f"\n    {command} " in printed
+
+
+@pytest.mark.parametrize(("args", "module", "option"), [
+    (("backup",), "ecdesk.cli_maintenance", "--to"),
+    (("restore",), "ecdesk.cli_maintenance", "--yes"),
+    (("check",), "ecdesk.cli_maintenance", "--db"),
+    (("import", "orders"), "ecdesk.cli_orders_import", "--only-valid"),
+    (("alerts",), "ecdesk.cli_stock", "--all"),
+    (("inventory",), "ecdesk.cli_inventory", "--stock"),
+    (("report",), "ecdesk.cli_reports", "--generated-at"),
+])
+def test_a_command_loads_only_its_own_module_and_its_help_shows_its_options(
+        args: tuple[str, ...], module: str, option: str) -> None:
+    loaded, printed = cli_modules_loaded(*args, "--help")
+    assert loaded == [module]
+    assert printed.startswith(f"usage: ecdesk {' '.join(args)} ") and option in printed
+
+
+def test_a_command_that_does_not_load_a_module_of_its_own_loads_none() -> None:
+    loaded, printed = cli_modules_loaded("import", "products", "--help")
+    assert loaded == [] and "--only-valid" in printed
