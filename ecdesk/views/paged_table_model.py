@@ -219,13 +219,12 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        heading = self.heading(column)
-        if heading is None:
+        if not 0 <= column < len(self._headings):  # (data() is called for every painted cell)
             return None
         if role == Role.DisplayRole:
             return self.cell_text(row, column)
         if role == Role.TextAlignmentRole:
-            return RIGHT if heading[1] else None
+            return RIGHT if self._headings[column][1] else None
         if role == Role.ForegroundRole:
             return self.cell_colour(row, column)
         if role == Role.ToolTipRole:
