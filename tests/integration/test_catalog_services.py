@@ -799,10 +799,10 @@ def test_a_broad_search_walking_the_sort_order_finds_the_same_rows_in_the_same_o
     spec = VariantQuery(search=query, sort=sort, status="")
     narrow = list_variants(demo_read_only.uow(), spec, limit=100_000)
     # White box: force the "broad search" plan (it only starts at thousands of matches).
-    monkeypatch.setattr(queries, "_is_broad", lambda session, text: True)
+    monkeypatch.setattr(queries, "is_broad_search", lambda session, text: True)
     probes = []
-    real_probe = queries._probe_condition
-    monkeypatch.setattr(queries, "_probe_condition",
+    real_probe = queries.variant_matches
+    monkeypatch.setattr(queries, "variant_matches",
                         lambda text: probes.append(text) or real_probe(text))
     broad = list_variants(demo_read_only.uow(), spec, limit=100_000)
     assert probes == [query], "the broad path was taken"

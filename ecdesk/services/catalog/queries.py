@@ -1,4 +1,8 @@
-"""Read side of the catalog: the paged Listings table, filter choices, one product for editing."""
+"""Read side of the catalog: the paged Listings table, filter choices, one product for editing.
+
+The SKU search (`search_words`, `variant_ids_matching`, `variant_matches`, `is_broad_search`) is
+public: the Inventory queries (services.stock.queries) search SKUs the same way.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +55,8 @@ SORT_KEYS: dict[str, Sequence[Any]] = {
 }
 
 
-def _search_terms(text: str) -> list[str]:
+def search_words(text: str) -> list[str]:
+    """The words typed in a search box (split on white space); none means "no search"."""
     return [term for term in text.split() if term]
 
 
@@ -67,7 +72,7 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _matching_ids(text: str) -> Select[Any]:
+def variant_ids_matching(text: str) -> Select[Any]:
     """Variant ids whose searchable text contains every word typed, in any script.
 
     Words of three characters or more go to the trigram index as quoted FTS5 phrases (a quoted
@@ -75,8 +80,8 @@ def _matching_ids(text: str) -> Select[Any]:
     several times faster than LIKE. Shorter words cannot be trigrams: they scan the plain
     documents table with an escaped LIKE (see ecdesk.models.search).
     """
-    indexed = [w for w in _search_terms(text) if len(w) >= 3]
-    scanned = [w for w in _search_terms(text) if len(w) < 3]
+    indexed = [w for w in search_words(text) if len(w) >= 3]
+    scanned = [w for w in search_words(text) if len(w) < 3]
     if not indexed:
         return select(_DOCS.c.rowid).where(*[_escaped_like(_DOCS.c.body, w) for w in scanned])
     phrases = " ".join('"' + w.replace('"', '""') + '"' for w in indexed)
@@ -91,13 +96,18 @@ def _escaped_like(column_: Any, word: str) -> Any:
     return column_.like(f"%{_escape_like(word)}%", escape="\\")
 
 
-def _probe_condition(text: str) -> Any:
-    """The same test as `_matching_ids`, made row by row against the variant's document."""
-    words = [_escaped_like(_DOCS.c.body, w) for w in _search_terms(text)]
+def variant_matches(text: str) -> Any:
+    """A condition on the current `Variant` row: its searchable text contains every word typed.
+
+    The same test as `variant_ids_matching`, made row by row against the variant's document:
+    the plan for a broad search (`is_broad_search`), which walks the sort order and stops at a
+    page instead of collecting every match first.
+    """
+    words = [_escaped_like(_DOCS.c.body, w) for w in search_words(text)]
     return exists().where(_DOCS.c.rowid == Variant.id, *words)
 
 
-def _is_broad(session: Session, text: str) -> bool:
+def is_broad_search(session: Session, text: str) -> bool:
     """True when the words match so many SKUs that walking the sort order beats sorting matches.
 
     A broad search ("C", "SKU-0") matches most of the shop: collecting and sorting every match
@@ -107,13 +117,13 @@ def _is_broad(session: Session, text: str) -> bool:
     words have no index, so the other way means a scan of every document: walking the sort
     order wins as soon as about one document in a hundred matches, judged on a sample.
     """
-    if all(len(w) < 3 for w in _search_terms(text)):
+    if all(len(w) < 3 for w in search_words(text)):
         sample = select(_DOCS.c.body).limit(BROAD_SAMPLE).subquery()
         hits = session.scalar(select(func.count()).select_from(sample).where(
-            *[_escaped_like(sample.c.body, w) for w in _search_terms(text)])) or 0
+            *[_escaped_like(sample.c.body, w) for w in search_words(text)])) or 0
         return hits >= BROAD_SAMPLE * SHORT_BROAD_SHARE
     limit = max(MIN_BROAD, int((session.scalar(select(func.max(Variant.id))) or 0) * BROAD_SHARE))
-    capped = _matching_ids(text).limit(limit).subquery()
+    capped = variant_ids_matching(text).limit(limit).subquery()
     return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
 
 
@@ -130,9 +140,9 @@ def _filtered(query: Select[Any], spec: VariantQuery, broad: bool = False) -> Se
             select(product_tags.c.product_id).where(product_tags.c.tag_id == spec.tag_id)))
     if spec.channel_id is not None:
         query = query.where(_channel_condition(spec.channel_id, spec.listing_status))
-    if _search_terms(spec.search):
-        search = _probe_condition(spec.search) if broad else Variant.id.in_(
-            _matching_ids(spec.search))
+    if search_words(spec.search):
+        search = variant_matches(spec.search) if broad else Variant.id.in_(
+            variant_ids_matching(spec.search))
         query = query.where(search)
     return query
 
@@ -175,8 +185,8 @@ def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit
             Variant.option2, Variant.option3, Product.status, Product.category_id, Variant.price,
             Variant.unit_cost, Variant.on_hand, Variant.barcode,
         ).join(Product, Product.id == Variant.product_id)
-        broad = bool(_search_terms(spec.search)) and _is_broad(session, spec.search)
-        searching = bool(_search_terms(spec.search)) and not broad
+        broad = bool(search_words(spec.search)) and is_broad_search(session, spec.search)
+        searching = bool(search_words(spec.search)) and not broad
         if searching:  # the sort visits every match anyway: count them in the same pass
             columns = columns.add_columns(func.count().over().label("total"))
         query = _order(_filtered(columns, spec, broad), spec).offset(offset).limit(limit + 1)
@@ -288,13 +298,13 @@ def sku_owner(uow: UnitOfWork, sku: str) -> tuple[int, str] | None:
 
 def search_everything(uow: UnitOfWork, text: str, limit: int = 20) -> list[SearchHit]:
     """Quick hits for the global search box: products by title, SKU, barcode or channel id."""
-    if not _search_terms(text):
+    if not search_words(text):
         return []
     with uow:
         rows = uow.session.execute(
             select(Product.id, Product.title, Variant.sku)
             .join(Variant, Variant.product_id == Product.id)
-            .where(Variant.id.in_(_matching_ids(text)), Variant.archived.is_(False))
+            .where(Variant.id.in_(variant_ids_matching(text)), Variant.archived.is_(False))
             .order_by(Product.title, Variant.sku).limit(limit)).all()
     return [SearchHit("product", row.id, f"{row.sku} · {row.title}") for row in rows]
 

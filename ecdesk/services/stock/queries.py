@@ -48,10 +48,10 @@ from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import descendant_ids
 from ecdesk.services.catalog.dto import Page
 from ecdesk.services.catalog.queries import (
-    _is_broad,
-    _matching_ids,
-    _probe_condition,
-    _search_terms,
+    is_broad_search,
+    search_words,
+    variant_ids_matching,
+    variant_matches,
 )
 from ecdesk.services.settings import DEFAULTS as SHOP_DEFAULTS
 from ecdesk.services.stock import reorder
@@ -195,9 +195,9 @@ class _Frame:
         spec = self.query
         if spec.category_id is not None:
             query = query.where(Product.category_id.in_(descendant_ids(spec.category_id)))
-        if _search_terms(spec.search):
-            query = query.where(_probe_condition(spec.search) if self.broad
-                                else Variant.id.in_(_matching_ids(spec.search)))
+        if search_words(spec.search):
+            query = query.where(variant_matches(spec.search) if self.broad
+                                else Variant.id.in_(variant_ids_matching(spec.search)))
         available = Variant.on_hand - self.committed
         condition = {
             STOCK_IN: available > 0,
@@ -240,7 +240,7 @@ class _Frame:
 
 def _frame(session: Session, query: InventoryQuery, defaults: StockDefaults,
            now: datetime | None, page: bool = False) -> _Frame:
-    broad = bool(_search_terms(query.search)) and _is_broad(session, query.search)
+    broad = bool(search_words(query.search)) and is_broad_search(session, query.search)
     since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
     return _Frame(query, defaults, since, broad, page)
 
