@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.stock_cells import set_stock_cells
 
 REPO = Path(__file__).resolve().parents[2]
 HEADER = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Status,Vendor"
@@ -88,22 +89,6 @@ def stock_and_ledger(shop: Path) -> list[tuple]:
 
 def on_hand(shop: Path) -> dict[str, int]:
     return {sku: count for sku, count, _ in stock_and_ledger(shop)}
-
-
-def set_stock_cells(path: Path, counts: dict[str, int]) -> dict[str, int]:
-    """Edit `Stock` cells of an exported template as a spreadsheet would; the rows edited."""
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        reader = csv.DictReader(file)
-        fields, lines = list(reader.fieldnames or []), list(reader)
-    rows = {}
-    for row, line in enumerate(lines, start=2):
-        if line["SKU"] in counts:
-            line["Stock"], rows[line["SKU"]] = str(counts[line["SKU"]]), row
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(lines)
-    return rows
 
 
 def exported_demo(demo_shop_file: Path, tmp_path: Path) -> tuple[Path, Path]:

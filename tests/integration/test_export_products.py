@@ -20,6 +20,7 @@ from ecdesk.services.catalog_io import (
 from ecdesk.services.channels import list_channels, save_channel
 from ecdesk.services.stock.commands import PolicyDraft, set_stock_policy
 from ecdesk.services.stock.defaults import get_stock_defaults, update_stock_defaults
+from tests.stock_cells import set_stock_cells, template_rows
 
 CATALOG = """
     SELECT v.sku, p.title, p.handle, p.description, p.brand, coalesce(c.path, ''), p.status,
@@ -66,43 +67,6 @@ def stock(db: Database) -> dict[str, int]:
     rows = query(db, STOCK)
     assert [(sku, on_hand) for sku, on_hand, _ in rows] == [(sku, total) for sku, _, total in rows]
     return {sku: on_hand for sku, on_hand, _ in rows}
-
-
-def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        reader = csv.DictReader(file)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def edit_stock(path: Path, counts: dict[str, int]) -> dict[str, int]:
-    """Set `Stock` of these SKUs in an exported template (CSV or XLSX) as a spreadsheet user
-    would; return each SKU's file row."""
-    if path.suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(path)
-        sheet = book.active
-        header = [c.value for c in sheet[1]]
-        sku, count = header.index("SKU") + 1, header.index("Stock") + 1
-        rows = {}
-        for row in range(2, sheet.max_row + 1):
-            value = sheet.cell(row, sku).value
-            if value in counts:
-                sheet.cell(row, count).value = counts[value]
-                rows[value] = row
-        book.save(path)
-        return rows
-    fields, lines = read_csv(path)
-    rows = {}
-    for row, line in enumerate(lines, start=2):
-        if line["SKU"] in counts:
-            line["Stock"] = str(counts[line["SKU"]])
-            rows[line["SKU"]] = row
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(lines)
-    return rows
 
 
 def allow_negative_stock(db: Database) -> None:
@@ -178,7 +142,7 @@ def test_a_new_shop_that_does_not_allow_negative_stock_refuses_the_negative_sku_
     out = tmp_path / "catalog.csv"
     export_products(demo_shop.uow(), out)
     [(sku, on_hand)] = query(demo_shop, NEGATIVE_ALLOWED)
-    _, lines = read_csv(out)
+    _, lines = template_rows(out)
     row = next(i for i, line in enumerate(lines, start=2) if line["SKU"] == sku)
     other = other_shop_like(demo_shop, tmp_path)
     try:
@@ -202,7 +166,7 @@ def test_edited_stock_cells_set_exactly_those_skus_by_counted_movements(
     skus = sorted(on_hand)[10:13]
     edits = {skus[0]: on_hand[skus[0]] + 5, skus[1]: 0 if on_hand[skus[1]] else 2,
              skus[2]: on_hand[skus[2]] + 1}
-    edit_stock(out, edits)
+    set_stock_cells(out, edits)
     movements = query(demo_shop, "SELECT max(id) FROM stock_movements")[0][0]
     preview = preview_import(demo_shop.uow(), read_import_file(out))
     assert preview.errors == () and preview.counts.stock_levels_set == 3
@@ -222,7 +186,7 @@ def test_a_negative_count_is_refused_for_a_sku_not_allowed_and_accepted_once_all
     export_products(demo_shop.uow(), out)
     [(sku, _)] = query(demo_shop, NOT_ALLOWED)
     [(allowed, _)] = query(demo_shop, NEGATIVE_ALLOWED)
-    rows = edit_stock(out, {sku: -3, allowed: -4})
+    rows = set_stock_cells(out, {sku: -3, allowed: -4})
     before, movements = stock(demo_shop), query(demo_shop, MOVEMENTS)
     preview = preview_import(demo_shop.uow(), read_import_file(out))
     assert preview.errors == (Problem(
@@ -259,7 +223,7 @@ def test_a_shopify_layout_export_carries_stock_for_shopify_to_track(demo_shop: D
                                                                     tmp_path: Path):
     out = tmp_path / "shopify.csv"
     export_products(demo_shop.uow(), out, layout="shopify")
-    header, rows = read_csv(out)
+    header, rows = template_rows(out)
     at = header.index("Variant Grams")
     assert header[at + 1:at + 4] == [
         "Variant Inventory Tracker", "Variant Inventory Qty", "Variant Inventory Policy"]
@@ -280,7 +244,7 @@ def test_negative_stock_stays_a_number_in_csv_and_xlsx(demo_shop: Database, tmp_
 
     [(sku, count)] = query(demo_shop, NEGATIVE_ALLOWED)
     export_products(demo_shop.uow(), tmp_path / "out.csv")
-    _, lines = read_csv(tmp_path / "out.csv")
+    _, lines = template_rows(tmp_path / "out.csv")
     assert next(line["Stock"] for line in lines if line["SKU"] == sku) == str(count)
     export_products(demo_shop.uow(), tmp_path / "out.xlsx")
     sheet = load_workbook(tmp_path / "out.xlsx").active

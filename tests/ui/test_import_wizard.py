@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from ecdesk.views import import_wizard as wizard_module
 from ecdesk.views.import_problems import count_of
 from ecdesk.views.import_wizard import ImportWizard
 from ecdesk.views.shop_context import ShopContext
+from tests.stock_cells import set_stock_cells, template_rows
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 VELOFANT = SAMPLES / "shopify" / "Velofant__velofant-feed__products_export_1.csv"
@@ -271,15 +271,9 @@ def test_an_edited_template_previews_its_stock_counts_and_names_a_refused_negati
         qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, sql, demo_db: Database):
     path = tmp_path / "catalog.csv"
     export_products(demo_db.uow(), path)
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        reader = csv.DictReader(file)
-        fields, lines = list(reader.fieldnames or []), list(reader)
+    _, lines = template_rows(path)
     other = next(line for line in lines if line["Product ID"] != lines[0]["Product ID"])
-    lines[0]["Stock"], other["Stock"] = "-3", str(int(other["Stock"]) + 10)
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.DictWriter(file, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(lines)
+    set_stock_cells(path, {lines[0]["SKU"]: -3, other["SKU"]: int(other["Stock"]) + 10})
     before = sql(demo_db, "SELECT count(*), sum(quantity) FROM stock_movements")
     choose_file(qtbot, wizard, path)
     to_preview(qtbot, wizard)
