@@ -45,10 +45,10 @@ class ExportDialog(QDialog):
         self.result: ExportResult | None = None
         self.setWindowTitle(self.tr("Export products"))
         self.resize(640, 0)
-        self.ecdesk_radio = QRadioButton(self.tr("ecdesk template: every field and the "
-                                                 "listings on each channel"), checked=True)
+        self.ecdesk_radio = QRadioButton(self.tr("ecdesk template: every field, the stock "
+                                                 "and the listings on each channel"), checked=True)
         self.shopify_radio = QRadioButton(self.tr("Shopify product CSV: to upload to a "
-                                                  "Shopify store"))
+                                                  "Shopify store, with the stock"))
         layouts = QButtonGroup(self)
         layouts.addButton(self.ecdesk_radio)
         layouts.addButton(self.shopify_radio)
@@ -214,7 +214,7 @@ EXAMPLE = {
     "brand": "Muzi", "category": "Clothing > T-shirts", "tags": "summer, new",
     "status": "draft", "option1_name": "Size", "option1_value": "M", "sku": "EXAMPLE-TEE-M",
     "weight": "200", "price": "59.00", "compare_at_price": "79.00", "cost": "20.00",
-    "archived": "no",
+    "quantity": "10", "archived": "no",
 }
 
 

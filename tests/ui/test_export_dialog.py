@@ -110,6 +110,7 @@ def test_the_template_holds_the_shops_channels_and_an_example_that_imports(
     preview = preview_import(context.uow(), parsed)
     assert (preview.counts.products_created, preview.counts.variants_created,
             preview.counts.listings_created) == (1, 1, 0)
+    assert (parsed.products[0].variants[0].quantity, preview.counts.stock_levels_set) == (10, 1)
 
 
 def test_the_file_menu_saves_the_template_and_opens_import_and_export(
