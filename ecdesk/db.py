@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from ecdesk.errors import DatabaseError, NewerDatabaseError
 from ecdesk.models.audit import install_audit
@@ -52,7 +53,10 @@ def _begin(conn: Any) -> None:
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     if read_only:  # SQLite itself refuses every write on this connection
         uri = f"file:{path.as_posix()}?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(
+        # The "sqlite://" URL would get SingletonThreadPool, which closes other threads'
+        # connections (even busy ones) once more threads than its size have connected: the
+        # page readers' worker threads then fail. A queue of connections, as for a file URL.
+        engine = create_engine("sqlite://", poolclass=QueuePool, creator=lambda: sqlite3.connect(
             uri, uri=True, check_same_thread=False))
     else:
         engine = create_engine(f"sqlite:///{path}")

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -97,6 +98,34 @@ def test_a_read_only_open_refuses_every_write_with_a_readable_message(tmp_path: 
                             min_margin="0.1")
     finally:
         db.close()
+
+
+def test_a_read_only_shop_serves_reads_from_many_worker_threads_at_once(tmp_path: Path) -> None:
+    # Page reads run on pooled worker threads that come and go; no thread's connection may be
+    # closed under it by another's.
+    path = tmp_path / "shop.ecdesk"
+    open_database(path).close()
+    db = open_database(path, read_only=True)
+    errors: list[str] = []
+
+    def read() -> None:
+        try:
+            for _ in range(20):
+                with db.uow() as uow:
+                    uow.session.execute(text("SELECT count(*) FROM variants")).scalar_one()
+        except Exception as error:
+            errors.append(f"{type(error).__name__}: {error}")
+
+    try:
+        for _ in range(4):
+            threads = [threading.Thread(target=read) for _ in range(4)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        db.close()
+    assert errors == []
 
 
 def test_a_full_disk_fails_the_whole_write_with_a_message_and_keeps_nothing(
