@@ -60,6 +60,13 @@ class Order(Base):
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao
     note: Mapped[str] = mapped_column(Text, default="")
+    # Sums of the lines, kept by triggers on order_lines (models/order_totals.py): never set
+    # them from Python. Migration 0005 indexes goods_total + shipping (the sort by total): an
+    # expression index, which SQLAlchemy cannot reflect, so it is not declared here.
+    line_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    units: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    goods_total: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"),
+                                                 server_default="0")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 

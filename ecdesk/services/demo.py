@@ -34,6 +34,7 @@ from ecdesk.services.demo_stock import (
 )
 from ecdesk.services.demo_targets import choose_targets
 from ecdesk.services.orders.search_index import order_search_suspended
+from ecdesk.services.orders.totals import order_totals_suspended
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.settings import update_settings
 
@@ -157,7 +158,7 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
         assign_popularity(rng, catalog)
         planner = StockPlanner(rng, catalog, clock)
         with (plain_indexes_dropped(conn, BULK_TABLES),
-              order_search_suspended(uow.session)):
+              order_search_suspended(uow.session), order_totals_suspended(uow.session, 1)):
             tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
             planner.plan_losses()
             targets = choose_targets(rng, catalog, tally, planner.last_outflow)

@@ -235,6 +235,20 @@ def test_the_check_reports_an_on_hand_that_is_not_its_ledger_sum(demo_shop: Data
     assert "stock movements add up to" in problems[0]
 
 
+def test_the_check_reports_an_order_whose_stored_total_is_not_the_sum_of_its_lines(
+        demo_shop: Database) -> None:
+    conn = sqlite3.connect(demo_shop.path)
+    with conn:
+        order_id, number = conn.execute(
+            "SELECT id, number FROM orders WHERE line_count > 0 LIMIT 1").fetchone()
+        conn.execute("UPDATE orders SET goods_total = goods_total + 1 WHERE id = ?",
+                     (order_id,))
+    conn.close()
+    assert integrity_problems(demo_shop.path) == [
+        f"order {number}: its stored line count, units or total differ from its lines"]
+    assert integrity_problems(demo_shop.path, quick=True) == []  # a full check's work
+
+
 def test_a_bulk_change_on_a_shop_with_a_damaged_page_is_refused_before_it_writes(
         demo_shop: Database) -> None:
     from ecdesk.services.catalog.commands import set_listing_status

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import threading
+import warnings
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -187,7 +188,11 @@ def _is_fts_table(obj, name, type_, reflected, compare_to) -> bool:
 
 
 def test_the_migrated_schema_matches_the_models(tmp_shop: Database) -> None:
-    with tmp_shop.engine.connect() as conn:
+    with tmp_shop.engine.connect() as conn, warnings.catch_warnings():
+        # The expression index of migration 0005 cannot be reflected (and is not declared in
+        # the models); test_order_totals checks it exists and serves the sort.
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based "
+                                "index ix_orders_total")
         context = MigrationContext.configure(conn, opts={
             "include_object": lambda *args: not _is_fts_table(*args),
             "compare_type": True,

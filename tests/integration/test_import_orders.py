@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from ecdesk.db import Database
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.models import Order, OrderStatus, StockPolicy
+from ecdesk.models import Order, OrderStatus, StockPolicy, order_totals
 from ecdesk.services.orders.commands import set_order_status
 from ecdesk.services.orders_io import (
     ChannelChoiceError,
@@ -114,6 +114,8 @@ def test_an_order_of_several_line_rows_is_one_order_with_its_discount_spread_ove
         OrderStatus.PAID, Decimal("5.00"), "USD", "shopify")
     assert (first.customer_name, first.customer_key) == ("Ann Lee", "buyer1001@example.com")
     assert [line.unit_cost for line in first.lines] == [Decimal("12.00"), Decimal("15.00")]
+    assert (first.line_count, first.units, first.goods_total) == (2, 3, Decimal("90.00"))
+    assert query(shop.db, order_totals.MISMATCH_SQL, 10) == []
 
 
 def test_times_with_offsets_are_stored_as_the_same_moment_in_utc(shop: OrderShop,

@@ -1,9 +1,9 @@
 """Read side of orders: the paged Orders table and one order with its lines.
 
-Filters, search (ecdesk.services.orders.search), sort and paging happen in SQL; a page's line
-counts, units and totals come from one GROUP BY over that page's lines, so the cost of a page
-does not grow with the shop. Sorting by an aggregate (lines, units, total) has to aggregate
-every line once; that is the one slow sort on a large shop (see tests/bench/orders_page.py).
+Filters, search (ecdesk.services.orders.search), sort and paging happen in SQL. An order's line
+count, units and goods total are stored on the order and kept by triggers on its lines
+(models/order_totals.py), so a page reads them with the order and sorting by them needs no sum
+over every line of the shop (see tests/bench/orders_page.py).
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
 from ecdesk.services.orders.filters import OPEN, OrderQuery
 from ecdesk.services.orders.search import search_condition
 from ecdesk.services.settings import DEFAULTS
-
-BATCH = 500  # ids per IN (...) list
 
 
 def shop_zone(session: Session) -> ZoneInfo:
@@ -57,19 +55,6 @@ def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,
     return query
 
 
-def _per_order(aggregate: Any) -> Any:
-    """An aggregate of one order's lines, as a correlated subquery: for sorting, it is cheaper
-    than joining a GROUP BY of every line (no temporary index over 300,000 groups)."""
-    return (select(aggregate).where(OrderLine.order_id == Order.id)
-            .correlate(Order).scalar_subquery())
-
-
-AGGREGATE_SORTS = {
-    "lines": lambda: func.coalesce(_per_order(func.count()), 0),
-    "units": lambda: func.coalesce(_per_order(func.sum(OrderLine.quantity)), 0),
-    "total": lambda: func.coalesce(_per_order(func.sum(OrderLine.line_total)), 0)
-    + Order.shipping,
-}
 # The channel's name as a correlated subquery: a join would let SQLite start from the channels
 # and visit orders in an index's order rather than the table's (4x slower on 300,000 orders).
 _CHANNEL_NAME = (select(Channel.name).where(Channel.id == Order.channel_id)
@@ -78,15 +63,14 @@ COLUMN_SORTS: dict[str, Sequence[Any]] = {
     "channel": (_CHANNEL_NAME, Order.ordered_at), "number": (Order.number,),
     "customer": (Order.customer_name, Order.ordered_at),
     "status": (Order.status, Order.ordered_at), "date": (Order.ordered_at,),
+    # Stored sums of the lines (models/order_totals.py); the total's expression is indexed.
+    "lines": (Order.line_count, Order.ordered_at), "units": (Order.units, Order.ordered_at),
+    "total": (Order.goods_total + Order.shipping,),
 }
 
 
 def _sorted(query: Select[Any], spec: OrderQuery) -> Select[Any]:
-    keys: Sequence[Any]
-    if spec.sort in AGGREGATE_SORTS:
-        keys = (AGGREGATE_SORTS[spec.sort](),)
-    else:
-        keys = COLUMN_SORTS.get(spec.sort, COLUMN_SORTS["date"])
+    keys = COLUMN_SORTS.get(spec.sort, COLUMN_SORTS["date"])
     direction = [key.desc() if spec.descending else key.asc() for key in keys]
     return query.order_by(*direction, Order.id.desc() if spec.descending else Order.id)
 
@@ -102,15 +86,14 @@ def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: in
         session = uow.session
         zone, search = shop_zone(session), search_condition(session, spec.search)
         columns = select(Order.id, Order.channel_id, Order.number, Order.ordered_at,
-                         Order.status, Order.customer_name, Order.currency, Order.shipping)
+                         Order.status, Order.customer_name, Order.currency, Order.shipping,
+                         Order.line_count, Order.units, Order.goods_total)
         query = _sorted(_filtered(columns, spec, zone, search), spec)
         rows = session.execute(query.offset(offset).limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
-        totals = _totals_of(session, [row.id for row in rows])
         total = _count(session, spec, zone, search) if count else None
         names = dict(session.execute(select(Channel.id, Channel.name)).tuples().all())
-    return Page([_row(row, names[row.channel_id], totals.get(row.id)) for row in rows], total,
-                has_more)
+    return Page([_row(row, names[row.channel_id]) for row in rows], total, has_more)
 
 
 def count_orders(uow: UnitOfWork, spec: OrderQuery) -> int:
@@ -124,25 +107,11 @@ def _count(session: Session, spec: OrderQuery, zone: ZoneInfo, search: Any | Non
     return session.scalar(_filtered(select(func.count(Order.id)), spec, zone, search)) or 0
 
 
-def _totals_of(session: Session, order_ids: list[int]) -> dict[int, tuple[int, int, Decimal]]:
-    """(lines, units, goods total) per order, summed in SQL for just these orders."""
-    found: dict[int, tuple[int, int, Decimal]] = {}
-    for start in range(0, len(order_ids), BATCH):
-        chunk = order_ids[start:start + BATCH]
-        found.update((order_id, (lines, units, goods)) for order_id, lines, units, goods in
-                     session.execute(
-                         select(OrderLine.order_id, func.count(), func.sum(OrderLine.quantity),
-                                func.sum(OrderLine.line_total))
-                         .where(OrderLine.order_id.in_(chunk)).group_by(OrderLine.order_id)))
-    return found
-
-
-def _row(row: Any, channel: str, totals: tuple[int, int, Decimal] | None) -> OrderRow:
-    lines, units, goods = totals or (0, 0, Decimal("0.00"))
+def _row(row: Any, channel: str) -> OrderRow:
     return OrderRow(
         id=row.id, channel=channel, number=row.number, ordered_at=row.ordered_at,
         status=row.status, customer_name=row.customer_name, currency=row.currency,
-        lines=lines, units=units, total=goods + row.shipping)
+        lines=row.line_count, units=row.units, total=row.goods_total + row.shipping)
 
 
 def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:

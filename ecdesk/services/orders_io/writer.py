@@ -22,6 +22,7 @@ from ecdesk.services.catalog_io.writer import cached_minor_units as cents
 from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
+from ecdesk.services.orders.totals import order_totals_suspended
 from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
 from ecdesk.services.orders_io.dto import OrderImportCounts, OrderImportResult, ParsedOrderFile
@@ -132,7 +133,8 @@ class _Writer:
         rebuild = len(self.new) * TRIGGER_COST > existing + len(self.new)
         with order_search_suspended(self.session) if rebuild else nullcontext():
             self.many(INSERT_ORDER, [self._order_row(p) for p in self.new])
-        self.many(INSERT_LINE, [row for p in self.new for row in _line_rows(p)])
+        with order_totals_suspended(self.session, next_id):  # lines of new orders only
+            self.many(INSERT_LINE, [row for p in self.new for row in _line_rows(p)])
         self.many(UPDATE_ORDER, [self._update_row(p) for p in self.updated])
         movements = [m for p in self.moving for m in self._movements(p)]
         post_movements(self.session, movements)
