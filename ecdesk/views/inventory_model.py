@@ -197,9 +197,6 @@ class MovementsTableModel(PagedTableModel[int | None, MovementRow]):
     def variant_id(self) -> int | None:
         return self.query
 
-    def show_variant(self, variant_id: int | None) -> None:
-        self.set_query(variant_id)
-
     def cell_text(self, row: MovementRow, column: int) -> str:
         return HISTORY_COLUMNS[column][1](row)
 

@@ -131,12 +131,12 @@ def test_the_history_model_pages_and_passes_the_model_tester(qtmodeltester: obje
                     offset + limit < len(movements))
 
     model = MovementsTableModel(loader)
-    model.show_variant(7)
+    model.set_query(7)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 450
-    model.show_variant(None)
+    model.set_query(None)
     assert model.rowCount() == 0
 
 
