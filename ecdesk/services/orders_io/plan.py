@@ -32,7 +32,7 @@ from ecdesk.services.orders_io.dto import (
 )
 from ecdesk.services.orders_io.formats import order_column_index
 from ecdesk.services.orders_io.formats.common import OrderColumns
-from ecdesk.services.stock.ledger import shop_allows_negative
+from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
 
 
 @dataclass
@@ -253,7 +253,7 @@ def _guarded_stock(session: Session, variant_ids: list[int]) -> dict[int, list]:
         "LEFT JOIN stock_policies p ON p.variant_id = v.id "
         "WHERE v.id IN (SELECT value FROM json_each(?))", (json.dumps(variant_ids),))
     return {vid: [sku, on_hand] for vid, sku, on_hand, allowed in rows
-            if not (default if allowed is None else allowed)}
+            if not allows_negative(allowed, default)}
 
 
 def _row_of(plan: OrderPlan, sku: str) -> int:
