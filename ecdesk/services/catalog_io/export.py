@@ -25,6 +25,7 @@ from ecdesk.services.catalog.categories import category_paths
 from ecdesk.services.catalog_io.dto import ExportResult, ImportCancelledError, Progress
 from ecdesk.services.catalog_io.formats import template
 from ecdesk.services.catalog_io.values import neutralize
+from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
 
 LAYOUTS = ("ecdesk", "shopify")
 SHOPIFY_COLUMNS = [
@@ -34,8 +35,10 @@ SHOPIFY_COLUMNS = [
     "Variant Inventory Qty", "Variant Inventory Policy", "Variant Price",
     "Variant Compare At Price", "Variant Barcode", "Variant Weight Unit", "Cost per item", "Status",
 ]
-# What Shopify's own export writes for a SKU whose stock it tracks (policy: no overselling).
-SHOPIFY_TRACKER, SHOPIFY_POLICY = "shopify", "deny"
+# What Shopify's own export writes for a SKU whose stock it tracks. Its inventory policy says
+# whether the SKU may sell below zero: ecdesk's negative-stock permission ("continue") or not.
+SHOPIFY_TRACKER = "shopify"
+SHOPIFY_POLICY = {True: "continue", False: "deny"}
 MONEY_COLUMNS = {"Price", "Compare-at price", "Cost", "Variant Price", "Variant Compare At Price",
                  "Cost per item"}
 CODE_COLUMNS = {"SKU", "Barcode", "Variant SKU", "Variant Barcode"}
@@ -47,8 +50,9 @@ _PRODUCTS = """
            (SELECT group_concat(t.name, ', ') FROM (SELECT t.name FROM product_tags pt
                 JOIN tags t ON t.id = pt.tag_id WHERE pt.product_id = p.id ORDER BY t.name) t),
            v.id, v.sku, v.option1, v.option2, v.option3, v.barcode, v.weight_grams, v.price,
-           v.compare_at_price, v.unit_cost, v.archived, v.on_hand
+           v.compare_at_price, v.unit_cost, v.archived, v.on_hand, sp.allow_negative
     FROM products p JOIN variants v ON v.product_id = p.id
+    LEFT JOIN stock_policies sp ON sp.variant_id = v.id
     ORDER BY p.id, v.position, v.id"""
 
 
@@ -73,10 +77,11 @@ def export_products(uow: UnitOfWork, path: Path | str, *, layout: str = "ecdesk"
             "SELECT id, name FROM channels ORDER BY position, id")]
         listings = _listings(conn) if layout == "ecdesk" else {}
         records = conn.exec_driver_sql(_PRODUCTS).all()
+        oversell = shop_allows_negative(session)
     if layout == "ecdesk":
         header, rows = _template_rows(records, paths, channels, listings)
     else:
-        header, rows = _shopify_rows(records, paths)
+        header, rows = _shopify_rows(records, paths, oversell)
     products = len({r[0] for r in records})
     partial = path.with_name(path.name + ".partial")
     try:
@@ -128,7 +133,9 @@ def _slug(title: str, product_id: int) -> str:
     return slug[:200] or f"product-{product_id}"
 
 
-def _shopify_rows(records: list, paths: dict[int, str]) -> tuple[list[str], list[list[Any]]]:
+def _shopify_rows(records: list, paths: dict[int, str], oversell: bool
+                  ) -> tuple[list[str], list[list[Any]]]:
+    """Shopify's rows; `oversell` is the shop's default permission to go below zero."""
     rows = []
     handles: dict[int, str] = {}
     used: set[str] = set()
@@ -153,7 +160,7 @@ def _shopify_rows(records: list, paths: dict[int, str]) -> tuple[list[str], list
             handles[product_id], *(product_cells if first else [""] * len(product_cells)),
             names[0] if first else "", options[0], names[1] if first else "", options[1],
             names[2] if first else "", options[2], r[12], _text(r[17]), SHOPIFY_TRACKER,
-            r[22], SHOPIFY_POLICY, _money(r[18]),
+            r[22], SHOPIFY_POLICY[allows_negative(r[23], oversell)], _money(r[18]),
             _money(r[19]), _text(r[16]), "g", _money(r[20]), r[6] if first else "",
         ])
     return SHOPIFY_COLUMNS, rows
