@@ -4,13 +4,16 @@ to enter orders one by one (through the service) or by the hundred (through Core
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+from alembic import command
 from sqlalchemy import insert, select
 
-from ecdesk.db import Database
+from ecdesk.db import Database, _alembic_config, make_engine
 from ecdesk.models import MovementKind, Order, OrderLine, OrderStatus, Variant
 from ecdesk.services.catalog.commands import save_product
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
@@ -90,3 +93,22 @@ def bulk_orders(shop: SmallShop, count: int) -> None:
         } for n, order in enumerate(orders) for position in range(n % 3 + 1)]
         uow.session.execute(insert(OrderLine), lines)
         uow.commit()
+
+
+def shop_at_revision(path: Path, revision: str) -> sqlite3.Connection:
+    """A new shop file migrated only up to `revision` (to test a later upgrade), with its one
+    channel 'JD' (id 1); returns a plain connection for writing rows as that schema has them."""
+    engine = make_engine(path)
+    try:
+        with engine.begin() as conn:
+            config = _alembic_config()
+            config.attributes["connection"] = conn
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO channels (id, name, kind, currency, commission_rate, "
+                     "payment_fee_rate, position, archived) VALUES (1, 'JD', 'jd', 'CNY', 0, 0, "
+                     "1, 0)")
+    return conn

@@ -3,21 +3,26 @@ by triggers, rebuilt after a bulk load, and bypassed for broad or short words.""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import insert, text
 
-from ecdesk.db import Database, _alembic_config, make_engine, open_database
+from ecdesk.db import Database, open_database
 from ecdesk.models import Order
 from ecdesk.models.order_search import ORDER_SEARCH_TABLE
 from ecdesk.services.orders import search
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import count_orders, list_orders
 from ecdesk.services.orders.search_index import order_search_suspended
-from tests.integration.order_fixtures import START, SmallShop, bulk_orders, enter, small_shop
+from tests.integration.order_fixtures import (
+    START,
+    SmallShop,
+    bulk_orders,
+    enter,
+    shop_at_revision,
+    small_shop,
+)
 
 
 @pytest.fixture
@@ -45,19 +50,8 @@ def index_is_sound(db: Database) -> bool:
 def test_orders_of_a_shop_from_before_the_index_are_found_after_the_upgrade(
         tmp_path: Path) -> None:
     path = tmp_path / "old.ecdesk"
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            config = _alembic_config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0003_alert_indexes")
-    finally:
-        engine.dispose()
-    conn = sqlite3.connect(path)
+    conn = shop_at_revision(path, "0003_alert_indexes")
     with conn:
-        conn.execute("INSERT INTO channels (id, name, kind, currency, commission_rate, "
-                     "payment_fee_rate, position, archived) VALUES (1, 'JD', 'jd', 'CNY', 0, 0, "
-                     "1, 0)")
         conn.execute("INSERT INTO orders (channel_id, number, ordered_at, status, customer_name,"
                      " customer_key, currency, shipping, platform_fees, refunded, stock_issued, "
                      "source, note, created_at, updated_at) VALUES (1, 'JD-280022196957', "

@@ -4,19 +4,23 @@ Orders table's sorts (the sort by total from its own index)."""
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import text
 
-from ecdesk.db import Database, _alembic_config, make_engine, open_database
+from ecdesk.db import Database, open_database
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import list_orders
 from ecdesk.services.orders.totals import order_total_mismatches, order_totals_suspended
-from tests.integration.order_fixtures import SmallShop, bulk_orders, enter, small_shop
+from tests.integration.order_fixtures import (
+    SmallShop,
+    bulk_orders,
+    enter,
+    shop_at_revision,
+    small_shop,
+)
 
 
 @pytest.fixture
@@ -129,19 +133,8 @@ def test_the_first_page_sorted_by_total_is_read_from_the_total_index(shop: Small
 
 def test_the_upgrade_fills_the_figures_of_orders_from_before(tmp_path: Path) -> None:
     path = tmp_path / "old.ecdesk"
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            config = _alembic_config()
-            config.attributes["connection"] = conn
-            command.upgrade(config, "0004_order_search")
-    finally:
-        engine.dispose()
-    conn = sqlite3.connect(path)
+    conn = shop_at_revision(path, "0004_order_search")
     with conn:
-        conn.execute("INSERT INTO channels (id, name, kind, currency, commission_rate, "
-                     "payment_fee_rate, position, archived) VALUES (1, 'JD', 'jd', 'CNY', 0, 0, "
-                     "1, 0)")
         conn.execute("INSERT INTO products (id, title, description, brand, status, "
                      "option1_name, option2_name, option3_name, created_at, updated_at) "
                      "VALUES (1, 'Tea', '', '', 'active', '', '', '', '2026-01-01', "
