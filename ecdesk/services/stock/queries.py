@@ -71,7 +71,7 @@ from ecdesk.services.stock.inventory_dto import (
     StockFigures,
     SuggestedLevels,
 )
-from ecdesk.services.stock.ledger import shop_allows_negative
+from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
 from ecdesk.services.stock.levels import levels_for, suggested_for
 
 # Sort key only, in minor units: the displayed value is computed in Decimal.
@@ -357,7 +357,7 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
         options=_options(row.option1, row.option2, row.option3), unit_cost=row.unit_cost,
         figures=figures, policy=policy, defaults=defaults,
         suggested=SuggestedLevels(safety, point, maximum),
-        allows_negative=shop_default if policy.allow_negative is None else policy.allow_negative)
+        allows_negative=allows_negative(policy.allow_negative, shop_default))
 
 
 def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
