@@ -108,3 +108,14 @@ def test_change_is_relative_and_undefined_from_zero() -> None:
     assert change(150, 100) == Decimal("0.5")
     assert change(50, -100) == Decimal("1.5")
     assert change(10, 0) is None and change(None, 5) is None
+
+
+def test_each_sales_tile_says_which_way_is_good_and_whether_it_moves_in_points() -> None:
+    from ecdesk.services.dashboard.build import sales_tiles
+
+    figures = {"sales": 100_00, "orders": 4, "units": 9, "margin": 35_00, "refunds": 5_00}
+    higher = {key: value * 2 for key, value in figures.items()}
+    tiles = {t.key: t for t in sales_tiles(higher, figures, (10, 3), (10, 2), "CNY")}
+    assert {key for key, t in tiles.items() if t.in_points} == {"margin_rate", "repeat_rate"}
+    assert {key for key, t in tiles.items() if not t.better_when_higher} == {"refunds"}
+    assert tiles["sales"].change == Decimal("1") and "Previous period" in tiles["sales"].note

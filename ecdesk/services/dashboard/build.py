@@ -80,7 +80,7 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
     def money(key: str, label: str, note: str, higher_is_better: bool = True) -> Tile:
         value = minor_to_decimal(now[key])
         return Tile(key, label, format_amount(value, currency), change(now[key], before[key]),
-                    higher_is_better, f"{note} Previous period: "
+                    better_when_higher=higher_is_better, note=f"{note} Previous period: "
                     f"{format_amount(minor_to_decimal(before[key]), currency)}")
 
     aov_now = _per_order(now)

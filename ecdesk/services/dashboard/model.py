@@ -9,7 +9,7 @@ due, without the Dashboard knowing about them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -45,6 +45,7 @@ class Tile:
     label: str
     value: str  # formatted for display ("¥12,345.60", "38.2 %", "1,204")
     change: Decimal | None = None  # relative change (0.12 = +12 %); None when not comparable
+    _: KW_ONLY  # the flags by name: a field added here once shifted positional arguments
     # True for a rate (margin rate): `change` is then the difference in rate (0.021 = +2.1 pts),
     # since "+6 % of 35 %" reads as six points.
     in_points: bool = False
