@@ -5,7 +5,7 @@ content: the text is stored once, in `orders`). Words of three characters or mor
 through it in any script; shorter ones are matched with LIKE. Changing the status or the money
 of an order does not touch the index: only these three columns fire the update trigger.
 
-Bulk loads may drop the triggers, write, then rebuild the index in one statement
+Bulk loads may drop the triggers, write, then index their new orders in one statement
 (ecdesk.services.orders.search_index). Changing anything here needs a new migration.
 """
 
@@ -22,6 +22,9 @@ _REMOVE = (f"INSERT INTO {ORDER_SEARCH_TABLE}({ORDER_SEARCH_TABLE}, rowid, {COLU
 CREATE_TABLE = (f"CREATE VIRTUAL TABLE {ORDER_SEARCH_TABLE} USING fts5({COLUMNS}, "
                 "content='orders', content_rowid='id', tokenize='trigram')")
 REBUILD = f"INSERT INTO {ORDER_SEARCH_TABLE}({ORDER_SEARCH_TABLE}) VALUES('rebuild')"
+# Index the orders numbered from :first on (a bulk load's new orders) in one statement.
+INDEX_FROM = (f"INSERT INTO {ORDER_SEARCH_TABLE}(rowid, {COLUMNS}) "
+              f"SELECT id, {COLUMNS} FROM orders WHERE id >= :first")
 
 _TRIGGERS = {
     "trg_order_search_insert": ("AFTER INSERT ON orders", _ADD),

@@ -157,8 +157,9 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
         catalog = read_catalog(conn)
         assign_popularity(rng, catalog)
         planner = StockPlanner(rng, catalog, clock)
-        with (plain_indexes_dropped(conn, BULK_TABLES),
-              order_search_suspended(uow.session), order_totals_suspended(uow.session, 1)):
+        first = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM orders").scalar_one()
+        with (plain_indexes_dropped(conn, BULK_TABLES), order_search_suspended(uow.session, first),
+              order_totals_suspended(uow.session, first)):
             tally = OrderWriter(conn, rng, catalog, clock, planner).write_year(line_count)
             planner.plan_losses()
             targets = choose_targets(rng, catalog, tally, planner.last_outflow)

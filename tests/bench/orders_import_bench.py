@@ -115,12 +115,17 @@ def prepare(source: Path, target: Path) -> None:
 
 
 def baseline(path: Path, shop: Path) -> float:
-    """pandas.read_csv + sqlite3.executemany of the same orders, lines and movements."""
+    """pandas.read_csv + sqlite3.executemany of the same orders, lines and movements, the
+    fastest known way: the order search and order totals triggers dropped, the new orders
+    indexed and summed in one statement each."""
     import pandas as pd
+
+    from ecdesk.models import order_search, order_totals
 
     started = time.perf_counter()
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    conn = sqlite3.connect(shop)
+    conn = sqlite3.connect(shop, isolation_level=None)
+    conn.execute("BEGIN")
     channel = conn.execute("SELECT id FROM channels WHERE name = ?", (CHANNEL,)).fetchone()[0]
     ids = dict(conn.execute("SELECT sku, id FROM variants"))
     next_id = conn.execute("SELECT coalesce(max(id), 0) FROM orders").fetchone()[0]
@@ -138,6 +143,10 @@ def baseline(path: Path, shop: Path) -> float:
         if orders[-1][12]:
             moves.append((variant, orders[-1][5], "sold", row[13], row[0], next_id))
         position += 1
+    first = orders[0][0]
+    for statement in (*order_search.drop_trigger_statements(),
+                      *order_totals.drop_trigger_statements()):
+        conn.execute(statement)
     conn.executemany("INSERT INTO orders (id, channel_id, number, ordered_at, paid_at, "
                      "shipped_at, status, customer_name, customer_key, currency, shipping, "
                      "platform_fees, refunded, stock_issued, source, note, created_at, "
@@ -148,7 +157,12 @@ def baseline(path: Path, shop: Path) -> float:
                      "?)", lines)
     conn.executemany("INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, "
                      "reference, order_id) VALUES (?, ?, ?, ?, 'Order shipped', ?, ?)", moves)
-    conn.commit()
+    for statement in (order_search.INDEX_FROM, order_totals.FILL_FROM):
+        conn.execute(statement, {"first": first})
+    for statement in (*order_search.create_trigger_statements(),
+                      *order_totals.create_trigger_statements()):
+        conn.execute(statement)
+    conn.execute("COMMIT")
     conn.close()
     return time.perf_counter() - started
 

@@ -4,7 +4,6 @@ transaction, with Core executemany of tuples and the stock moved through the led
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,6 @@ from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_prev
 from ecdesk.services.stock.ledger import Movement, post_movements
 
 BATCH = 5000  # rows per executemany, with a progress report between them
-TRIGGER_COST = 6  # indexing an order through its trigger / in a rebuild (search_index.py)
 TEXT_LIMIT = 120  # customer_name and customer_key columns
 
 INSERT_ORDER = (
@@ -124,14 +122,11 @@ class _Writer:
             self.report(len(batch))
 
     def write(self) -> None:
-        next_id, existing = self.conn.exec_driver_sql(
-            "SELECT coalesce(max(id), 0) + 1, count(*) FROM orders").one()
+        next_id = self.conn.exec_driver_sql(
+            "SELECT coalesce(max(id), 0) + 1 FROM orders").scalar_one()
         for offset, plan in enumerate(self.new):
             plan.order_id = next_id + offset
-        # The order search index: rebuilt once when that is cheaper than indexing each new
-        # order through its trigger (a rebuild reads every order, old ones included).
-        rebuild = len(self.new) * TRIGGER_COST > existing + len(self.new)
-        with order_search_suspended(self.session) if rebuild else nullcontext():
+        with order_search_suspended(self.session, next_id):  # new orders indexed at once
             self.many(INSERT_ORDER, [self._order_row(p) for p in self.new])
         with order_totals_suspended(self.session, next_id):  # lines of new orders only
             self.many(INSERT_LINE, [row for p in self.new for row in _line_rows(p)])
