@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models import search
+from ecdesk.services.triggers_suspended import triggers_suspended
 
 
-@contextmanager
-def search_index_suspended(session: Session) -> Iterator[None]:
-    """Drop the per-row index triggers, let the caller bulk-write, then rebuild the index once.
-
-    Everything runs inside the caller's transaction (SQLite DDL is transactional), so a failure
-    or a rollback leaves triggers and index exactly as they were.
-    """
-    for statement in search.drop_trigger_statements():
-        session.execute(text(statement))
-    yield
-    rebuild_search_index(session)
-    for statement in search.create_trigger_statements():
-        session.execute(text(statement))
+def search_index_suspended(session: Session) -> AbstractContextManager[None]:
+    """Drop the per-row index triggers, let the caller bulk-write, then rebuild the index once."""
+    return triggers_suspended(session, search.drop_trigger_statements(),
+                              search.create_trigger_statements(), search.REBUILD)
 
 
 def rebuild_search_index(session: Session) -> None:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models import order_search
+from ecdesk.services.triggers_suspended import triggers_suspended
 
 
-@contextmanager
-def order_search_suspended(session: Session, first_order_id: int) -> Iterator[None]:
+def order_search_suspended(session: Session, first_order_id: int
+                           ) -> AbstractContextManager[None]:
     """Drop the per-order index triggers while the caller bulk-inserts orders numbered from
     `first_order_id` on, then index those in one statement: on a shop of 700,000 orders that
     takes 14 us an order, against 250 us through the trigger (measured with raw sqlite3).
@@ -21,9 +20,6 @@ def order_search_suspended(session: Session, first_order_id: int) -> Iterator[No
     meanwhile. Everything runs inside the caller's transaction (SQLite DDL is transactional),
     so a failure or a rollback leaves triggers and index exactly as they were.
     """
-    for statement in order_search.drop_trigger_statements():
-        session.execute(text(statement))
-    yield
-    session.execute(text(order_search.INDEX_FROM), {"first": first_order_id})
-    for statement in order_search.create_trigger_statements():
-        session.execute(text(statement))
+    return triggers_suspended(session, order_search.drop_trigger_statements(),
+                              order_search.create_trigger_statements(),
+                              [order_search.INDEX_FROM], {"first": first_order_id})

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models import order_totals
+from ecdesk.services.triggers_suspended import triggers_suspended
 
 
-@contextmanager
-def order_totals_suspended(session: Session, first_order_id: int) -> Iterator[None]:
+def order_totals_suspended(session: Session, first_order_id: int
+                           ) -> AbstractContextManager[None]:
     """Drop the per-line triggers while the caller bulk-writes the lines of orders numbered
     from `first_order_id` on, then fill those orders' figures in one statement (a trigger
     updates the order once per line: 1,000,000 updates for the demo's year).
@@ -21,12 +20,9 @@ def order_totals_suspended(session: Session, first_order_id: int) -> Iterator[No
     transaction (SQLite DDL is transactional), so a failure or a rollback leaves the triggers
     and the figures exactly as they were.
     """
-    for statement in order_totals.drop_trigger_statements():
-        session.execute(text(statement))
-    yield
-    session.execute(text(order_totals.FILL_FROM), {"first": first_order_id})
-    for statement in order_totals.create_trigger_statements():
-        session.execute(text(statement))
+    return triggers_suspended(session, order_totals.drop_trigger_statements(),
+                              order_totals.create_trigger_statements(),
+                              [order_totals.FILL_FROM], {"first": first_order_id})
 
 
 def order_total_mismatches(session: Session, limit: int = 20) -> list[tuple[int, str]]:
