@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
@@ -203,7 +203,7 @@ class ShopController(QObject):
         from ecdesk.services.backups import get_rotation_policy
 
         policy = get_rotation_policy(db.uow())
-        QThreadPool.globalInstance().start(_DailyBackup(db.path, policy))
+        QThreadPool.globalInstance().start(_daily_backup_job(db.path, policy))
 
     def _open_database(self, path: Path) -> Database | None:
         """The opened shop; None (after telling the user why) when it cannot be used."""
@@ -256,18 +256,16 @@ class ShopController(QObject):
             self.lock = None
 
 
-class _DailyBackup(QRunnable):
-    def __init__(self, shop: Path, policy: RotationPolicy) -> None:
-        super().__init__()
-        self._shop, self._policy = shop, policy
-
-    def run(self) -> None:
+def _daily_backup_job(shop: Path, policy: RotationPolicy) -> Callable[[], None]:
+    """The daily backup as a plain callable for Qt's thread pool (see views/workers.py)."""
+    def run() -> None:
         from ecdesk.services.backups import daily_backup_if_due
 
         try:
-            daily_backup_if_due(self._shop, self._policy)
+            daily_backup_if_due(shop, policy)
         except Exception:  # a missed daily backup must not stop the shop; it is logged
-            log.exception("The daily backup of %s failed", self._shop)
+            log.exception("The daily backup of %s failed", shop)
+    return run
 
 
 class FirstPaint(QObject):

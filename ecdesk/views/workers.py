@@ -20,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ecdesk.errors import CancelledError, EcdeskError
 
@@ -69,15 +69,6 @@ class _Task:
             self.reports.put((FINISHED, (result,)))
 
 
-class _Runner(QRunnable):
-    def __init__(self, task: _Task) -> None:
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task.run()
-
-
 class Job:
     """Runs `work` on Qt's thread pool; `cancel()` makes its progress callback say stop."""
 
@@ -91,7 +82,10 @@ class Job:
     def start(self) -> Job:
         self.running = True
         self._timer.start()
-        QThreadPool.globalInstance().start(_Runner(self._task))
+        # A plain callable: the pool's own runnable keeps it alive until it has run. (A Python
+        # QRunnable subclass waiting in the queue was seen to lose its Python half, '_Runner'
+        # object has no attribute '_task', and the process then crashed.)
+        QThreadPool.globalInstance().start(self._task.run)
         return self
 
     def cancel(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def _titles(path: Path) -> list[str]:
 @pytest.fixture
 def controller(qtbot: QtBot, demo_copy: Path, tmp_path: Path,
                monkeypatch: pytest.MonkeyPatch) -> ShopController:
-    monkeypatch.setattr(launcher, "_DailyBackup", _NoBackup)  # keep the folder predictable
+    monkeypatch.setattr(launcher, "_daily_backup_job", _no_backup)  # a predictable folder
     control = ShopController(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
     assert control.open(demo_copy)
     assert control.window is not None
@@ -36,12 +37,8 @@ def controller(qtbot: QtBot, demo_copy: Path, tmp_path: Path,
     return control
 
 
-class _NoBackup(launcher.QRunnable):
-    def __init__(self, shop: Path, policy: object) -> None:
-        super().__init__()
-
-    def run(self) -> None:
-        pass
+def _no_backup(shop: Path, policy: object) -> Callable[[], None]:
+    return lambda: None
 
 
 def test_back_up_now_writes_a_verified_copy_into_the_chosen_folder(
