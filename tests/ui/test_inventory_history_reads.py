@@ -26,9 +26,18 @@ from tests.ui.conftest import finish_workers
 stock_template, stock_db, stock_context, ids = (
     fixtures.stock_template, fixtures.stock_db, fixtures.stock_context, fixtures.ids)
 
-def open_page(qtbot: QtBot, context: ShopContext) -> InventoryPage:
+def open_page(qtbot: QtBot, context: ShopContext, gates: Gates | None = None) -> InventoryPage:
+    """The page, shown and loaded. pytest-qt closes it before any fixture's teardown, so its
+    held reads are let go right then: a worker still waiting on a gate when the page and its
+    shop closed made the next tests fail, and once crashed the run."""
     page = InventoryPage(context)
-    qtbot.addWidget(page, before_close_func=lambda _w: finish_workers())
+
+    def finish(_widget: InventoryPage) -> None:
+        if gates is not None:
+            gates.open_all()
+        finish_workers()
+
+    qtbot.addWidget(page, before_close_func=finish)
     page.resize(1300, 800)
     page.show()
     page.load()
@@ -37,8 +46,8 @@ def open_page(qtbot: QtBot, context: ShopContext) -> InventoryPage:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, stock_context: ShopContext) -> InventoryPage:
-    return open_page(qtbot, stock_context)
+def page(qtbot: QtBot, stock_context: ShopContext, gates: Gates) -> InventoryPage:
+    return open_page(qtbot, stock_context, gates)
 
 
 class Gates:
@@ -53,6 +62,10 @@ class Gates:
         self.held[variant_id] = threading.Event()
         return self.held[variant_id]
 
+    def open_all(self) -> None:
+        for gate in self.held.values():
+            gate.set()
+
     def history(self, uow: UnitOfWork, variant_id: int, **kwargs: int) -> Page[MovementRow]:
         self.started.add(variant_id)
         gate = self.held.get(variant_id)
@@ -66,8 +79,7 @@ def gates(monkeypatch: pytest.MonkeyPatch) -> Iterator[Gates]:
     held = Gates()
     monkeypatch.setattr(inventory_detail_pane, "movement_history", held.history)
     yield held
-    for gate in held.held.values():
-        gate.set()  # never leave a worker waiting
+    held.open_all()  # never leave a worker waiting
     finish_workers()
 
 
@@ -178,7 +190,7 @@ def test_arrowing_quickly_through_twenty_rows_ends_on_the_last_rows_history(
     """On the demo shop, with the real query: 20 key presses without the event loop turning in
     between. The read of the first row passed over is held until the cursor has stopped, so
     that its answer comes last; the pane still shows the row the cursor stopped on."""
-    page = open_page(qtbot, context)
+    page = open_page(qtbot, context, gates)
     assert page.model.rowCount() > 21
     page.select_row(0)
     wait_history(qtbot, page)
