@@ -40,10 +40,21 @@ def time_repeated(action: Callable[[], object], repeats: int = 7, budget_s: floa
 
 def current_rss_mib() -> float:
     """Resident memory of this process now (Linux); the peak so far elsewhere."""
+    return _status_mib("VmRSS")
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory. On Linux from VmHWM: `ru_maxrss` survives exec, so
+    a child started by a big parent would report the parent's size."""
+    return _status_mib("VmHWM")
+
+
+def _status_mib(key: str) -> float:
+    """A memory line of /proc/self/status (Linux); elsewhere the peak from getrusage."""
     try:
         with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{key}:"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass

@@ -19,7 +19,6 @@ is one measured process.
 from __future__ import annotations
 
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.bench.measure import maxrss_to_mib
+from tests.bench.measure import peak_rss_mib
 from tests.bench.report import Row, Target, emit
 
 RATIO = Target(1.5, on_ratio=True)
@@ -167,19 +166,6 @@ def warm_up() -> None:
 
     pdf_font()
     chart_font()
-
-
-def peak_rss_mib() -> float:
-    """This process's peak resident memory. On Linux from VmHWM: `ru_maxrss` survives exec, so
-    a child started by a big parent would report the parent's size."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return maxrss_to_mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
 def in_child(mode: str, name: str, shop: Path) -> dict[str, float]:
