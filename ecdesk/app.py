@@ -10,7 +10,7 @@ from ecdesk.config import default_shop_path, demo_shop_path
 def shop_to_open(db: Path | None, demo: bool, fresh: bool) -> Path:
     """The demo shop (generated on first use, or anew with `fresh`), `db`, or the user's shop."""
     if demo:
-        from ecdesk.services.demo import create_demo_shop
+        from ecdesk.services.demo.shop import create_demo_shop
 
         path = demo_shop_path()
         if fresh or not path.exists():
@@ -22,6 +22,6 @@ def shop_to_open(db: Path | None, demo: bool, fresh: bool) -> Path:
 
 def run_gui(db: Path | None = None, demo: bool = False, fresh: bool = False,
             startup_probe: bool = False) -> int:
-    from ecdesk.views.launcher import launch
+    from ecdesk.views.shell.launcher import launch
 
     return launch(shop_to_open(db, demo, fresh), startup_probe=startup_probe)

@@ -72,11 +72,11 @@ def check_installation(folder: Path) -> SelftestResult:
     started = time.perf_counter()
     shop = folder / "selftest-shop.ecdesk"
     with _step("creating the demo shop"):
-        from ecdesk.services.demo import create_demo_shop
+        from ecdesk.services.demo.shop import create_demo_shop
 
         skus = create_demo_shop(shop, scale="small", seed=1).variants
     with _step("the main window"):
-        from ecdesk.views.selftest_window import open_every_page
+        from ecdesk.views.shell.selftest_window import open_every_page
 
         pages = tuple(open_every_page(shop))
     with _step("the PDF report"):
@@ -87,7 +87,7 @@ def check_installation(folder: Path) -> SelftestResult:
         if b"/FontFile2" not in data:  # the TrueType font reportlab embeds for Chinese text
             raise EcdeskError(f"{report.name} has no embedded font: readers may show boxes")
     with _step("checking the database"):
-        from ecdesk.services.backups import integrity_problems
+        from ecdesk.services.shop_file.backups import integrity_problems
 
         problems = integrity_problems(shop)
         if problems:
@@ -104,8 +104,8 @@ def write_sample_report(shop: Path, folder: Path) -> Path:
     from zoneinfo import ZoneInfo
 
     from ecdesk.db import open_database
+    from ecdesk.services.common.period import last_month, today_in
     from ecdesk.services.reports import ReportRequest, generate_report
-    from ecdesk.services.reports.period import last_month, today_in
     from ecdesk.services.settings import get_settings
 
     out = folder / "selftest-sales-report.pdf"

@@ -54,7 +54,7 @@ def open_copy(template: Path, target: Path) -> Database:
 @pytest.fixture(scope="session")
 def demo_shop_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One small demo shop built per test session; tests get copies, never this file."""
-    from ecdesk.services.demo import create_demo_shop
+    from ecdesk.services.demo.shop import create_demo_shop
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.ecdesk"
     create_demo_shop(path, scale="small", seed=1)

@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models import search
-from ecdesk.services.triggers_suspended import triggers_suspended
+from ecdesk.services.shop_file.triggers_suspended import triggers_suspended
 
 
 def search_index_suspended(session: Session) -> AbstractContextManager[None]:

@@ -54,7 +54,7 @@ class Timing:
 def last_whole_month(shop: Path) -> Any:
     import sqlite3
 
-    from ecdesk.services.reports.period import Period
+    from ecdesk.services.common.period import Period
 
     conn = sqlite3.connect(f"file:{shop}?mode=ro", uri=True)
     try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecdesk.db import SCHEMA_HEAD
-from ecdesk.services.demo import DEMO_VERSION
+from ecdesk.services.demo.shop import DEMO_VERSION
 from tests.bench.report import Row, Target
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -27,8 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecdesk.services.backups import integrity_problems
-from ecdesk.services.demo import DemoScale, create_demo_shop
+from ecdesk.services.demo.shop import DemoScale, create_demo_shop
+from ecdesk.services.shop_file.backups import integrity_problems
 
 # The demo's catalog with a lighter year of orders: batches as large as the demo's, and a file
 # small enough that the integrity check after every kill stays quick.

@@ -19,8 +19,8 @@ import pytest
 from pypdf import PdfReader
 
 from ecdesk.db import open_database
+from ecdesk.services.common.period import Period
 from ecdesk.services.reports.model import format_minor
-from ecdesk.services.reports.period import Period
 from ecdesk.services.settings import get_settings, update_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -277,7 +277,7 @@ def test_a_missing_shop_is_reported_and_not_created(tmp_path: Path) -> None:
 
 
 def test_the_cli_knows_the_same_reports_as_the_service() -> None:
-    from ecdesk.cli_reports import REPORT_NAMES
+    from ecdesk.cli.reports import REPORT_NAMES
     from ecdesk.services.reports import REPORTS
 
     assert tuple(REPORTS) == REPORT_NAMES
@@ -286,7 +286,7 @@ def test_the_cli_knows_the_same_reports_as_the_service() -> None:
 def test_generated_at_without_a_zone_is_the_shops_time() -> None:
     from zoneinfo import ZoneInfo
 
-    from ecdesk.cli_reports import parse_generated_at
+    from ecdesk.cli.reports import parse_generated_at
 
     zone = ZoneInfo("Asia/Shanghai")
     assert parse_generated_at("2026-12-01 10:00", zone) == datetime(2026, 12, 1, 2, tzinfo=UTC)

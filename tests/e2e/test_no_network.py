@@ -52,7 +52,7 @@ def test_the_blocker_catches_a_connection_attempt(network_attempts: list[str]) -
 def test_the_main_flows_make_no_network_connection(
         network_attempts: list[str], qapp: Any, tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
-    from ecdesk.views.selftest_window import open_every_page
+    from ecdesk.views.shell.selftest_window import open_every_page
 
     qt_network_before = "PySide6.QtNetwork" in sys.modules
     shop, csv = tmp_path / "shop.ecdesk", tmp_path / "small.csv"

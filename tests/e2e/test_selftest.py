@@ -18,7 +18,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
 
 from ecdesk.selftest import SelftestError, check_installation, run_selftest
-from ecdesk.views.main_window import MainWindow
+from ecdesk.views.shell.main_window import MainWindow
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +30,7 @@ def quick_demo(demo_shop_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         shutil.copyfile(demo_shop_file, path)
         return SimpleNamespace(variants=800)
 
-    monkeypatch.setattr("ecdesk.services.demo.create_demo_shop", copy)
+    monkeypatch.setattr("ecdesk.services.demo.shop.create_demo_shop", copy)
 
 
 def test_the_selftest_prints_one_ok_line_and_leaves_nothing_behind(tmp_path: Path,

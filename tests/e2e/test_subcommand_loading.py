@@ -1,4 +1,4 @@
-"""Each subcommand's module (ecdesk.cli_*) is imported only when that command runs."""
+"""Each subcommand's module (ecdesk.cli.*) is imported only when that command runs."""
 
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Runs the command line with the given arguments and prints the ecdesk.cli_* modules it loaded.
+# Runs the command line with the given arguments and prints the command modules it loaded.
 RUN_AND_LIST = """
 import json, sys
+is_command_module = lambda n: n.startswith("ecdesk.cli.") and n != "ecdesk.cli.parser"
 from ecdesk.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted(name for name in sys.modules if name.startswith("ecdesk.cli_"))))
+print(json.dumps(sorted(name for name in sys.modules if is_command_module(name))))
 """
 
 
 def cli_modules_loaded(*args: str) -> tuple[list[str], str]:
-    """The ecdesk.cli_* modules `main.py ARGS` imports, and what it printed before the list."""
+    """The command modules `main.py ARGS` imports, and what it printed before the list."""
     result = subprocess.run([sys.executable, "-c", RUN_AND_LIST, *args], cwd=REPO_ROOT,
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert result.returncode == 0, result.stderr
@@ -39,13 +40,13 @@ def test_the_help_lists_every_command_without_importing_their_modules() -> None:
 
 
 @pytest.mark.parametrize(("args", "module", "option"), [
-    (("backup",), "ecdesk.cli_maintenance", "--to"),
-    (("restore",), "ecdesk.cli_maintenance", "--yes"),
-    (("check",), "ecdesk.cli_maintenance", "--db"),
-    (("import", "orders"), "ecdesk.cli_orders_import", "--only-valid"),
-    (("alerts",), "ecdesk.cli_stock", "--all"),
-    (("inventory",), "ecdesk.cli_inventory", "--stock"),
-    (("report",), "ecdesk.cli_reports", "--generated-at"),
+    (("backup",), "ecdesk.cli.maintenance", "--to"),
+    (("restore",), "ecdesk.cli.maintenance", "--yes"),
+    (("check",), "ecdesk.cli.maintenance", "--db"),
+    (("import", "orders"), "ecdesk.cli.orders_import", "--only-valid"),
+    (("alerts",), "ecdesk.cli.stock", "--all"),
+    (("inventory",), "ecdesk.cli.inventory", "--stock"),
+    (("report",), "ecdesk.cli.reports", "--generated-at"),
 ])
 def test_a_command_loads_only_its_own_module_and_its_help_shows_its_options(
         args: tuple[str, ...], module: str, option: str) -> None:

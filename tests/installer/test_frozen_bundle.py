@@ -120,7 +120,7 @@ def test_the_bundle_holds_what_ecdesk_needs_and_no_test_tools(bundle: Bundle) ->
     for needed in ("pandas", "openpyxl", "matplotlib.figure", "matplotlib.backends.backend_agg",
                    "matplotlib.backends.backend_qtagg", "reportlab.platypus",
                    "reportlab.pdfbase.ttfonts", "alembic.ddl.sqlite", "ecdesk.selftest",
-                   "ecdesk.views.main_window"):
+                   "ecdesk.views.shell.main_window"):
         assert needed in modules, needed
     for unwanted in ("pytest", "_pytest", "pytestqt", "hypothesis", "tkinter", "PyInstaller",
                      "pygments", "ssl", "PySide6.QtNetwork", "PySide6.QtQml", "tests"):

@@ -62,7 +62,7 @@ def test_the_icon_comes_in_every_size_windows_and_macos_ask_for() -> None:
 
 
 def test_the_app_icon_offers_every_drawn_size(qapp: Any) -> None:
-    from ecdesk.views.app_icon import app_icon
+    from ecdesk.views.shell.app_icon import app_icon
 
     icon = app_icon()
     assert not icon.isNull()

@@ -121,7 +121,7 @@ def test_the_bundle_gets_resources_and_migrations_as_source_and_their_imports(
     assert not any("__pycache__" in source for source, _ in targets)
 
     hidden = set(analysis.kwargs["hiddenimports"])
-    assert {"ecdesk.models", "alembic", "ecdesk.views.main_window",
+    assert {"ecdesk.models", "alembic", "ecdesk.views.shell.main_window",
             "matplotlib.backends.backend_agg", "reportlab.platypus"} <= hidden
     assert not any(name.startswith("ecdesk.migrations") for name in hidden)
 
@@ -137,5 +137,6 @@ def test_files_ecdesk_never_loads_are_dropped_and_the_rest_kept(
 def test_the_bundle_holds_the_subcommand_modules_the_command_line_imports_by_name(
         run_spec: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     hidden = set(run_spec("linux", monkeypatch)["a"].kwargs["hiddenimports"])
-    subcommands = {f"ecdesk.{path.stem}" for path in (REPO_ROOT / "ecdesk").glob("cli_*.py")}
+    subcommands = {f"ecdesk.cli.{path.stem}" for path in (REPO_ROOT / "ecdesk" / "cli").glob("*.py")
+                   if path.stem != "__init__"}
     assert subcommands and subcommands <= hidden

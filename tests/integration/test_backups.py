@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from ecdesk.db import Database, open_database
 from ecdesk.errors import DatabaseError
-from ecdesk.services.backups import (
+from ecdesk.services.shop_file.backups import (
     BULK_BACKUP_ROWS,
     RotationPolicy,
     back_up,
@@ -157,7 +157,7 @@ def test_a_bulk_change_of_more_than_a_few_hundred_rows_backs_up_first(demo_shop:
 
 
 def test_the_rotation_the_owner_sets_is_kept_and_used(demo_shop: Database) -> None:
-    from ecdesk.services.backups import get_rotation_policy, set_rotation_policy
+    from ecdesk.services.shop_file.backups import get_rotation_policy, set_rotation_policy
 
     assert get_rotation_policy(demo_shop.uow()) == RotationPolicy(7, 4, 12)
     set_rotation_policy(demo_shop.uow(), daily=2, weekly=1, monthly=0)
@@ -166,7 +166,7 @@ def test_the_rotation_the_owner_sets_is_kept_and_used(demo_shop: Database) -> No
 
 def test_a_rotation_that_keeps_nothing_or_too_much_is_refused(demo_shop: Database) -> None:
     from ecdesk.errors import ValidationError
-    from ecdesk.services.backups import set_rotation_policy
+    from ecdesk.services.shop_file.backups import set_rotation_policy
 
     with pytest.raises(ValidationError, match="keep at least one automatic backup"):
         set_rotation_policy(demo_shop.uow(), daily=0, weekly=0, monthly=0)

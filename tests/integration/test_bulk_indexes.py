@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ecdesk.db import Database
-from ecdesk.services.bulk_indexes import indexes_built_after, plain_indexes
+from ecdesk.services.shop_file.bulk_indexes import indexes_built_after, plain_indexes
 
 
 def index_sql(db: Database, table: str) -> list[tuple[str, str]]:

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from ecdesk.db import Database
 from ecdesk.models import Channel, OrderStatus, Variant
+from ecdesk.services.common.period import Period
 from ecdesk.services.dashboard.build import change, dashboard_scope, load_dashboard
 from ecdesk.services.dashboard.model import TILE_PROVIDERS, Tile
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
-from ecdesk.services.reports.period import Period
 
 PERIOD = Period(date(2025, 3, 1), date(2025, 3, 31))  # before the demo's year of orders
 NOW = datetime(2025, 4, 2, tzinfo=UTC)

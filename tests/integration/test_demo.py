@@ -10,7 +10,7 @@ import pytest
 from ecdesk.db import SCHEMA_HEAD, open_database
 from ecdesk.errors import EcdeskError
 from ecdesk.services.catalog.barcodes import barcode_problem
-from ecdesk.services.demo import create_demo_shop, generated_at
+from ecdesk.services.demo.shop import create_demo_shop, generated_at
 from ecdesk.services.settings import get_settings
 
 CATALOG_TABLES = ("categories", "tags", "channels", "products", "variants", "listings",

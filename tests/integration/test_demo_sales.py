@@ -12,7 +12,7 @@ from statistics import median
 import pytest
 
 from ecdesk.db import Database
-from ecdesk.services.demo import generated_at
+from ecdesk.services.demo.shop import generated_at
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_dto import AlertKind
 from ecdesk.services.stock.commands import PolicyDraft, check_policy

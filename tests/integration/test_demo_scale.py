@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ecdesk.db import open_database
-from ecdesk.services.backups import integrity_problems
-from ecdesk.services.demo import SCALES, DemoScale, DemoSummary, create_demo_shop, generated_at
+from ecdesk.services.demo.shop import SCALES, DemoScale, DemoSummary, create_demo_shop, generated_at
+from ecdesk.services.shop_file.backups import integrity_problems
 from ecdesk.services.stock.ledger import on_hand_mismatches
 from tests.integration.demo_checks import (
     alert_kinds,

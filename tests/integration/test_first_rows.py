@@ -127,7 +127,8 @@ def test_a_missing_empty_or_damaged_file_is_left_to_the_normal_open(
 
 def test_the_modules_used_before_the_shop_is_open_do_not_import_sqlalchemy() -> None:
     modules = ["ecdesk.money", "ecdesk.schema_version", "ecdesk.services.catalog.first_rows",
-               "ecdesk.views.listings_page", "ecdesk.views.main_window", "ecdesk.views.launcher"]
+               "ecdesk.views.catalog.listings_page", "ecdesk.views.shell.main_window",
+               "ecdesk.views.shell.launcher"]
     probe = (f"import importlib, sys\nfor name in {modules!r}:\n"
              "    importlib.import_module(name)\n"
              "    loaded = [m for m in ('sqlalchemy', 'alembic') if m in sys.modules]\n"

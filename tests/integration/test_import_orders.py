@@ -510,7 +510,7 @@ def test_an_import_leaves_one_audit_row_with_the_file_and_the_counts(shop: Order
 
 def test_a_big_import_is_preceded_by_a_backup_and_a_re_import_that_writes_nothing_is_not(
         shop: OrderShop, tmp_path: Path):
-    from ecdesk.services.backups import list_backups
+    from ecdesk.services.shop_file.backups import list_backups
 
     rows = [shopify_order(f"#{n}", "TEE-S", financial="pending", paid="") for n in range(301)]
     path = shopify_file(tmp_path, *rows)

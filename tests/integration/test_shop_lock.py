@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ecdesk.services.shop_lock import LockOwner, ShopLock
+from ecdesk.services.shop_file.shop_lock import LockOwner, ShopLock
 
 
 @pytest.fixture

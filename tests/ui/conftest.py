@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from ecdesk.db import Database, open_database
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.shell.shop_context import ShopContext
 
 SCREEN_CONFIG = Path(__file__).with_name("offscreen-screen.json")
 
@@ -37,7 +37,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo shop, built once per session; tests only ever get copies of it."""
-    from ecdesk.services.demo import create_demo_shop
+    from ecdesk.services.demo.shop import create_demo_shop
 
     path = tmp_path_factory.mktemp("ui-demo-template") / "demo.ecdesk"
     create_demo_shop(path, scale="small")

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import text
 
 from ecdesk.db import Database, open_database
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.integration.order_fixtures import SmallShop, small_shop
 from tests.ui.conftest import finish_workers
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from ecdesk.db import Database, open_database
 from ecdesk.models import StockMovement, Variant
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.inventory_fixtures import StockShop, build_stock_shop
 from tests.ui.conftest import finish_workers
 

@@ -19,12 +19,12 @@ from ecdesk.models import MovementKind
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_dto import AlertKind, Severity
 from ecdesk.services.stock.commands import adjust_stock
-from ecdesk.views.alerts_page import START_DELAY_MS, AlertsPage, detail_html
-from ecdesk.views.alerts_page_model import COLUMNS, STATE_COLUMN, AlertsTableModel
-from ecdesk.views.alerts_page_snooze import SnoozeDialog
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock.alerts_page import START_DELAY_MS, AlertsPage, detail_html
+from ecdesk.views.stock.alerts_page_model import COLUMNS, STATE_COLUMN, AlertsTableModel
+from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Sql = Callable[..., list[Any]]

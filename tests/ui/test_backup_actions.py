@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from ecdesk.services.backups import back_up, list_backups
-from ecdesk.views import launcher
-from ecdesk.views.backup_dialogs import RestoreDialog
-from ecdesk.views.launcher import ShopController
+from ecdesk.services.shop_file.backups import back_up, list_backups
+from ecdesk.views.shell import launcher
+from ecdesk.views.shell.backup_dialogs import RestoreDialog
+from ecdesk.views.shell.launcher import ShopController
 
 
 def _titles(path: Path) -> list[str]:
@@ -74,7 +74,7 @@ def test_restoring_a_backup_brings_the_old_titles_back_and_keeps_a_safety_copy(
 
 def test_the_restore_dialog_compares_the_backup_with_the_current_shop(
         qtbot: QtBot, demo_copy: Path) -> None:
-    from ecdesk.services.backups import describe
+    from ecdesk.services.shop_file.backups import describe
 
     backup = back_up(demo_copy, "manual")
     dialog = RestoreDialog(describe(backup.path), describe(demo_copy))

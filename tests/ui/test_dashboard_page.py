@@ -12,9 +12,9 @@ from sqlalchemy import select
 from ecdesk.models import Channel, OrderStatus, Variant
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
-from ecdesk.views.dashboard_page import DashboardPage
-from ecdesk.views.dashboard_tiles import change_text
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.dashboard.dashboard_page import DashboardPage
+from ecdesk.views.dashboard.dashboard_tiles import change_text
+from ecdesk.views.shell.shop_context import ShopContext
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def test_a_change_is_green_when_it_moves_the_good_way() -> None:
     from decimal import Decimal
 
     from ecdesk.services.dashboard.model import Tile
-    from ecdesk.views.dashboard_tiles import BAD, GOOD
+    from ecdesk.views.dashboard.dashboard_tiles import BAD, GOOD
 
     assert change_text(Tile("s", "Sales", "1", Decimal("0.125"))) == (
         "▲ 12.5 % on the previous period", GOOD)

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.catalog.queries import count_variants
 from ecdesk.services.catalog_io import ImportCancelledError, preview_import, read_import_file
 from ecdesk.services.channels import list_channels
-from ecdesk.views import export_dialog as dialog_module
-from ecdesk.views.export_dialog import ExportDialog, write_import_template
-from ecdesk.views.import_wizard import ImportWizard
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog import export_dialog as dialog_module
+from ecdesk.views.catalog.export_dialog import ExportDialog, write_import_template
+from ecdesk.views.catalog.import_wizard import ImportWizard
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.shop_context import ShopContext
 
 TIMEOUT = 20_000
 

@@ -20,14 +20,14 @@ from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.first_rows import FirstRows, read_first_rows
 from ecdesk.services.catalog.queries import list_variants
 from ecdesk.services.channels import save_channel
-from ecdesk.views import launcher
-from ecdesk.views.launcher import FirstPaint, ShopController
-from ecdesk.views.listings_model import PAGE_SIZE
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.pages import PAGES
-from ecdesk.views.product_dialog import ProductDialog
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_model import PAGE_SIZE
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.catalog.product_dialog import ProductDialog
+from ecdesk.views.shell import launcher
+from ecdesk.views.shell.launcher import FirstPaint, ShopController
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.pages import PAGES
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.ui.conftest import finish_workers
 
 Wait = Callable[[ListingsPage], None]

@@ -1,6 +1,6 @@
 """Starting the GUI goes through the command-line parser, but loads no subcommand's module.
 
-The subcommands' modules (ecdesk.cli_*) and what they import are paid for only when their command
+The subcommands' modules (ecdesk.cli.*) and what they import are paid for only when their command
 runs; the app's start, up to the open shop's first rows, must not import any of them.
 """
 
@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Runs main.py as `python main.py` would, and prints the ecdesk.cli_* modules loaded at exit.
+# Runs main.py as `python main.py` would, and prints the command modules loaded at exit.
 WATCH_IMPORTS = """
 import atexit, json, runpy, sys
+is_command_module = lambda n: n.startswith("ecdesk.cli.") and n != "ecdesk.cli.parser"
 atexit.register(lambda: print("cli modules", json.dumps(
-    sorted(name for name in sys.modules if name.startswith("ecdesk.cli_")))))
+    sorted(name for name in sys.modules if is_command_module(name)))))
 sys.argv = ["main.py", *sys.argv[1:]]
 runpy.run_path("main.py", run_name="__main__")
 """

@@ -16,9 +16,9 @@ from ecdesk.errors import EcdeskError
 from ecdesk.services.catalog.dto import Page
 from ecdesk.services.stock.inventory_dto import MovementRow
 from ecdesk.services.stock.queries import movement_history
-from ecdesk.views import inventory_detail_pane
-from ecdesk.views.inventory_page import InventoryPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock import inventory_detail_pane
+from ecdesk.views.stock.inventory_page import InventoryPage
 from tests.ui import stock_ui_fixtures as fixtures
 from tests.ui.conftest import finish_workers
 

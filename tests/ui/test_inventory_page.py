@@ -25,8 +25,10 @@ from ecdesk.services.stock.inventory_dto import (
     MovementRow,
     StockFigures,
 )
-from ecdesk.views import inventory_page
-from ecdesk.views.inventory_model import (
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock import inventory_page
+from ecdesk.views.stock.inventory_model import (
     COLUMNS,
     KEYS,
     PAGE_SIZE,
@@ -35,9 +37,7 @@ from ecdesk.views.inventory_model import (
     InventoryTableModel,
     MovementsTableModel,
 )
-from ecdesk.views.inventory_page import InventoryPage
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.stock.inventory_page import InventoryPage
 from tests.ui import stock_ui_fixtures as fixtures
 from tests.ui.conftest import finish_workers
 from tests.ui.stock_ui_fixtures import on_hand

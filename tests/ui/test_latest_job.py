@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from ecdesk.errors import EcdeskError
-from ecdesk.views.latest_job import LatestJob
+from ecdesk.views.widgets.latest_job import LatestJob
 from tests.ui.conftest import finish_workers
 
 

@@ -17,14 +17,14 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.services.catalog.dto import Choice, ListingCell, Page, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import count_matching, list_variants
-from ecdesk.views.listings_model import (
+from ecdesk.views.catalog.listings_model import (
     BASE_COLUMNS,
     MUTED_COLOUR,
     PAGE_SIZE,
     WARNING_COLOUR,
     ListingsTableModel,
 )
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.shell.shop_context import ShopContext
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COLUMN = {header: number for number, (header, _key, _value) in enumerate(BASE_COLUMNS)}
@@ -422,7 +422,7 @@ import time
 from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from ecdesk.services.catalog.dto import Page, VariantQuery
-from ecdesk.views.listings_model import ListingsTableModel
+from ecdesk.views.catalog.listings_model import ListingsTableModel
 
 app = QCoreApplication([])
 counted = threading.Event()

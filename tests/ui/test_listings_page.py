@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
 from ecdesk.services.catalog import commands
-from ecdesk.views.listings_model import BASE_COLUMNS, PAGE_SIZE
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.product_dialog import ProductDialog
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_model import BASE_COLUMNS, PAGE_SIZE
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.catalog.product_dialog import ProductDialog
+from ecdesk.views.shell.shop_context import ShopContext
 
 COLUMN = {header: number for number, (header, _key, _value) in enumerate(BASE_COLUMNS)}
 Sql = Callable[..., list[Any]]

@@ -18,16 +18,16 @@ from pytestqt.qtbot import QtBot
 from ecdesk import __version__
 from ecdesk.db import Database, open_database
 from ecdesk.services.settings import get_settings
-from ecdesk.views.alerts_page import AlertsPage
-from ecdesk.views.dashboard_page import DashboardPage
-from ecdesk.views.first_run_dialog import FirstRunDialog
-from ecdesk.views.inventory_page import InventoryPage
-from ecdesk.views.launcher import ShopController, window_settings
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.main_window import MAX_RECENT, MainWindow
-from ecdesk.views.orders_page import OrdersPage
-from ecdesk.views.settings_page import SettingsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.dashboard.dashboard_page import DashboardPage
+from ecdesk.views.orders.orders_page import OrdersPage
+from ecdesk.views.settings.settings_page import SettingsPage
+from ecdesk.views.shell.first_run_dialog import FirstRunDialog
+from ecdesk.views.shell.launcher import ShopController, window_settings
+from ecdesk.views.shell.main_window import MAX_RECENT, MainWindow
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock.alerts_page import AlertsPage
+from ecdesk.views.stock.inventory_page import InventoryPage
 
 Wait = Callable[[ListingsPage], None]
 

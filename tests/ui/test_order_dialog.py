@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import open_database
-from ecdesk.views.order_dialog import OrderDialog
-from ecdesk.views.order_lines_editor import DISCOUNT, PRICE, PRODUCT, QUANTITY, SKU, TOTAL
-from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.sku_completer import attach_sku_completer
+from ecdesk.views.orders.order_dialog import OrderDialog
+from ecdesk.views.orders.order_lines_editor import DISCOUNT, PRICE, PRODUCT, QUANTITY, SKU, TOTAL
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.sku_completer import attach_sku_completer
 from tests.integration.order_fixtures import SmallShop, enter
 from tests.ui.conftest import finish_workers
 from tests.ui.order_shop import on_hand, opened_order_shop, query
@@ -268,7 +268,7 @@ def test_an_order_saved_elsewhere_meanwhile_is_refused_next_to_the_number(
     assert save_enabled(dialog)
     enter(order_shop[0], "TM-9", (("FLASK-1", 1, "88"),),
           at=datetime(2026, 1, 1, tzinfo=UTC))  # typed in another window a moment ago
-    monkeypatch.setattr("ecdesk.views.order_dialog.order_number_taken", lambda *_a: False)
+    monkeypatch.setattr("ecdesk.views.orders.order_dialog.order_number_taken", lambda *_a: False)
     dialog.save()
     assert dialog.saved_id is None
     assert dialog.number_problem.text() == "Tmall 天猫 already has an order TM-9"

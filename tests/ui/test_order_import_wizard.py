@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.services.changes import ORDERS, STOCK
 from ecdesk.services.channels import save_channel
-from ecdesk.views import order_import_wizard as wizard_module
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.order_import_wizard import OrderImportWizard
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.orders import order_import_wizard as wizard_module
+from ecdesk.views.orders.order_import_wizard import OrderImportWizard
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.order_import_files import (
     SHIPPED,
     OrderShop,

@@ -19,8 +19,8 @@ from ecdesk.services.catalog.dto import Page
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import count_orders, list_orders
-from ecdesk.views.orders_model import COLUMNS, PAGE_SIZE, STATUS_COLOURS, OrdersTableModel
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.orders.orders_model import COLUMNS, PAGE_SIZE, STATUS_COLOURS, OrdersTableModel
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.integration.order_fixtures import SmallShop, bulk_orders
 from tests.ui.order_shop import opened_order_shop
 

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.models import OrderStatus
 from ecdesk.services.changes import CATALOG, ORDERS, Changed
-from ecdesk.views.order_status_dialog import OrderStatusDialog
-from ecdesk.views.orders_page import OrdersPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
+from ecdesk.views.orders.orders_page import OrdersPage
+from ecdesk.views.shell.shop_context import ShopContext
 from tests.integration.order_fixtures import SmallShop, enter
 from tests.ui.conftest import finish_workers
 from tests.ui.order_shop import on_hand, opened_order_shop, query

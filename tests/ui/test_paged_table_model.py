@@ -14,7 +14,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ecdesk.services.catalog.dto import Page
-from ecdesk.views.paged_table_model import PAGE_SIZE, RIGHT, PagedTableModel
+from ecdesk.views.widgets.paged_table_model import PAGE_SIZE, RIGHT, PagedTableModel
 
 RED = QColor("#b3261e")
 

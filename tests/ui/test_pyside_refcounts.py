@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 
 from ecdesk.services.catalog.dto import Page, VariantQuery
-from ecdesk.views.listings_model import ListingsTableModel
+from ecdesk.views.catalog.listings_model import ListingsTableModel
 
 CALLS = 20_000
 BATCH = 1_000

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.services.changes import CHANNELS, Changed
 from ecdesk.services.channels import save_channel
-from ecdesk.views.reports_page import ReportsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.reports.reports_page import ReportsPage
+from ecdesk.views.shell.shop_context import ShopContext
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def test_cancel_stops_the_report_and_leaves_no_file(
 def test_a_failure_is_shown_in_plain_words(qtbot: QtBot, page: ReportsPage, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from ecdesk.errors import EcdeskError
-    from ecdesk.views import reports_page
+    from ecdesk.views.reports import reports_page
 
     def fail(*_args: Any, **_kwargs: Any) -> None:
         raise EcdeskError("The disk is full")

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from ecdesk.db import Database
 from ecdesk.services.channels import list_channels
 from ecdesk.services.settings import get_settings
-from ecdesk.views.listings_model import BASE_COLUMNS
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.settings_page import ChannelDialog, SettingsPage
-from ecdesk.views.shop_context import ShopContext
+from ecdesk.views.catalog.listings_model import BASE_COLUMNS
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.settings.settings_page import ChannelDialog, SettingsPage
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.shop_context import ShopContext
 
 Sql = Callable[..., list[Any]]
 DEMO_CHANNELS = ["天猫旗舰店 Tmall", "京东 JD", "拼多多 Pinduoduo", "官网 Own site"]

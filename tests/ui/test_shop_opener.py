@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from ecdesk.errors import DatabaseError
-from ecdesk.services.backups import back_up
 from ecdesk.services.settings import update_settings
-from ecdesk.views import shop_opener
-from ecdesk.views.shop_opener import open_shop
+from ecdesk.services.shop_file.backups import back_up
+from ecdesk.views.shell import shop_opener
+from ecdesk.views.shell.shop_opener import open_shop
 
 
 @pytest.fixture

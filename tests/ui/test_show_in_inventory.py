@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.stock.alerts_dto import Alert
 from ecdesk.services.stock.inventory_dto import STOCK_ALL, STOCK_IN
 from ecdesk.services.stock.queries import movement_history
-from ecdesk.views.alerts_page import AlertsPage
-from ecdesk.views.inventory_page import InventoryPage
-from ecdesk.views.listings_page import ListingsPage
-from ecdesk.views.main_window import MainWindow
-from ecdesk.views.shop_context import ShopContext, SkuTarget
+from ecdesk.views.catalog.listings_page import ListingsPage
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.shell.shop_context import ShopContext, SkuTarget
+from ecdesk.views.stock.alerts_page import AlertsPage
+from ecdesk.views.stock.inventory_page import InventoryPage
 from tests.ui.conftest import finish_workers
 
 Wait = Callable[[ListingsPage], None]

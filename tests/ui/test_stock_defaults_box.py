@@ -6,9 +6,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ecdesk.services.stock.defaults import StockDefaults, get_stock_defaults, update_stock_defaults
-from ecdesk.views.settings_page import SettingsPage
-from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.stock_defaults_box import NUMBER_FIELDS, StockDefaultsBox, check_number
+from ecdesk.views.settings.settings_page import SettingsPage
+from ecdesk.views.settings.stock_defaults_box import NUMBER_FIELDS, StockDefaultsBox, check_number
+from ecdesk.views.shell.shop_context import ShopContext
 
 
 @pytest.fixture

@@ -15,15 +15,15 @@ from ecdesk.models import MovementKind
 from ecdesk.services.changes import Changed
 from ecdesk.services.stock.commands import PolicyDraft, adjust_stock
 from ecdesk.services.stock.queries import sku_stock
-from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.stock_adjust_dialog import (
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock.stock_adjust_dialog import (
     ADJUSTED,
     RECEIVED,
     WRITTEN_OFF,
     StockAdjustDialog,
     parse_quantity,
 )
-from ecdesk.views.stock_rules_dialog import StockRulesDialog
+from ecdesk.views.stock.stock_rules_dialog import StockRulesDialog
 from tests.ui import stock_ui_fixtures as fixtures
 from tests.ui.stock_ui_fixtures import movements, on_hand
 

@@ -16,10 +16,10 @@ from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.services.changes import STOCK, Changed
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
 from ecdesk.services.stock.queries import shop_today
-from ecdesk.views import stocktake_dialog
-from ecdesk.views.shop_context import ShopContext
-from ecdesk.views.stocktake_dialog import SCANNED, StocktakeDialog
-from ecdesk.views.stocktake_model import COUNTED, ERROR_BACKGROUND, parse_count
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.stock import stocktake_dialog
+from ecdesk.views.stock.stocktake_dialog import SCANNED, StocktakeDialog
+from ecdesk.views.stock.stocktake_model import COUNTED, ERROR_BACKGROUND, parse_count
 from tests.inventory_fixtures import MUG_BARCODE
 from tests.ui import stock_ui_fixtures as fixtures
 from tests.ui.conftest import finish_workers

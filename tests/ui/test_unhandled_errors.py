@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from ecdesk.views import launcher
+from ecdesk.views.shell import launcher
 
 
 def test_an_unhandled_error_is_logged_with_its_traceback_and_shown_in_plain_words(

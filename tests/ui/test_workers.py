@@ -8,7 +8,7 @@ import threading
 from PySide6.QtCore import QObject, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from ecdesk.views.workers import Job
+from ecdesk.views.widgets.workers import Job
 from tests.ui.conftest import finish_workers
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from ecdesk.services.backups import BackupInfo, RotationPolicy, backups_to_keep
+from ecdesk.services.shop_file.backups import BackupInfo, RotationPolicy, backups_to_keep
 
 
 def _backup(when: datetime) -> BackupInfo:

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from ecdesk.services.collector_pause import collector_paused
+from ecdesk.services.shop_file.collector_pause import collector_paused
 
 
 @pytest.fixture(autouse=True)

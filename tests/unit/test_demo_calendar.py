@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecdesk.services.demo_calendar import (
+from ecdesk.services.demo.calendar import (
     day_weight,
     elapsed_share,
     is_festival,

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ecdesk.errors import ValidationError
-from ecdesk.services.reports.period import (
+from ecdesk.services.common.period import (
     Period,
     last_month,
     parse_period,

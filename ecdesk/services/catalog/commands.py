@@ -27,12 +27,12 @@ from ecdesk.models import (
 from ecdesk.models.audit import record_bulk, record_change
 from ecdesk.models.base import utc_now
 from ecdesk.money import parse_amount
-from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.validation import blocking, check_product, whole_grams
 from ecdesk.services.changes import CATALOG, Changed
 from ecdesk.services.settings import get_settings
+from ecdesk.services.shop_file.backups import back_up_before_bulk
 
 BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
 

@@ -29,7 +29,7 @@ from ecdesk.services.catalog_io.dto import (
     ParsedProduct,
     ParsedVariant,
 )
-from ecdesk.services.collector_pause import collector_paused
+from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
 
 Channel_ = int | str | None

@@ -9,7 +9,7 @@ from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProdu
 from ecdesk.services.catalog_io.formats import FORMATS, column_index, detect_format
 from ecdesk.services.catalog_io.formats.common import FIELD_LABELS, Columns
 from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
-from ecdesk.services.collector_pause import collector_paused
+from ecdesk.services.shop_file.collector_pause import collector_paused
 
 
 @collector_paused()

@@ -18,8 +18,6 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
-from ecdesk.services.backups import back_up_before_bulk
-from ecdesk.services.bulk_indexes import indexes_built_after
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog_io.dto import (
     ImportCancelledError,
@@ -31,8 +29,10 @@ from ecdesk.services.catalog_io.dto import (
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
-from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.search_index import search_index_suspended
+from ecdesk.services.shop_file.backups import back_up_before_bulk
+from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
+from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
 
 BATCH = 5000  # rows per executemany, with a progress report between them

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ecdesk.db import UnitOfWork
 from ecdesk.money import format_amount, format_rate
+from ecdesk.services.common.period import Period
 from ecdesk.services.dashboard.figures import repeat_customers, sku_ranking
 from ecdesk.services.dashboard.model import (
     MARK_PROVIDERS,
@@ -18,7 +19,6 @@ from ecdesk.services.dashboard.model import (
     Tile,
 )
 from ecdesk.services.reports.model import minor_to_decimal, rate
-from ecdesk.services.reports.period import Period
 from ecdesk.services.reports.sales_queries import (
     SalesScope,
     sales_by_bucket,

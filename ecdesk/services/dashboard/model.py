@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from ecdesk.services.reports.period import Period
+from ecdesk.services.common.period import Period
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from sqlalchemy.orm import Session
 
 from ecdesk.models import order_search
-from ecdesk.services.triggers_suspended import triggers_suspended
+from ecdesk.services.shop_file.triggers_suspended import triggers_suspended
 
 
 def order_search_suspended(session: Session, first_order_id: int

@@ -19,7 +19,6 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
 from ecdesk.models import OrderStatus
 from ecdesk.money import from_minor_units
-from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders.stock import can_change, stock_after
 from ecdesk.services.orders_io.channel import ChannelRef, channel_for
 from ecdesk.services.orders_io.dto import (
@@ -32,6 +31,7 @@ from ecdesk.services.orders_io.dto import (
 )
 from ecdesk.services.orders_io.formats import order_column_index
 from ecdesk.services.orders_io.formats.common import OrderColumns
+from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
 
 

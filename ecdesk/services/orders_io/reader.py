@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import Progress
 from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
-from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders_io.dto import ParsedOrderFile
 from ecdesk.services.orders_io.formats import (
     ORDER_FORMATS,
@@ -17,6 +16,7 @@ from ecdesk.services.orders_io.formats import (
     order_column_index,
 )
 from ecdesk.services.orders_io.formats.common import FIELD_LABELS, OrderColumns, OrderRows
+from ecdesk.services.shop_file.collector_pause import collector_paused
 
 
 @collector_paused()

@@ -14,11 +14,9 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
-from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.writer import cached_minor_units as cents
-from ecdesk.services.collector_pause import collector_paused
 from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.totals import order_totals_suspended
@@ -26,6 +24,8 @@ from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
 from ecdesk.services.orders_io.dto import OrderImportCounts, OrderImportResult, ParsedOrderFile
 from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_preview
+from ecdesk.services.shop_file.backups import back_up_before_bulk
+from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import Movement, post_movements
 
 BATCH = 5000  # rows per executemany, with a progress report between them

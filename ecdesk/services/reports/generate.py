@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import CancelledError, Problem, ValidationError
 from ecdesk.models import Channel
+from ecdesk.services.common.period import Period
 from ecdesk.services.reports.alerts_part import current_alerts
 from ecdesk.services.reports.model import Block, Report
-from ecdesk.services.reports.period import Period
 from ecdesk.services.reports.scope import ReportScope, Step
 from ecdesk.services.settings import get_settings
 

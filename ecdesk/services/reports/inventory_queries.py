@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models.stock import MovementKind
-from ecdesk.services.reports.period import Period
+from ecdesk.services.common.period import Period
 from ecdesk.services.reports.sql import frame, one
 
 if TYPE_CHECKING:

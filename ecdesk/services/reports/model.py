@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecdesk.errors import EcdeskError
 from ecdesk.money import CENT, HUNDRED, format_rate
-from ecdesk.services.reports.period import Period
+from ecdesk.services.common.period import Period
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from ecdesk.services.reports.period import Period
+from ecdesk.services.common.period import Period
 from ecdesk.services.reports.sql import SOLD_SQL, buckets_cte, frame, one
 
 if TYPE_CHECKING:

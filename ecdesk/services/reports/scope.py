@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from ecdesk.services.reports.period import Period
+from ecdesk.services.common.period import Period
 
 ALL_CHANNELS = "All channels"
 

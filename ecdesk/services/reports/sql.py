@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models.orders import SOLD_STATUSES
-from ecdesk.services.reports.period import Bucket, stored, utc_midnight
+from ecdesk.services.common.period import Bucket, stored, utc_midnight
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -16,8 +16,8 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import MovementKind, StockPolicy, Variant
 from ecdesk.models.audit import record_bulk
-from ecdesk.services.backups import back_up_before_bulk
 from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.stock.ledger import BATCH, Movement, post_movements
 
 MANUAL_KINDS = (MovementKind.RECEIVED, MovementKind.ADJUSTED, MovementKind.WRITTEN_OFF,

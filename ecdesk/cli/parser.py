@@ -1,0 +1,258 @@
+"""The command line: the GUI launcher and the headless subcommands.
+
+Exit codes: 0 success, 1 anything else, 2 usage error, 3 data problems reported. A failure is
+always one readable line on stderr, never a bare traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ecdesk import __version__
+from ecdesk.config import settle_bundle_environment
+from ecdesk.errors import EcdeskError, ValidationError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would exit; we want our own exit code
+        raise UsageError(f"{self.prog}: {message}")
+
+
+class _LazySubcommands(argparse._SubParsersAction):
+    """Subcommands whose arguments and handler come from their own module, imported only when
+    the command is chosen: starting the GUI parses its options here too and should pay for none
+    of the commands' imports. The name and help are kept here for the `--help` listing. (The
+    installer bundles every ecdesk module, so modules named only by a string are there too.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._arguments_from: dict[str, str] = {}
+
+    def add_lazy_parser(self, name: str, help: str, arguments_from: str) -> None:
+        """`arguments_from` is "module:function"; the function is given the command's parser."""
+        self.add_parser(name, help=help)
+        self._arguments_from[name] = arguments_from
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        name = values[0]
+        if name in self._arguments_from:
+            module, function = self._arguments_from.pop(name).split(":")
+            getattr(importlib.import_module(module), function)(self.choices[name])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str, required: bool = False
+                 ) -> _LazySubcommands:
+    return parser.add_subparsers(dest=dest, required=required, parser_class=_Parser,
+                                 action=_LazySubcommands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ecdesk", description="ecdesk: offline store management. "
+                     "Without a command, starts the desktop app.")
+    parser.add_argument("--version", action="version", version=f"ecdesk {__version__}")
+    parser.add_argument("--db", type=Path, help="shop file to open (default: your shop in the "
+                        "application data folder; a new path becomes a new, empty shop)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo shop, generating it the first time")
+    parser.add_argument("--fresh", action="store_true",
+                        help="with --demo: generate the demo shop anew")
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation off screen on a temporary demo shop "
+                        "(every page, the database), print one line and exit")
+    commands = _subcommands(parser, "command")
+
+    demo = commands.add_parser("demo", help="demo shops")
+    demo_commands = _subcommands(demo, "demo_command", required=True)
+    create = demo_commands.add_parser("create", help="generate a demo shop file")
+    create.add_argument("path", type=Path, help="the shop file to create")
+    create.add_argument("--scale", choices=("small", "large"), default="small",
+                        help="small: ~300 products, 12,000 order lines; large: 100,000 SKUs, "
+                        "1,000,000 order lines (a year of orders either way)")
+    create.add_argument("--seed", type=int, default=1, help="same seed, same shop")
+    create.add_argument("--force", action="store_true", help="replace an existing file")
+    create.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    create.set_defaults(handler=_demo_create)
+
+    info = commands.add_parser("info", help="print the shop's name and catalog counts")
+    info.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                      help="shop file (default: your shop)")
+    info.set_defaults(handler=_info)
+    commands.add_lazy_parser("backup", "write a verified backup of the shop",
+                             "ecdesk.cli.maintenance:add_backup_arguments")
+    commands.add_lazy_parser("restore", "replace the shop with a backup (the current file is "
+                             "backed up first)", "ecdesk.cli.maintenance:add_restore_arguments")
+    commands.add_lazy_parser("check", "check the shop file's integrity and links",
+                             "ecdesk.cli.maintenance:add_check_arguments")
+    _add_catalog_io_commands(commands)
+    commands.add_lazy_parser("alerts", "list the inventory alerts (out of stock, below reorder "
+                             "point, overstock...), most severe first",
+                             "ecdesk.cli.stock:add_alerts_arguments")
+    commands.add_lazy_parser("inventory", "stock per SKU: on hand, committed, available, sold a "
+                             "day, days of cover, reorder point, value; or one SKU's movements "
+                             "(--sku)", "ecdesk.cli.inventory:add_inventory_arguments")
+    commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
+                             "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
+                             "accountant-pack (both, with a contents page)",
+                             "ecdesk.cli.reports:add_report_arguments")
+    return parser
+
+
+def _demo_create(args: argparse.Namespace) -> int:
+    from ecdesk.services.demo.shop import create_demo_shop
+
+    summary = create_demo_shop(args.path, scale=args.scale, seed=args.seed, force=args.force)
+    print(f"Created {summary.path}: {summary.products} products, {summary.variants} SKUs, "
+          f"{summary.listings} listings, {summary.orders} orders ({summary.order_lines} lines)")
+    return EXIT_OK
+
+
+def _info(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog.queries import count_variants
+    from ecdesk.services.settings import get_settings
+
+    db = open_database(args.db or default_shop_path())
+    try:
+        settings = get_settings(db.uow("cli"))
+        print(f"Shop: {settings.shop_name or '(not named yet)'}")
+        print(f"File: {db.path}")
+        print(f"Currency: {settings.currency}  Timezone: {settings.timezone}")
+        print(f"SKUs: {count_variants(db.uow('cli'))}")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+IMPORT_FORMATS = ("shopify", "woocommerce", "taobao", "ecdesk")
+EXPORT_LAYOUTS = ("ecdesk", "shopify")
+
+
+def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
+    imports = commands.add_parser("import", help="import from files")
+    import_commands = _subcommands(imports, "import_command", required=True)
+    products = import_commands.add_parser(
+        "products", help="import products from a Shopify, WooCommerce, Taobao or ecdesk file "
+        "(CSV or XLSX); prints a preview and every problem first")
+    products.add_argument("file", type=Path, help="the file to import")
+    products.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                          help="shop file (default: your shop)")
+    products.add_argument("--format", choices=IMPORT_FORMATS,
+                          help="the file's format (default: detected from the header)")
+    products.add_argument("--encoding", help="the file's text encoding (default: detected)")
+    products.add_argument("--channel", help="also create or update this channel's listings")
+    products.add_argument("--dry-run", action="store_true",
+                          help="only show what would change; write nothing")
+    products.add_argument("--only-valid", action="store_true",
+                          help="import the products without problems and skip the others")
+    products.set_defaults(handler=_import_products)
+    import_commands.add_lazy_parser(
+        "orders", "import orders from a Shopify or Taobao/Tmall order export (CSV or XLSX); "
+        "prints a preview and every problem first",
+        "ecdesk.cli.orders_import:add_import_orders_arguments")
+
+    exports = commands.add_parser("export", help="export to files")
+    export_commands = _subcommands(exports, "export_command", required=True)
+    catalog = export_commands.add_parser("products", help="export products, SKUs and listings")
+    catalog.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                         help="shop file (default: your shop)")
+    catalog.add_argument("--out", type=Path, required=True,
+                         help="the file to write: FILE.csv or FILE.xlsx")
+    catalog.add_argument("--format", choices=EXPORT_LAYOUTS, default="ecdesk",
+                         help="ecdesk's template (with listings) or Shopify's product CSV")
+    catalog.set_defaults(handler=_export_products)
+
+
+def _import_products(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog_io import import_products, preview_import, read_import_file
+    from ecdesk.services.catalog_io.mapping import load_column_mappings
+    from ecdesk.services.catalog_io.summary import describe_preview
+
+    db = open_database(args.db or default_shop_path())
+    try:
+        parsed = read_import_file(args.file, format=args.format, encoding=args.encoding,
+                                  remembered=load_column_mappings(db.uow("cli")))
+        preview = preview_import(db.uow("cli"), parsed, channel=args.channel)
+        print(describe_preview(preview))
+        if preview.file.file_error or (preview.blocked and not args.only_valid):
+            print("ecdesk: nothing was imported: fix the problems above, or use --only-valid "
+                  "to import the products without problems", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+            return EXIT_OK
+        result = import_products(db.uow("cli"), parsed, channel=args.channel,
+                                 only_valid=args.only_valid)
+        print(result.message)
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def _export_products(args: argparse.Namespace) -> int:
+    from ecdesk.config import default_shop_path
+    from ecdesk.db import open_database
+    from ecdesk.services.catalog_io import export_products
+
+    db = open_database(args.db or default_shop_path())
+    try:
+        result = export_products(db.uow("cli"), args.out, layout=args.format)
+    finally:
+        db.close()
+    print(f"Exported {result.products} product(s), {result.rows} row(s) to {result.path}")
+    return EXIT_OK
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return handler(args)
+    except ValidationError as error:
+        for problem in error.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except EcdeskError as error:
+        print(f"ecdesk: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("ecdesk: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as error:  # the last line of defence: one readable line, details logged
+        print(f"ecdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settle_bundle_environment()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        print("Try 'python main.py --help'.", file=sys.stderr)
+        return EXIT_USAGE
+    if args.selftest:
+        from ecdesk.selftest import run_selftest
+
+        return _run(lambda _args: run_selftest(), args)
+    if args.command is None:
+        from ecdesk.app import run_gui
+
+        return _run(lambda a: run_gui(db=a.db, demo=a.demo, fresh=a.fresh,
+                                      startup_probe=a.startup_probe), args)
+    return _run(args.handler, args)

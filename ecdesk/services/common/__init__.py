@@ -1,0 +1,3 @@
+"""What several capabilities share and no capability owns: Page, Period, shop time, text search.
+
+Nothing here imports a capability."""

@@ -1,0 +1,1 @@
+"""Listings, the product editor, and catalog import and export."""

@@ -1,0 +1,1 @@
+"""The Dashboard page and its tiles."""

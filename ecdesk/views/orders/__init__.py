@@ -1,0 +1,1 @@
+"""The Orders page, the order form, status changes and order import."""

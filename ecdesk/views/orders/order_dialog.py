@@ -1,0 +1,311 @@
+"""Enter an order by hand: channel, number, date, status, customer, lines, shipping and fees.
+
+The form is checked as the user types with the rules the service applies on save
+(services.orders.validation), plus what needs the shop: unknown SKUs, a number the channel
+already has, and stock that shipping would take below zero (a warning: the SKU's policy may
+allow it). Problems name the row and field, offending cells turn red, and Save stays disabled
+while anything blocks it. Unit prices are filled in from the channel's price (or the list
+price) and platform fees from the channel's rates, until the user types their own.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.errors import Problem
+from ecdesk.money import MoneyError, format_amount, format_rate, parse_amount
+from ecdesk.services.channels import ChannelInfo, list_channels
+from ecdesk.services.orders.commands import record_order
+from ecdesk.services.orders.dto import OrderDraft, OrderStatus
+from ecdesk.services.orders.fees import estimated_fees
+from ecdesk.services.orders.form_queries import (
+    SkuChoice,
+    order_number_taken,
+    sku_choice,
+    suggest_skus,
+)
+from ecdesk.services.orders.validation import check_order
+from ecdesk.views.orders.order_lines_editor import OrderLinesEditor
+from ecdesk.views.orders.orders_model import STATUS_LABELS, order_status_label
+from ecdesk.views.shell.shop_context import ShopContext
+
+ISSUING = ("shipped", "completed")  # a new order in these statuses takes its stock at once
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class OrderDialog(QDialog):
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.zone = ZoneInfo(context.settings.timezone)
+        self.channels: list[ChannelInfo] = list_channels(context.uow())
+        self.saved_id: int | None = None
+        self._skus: dict[tuple[int | None, str], SkuChoice | None] = {}
+        self._fees_typed = False
+        self._refused: list[Problem] = []  # the service's problems with the last Save
+        self.setWindowTitle(self.tr("New order"))
+        self.resize(900, 680)
+        self._build()
+        self._on_channel_changed()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_head())
+        self.editor = OrderLinesEditor(self._choice, self._suggest)
+        self.editor.edited.connect(self._on_edited)
+        self.lines = self.editor.table
+        layout.addWidget(self.editor, 1)
+        layout.addLayout(self._build_money())
+        self.problems = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        layout.addWidget(self.problems)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _build_head(self) -> QGridLayout:
+        self.channel = QComboBox()
+        for channel in self.channels:
+            self.channel.addItem(f"{channel.name} ({channel.currency})", channel.id)
+        self.channel.currentIndexChanged.connect(self._on_channel_changed)
+        self.number = QLineEdit(placeholderText=self.tr("the channel's order number"))
+        self.number_problem = QLabel(styleSheet="color: #b3261e;", visible=False)
+        self.ordered_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
+        # The edit shows the shop's wall clock; Qt must not apply this computer's time zone.
+        utc = QTimeZone(QTimeZone.Initialization.UTC)
+        self.ordered_at.setTimeZone(utc)
+        now = datetime.now(self.zone)
+        self.ordered_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day),
+                                              QTime(now.hour, now.minute), utc))
+        self.status = QComboBox()
+        for value in STATUS_LABELS:
+            self.status.addItem(order_status_label(value), value)
+        self.status.setCurrentIndex(self.status.findData("paid"))
+        self.customer = QLineEdit(placeholderText=self.tr("if known"))
+        self.customer_key = QLineEdit(placeholderText=self.tr("e-mail or buyer nickname"))
+        grid = QGridLayout()
+        rows = ((self.tr("Channel"), self.channel, self.tr("Status"), self.status),
+                (self.tr("Order number"), _stacked(self.number, self.number_problem),
+                 self.tr("Date (%s)") % self.zone.key, self.ordered_at),
+                (self.tr("Customer"), self.customer, self.tr("Customer id"), self.customer_key))
+        for row, (label_a, widget_a, label_b, widget_b) in enumerate(rows):
+            grid.addWidget(QLabel(label_a), row, 0)
+            grid.addWidget(widget_a, row, 1)
+            grid.addWidget(QLabel(label_b), row, 2)
+            grid.addWidget(widget_b, row, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        for widget in (self.number, self.customer, self.customer_key):
+            widget.textChanged.connect(self._on_edited)
+        self.status.currentIndexChanged.connect(self._on_edited)
+        self.ordered_at.dateTimeChanged.connect(self._on_edited)
+        return grid
+
+    def _build_money(self) -> QHBoxLayout:
+        self.shipping = QLineEdit("0.00", alignment=RIGHT)
+        self.shipping.textChanged.connect(self._on_edited)
+        self.fees = QLineEdit(alignment=RIGHT)
+        # Only typing counts: the estimate fills the field in without signals.
+        self.fees.textEdited.connect(self._on_fees_typed)
+        self.fees_hint = QLabel(styleSheet="color: #6a6a6a;", wordWrap=True)
+        estimate = QToolButton(text=self.tr("Estimate"))
+        estimate.setToolTip(self.tr("Fill in the channel's commission and payment fee again"))
+        estimate.clicked.connect(self._estimate_fees_again)
+        fees_row = QHBoxLayout()
+        fees_row.addWidget(self.fees, 1)
+        fees_row.addWidget(estimate)
+        self.note = QPlainTextEdit(placeholderText=self.tr("Note (only for you)"))
+        self.note.setMaximumHeight(64)
+        form = QFormLayout()
+        form.addRow(self.tr("Shipping charged"), self.shipping)
+        form.addRow(self.tr("Platform fees"), fees_row)
+        form.addRow("", self.fees_hint)
+        self.totals = QLabel(alignment=RIGHT, textFormat=Qt.TextFormat.RichText)
+        right = QVBoxLayout()
+        right.addWidget(self.note)
+        right.addWidget(self.totals)
+        row = QHBoxLayout()
+        row.addLayout(form, 1)
+        row.addLayout(right, 1)
+        return row
+
+    # -- lines -----------------------------------------------------------------------------
+    def _choice(self, sku: str) -> SkuChoice | None:
+        key = (self._channel_id(), sku)
+        if sku and key not in self._skus:
+            self._skus[key] = sku_choice(self.context.uow(), sku, key[0])
+        return self._skus.get(key)
+
+    def _suggest(self, text: str) -> list[SkuChoice]:
+        return suggest_skus(self.context.uow(), text, self._channel_id())
+
+    # -- channel, fees and totals ----------------------------------------------------------
+    def _channel_id(self) -> int | None:
+        return self.channel.currentData()
+
+    def _channel(self) -> ChannelInfo | None:
+        return next((c for c in self.channels if c.id == self._channel_id()), None)
+
+    def _on_channel_changed(self) -> None:
+        self.editor.reprice()
+        channel = self._channel()
+        if channel is not None:
+            self.fees_hint.setText(self.tr("Estimated: %1 commission + %2 payment fee on the "
+                                           "goods").replace("%1", format_rate(
+                                               channel.commission_rate)).replace(
+                                               "%2", format_rate(channel.payment_fee_rate)))
+        self._on_edited()
+
+    def _on_fees_typed(self, _text: str) -> None:
+        self._fees_typed = True
+        self._on_edited()
+
+    def _estimate_fees_again(self) -> None:
+        self._fees_typed = False
+        self._on_edited()
+
+    def _update_money(self) -> None:
+        goods, channel = self.editor.show_totals(), self._channel()
+        if not self._fees_typed and channel is not None:
+            self.fees.blockSignals(True)
+            self.fees.setText(str(estimated_fees(goods, channel.commission_rate,
+                                                 channel.payment_fee_rate)))
+            self.fees.blockSignals(False)
+        currency = channel.currency if channel else ""
+        try:
+            shipping = parse_amount(self.shipping.text() or "0")
+        except MoneyError:
+            shipping = Decimal("0")
+        self.totals.setText(self.tr("Goods %1 + shipping %2<br><b>Order total %3</b>")
+                            .replace("%1", format_amount(goods))
+                            .replace("%2", format_amount(shipping))
+                            .replace("%3", format_amount(goods + shipping, currency)))
+
+    # -- the draft and its problems --------------------------------------------------------
+    def draft(self) -> tuple[OrderDraft, list[int]]:
+        """The order as typed, and the table row of each of its lines (blank rows left out)."""
+        rows = self.editor.filled_rows()
+        lines = tuple(self.editor.line_draft(row) for row in rows)
+        wall_clock = self.ordered_at.dateTime().toPython()
+        draft = OrderDraft(
+            channel_id=self._channel_id() or 0, number=self.number.text(),
+            ordered_at=wall_clock.replace(tzinfo=self.zone).astimezone(UTC),
+            lines=lines, status=OrderStatus(self.status.currentData()),
+            customer_name=self.customer.text(), customer_key=self.customer_key.text(),
+            shipping=self.shipping.text(), platform_fees=self.fees.text(),
+            note=self.note.toPlainText())
+        return draft, rows
+
+    def current_problems(self) -> list[Problem]:
+        draft, rows = self.draft()
+        problems = [_on_table_row(p, rows) for p in check_order(draft)]
+        if self._channel() is None:
+            problems.insert(0, Problem(self.tr("Channel"),
+                                       self.tr("add a sales channel under Settings first")))
+        for index, line in enumerate(draft.lines):
+            if line.sku and self._choice(line.sku) is None:
+                problems.append(Problem("SKU", self.tr("'%s' is not in the catalog") % line.sku,
+                                        rows[index] + 1))
+        number = draft.number.strip()
+        if number and draft.channel_id and order_number_taken(self.context.uow(),
+                                                              draft.channel_id, number):
+            problems.append(Problem("Order number", self.tr("%1 already has an order %2")
+                                    .replace("%1", self._channel().name).replace("%2", number)))
+        problems += self._stock_warnings(draft, rows)
+        return problems + [p for p in self._refused if p not in problems]
+
+    def _stock_warnings(self, draft: OrderDraft, rows: list[int]) -> list[Problem]:
+        """Shipping at once takes stock: warn where there is not enough (the SKU's policy may
+        still allow negative stock; the service decides)."""
+        if draft.status not in ISSUING:
+            return []
+        wanted: dict[str, int] = {}
+        for line in draft.lines:
+            if isinstance(line.quantity, int):
+                wanted[line.sku] = wanted.get(line.sku, 0) + line.quantity
+        warnings = []
+        for index, line in enumerate(draft.lines):
+            choice = self._choice(line.sku)
+            if choice is not None and wanted.get(line.sku, 0) > choice.on_hand:
+                warnings.append(Problem("Quantity", self.tr("only %n on hand of %1", "",
+                                                            choice.on_hand).replace("%1", line.sku),
+                                        rows[index] + 1, severity="warning"))
+        return warnings
+
+    def _on_edited(self, *_args: object) -> None:
+        self._refused = []  # the service's verdict was about what was typed before
+        self.validate()
+
+    def validate(self) -> list[Problem]:
+        self._update_money()
+        problems = self.current_problems()
+        self.editor.mark(problems)
+        number_problems = [p.message for p in problems if p.field == "Order number"]
+        self.number_problem.setText("; ".join(number_problems))
+        self.number_problem.setVisible(bool(number_problems))
+        self.problems.setText("<br>".join(_problem_html(p) for p in problems))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            not any(p.is_error for p in problems))
+        return problems
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> None:
+        if any(p.is_error for p in self.validate()):
+            return
+        draft, _rows = self.draft()
+        result = self.context.write(self, record_order, draft)
+        if result is not None:
+            self.saved_id = result.ids[0]
+            self.accept()
+
+    def show_refused(self, problems: list[Problem]) -> None:
+        """The service refused the order: show its reasons on the fields (ShopContext.write)."""
+        _draft, rows = self.draft()
+        self._refused = [_on_table_row(p, rows) for p in problems]
+        self.validate()
+
+
+def _on_table_row(problem: Problem, rows: list[int]) -> Problem:
+    """A draft line's problem, numbered as the table row the user sees."""
+    if problem.row is None or not 1 <= problem.row <= len(rows):
+        return problem
+    return Problem(problem.field, problem.message, rows[problem.row - 1] + 1, problem.severity)
+
+
+def _problem_html(problem: Problem) -> str:
+    colour = "#b3261e" if problem.is_error else "#8a5a00"
+    prefix = "✖" if problem.is_error else "⚠"
+    text = str(problem).replace("&", "&amp;").replace("<", "&lt;")
+    return f'<span style="color:{colour}">{prefix} {text}</span>'
+
+
+def _stacked(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box

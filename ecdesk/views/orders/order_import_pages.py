@@ -1,0 +1,117 @@
+"""The pages of the order import wizard (see `order_import_wizard`): the product import's pages,
+told about order files, orders and the stock they move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from ecdesk.services.channels import list_channels
+from ecdesk.services.orders_io import OrderImportCounts, OrderImportPreview, OrderImportResult
+from ecdesk.services.orders_io.channel import default_channel
+from ecdesk.services.orders_io.formats import order_format_labels
+from ecdesk.views.catalog.import_pages import FilePage, ImportPage, PreviewPage
+from ecdesk.views.widgets.import_problems import RIGHT
+
+
+class OrderFilePage(FilePage):
+    def what_files(self) -> str:
+        return self.tr("An order export from Shopify (Orders > Export) or Taobao/Tmall, as CSV "
+                       "or XLSX.")
+
+    def formats(self) -> dict[str, str]:
+        return order_format_labels()
+
+    def file_filter(self) -> str:
+        return self.tr("Order exports (*.csv *.xlsx *.txt *.tsv);;All files (*)")
+
+    def columns_hint(self) -> str:
+        return ""  # no column mapping for orders: the format decides the columns
+
+    def count_text(self, parsed: Any) -> str:
+        return self.tr("%d columns, %s rows, %s orders with %s lines") % (
+            len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.orders):,}",
+            f"{parsed.lines:,}")
+
+    def isComplete(self) -> bool:
+        parsed = self.owner.parsed
+        return parsed is not None and not parsed.file_error and not self.owner.busy
+
+
+class OrderCounts(QWidget):
+    """What an order import does, in numbers: orders new, updated, unchanged, and stock."""
+
+    FIELDS = ("orders_new", "lines_new", "units_new", "orders_updated", "orders_unchanged",
+              "units_issued", "units_returned")
+
+    def __init__(self) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.labels = {name: QLabel(alignment=RIGHT) for name in self.FIELDS}
+        for name, label in zip(self.FIELDS, (
+                self.tr("New orders"), self.tr("  their lines"), self.tr("  their units"),
+                self.tr("Orders whose status changes"), self.tr("Orders unchanged"),
+                self.tr("Units leaving the shelf"), self.tr("Units coming back")), strict=True):
+            form.addRow(label, self.labels[name])
+        self.fill(OrderImportCounts())
+
+    def fill(self, counts: OrderImportCounts) -> None:
+        for name, label in self.labels.items():
+            label.setText(f"{getattr(counts, name):,}")
+
+    def text(self, name: str) -> str:
+        return self.labels[name].text()
+
+
+class OrderPreviewPage(PreviewPage):
+    def make_counts(self) -> QWidget:
+        return OrderCounts()
+
+    def channel_label(self) -> str:
+        return self.tr("Orders of channel")
+
+    def all_or_nothing_text(self) -> str:
+        return self.tr("All or nothing: import every order, or nothing if any order has an "
+                       "error")
+
+    def fill_channels(self) -> None:
+        """The channels, the default one of the file's kind chosen (else the user chooses)."""
+        context, parsed = self.owner.context, self.owner.parsed
+        wanted = default_channel(context.uow(), parsed.format) if parsed else None
+        if wanted is None:
+            self.channel_combo.addItem(self.tr("(choose the channel)"), None)
+        for channel in list_channels(context.uow()):
+            self.channel_combo.addItem(channel.name, channel.id)
+        if wanted is not None:
+            self.channel_combo.setCurrentIndex(self.channel_combo.findData(wanted.id))
+
+    def take(self, value: OrderImportPreview) -> OrderImportPreview:
+        self.owner.preview = value
+        self.counts.fill(value.counts)
+        return value
+
+    def read_line(self, preview: OrderImportPreview) -> str:
+        parsed = preview.file
+        return self.tr("Rows read: %s; orders in the file: %s, lines: %s.") % (
+            f"{parsed.rows:,}", f"{len(parsed.orders):,}", f"{parsed.lines:,}")
+
+    def blocked_text(self, preview: OrderImportPreview) -> str:
+        if preview.channel is None:
+            return self.tr("<b>Choose the channel these orders belong to.</b>")
+        return self.tr("<b>%d order(s) have errors.</b> Fix the file and read it again, or "
+                       "import only the orders without problems.") % preview.orders_with_errors
+
+    def valid_choice(self, preview: OrderImportPreview) -> tuple[str, int, int]:
+        text = self.tr("Only the valid orders: import %d, skip the %d with errors") % (
+            preview.importable, preview.orders_with_errors)
+        return text, preview.importable, preview.orders_with_errors
+
+
+class OrderImportPage(ImportPage):
+    def make_counts(self) -> QWidget:
+        return OrderCounts()
+
+    def show_counts(self, result: OrderImportResult) -> None:
+        self.counts.fill(result.counts)

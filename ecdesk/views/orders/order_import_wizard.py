@@ -1,0 +1,99 @@
+"""File > Import orders: a wizard over the orders_io services.
+
+1. the file, its format and encoding (detected; the user can choose and read again);
+2. the preview: the channel the orders belong to (the shop's only one of the file's kind is
+   chosen), what would be created or updated, the stock that would move, every problem, and
+   the choice between all or nothing and only the orders without problems;
+3. the import itself, with progress and Cancel, then what was written.
+
+Reading, checking and writing run on a worker that opens its own unit of work; nothing is
+written before page 3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ecdesk.services.changes import ORDERS, STOCK, Changed
+from ecdesk.services.orders_io import (
+    OrderImportPreview,
+    OrderImportResult,
+    ParsedOrderFile,
+    import_orders,
+    preview_orders,
+    read_orders_file,
+)
+from ecdesk.views.orders.order_import_pages import OrderFilePage, OrderImportPage, OrderPreviewPage
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.wizard_parts import JobWizard
+
+Progress = Callable[[int, int], bool]
+
+
+def open_order_import(window: QWidget, context: ShopContext) -> None:
+    """File > Import orders: the wizard, unless the shop is open read-only."""
+    if context.db.read_only:
+        QMessageBox.information(window, window.tr("Import orders"), window.tr(
+            "This shop is open read-only: nothing can be imported into it."))
+        return
+    wizard = OrderImportWizard(context, window)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()
+
+
+class OrderImportWizard(JobWizard):
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.parsed: ParsedOrderFile | None = None
+        self.preview: OrderImportPreview | None = None
+        self.result: OrderImportResult | None = None
+        self.setWindowTitle(self.tr("Import orders"))
+        self.resize(980, 700)
+        self.file_page = OrderFilePage(self)
+        self.preview_page = OrderPreviewPage(self)
+        self.import_page = OrderImportPage(self)
+        for page in (self.file_page, self.preview_page, self.import_page):
+            self.addPage(page)
+
+    def forget_file(self) -> None:
+        self.parsed = None
+        self.preview = None
+
+    # -- the service calls, as run on the worker -------------------------------------------
+    def read_work(self, path: str, format: str | None, encoding: str | None
+                  ) -> Callable[[Progress], ParsedOrderFile]:
+        timezone = self.context.settings.timezone
+
+        def work(progress: Progress) -> ParsedOrderFile:
+            return read_orders_file(path, timezone=timezone, format=format, encoding=encoding,
+                                    progress=progress)
+        return work
+
+    def preview_work(self, channel: int | None) -> Callable[[Progress], OrderImportPreview]:
+        db, parsed = self.context.db, self.parsed
+        assert parsed is not None
+
+        def work(_progress: Progress) -> OrderImportPreview:
+            return preview_orders(db.uow("gui"), parsed, channel=channel)
+        return work
+
+    def import_work(self, channel: int | None, only_valid: bool
+                    ) -> Callable[[Progress], OrderImportResult]:
+        db, parsed = self.context.db, self.parsed
+        assert parsed is not None
+
+        def work(progress: Progress) -> OrderImportResult:
+            return import_orders(db.uow("gui"), parsed, channel=channel, only_valid=only_valid,
+                                 progress=progress)
+        return work
+
+    def imported(self, result: OrderImportResult) -> None:
+        """After a successful import: every page hears that orders and stock changed."""
+        self.result = result
+        self.context.changed.emit(Changed.of(ORDERS, STOCK, message=result.message,
+                                             ids=result.order_ids))
+        self.context.status_message.emit(result.message)

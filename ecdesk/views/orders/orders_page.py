@@ -1,0 +1,323 @@
+"""The Orders page: every order of every channel, newest first, with the selected one beside.
+
+Search (debounced), the channel, status and period filters and sorting all go to the orders
+service in SQL. Status actions work on the selection: shipping issues stock, cancelling or
+refunding a shipped order asks whether the goods come back. A page that is not on screen
+refreshes when it is next shown rather than on every change elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.services.catalog.dto import Page
+from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, Changed
+from ecdesk.services.channels import list_channels
+from ecdesk.services.orders.commands import set_orders_status
+from ecdesk.services.orders.dto import OrderRow
+from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days
+from ecdesk.services.orders.queries import count_orders, get_order, list_orders
+from ecdesk.services.orders.stock import can_change
+from ecdesk.views.orders.order_detail_pane import OrderDetailPane
+from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
+from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
+from ecdesk.views.shell.shop_context import ShopContext
+
+SEARCH_DELAY_MS = 250
+STATUS_FILTERS = [("All statuses", ALL_STATUSES), ("To ship (pending or paid)", OPEN),
+                  ("Pending", "pending"), ("Paid", "paid"), ("Shipped", "shipped"),
+                  ("Completed", "completed"), ("Cancelled", "cancelled"),
+                  ("Refunded", "refunded")]
+PERIOD_FILTERS = [("All time", "all"), ("Today", "today"), ("Last 7 days", "7_days"),
+                  ("Last 30 days", "30_days"), ("This month", "this_month")]
+# (status, action text, shortcut); Cancel and Refund ask first, in a dialog.
+STATUS_ACTIONS = [("paid", "Mark paid", "Ctrl+Shift+P"),
+                  ("shipped", "Mark shipped", "Ctrl+Shift+S"),
+                  ("completed", "Mark completed", "Ctrl+Shift+D"),
+                  ("cancelled", "Cancel…", "Ctrl+Shift+X"),
+                  ("refunded", "Refund…", "Ctrl+Shift+R")]
+ASKING = ("cancelled", "refunded")
+REFRESHING = {ORDERS, CHANNELS, SETTINGS, CATALOG}
+
+
+class OrdersPage(QWidget):
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._loaded = False
+        self._stale = False  # a change came while the page was hidden
+        self.model = OrdersTableModel(self._load, self._zone(), self, counter=self._count)
+        self.model.total_changed.connect(self._update_count)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.status_actions: dict[str, QAction] = {}
+        self._build()
+        context.changed.connect(self._on_changed)
+
+    def _zone(self) -> ZoneInfo:
+        return ZoneInfo(self.context.settings.timezone)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr("Search order number, customer, SKU…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.channel_filter = QComboBox(minimumContentsLength=14)
+        self.status_filter = QComboBox()
+        for label, value in STATUS_FILTERS:
+            self.status_filter.addItem(self.tr(label), value)
+        self.period_filter = QComboBox()
+        for label, value in PERIOD_FILTERS:
+            self.period_filter.addItem(self.tr(label), value)
+        for combo in (self.channel_filter, self.status_filter, self.period_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for label, combo in ((self.tr("Channel"), self.channel_filter),
+                             (self.tr("Status"), self.status_filter),
+                             (self.tr("Period"), self.period_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo, 1)
+
+        self.table = self._build_table()
+        self.detail = OrderDetailPane()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([830, 470])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self._build_toolbar())
+        layout.addWidget(splitter, 1)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        # Narrow enough that the total shows without scrolling beside the detail pane.
+        for column, width in enumerate((118, 130, 165, 95, 75, 45, 45)):
+            table.setColumnWidth(column, width)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_context_menu)
+        table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        return table
+
+    def _build_toolbar(self) -> QToolBar:
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self._action(self.tr("New order…"), "Ctrl+Shift+N", self.new_order)
+        toolbar.addAction(self.new_action)
+        toolbar.addSeparator()
+        for status, text, keys in STATUS_ACTIONS:
+            action = self._action(self.tr(text), keys,
+                                  lambda _=False, s=status: self.change_status(s))
+            self.status_actions[status] = action
+            toolbar.addAction(action)
+        find = self._action(self.tr("Search"), QKeySequence.StandardKey.Find, self.focus_search)
+        find.setVisible(False)  # a shortcut only
+        self.count_label = QLabel()
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.count_label)
+        return toolbar
+
+    def _action(self, text: str, keys: str | QKeySequence.StandardKey, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- data ------------------------------------------------------------------------------
+    def _load(self, query: OrderQuery, offset: int, limit: int) -> Page[OrderRow]:
+        return list_orders(self.context.uow(), query, offset=offset, limit=limit, count=False)
+
+    def _count(self, query: OrderQuery) -> int:  # (on a worker thread)
+        return count_orders(self.context.uow(), query)
+
+    def load(self) -> None:
+        """Fill the channel filter and the first page; called when the page is first shown."""
+        self._loaded = True
+        self._refresh_channels()
+        self._apply_filters()
+
+    def _refresh_channels(self) -> None:
+        current = self.channel_filter.currentData()
+        self.channel_filter.blockSignals(True)
+        self.channel_filter.clear()
+        self.channel_filter.addItem(self.tr("All channels"), None)
+        for channel in list_channels(self.context.uow(), include_archived=True):
+            self.channel_filter.addItem(channel.name, channel.id)
+        self.channel_filter.setCurrentIndex(max(self.channel_filter.findData(current), 0))
+        self.channel_filter.blockSignals(False)
+
+    def current_query(self) -> OrderQuery:
+        today = datetime.now(self._zone()).date()
+        start, end = period_days(self.period_filter.currentData(), today)
+        return replace(self.model.query, search=self.search.text(),
+                       channel_id=self.channel_filter.currentData(),
+                       status=self.status_filter.currentData(), start=start, end=end)
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+        self._update_count()
+        self._on_selection_changed()
+
+    def _update_count(self) -> None:
+        if self.model.total_known:
+            self.count_label.setText(self.tr("%n order(s)", "", self.model.total))
+        else:
+            self.count_label.setText(self.tr("counting…"))
+
+    def _on_changed(self, change: Changed) -> None:
+        if not self._loaded or not change.areas & REFRESHING:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read everything again, keeping the filters and the selected orders."""
+        self._stale = False
+        selected = [row.id for row in self.selected_orders()]
+        self.model.zone = self._zone()
+        self._refresh_channels()
+        self.model.set_query(self.current_query())
+        self._update_count()
+        self.select_orders(selected)
+        self._on_selection_changed()
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_orders(self) -> list[OrderRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(row) for row in rows]
+
+    def select_orders(self, order_ids: list[int]) -> None:
+        """Select the rows of these orders that are loaded (after a reload, or a new order)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for order_id in order_ids:
+            row = self.model.row_of(order_id)
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        rows = self.selected_orders()
+        detail = get_order(self.context.uow(), rows[0].id) if len(rows) == 1 else None
+        self.detail.show_order(detail, self._zone(), len(rows))
+        for status, action in self.status_actions.items():
+            action.setEnabled(any(self._can_become(row, status) for row in rows))
+
+    @staticmethod
+    def _can_become(row: OrderRow, status: str) -> bool:
+        return row.status != status and can_change(row.status, status)
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        self.context_menu().exec(self.table.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.new_action)
+        menu.addSeparator()
+        for action in self.status_actions.values():
+            menu.addAction(action)
+        return menu
+
+    # -- actions ---------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_order(self) -> None:
+        from ecdesk.views.orders.order_dialog import OrderDialog
+
+        dialog = OrderDialog(self.context, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            if self.model.row_of(dialog.saved_id) is None:
+                self.refresh()  # a page that was hidden has not reloaded yet
+            self.select_orders([dialog.saved_id])
+
+    def change_status(self, status: str) -> None:
+        """Move the selected orders that can make the move; say why the others cannot."""
+        rows = self.selected_orders()
+        movable = [row for row in rows if self._can_become(row, status)]
+        refused = [row for row in rows if row not in movable]
+        if not movable:
+            if rows:
+                QMessageBox.information(self, self.tr("Nothing to change"),
+                                        self._refusals(refused, status))
+            return
+        if refused and not self._confirm_partial(movable, refused, status):
+            return
+        if status in ASKING:
+            dialog = OrderStatusDialog(status, movable, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            self.context.write(self, set_orders_status, [r.id for r in movable], status,
+                               restock=dialog.restock, refunded=dialog.refunded())
+        else:
+            self.context.write(self, set_orders_status, [r.id for r in movable], status)
+
+    def _refusals(self, refused: list[OrderRow], status: str) -> str:
+        target = order_status_label(status).lower()
+        return "\n".join(self.tr("Order %1 is %2: it cannot become %3.")
+                         .replace("%1", row.number)
+                         .replace("%2", order_status_label(row.status).lower())
+                         .replace("%3", target) for row in refused[:10])
+
+    def _confirm_partial(self, movable: list[OrderRow], refused: list[OrderRow],
+                         status: str) -> bool:
+        question = (self.tr("%1 of the %2 selected orders can become %3. These cannot:")
+                    .replace("%1", str(len(movable))).replace("%2", str(len(movable + refused)))
+                    .replace("%3", order_status_label(status).lower())
+                    + "\n\n" + self._refusals(refused, status) + "\n\n"
+                    + self.tr("Go on with the %n that can?", "", len(movable)))
+        answer = QMessageBox.question(self, order_status_label(status), question)
+        return answer == QMessageBox.StandardButton.Yes

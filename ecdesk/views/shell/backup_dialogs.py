@@ -1,0 +1,55 @@
+"""Back up now and Restore: the shop owner's own safety net, with a look before restoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.services.shop_file.backups import BackupSummary
+
+
+class RestoreDialog(QDialog):
+    """Shows what a backup holds next to the current shop and asks before replacing it."""
+
+    def __init__(self, backup: BackupSummary, current: BackupSummary,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore a backup"))
+        when = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if backup.created_at \
+            else self.tr("unknown date")
+        intro = QLabel(self.tr(
+            "Restore <b>%s</b> (shop “%s”, taken %s)?<br>The current shop is backed up first, "
+            "so this can be undone by restoring that copy.") % (
+                backup.path.name, backup.shop_name, when), wordWrap=True)
+        table = QTableWidget(len(backup.counts), 3)
+        table.setHorizontalHeaderLabels([self.tr("Area"), self.tr("In the backup"),
+                                          self.tr("Now")])
+        table.verticalHeader().setVisible(False)
+        for row, (area, count) in enumerate(backup.counts.items()):
+            for column, text in enumerate((area, f"{count:,}", f"{current.counts[area]:,}")):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton(self.tr("Restore"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.backup_path: Path = backup.path

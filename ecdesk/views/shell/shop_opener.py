@@ -1,0 +1,80 @@
+"""Opening a shop file with a person at the keyboard: locks, read-only files, damaged files.
+
+Each problem gets a plain explanation and a way forward: a shop open elsewhere can be looked at
+read-only; a read-only file opens for viewing; a damaged or unreadable file can be replaced by
+the newest backup that passes the integrity check (the damaged file is kept aside).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ecdesk.db import Database, open_database
+from ecdesk.errors import DatabaseError
+from ecdesk.services.shop_file.backups import newest_good_backup, restore
+from ecdesk.services.shop_file.shop_lock import ShopLock
+
+Button = QMessageBox.StandardButton
+
+
+@dataclass
+class OpenedShop:
+    db: Database | None
+    lock: ShopLock | None = None  # None when open read-only (someone else may hold it)
+    cancelled: bool = False
+
+
+def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
+    lock = ShopLock(path)
+    read_only = False
+    other = lock.acquire() if path.parent.is_dir() else None
+    if other is not None:
+        if not _ask(parent, QMessageBox.tr(
+                "This shop is open in another ecdesk window (process %s on %s).\n\nOpen it "
+                "read-only to look things up? Changes can only be made in the other window.")
+                % (other.pid, other.host), QMessageBox.tr("Open read-only")):
+            return OpenedShop(None, cancelled=True)
+        read_only, lock = True, None
+    elif path.exists() and not os.access(path, os.W_OK):
+        QMessageBox.information(parent, "ecdesk", QMessageBox.tr(
+            "%s is read-only (a locked USB stick or a file without write permission). ecdesk "
+            "opens it for viewing; changes cannot be saved.") % path.name)
+        read_only = True
+        lock.release()
+        lock = None
+    try:
+        return OpenedShop(open_database(path, read_only=read_only), lock)
+    except DatabaseError as error:
+        if lock is not None:
+            lock.release()
+        return _offer_restore(path, str(error), parent)
+
+
+def _offer_restore(path: Path, problem: str, parent: QWidget | None) -> OpenedShop:
+    backup = newest_good_backup(path) if path.parent.is_dir() else None
+    if backup is None:
+        QMessageBox.critical(parent, "ecdesk", problem)
+        return OpenedShop(None)
+    taken = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    question = QMessageBox.tr("%s\n\nRestore the newest good backup, taken %s? The file as it "
+                              "is now is kept beside it.") % (problem, taken)
+    if not _ask(parent, question, QMessageBox.tr("Restore backup")):
+        return OpenedShop(None, cancelled=True)
+    try:
+        restore(backup.path, path)
+        return open_shop(path, parent)
+    except DatabaseError as error:
+        QMessageBox.critical(parent, "ecdesk", str(error))
+        return OpenedShop(None)
+
+
+def _ask(parent: QWidget | None, text: str, yes_label: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, "ecdesk", text, parent=parent)
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(Button.Cancel)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,1 @@
+"""Inventory, stock movements, the stock count and the Alerts page."""

@@ -1,0 +1,2 @@
+"""Pieces every page may use: the paged table model, workers, wizard parts, completers,
+form widgets."""

@@ -1,0 +1,234 @@
+"""The lazy part of the big tables: rows a page at a time, sorted by the service, counted aside.
+
+Rows arrive a page at a time (`canFetchMore`/`fetchMore`); sorting and filtering are done by the
+service in SQL, never by a proxy over loaded rows, so 100,000 rows open as fast as 100. When a
+first page comes without its total (counting every match costs more than the page), the count
+runs on a worker thread, so typing never waits for it, and arrives through `total_changed`.
+
+A subclass names its query and row types and describes its columns: their headings, their
+`sort_key`s and what a cell shows (`cell_text`, `cell_colour`, `cell_tooltip`, `row_id`). This
+class owns the rows, the paging, the count and the Qt plumbing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from ecdesk.services.catalog.dto import Page
+from ecdesk.views.widgets.workers import Job, Work
+
+PAGE_SIZE = 256
+QueryT = TypeVar("QueryT")  # a frozen dataclass; one that sorts has `sort` and `descending`
+RowT = TypeVar("RowT")
+ResultT = TypeVar("ResultT")
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+Role = Qt.ItemDataRole
+Heading = tuple[str, bool]  # a column's header (before translation) and right-aligned or not
+
+
+class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
+    total_changed = Signal(int)  # the total of the query shown, once it is known
+
+    page_size = PAGE_SIZE
+
+    def __init__(self, loader: Callable[[QueryT, int, int], Page[RowT]], query: QueryT,
+                 headings: list[Heading], parent: QObject | None = None,
+                 counter: Callable[[QueryT], int] | None = None) -> None:
+        """`loader(query, offset, limit)` reads a page; `counter(query)` counts on a worker;
+        `headings` are the columns."""
+        super().__init__(parent)
+        self._headings = headings
+        self._loader = loader
+        self._counter = counter
+        self._query = query
+        self._rows: list[RowT] = []
+        self._total: int | None = 0
+        self._has_more = False
+        self._loaded = False  # sort() before the first load only records the order
+        self._jobs: set[Job] = set()
+
+    # -- what a subclass describes ----------------------------------------------------------
+    def sort_key(self, column: int) -> str | None:
+        """The service's sort key for `column`; None where the column does not sort."""
+        return None
+
+    def cell_text(self, row: RowT, column: int) -> str | None:
+        return None
+
+    def cell_colour(self, row: RowT, column: int) -> QColor | None:
+        return None
+
+    def cell_tooltip(self, row: RowT, column: int) -> str | None:
+        return None
+
+    def row_id(self, row: RowT) -> int | None:
+        """The id a row stands for (what `Qt.UserRole` gives); None for rows without one."""
+        return None
+
+    # -- the query and its rows --------------------------------------------------------------
+    @property
+    def query(self) -> QueryT:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """All rows for the query; until counted, the rows loaded so far."""
+        return self._total if self._total is not None else len(self._rows)
+
+    @property
+    def total_known(self) -> bool:
+        return self._total is not None
+
+    @property
+    def loading(self) -> bool:
+        """A page is on its way; here pages are read at once, so never."""
+        return False
+
+    @property
+    def busy(self) -> bool:
+        """Work for this model (a count, a page read on a worker) is still running."""
+        return bool(self._jobs)
+
+    def row_at(self, row: int) -> RowT:
+        return self._rows[row]
+
+    def row_of(self, row_id: int) -> int | None:
+        """The loaded table row showing `row_id`, if any."""
+        return next((n for n, row in enumerate(self._rows) if self.row_id(row) == row_id), None)
+
+    def set_query(self, query: QueryT) -> None:
+        """Show the first page for `query` (search text, filters, sort)."""
+        self._read_page(query, 0, lambda page: self.show_page(query, page))
+
+    def reload(self) -> None:
+        """Read the first page again (after a write), keeping the query."""
+        self.set_query(self._query)
+
+    def show_page(self, query: QueryT, page: Page[RowT],
+                  reshape: Callable[[], None] | None = None) -> None:
+        """Show `page` as the first page of `query`, then count its rows if it came uncounted.
+
+        `reshape` changes the columns inside the same model reset (the Listings' channels).
+        """
+        self._loaded = True
+        self.beginResetModel()
+        if reshape is not None:
+            reshape()
+        self._query = query
+        self._rows = list(page.rows)
+        self._total = page.total
+        self._has_more = page.has_more
+        self.endResetModel()
+        if self._total is None and self._counter is not None:
+            self._for_query(query, self._counter, self._take_total)
+        else:
+            self.total_changed.emit(self.total)
+
+    def _take_total(self, total: int) -> None:
+        self._total = total
+        self.total_changed.emit(total)
+
+    def _read_page(self, query: QueryT, offset: int,
+                   show: Callable[[Page[RowT]], None]) -> None:
+        """Read the page of `query` from `offset` and `show` it: here at once, on this thread."""
+        show(self._loader(query, offset, self.page_size))
+
+    def _append(self, page: Page[RowT]) -> None:
+        if not page.rows:
+            self._has_more = False  # the shop changed under us; stop asking
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._has_more = page.has_more
+        self.endInsertRows()
+
+    # -- work on a worker thread -------------------------------------------------------------
+    def _run(self, work: Work) -> Job:
+        job = Job(work, self)
+        self._jobs.add(job)  # the model keeps its running jobs (and their timers) alive
+        for end in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+            end.connect(lambda *_args, j=job: self._jobs.discard(j))
+        return job.start()
+
+    def _for_query(self, query: QueryT, work: Callable[[QueryT], ResultT],
+                   take: Callable[[ResultT], None]) -> Job:
+        """Run `work(query)` on a worker; `take` its result unless the query changed meanwhile
+        (the user has typed on, and the new query's own work is under way)."""
+        def arrived(result: ResultT) -> None:
+            if query == self._query:
+                take(result)
+
+        job = self._run(lambda _progress: work(query))
+        job.signals.finished.connect(arrived)
+        return job
+
+    # -- Qt --------------------------------------------------------------------------------
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self.loading
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._read_page(self._query, len(self._rows), self._append)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.sort_key(column)
+        if key is None:
+            return
+        query = replace(self._query, sort=key,  # type: ignore[type-var]
+                        descending=order == Qt.SortOrder.DescendingOrder)
+        if not self._loaded:
+            self._query = query
+        elif query != self._query:
+            self.set_query(query)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headings)
+
+    def heading(self, column: int) -> Heading | None:
+        return self._headings[column] if 0 <= column < len(self._headings) else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Role.DisplayRole) -> Any:
+        heading = self.heading(section) if orientation == Qt.Orientation.Horizontal else None
+        if heading is None:
+            return None
+        if role == Role.DisplayRole:
+            return self.tr(heading[0])
+        if role == Role.TextAlignmentRole and heading[1]:
+            return RIGHT
+        return None
+
+    def data(self, index: AnyIndex, role: int = Role.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if not 0 <= column < len(self._headings):  # (data() is called for every painted cell)
+            return None
+        if role == Role.DisplayRole:
+            return self.cell_text(row, column)
+        if role == Role.TextAlignmentRole:
+            return RIGHT if self._headings[column][1] else None
+        if role == Role.ForegroundRole:
+            return self.cell_colour(row, column)
+        if role == Role.ToolTipRole:
+            return self.cell_tooltip(row, column)
+        if role == Role.UserRole:
+            return self.row_id(row)
+        return None
