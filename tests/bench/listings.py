@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication
 
 from ecdesk.db import Database, open_database
 from ecdesk.services.catalog import queries
-from ecdesk.services.catalog.dto import Page, VariantQuery, VariantRow
+from ecdesk.services.catalog.dto import VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import filter_options, list_variants
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.listings_model import PAGE_SIZE, ListingsTableModel
 from tests.bench.measure import current_rss_mib, median, time_once, time_repeated
 from tests.bench.report import Row, Target

@@ -109,8 +109,8 @@ def test_the_import_checker_sees_imports_at_any_depth_and_resolves_relative_ones
 
 def test_the_checks_look_at_the_real_source() -> None:
     names = {f.relative_to(PACKAGE).as_posix() for f in source_files()}
-    assert {"money.py", "db.py", "cli/parser.py", "models/catalog.py", "services/catalog/queries.py",
-            "services/demo/shop.py"} <= names
+    assert {"money.py", "db.py", "cli/parser.py", "models/catalog.py",
+            "services/catalog/queries.py", "services/demo/shop.py"} <= names
     assert not any(name.startswith("migrations/") for name in names)
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import EcdeskError
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import MovementRow
 from ecdesk.services.stock.queries import movement_history
 from ecdesk.views.shell.shop_context import ShopContext

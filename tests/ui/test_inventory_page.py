@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from ecdesk.db import Database
 from ecdesk.errors import DatabaseError
 from ecdesk.models import MovementKind
-from ecdesk.services.catalog.dto import Page
 from ecdesk.services.changes import Changed
+from ecdesk.services.common.page import Page
 from ecdesk.services.stock.commands import adjust_stock
 from ecdesk.services.stock.inventory_dto import (
     STOCK_OUT,

@@ -15,8 +15,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ecdesk.services.catalog.dto import Choice, ListingCell, Page, VariantQuery, VariantRow
+from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import count_matching, list_variants
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.listings_model import (
     BASE_COLUMNS,
     MUTED_COLOUR,
@@ -421,7 +422,8 @@ import threading
 import time
 from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
-from ecdesk.services.catalog.dto import Page, VariantQuery
+from ecdesk.services.catalog.dto import VariantQuery
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.listings_model import ListingsTableModel
 
 app = QCoreApplication([])

@@ -15,7 +15,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from ecdesk.models import OrderStatus
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import count_orders, list_orders

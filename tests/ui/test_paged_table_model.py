@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.views.widgets.paged_table_model import PAGE_SIZE, RIGHT, PagedTableModel
 
 RED = QColor("#b3261e")

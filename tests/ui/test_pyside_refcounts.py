@@ -29,7 +29,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ecdesk.services.catalog.dto import Page, VariantQuery
+from ecdesk.services.catalog.dto import VariantQuery
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.listings_model import ListingsTableModel
 
 CALLS = 20_000

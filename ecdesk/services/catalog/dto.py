@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Generic, TypeVar
-
-T = TypeVar("T")
 
 STATUS_NOT_ARCHIVED = "not_archived"
-
-
-@dataclass(frozen=True)
-class Page(Generic[T]):
-    rows: list[T]
-    total: int | None  # None when not counted (counting 100,000 rows costs more than a page)
-    has_more: bool = False  # more rows follow this page (always set, counted or not)
 
 
 @dataclass(frozen=True)

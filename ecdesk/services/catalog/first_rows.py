@@ -24,13 +24,14 @@ from typing import Any
 from ecdesk.errors import DatabaseError
 from ecdesk.money import from_minor_units
 from ecdesk.schema_version import SCHEMA_HEAD, stored_revision
-from ecdesk.services.catalog.dto import Choice, ListingCell, Page, VariantQuery, VariantRow
+from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.catalog.rows import (
     LISTINGS_OF,
     listing_cells,
     listings_of_parameters,
     variant_row,
 )
+from ecdesk.services.common.page import Page
 
 # The one query this module answers, and the SQL `queries.list_variants` builds for it.
 DEFAULT_QUERY = VariantQuery()

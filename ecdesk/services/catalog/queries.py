@@ -23,7 +23,6 @@ from ecdesk.services.catalog.dto import (
     FilterOptions,
     ListingCell,
     ListingDraft,
-    Page,
     ProductDetail,
     ProductDraft,
     SearchHit,
@@ -37,6 +36,7 @@ from ecdesk.services.catalog.rows import (
     listings_of_parameters,
     variant_row,
 )
+from ecdesk.services.common.page import Page
 
 # Sort key only (display margins are computed in Decimal): cents as REAL, no money type involved.
 _MARGIN = literal_column(

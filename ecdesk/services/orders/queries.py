@@ -21,7 +21,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Product, Setting, Variant
 from ecdesk.models.orders import OPEN_STATUSES
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
 from ecdesk.services.orders.filters import OPEN, OrderQuery
 from ecdesk.services.orders.search import search_condition

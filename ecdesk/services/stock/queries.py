@@ -46,13 +46,13 @@ from ecdesk.models.base import UtcDateTime, utc_now
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import descendant_ids
-from ecdesk.services.catalog.dto import Page
 from ecdesk.services.catalog.queries import (
     is_broad_search,
     search_words,
     variant_ids_matching,
     variant_matches,
 )
+from ecdesk.services.common.page import Page
 from ecdesk.services.settings import DEFAULTS as SHOP_DEFAULTS
 from ecdesk.services.stock import reorder
 from ecdesk.services.stock.commands import PolicyDraft

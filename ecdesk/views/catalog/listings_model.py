@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount, format_rate
-from ecdesk.services.catalog.dto import Choice, Page, VariantQuery, VariantRow
+from ecdesk.services.catalog.dto import Choice, VariantQuery, VariantRow
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.widgets.paged_table_model import (
     PAGE_SIZE as PAGE_SIZE,  # (callers import it here)

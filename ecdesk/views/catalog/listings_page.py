@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, Page, VariantQuery
+from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, VariantQuery
 from ecdesk.services.catalog.first_rows import DEFAULT_QUERY, FirstRows, count_rows, read_page
 from ecdesk.services.changes import Changed
+from ecdesk.services.common.page import Page
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.catalog.listings_model import ListingsTableModel
 

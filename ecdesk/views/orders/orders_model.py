@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.views.widgets.paged_table_model import (

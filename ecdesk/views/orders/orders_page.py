@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.services.catalog.dto import Page
 from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, Changed
 from ecdesk.services.channels import list_channels
+from ecdesk.services.common.page import Page
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days

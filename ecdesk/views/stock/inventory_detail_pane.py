@@ -12,7 +12,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import InventoryRow, MovementRow
 from ecdesk.services.stock.queries import movement_history
 from ecdesk.views.shell.shop_context import ShopContext

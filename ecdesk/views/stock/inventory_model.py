@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
-from ecdesk.services.catalog.dto import Page
+from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import (
     InventoryQuery,
     InventoryRow,

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.money import format_amount
-from ecdesk.services.catalog.dto import Page
 from ecdesk.services.catalog.queries import filter_options
 from ecdesk.services.changes import CATALOG, ORDERS, SETTINGS, STOCK, Changed
+from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import (
     STOCK_ALL,
     InventoryQuery,
