@@ -7,6 +7,8 @@ demo), so the stored figures cannot drift from the lines they sum.
 
 Bulk loads may drop the triggers, write, then fill the figures of the orders they wrote in one
 statement (ecdesk.services.orders.totals). Changing anything here needs a new migration.
+The revisions keep their own frozen copy of this SQL; tests/integration/test_migrations.py
+fails while the triggers here differ from those the revisions create.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ characters are a common word) scan the plain table, several times faster than sc
 
 Bulk loads drop the triggers, write, then rebuild everything in a few statements.
 Changing anything here needs a new migration that re-creates the index.
+The revisions keep their own frozen copy of this SQL; tests/integration/test_migrations.py
+fails while the triggers here differ from those the revisions create.
 """
 
 from __future__ import annotations

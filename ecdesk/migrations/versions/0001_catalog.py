@@ -7,12 +7,60 @@ Create Date: 2026-11-22 07:41:06.350627
 
 from alembic import op
 import sqlalchemy as sa
-from ecdesk.models import search
 
 revision = '0001_catalog'
 down_revision = None
 branch_labels = None
 depends_on = None
+
+# The catalog search index as this revision creates it, frozen here (issue #12): the live
+# definition in ecdesk/models/search.py may change, and a later revision re-creates the index
+# then; this one must do for an old shop exactly what it did when it was written.
+_DOCS = "catalog_search_docs"
+_SEARCH = "catalog_search"
+_CREATE_TABLES = [
+    f"CREATE TABLE {_DOCS} (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL)",
+    f"CREATE VIRTUAL TABLE {_SEARCH} USING fts5(body, content='{_DOCS}', "
+    "content_rowid='rowid', tokenize='trigram')",
+]
+_BODY_OF = """
+    SELECT v.id, p.title || ' ' || v.sku || ' ' || coalesce(v.barcode, '') || ' ' ||
+           v.option1 || ' ' || v.option2 || ' ' || v.option3 || ' ' ||
+           coalesce((SELECT group_concat(coalesce(l.channel_item_id, '') || ' ' || l.channel_title,
+                                         ' ')
+                     FROM listings l WHERE l.variant_id = v.id), '')
+    FROM variants v JOIN products p ON p.id = v.product_id
+"""
+
+
+def _refresh(variant_ids: str) -> str:
+    return f"""
+        INSERT INTO {_SEARCH}({_SEARCH}, rowid, body)
+            SELECT 'delete', rowid, body FROM {_DOCS} WHERE rowid IN ({variant_ids});
+        DELETE FROM {_DOCS} WHERE rowid IN ({variant_ids});
+        INSERT INTO {_DOCS}(rowid, body) {_BODY_OF} WHERE v.id IN ({variant_ids});
+        INSERT INTO {_SEARCH}(rowid, body)
+            SELECT rowid, body FROM {_DOCS} WHERE rowid IN ({variant_ids});"""
+
+
+_TRIGGERS = {  # name: (event, variant ids to re-index)
+    "trg_search_variant_insert": ("AFTER INSERT ON variants", "NEW.id"),
+    "trg_search_variant_update": (
+        "AFTER UPDATE OF sku, barcode, option1, option2, option3, product_id ON variants",
+        "NEW.id, OLD.id"),
+    "trg_search_variant_delete": ("AFTER DELETE ON variants", "OLD.id"),
+    "trg_search_product_title": ("AFTER UPDATE OF title ON products",
+                                 "SELECT id FROM variants WHERE product_id = NEW.id"),
+    "trg_search_listing_insert": ("AFTER INSERT ON listings", "NEW.variant_id"),
+    "trg_search_listing_update": (
+        "AFTER UPDATE OF channel_item_id, channel_title, variant_id ON listings",
+        "NEW.variant_id, OLD.variant_id"),
+    "trg_search_listing_delete": ("AFTER DELETE ON listings", "OLD.variant_id"),
+}
+SEARCH_CREATE = [*_CREATE_TABLES, *(f"CREATE TRIGGER {name} {event} BEGIN {_refresh(ids)} END"
+                                    for name, (event, ids) in _TRIGGERS.items())]
+SEARCH_DROP = [*(f"DROP TRIGGER IF EXISTS {name}" for name in _TRIGGERS),
+               f"DROP TABLE IF EXISTS {_SEARCH}", f"DROP TABLE IF EXISTS {_DOCS}"]
 
 
 def upgrade() -> None:
@@ -141,12 +189,12 @@ def upgrade() -> None:
     with op.batch_alter_table('listings', schema=None) as batch_op:
         batch_op.create_index('ix_listings_channel_id_status', ['channel_id', 'status'], unique=False)
 
-    for statement in search.create_statements():
+    for statement in SEARCH_CREATE:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in search.drop_statements():
+    for statement in SEARCH_DROP:
         op.execute(statement)
     with op.batch_alter_table('listings', schema=None) as batch_op:
         batch_op.drop_index('ix_listings_channel_id_status')
