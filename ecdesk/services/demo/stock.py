@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection
 
+from ecdesk.services.common.numbering import PURCHASE_ORDER
 from ecdesk.services.demo.catalog import ShopCatalog
 from ecdesk.services.demo.orders import DAY, FADE_DAYS, HOUR, MOVEMENT_SQL, DemoClock
 from ecdesk.services.demo.rows import Stamps, executemany
@@ -177,7 +178,7 @@ def _purchase_order_numbers(clock: DemoClock, deliveries: list[tuple[int, int, i
             continue
         year = datetime.fromtimestamp(at, clock.zone).year
         per_year[year] = per_year.get(year, 0) + 1
-        numbers[at] = f"PO-{year}-{per_year[year]:04d}"
+        numbers[at] = PURCHASE_ORDER.format(per_year[year], year)
     return numbers
 
 
