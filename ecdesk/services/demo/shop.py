@@ -1,8 +1,11 @@
 """A realistic, deterministic demo shop: the same seed and moment give the same shop.
 
-The catalog is written with Core executemany of tuples (the ORM would be 10x slower), with the
-search index rebuilt once at the end; then a year of orders and the stock ledger around them
-(demo_orders, demo_stock). The file is built under a temporary name and renamed into place, so
+`DEMO_GENERATORS` lists what fills it, in order, one generator per capability: the shop's
+settings, the catalog (Core executemany of tuples: the ORM would be 10x slower; the search
+index rebuilt once at the end), then a year of orders and the stock ledger around them (one
+generator: the stock planner is told of every movement the orders cause). A new capability
+adds its generator to the list; each draws from its own random stream, so one added at the end
+changes nothing before it. The file is built under a temporary name and renamed into place, so
 an interrupted run never leaves a half-made shop behind.
 """
 
@@ -10,8 +13,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -104,6 +107,22 @@ class DemoSummary:
     order_lines: int = 0
 
 
+@dataclass(frozen=True)
+class DemoJob:
+    """What every demo generator is given: the shop being made and what it is made from."""
+
+    db: Database
+    seed: int
+    scale: DemoScale
+    clock: DemoClock
+
+
+@dataclass(frozen=True)
+class DemoGenerator:
+    capability: str
+    run: Callable[[DemoJob], Mapping[str, int]]  # writes its part; returns what it counted
+
+
 def create_demo_shop(path: Path, *, scale: str | DemoScale = "small", seed: int = 1,
                      force: bool = False, now: datetime | None = None) -> DemoSummary:
     """Write a demo shop to `path`: its year of orders ends at `now` (default: this minute)."""
@@ -120,18 +139,19 @@ def create_demo_shop(path: Path, *, scale: str | DemoScale = "small", seed: int 
     for leftover in _sqlite_files(partial):
         leftover.unlink(missing_ok=True)
     db = open_database(partial)
+    counts: dict[str, int] = {}
     try:
-        update_settings(db.uow("demo"), shop_name="演示小店 Demo Shop", currency="CNY",
-                        timezone=TIMEZONE, min_margin="0.25")
-        catalog = _fill(db, random.Random(seed), size.skus, _catalog_stamp(clock))
-        sales = _add_sales(db, random.Random(f"sales-{seed}"), size.order_lines, clock)
+        job = DemoJob(db, seed, size, clock)
+        for generator in DEMO_GENERATORS:
+            counts.update(generator.run(job))
         db.analyze()
     finally:
         db.close()
     for target in _sqlite_files(path):
         target.unlink(missing_ok=True)
     partial.replace(path)
-    return DemoSummary(path, *catalog, *sales)
+    return DemoSummary(path, **{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)
+                                if f.name != "path"})
 
 
 def generated_at(path: Path) -> datetime | None:
@@ -147,6 +167,24 @@ def generated_at(path: Path) -> datetime | None:
 def _catalog_stamp(clock: DemoClock) -> str:
     first_order = datetime.fromtimestamp(clock.midnight(clock.days()[0]), UTC)
     return min(CATALOG_SET_UP, first_order - timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _write_settings(job: DemoJob) -> Mapping[str, int]:
+    update_settings(job.db.uow("demo"), shop_name="演示小店 Demo Shop", currency="CNY",
+                    timezone=TIMEZONE, min_margin="0.25")
+    return {}
+
+
+def _write_catalog(job: DemoJob) -> Mapping[str, int]:
+    products, variants, listings = _fill(job.db, random.Random(job.seed), job.scale.skus,
+                                         _catalog_stamp(job.clock))
+    return {"products": products, "variants": variants, "listings": listings}
+
+
+def _write_sales(job: DemoJob) -> Mapping[str, int]:
+    orders, lines = _add_sales(job.db, random.Random(f"sales-{job.seed}"),
+                               job.scale.order_lines, job.clock)
+    return {"orders": orders, "order_lines": lines}
 
 
 def _add_sales(db: Database, rng: random.Random, line_count: int,
@@ -173,6 +211,14 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
                                             **stock})
         uow.commit()
     return tally.orders, tally.lines
+
+
+# In the order they run: each capability's rows can lean on those written before it.
+DEMO_GENERATORS = (
+    DemoGenerator("settings", _write_settings),
+    DemoGenerator("catalog", _write_catalog),
+    DemoGenerator("orders and stock", _write_sales),
+)
 
 
 def _sqlite_files(path: Path) -> list[Path]:
