@@ -1,6 +1,6 @@
 """Read side of the catalog: the paged Listings table, filter choices, one product for editing.
 
-The SKU search (`search_words`, `variant_ids_matching`, `variant_matches`, `is_broad_search`) is
+The SKU search (`variant_ids_matching`, `variant_matches`, `is_broad_search`) is
 public: the Inventory queries (services.stock.queries) search SKUs the same way.
 """
 
@@ -37,6 +37,7 @@ from ecdesk.services.catalog.rows import (
     variant_row,
 )
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.text_search import contains, fts_phrase, search_words
 
 # Sort key only (display margins are computed in Decimal): cents as REAL, no money type involved.
 _MARGIN = literal_column(
@@ -55,21 +56,12 @@ SORT_KEYS: dict[str, Sequence[Any]] = {
 }
 
 
-def search_words(text: str) -> list[str]:
-    """The words typed in a search box (split on white space); none means "no search"."""
-    return [term for term in text.split() if term]
-
-
 BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broad"
 MIN_BROAD = 2000
 BROAD_SAMPLE = 2000  # documents sampled to judge a search of short words
 SHORT_BROAD_SHARE = 0.01
 _FTS = table(SEARCH_TABLE, column("rowid"), column("body"), column(SEARCH_TABLE))
 _DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def variant_ids_matching(text: str) -> Select[Any]:
@@ -83,17 +75,13 @@ def variant_ids_matching(text: str) -> Select[Any]:
     indexed = [w for w in search_words(text) if len(w) >= 3]
     scanned = [w for w in search_words(text) if len(w) < 3]
     if not indexed:
-        return select(_DOCS.c.rowid).where(*[_escaped_like(_DOCS.c.body, w) for w in scanned])
-    phrases = " ".join('"' + w.replace('"', '""') + '"' for w in indexed)
+        return select(_DOCS.c.rowid).where(*[contains(_DOCS.c.body, w) for w in scanned])
+    phrases = " ".join(fts_phrase(w) for w in indexed)
     ids = select(_FTS.c.rowid).where(_FTS.c[SEARCH_TABLE].op("MATCH")(phrases))
     if scanned:
         ids = ids.where(_FTS.c.rowid.in_(
-            select(_DOCS.c.rowid).where(*[_escaped_like(_DOCS.c.body, w) for w in scanned])))
+            select(_DOCS.c.rowid).where(*[contains(_DOCS.c.body, w) for w in scanned])))
     return ids
-
-
-def _escaped_like(column_: Any, word: str) -> Any:
-    return column_.like(f"%{_escape_like(word)}%", escape="\\")
 
 
 def variant_matches(text: str) -> Any:
@@ -103,7 +91,7 @@ def variant_matches(text: str) -> Any:
     the plan for a broad search (`is_broad_search`), which walks the sort order and stops at a
     page instead of collecting every match first.
     """
-    words = [_escaped_like(_DOCS.c.body, w) for w in search_words(text)]
+    words = [contains(_DOCS.c.body, w) for w in search_words(text)]
     return exists().where(_DOCS.c.rowid == Variant.id, *words)
 
 
@@ -120,7 +108,7 @@ def is_broad_search(session: Session, text: str) -> bool:
     if all(len(w) < 3 for w in search_words(text)):
         sample = select(_DOCS.c.body).limit(BROAD_SAMPLE).subquery()
         hits = session.scalar(select(func.count()).select_from(sample).where(
-            *[_escaped_like(sample.c.body, w) for w in search_words(text)])) or 0
+            *[contains(sample.c.body, w) for w in search_words(text)])) or 0
         return hits >= BROAD_SAMPLE * SHORT_BROAD_SHARE
     limit = max(MIN_BROAD, int((session.scalar(select(func.max(Variant.id))) or 0) * BROAD_SHARE))
     capped = variant_ids_matching(text).limit(limit).subquery()

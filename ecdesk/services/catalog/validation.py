@@ -10,9 +10,10 @@ from decimal import Decimal
 
 from ecdesk.errors import Problem
 from ecdesk.models import ListingStatus, ProductStatus
-from ecdesk.money import MoneyError, format_rate, margin_rate, parse_amount
+from ecdesk.money import format_rate, margin_rate
 from ecdesk.services.catalog.barcodes import barcode_problem
 from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+from ecdesk.services.common.amounts import read_amount
 
 MAX_SKU_LENGTH = 64
 
@@ -24,18 +25,7 @@ def parse_money_field(text: str, label: str, row: int | None, problems: list[Pro
         if required:
             problems.append(Problem(label, "is required", row))
         return None
-    try:
-        value = parse_amount(text)
-    except MoneyError as error:
-        problems.append(Problem(label, str(error), row))
-        return None
-    if value < 0:
-        problems.append(Problem(label, f"'{text}' is negative", row))
-        return None
-    if value != value.quantize(Decimal("0.01")):
-        problems.append(Problem(label, f"'{text}' has more than two decimals", row))
-        return None
-    return value
+    return read_amount(text, label, row, problems)
 
 
 def whole_grams(text: str) -> int | None:

@@ -13,7 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from ecdesk.errors import Problem
-from ecdesk.money import MoneyError, parse_amount, to_decimal
+from ecdesk.money import to_decimal
+from ecdesk.services.common.amounts import read_amount
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -97,18 +98,7 @@ def amount(value: str, column: str, row: int, problems: list[Problem]) -> Decima
         return None
     if _PLAIN_AMOUNT.fullmatch(value):  # the common case, without the slower general parser
         return to_decimal(value)
-    try:
-        parsed = parse_amount(value)
-    except MoneyError:
-        problems.append(Problem(column, f"'{value}' is not a price", row))
-        return None
-    if parsed < 0:
-        problems.append(Problem(column, f"'{value}' is negative", row))
-        return None
-    if parsed != parsed.quantize(Decimal("0.01")):
-        problems.append(Problem(column, f"'{value}' has more than two decimals", row))
-        return None
-    return parsed
+    return read_amount(value, column, row, problems, unreadable=f"'{value}' is not a price")
 
 
 def quantity(value: str, column: str, row: int, problems: list[Problem]) -> int | None:

@@ -11,6 +11,7 @@ from sqlalchemy import Select, func, or_, select
 
 from ecdesk.db import UnitOfWork
 from ecdesk.models import Listing, Order, Product, Variant
+from ecdesk.services.common.text_search import contains, starts_with
 
 SUGGESTIONS = 20
 
@@ -21,10 +22,6 @@ class SkuChoice:
     title: str  # product title and options, "Linen shirt · White / M"
     price: Decimal  # the channel's price, or the SKU's list price when the channel has none
     on_hand: int
-
-
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _choices(channel_id: int | None) -> Select[Any]:
@@ -49,13 +46,12 @@ def suggest_skus(uow: UnitOfWork, text: str, channel_id: int | None,
 
     Titles lead with a brand ("Northwind Straight jeans"): a title prefix would rarely help.
     """
-    typed = _escape_like(text.strip())
+    typed = text.strip()
     if not typed:
         return []
     query = (_choices(channel_id)
              .where(Variant.archived.is_(False),
-                    or_(Variant.sku.like(typed + "%", escape="\\"),
-                        Product.title.like(f"%{typed}%", escape="\\")))
+                    or_(starts_with(Variant.sku, typed), contains(Product.title, typed)))
              .order_by(Variant.sku).limit(limit))
     with uow:
         return [_choice(row) for row in uow.session.execute(query)]

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from ecdesk.models import Order, OrderLine, Variant
 from ecdesk.models.order_search import ORDER_SEARCH_TABLE
+from ecdesk.services.common.text_search import MIN_TRIGRAM, contains, fts_phrase, search_words
 
-MIN_TRIGRAM = 3
 BROAD_SHARE = 0.2  # a word matching more than this share of all orders is "broad"
 MIN_BROAD = 2000
 _INDEX = table(ORDER_SEARCH_TABLE, column("rowid"), column(ORDER_SEARCH_TABLE))
@@ -25,25 +25,25 @@ _INDEX = table(ORDER_SEARCH_TABLE, column("rowid"), column(ORDER_SEARCH_TABLE))
 
 def search_condition(session: Session, text: str) -> Any | None:
     """A condition on `Order` for the words of `text` (None when nothing was typed)."""
-    words = text.split()
+    words = search_words(text)
     if not words:
         return None
     return and_(*(_word_condition(session, word) for word in words))
 
 
 def _word_condition(session: Session, word: str) -> Any:
-    skus = select(Variant.id).where(_contains(Variant.sku, word))
+    skus = select(Variant.id).where(contains(Variant.sku, word))
     by_sku = Order.id.in_(select(OrderLine.order_id).where(OrderLine.variant_id.in_(skus)))
     if len(word) < MIN_TRIGRAM or _is_broad(session, word):
-        by_text = or_(_contains(Order.number, word), _contains(Order.customer_name, word),
-                      _contains(Order.customer_key, word.casefold()))
+        by_text = or_(contains(Order.number, word), contains(Order.customer_name, word),
+                      contains(Order.customer_key, word.casefold()))
     else:
         by_text = Order.id.in_(_indexed(word))
     return or_(by_text, by_sku)
 
 
 def _indexed(word: str) -> Any:
-    phrase = '"' + word.replace('"', '""') + '"'
+    phrase = fts_phrase(word)
     return select(_INDEX.c.rowid).where(_INDEX.c[ORDER_SEARCH_TABLE].op("MATCH")(phrase))
 
 
@@ -55,9 +55,3 @@ def _is_broad(session: Session, word: str) -> bool:
     return (session.scalar(select(func.count()).select_from(capped)) or 0) >= limit
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _contains(column_: Any, term: str) -> Any:
-    return column_.like(f"%{_escape_like(term)}%", escape="\\")

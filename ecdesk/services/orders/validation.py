@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
-from ecdesk.money import MoneyError, parse_amount, round_line_total
+from ecdesk.money import round_line_total
+from ecdesk.services.common.amounts import read_amount
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
 
 MAX_NUMBER_LENGTH = 64
@@ -13,19 +14,9 @@ MAX_NUMBER_LENGTH = 64
 
 def amount(value: str | Decimal, label: str, row: int | None,
            problems: list[Problem]) -> Decimal | None:
-    """A non-negative amount with at most two decimals, or None with a problem appended."""
-    try:
-        parsed = value if isinstance(value, Decimal) else parse_amount(value or "0")
-    except MoneyError as error:
-        problems.append(Problem(label, str(error), row))
-        return None
-    if parsed < 0:
-        problems.append(Problem(label, f"'{value}' is negative", row))
-        return None
-    if parsed != parsed.quantize(Decimal("0.01")):
-        problems.append(Problem(label, f"'{value}' has more than two decimals", row))
-        return None
-    return parsed
+    """An order's amount (see read_amount); left empty it is zero: no discount, no shipping."""
+    return read_amount(value if isinstance(value, Decimal) else value or "0", label, row,
+                       problems)
 
 
 def check_line(line: OrderLineDraft, row: int) -> list[Problem]:

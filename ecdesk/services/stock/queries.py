@@ -48,11 +48,11 @@ from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import descendant_ids
 from ecdesk.services.catalog.queries import (
     is_broad_search,
-    search_words,
     variant_ids_matching,
     variant_matches,
 )
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.text_search import search_words
 from ecdesk.services.settings import DEFAULTS as SHOP_DEFAULTS
 from ecdesk.services.stock import reorder
 from ecdesk.services.stock.commands import PolicyDraft
