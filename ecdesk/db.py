@@ -65,8 +65,17 @@ def make_engine(path: Path, read_only: bool = False) -> Engine:
     return engine
 
 
+class UnitOfWorkReenteredError(RuntimeError):
+    """A programming error: `with uow:` inside `with uow:` of the same unit of work."""
+
+
 class UnitOfWork:
-    """One user action: `with uow:` ... `uow.commit()`; leaving without commit rolls back."""
+    """One user action: `with uow:` ... `uow.commit()`; leaving without commit rolls back.
+
+    A unit of work may be entered again after it was left, but never while it is open: the inner
+    `with` would replace the session, the outer one's writes would be lost and its `commit()`
+    would still succeed. Helpers that read inside a transaction take the session instead.
+    """
 
     session: Session
 
@@ -75,14 +84,21 @@ class UnitOfWork:
         self._factory = factory
         self.actor = actor
         self.db_path = db_path  # for the backup a bulk operation takes before it writes
+        self._open = False
 
     def __enter__(self) -> UnitOfWork:
+        if self._open:
+            raise UnitOfWorkReenteredError(
+                "This unit of work is already open: a `with uow:` inside another would lose the "
+                "outer writes. Pass uow.session to the helper (its read_* form) instead.")
         self.session = self._factory()
         self.session.info["actor"] = self.actor
+        self._open = True
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc_value: BaseException | None,
                  tb: TracebackType | None) -> None:
+        self._open = False
         self.session.rollback()
         self.session.close()
         if isinstance(exc_value, exc.OperationalError):  # a lock or a full disk during a flush

@@ -7,6 +7,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
@@ -28,8 +29,14 @@ class ShopSettings:
 
 
 def get_settings(uow: UnitOfWork) -> ShopSettings:
+    """The settings in a read of their own (inside a transaction, use read_settings)."""
     with uow:
-        stored = dict(uow.session.execute(select(Setting.key, Setting.value)).tuples().all())
+        return read_settings(uow.session)
+
+
+def read_settings(session: Session) -> ShopSettings:
+    """The settings as the caller's transaction sees them."""
+    stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
     values = {**DEFAULTS, **stored}
     return ShopSettings(
         shop_name=values["shop_name"], currency=values["currency"], timezone=values["timezone"],

@@ -31,7 +31,7 @@ from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.validation import blocking, check_product, whole_grams
 from ecdesk.services.changes import CATALOG, Changed
-from ecdesk.services.settings import get_settings
+from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 
 BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -39,10 +39,9 @@ BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 def save_product(uow: UnitOfWork, draft: ProductDraft, product_id: int | None = None) -> Changed:
     """Create a product (product_id None) or update one, with its SKUs and channel listings."""
-    min_margin = get_settings(uow).min_margin
-    errors = blocking(check_product(draft, min_margin))
     with uow:
         session = uow.session
+        errors = blocking(check_product(draft, read_settings(session).min_margin))
         errors += _skus_in_use(session, draft, product_id)
         errors += _listing_problems(session, draft, product_id)
         if errors:

@@ -23,7 +23,7 @@ from ecdesk.services.common.period import Period
 from ecdesk.services.reports.alerts_part import current_alerts
 from ecdesk.services.reports.model import Block, Report
 from ecdesk.services.reports.scope import ReportScope, Step
-from ecdesk.services.settings import get_settings
+from ecdesk.services.settings import read_settings
 
 Progress = Callable[[int, int], bool]
 Alerts = tuple[Block, ...] | None  # the current alerts' part, for the reports that show it
@@ -140,10 +140,10 @@ def write_report(report: Report, out: Path, progress: Progress | None = None) ->
 
 
 def _scope(uow: UnitOfWork, request: ReportRequest) -> ReportScope:
-    settings = get_settings(uow)
     channel_id, channel_name = None, None
-    if request.channel:
-        with uow:
+    with uow:
+        settings = read_settings(uow.session)
+        if request.channel:
             channel_id, channel_name = find_channel(uow.session, request.channel)
     return ReportScope(settings.shop_name, settings.currency, settings.timezone, request.period,
                        request.generated_at or datetime.now(UTC), channel_id, channel_name)

@@ -21,7 +21,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import DatabaseError
 from ecdesk.models import AlertAck
 from ecdesk.models.base import utc_now
-from ecdesk.services.settings import get_settings
+from ecdesk.services.settings import read_settings
 from ecdesk.services.stock.alerts_dto import (
     SEVERITY,
     Alert,
@@ -32,7 +32,7 @@ from ecdesk.services.stock.alerts_dto import (
 from ecdesk.services.stock.alerts_figures import count_skus, sku_rows
 from ecdesk.services.stock.alerts_reasons import reason
 from ecdesk.services.stock.alerts_rules import AlertRules
-from ecdesk.services.stock.defaults import get_stock_defaults
+from ecdesk.services.stock.defaults import read_stock_defaults
 
 log = logging.getLogger("ecdesk")
 BY_SKU, BY_MEASURE = attrgetter("sku"), attrgetter("measure")
@@ -67,9 +67,9 @@ def compute_alerts(uow: UnitOfWork, *, now: datetime | None = None,
     its own, skipped quietly when the shop is read-only or busy: the next computation does it).
     """
     now = now or utc_now()
-    defaults = get_stock_defaults(uow)
-    zone = ZoneInfo(get_settings(uow).timezone)
     with uow:
+        defaults = read_stock_defaults(uow.session)
+        zone = ZoneInfo(read_settings(uow.session).timezone)
         acks = _read_acks(uow)
         rows = sku_rows(uow.session, defaults, now)
         checked = count_skus(uow.session)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
@@ -41,9 +42,15 @@ MINIMUM = {"velocity_window_days": 1, "pack_multiple": 1, "min_order_qty": 1,
 
 
 def get_stock_defaults(uow: UnitOfWork) -> StockDefaults:
+    """The defaults in a read of their own (inside a transaction, use read_stock_defaults)."""
     with uow:
-        query = select(Setting.key, Setting.value).where(Setting.key.startswith(PREFIX))
-        stored = dict(uow.session.execute(query).tuples().all())
+        return read_stock_defaults(uow.session)
+
+
+def read_stock_defaults(session: Session) -> StockDefaults:
+    """The defaults as the caller's transaction sees them."""
+    query = select(Setting.key, Setting.value).where(Setting.key.startswith(PREFIX))
+    stored = dict(session.execute(query).tuples().all())
     values: dict[str, object] = {}
     for item in fields(StockDefaults):
         text = stored.get(PREFIX + item.name)
