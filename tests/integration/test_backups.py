@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from ecdesk.db import Database, open_database
-from ecdesk.errors import DatabaseError
+from ecdesk.errors import CancelledError, DatabaseError
 from ecdesk.services.shop_file.backups import (
     BULK_BACKUP_ROWS,
     RotationPolicy,
@@ -62,6 +62,26 @@ def test_a_manual_backup_goes_to_the_chosen_folder(demo_shop: Database, tmp_path
     stick = tmp_path / "usb-stick"
     info = back_up(demo_shop.path, "manual", folder=stick)
     assert info.path.parent == stick and info.path.exists()
+
+
+def test_a_backup_reports_its_pages_and_says_where_it_went_without_naming_an_area(
+        demo_shop: Database, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    info = back_up(demo_shop.path, "manual", folder=tmp_path,
+                   progress=lambda *report: not seen.append(report))
+    copied = [done for done, total in seen if total]
+    assert copied and copied[-1] == max(total for _, total in seen)  # every page copied
+    assert info.changed.areas == frozenset() and str(info.path) in info.changed.message
+
+
+@pytest.mark.parametrize("stop_while", ["copying", "checking"])
+def test_a_cancelled_backup_leaves_no_file_behind(demo_shop: Database, tmp_path: Path,
+                                                  stop_while: str) -> None:
+    def progress(_done: int, total: int) -> bool:  # total 0: the check is running
+        return (total == 0) == (stop_while == "copying")
+    with pytest.raises(CancelledError):
+        back_up(demo_shop.path, "manual", folder=tmp_path / "stick", progress=progress)
+    assert list((tmp_path / "stick").iterdir()) == []
 
 
 def test_the_daily_backup_is_taken_once_a_day_and_rotated(demo_shop: Database) -> None:

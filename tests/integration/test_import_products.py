@@ -19,6 +19,7 @@ from ecdesk.services.catalog_io import (
     preview_import,
     read_import_file,
 )
+from ecdesk.services.changes import CATALOG, STOCK
 from ecdesk.services.channels import save_channel
 from ecdesk.services.stock.defaults import get_stock_defaults, update_stock_defaults
 
@@ -415,3 +416,14 @@ def test_a_refused_import_writes_no_stock_movement(tmp_shop: Database, tmp_path:
     with pytest.raises(ValidationError, match="negative quantity -2"):
         import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
     assert snapshot(tmp_shop) == before
+
+
+def test_an_import_says_what_it_changed_stock_only_when_it_set_stock(tmp_shop: Database,
+                                                                   tmp_path: Path) -> None:
+    rows = ("tee,Tee,,Acme,,,TRUE,Size,S,TEE-S,200,7,10.00,,,4.00,active",)
+    first = import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert first.changed.areas == {CATALOG, STOCK}
+    assert first.changed.ids == first.product_ids and len(first.product_ids) == 1
+    assert first.changed.message == first.message and first.message.startswith("Imported: 1")
+    again = import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
+    assert again.changed.areas == {CATALOG}  # the same quantity again moves no stock

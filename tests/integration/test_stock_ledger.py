@@ -182,7 +182,7 @@ def test_a_status_change_that_makes_no_sense_is_refused(demo_shop: Database) -> 
 def test_a_stock_count_posts_only_the_differences(demo_shop: Database) -> None:
     (v1, _s1, h1), (v2, _s2, h2) = _variants(demo_shop, 2)
     result = post_stock_count(demo_shop.uow(), {v1: h1 + 4, v2: h2}, reference="Count Nov")
-    assert (result.counted, result.changed, result.units) == (2, 1, 4)
+    assert (result.counted, result.differing, result.units) == (2, 1, 4)
     assert _on_hand(demo_shop, v1) == h1 + 4 == _ledger_sum(demo_shop, v1)
     with demo_shop.uow() as uow:
         movement = uow.session.execute(select(StockMovement.reference, StockMovement.reason).where(

@@ -186,7 +186,7 @@ def test_a_large_count_is_posted_on_a_worker(
     count(dialog, "TEE-S", "4")
     dialog.post()
     qtbot.waitUntil(lambda: dialog.posted is not None, timeout=10_000)
-    assert (dialog.posted.counted, dialog.posted.changed, dialog.posted.units) == (2, 2, 9)
+    assert (dialog.posted.counted, dialog.posted.differing, dialog.posted.units) == (2, 2, 9)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert (on_hand(stock_db, ids["MUG-1"]), on_hand(stock_db, ids["TEE-S"])) == (20, 4)
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ecdesk.errors import CancelledError, Problem
+from ecdesk.services.changes import Changed
 
 # progress(done, total) -> False to cancel. Reading reports bytes read of the file size, then
 # writing reports rows written of rows to write: two passes, each from 0 to its total.
@@ -136,8 +137,15 @@ class ImportResult:
     preview: ImportPreview  # what was checked inside the writing transaction
     counts: ImportCounts  # what was written
     skipped_products: int
-    product_ids: tuple[int, ...]
-    message: str
+    changed: Changed  # what the pages refresh: the products written (ids), and stock if set
+
+    @property
+    def product_ids(self) -> tuple[int, ...]:
+        return self.changed.ids
+
+    @property
+    def message(self) -> str:
+        return self.changed.message
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from ecdesk.services.catalog_io.dto import (
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
+from ecdesk.services.changes import CATALOG, STOCK, Changed
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
@@ -64,8 +65,10 @@ def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = 
         uow.commit()
     ids = tuple(p.product_id for p in plan.products if p.product_id is not None)
     counts = plan.counts
-    return ImportResult(preview, counts, plan.products_with_errors, ids, _message(counts,
-                        plan.products_with_errors))
+    areas = (CATALOG, STOCK) if counts.stock_levels_set else (CATALOG,)
+    message = _message(counts, plan.products_with_errors)
+    return ImportResult(preview, counts, plan.products_with_errors,
+                        Changed.of(*areas, message=message, ids=ids))
 
 
 def _message(counts: ImportCounts, skipped: int) -> str:

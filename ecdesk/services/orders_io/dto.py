@@ -9,6 +9,7 @@ from decimal import Decimal
 from ecdesk.errors import EcdeskError, Problem
 from ecdesk.models import OrderStatus
 from ecdesk.services.catalog_io.dto import PreviewProblems
+from ecdesk.services.changes import Changed
 from ecdesk.services.channels import ChannelInfo
 
 
@@ -100,5 +101,12 @@ class OrderImportResult:
     preview: OrderImportPreview  # what was checked inside the writing transaction
     counts: OrderImportCounts  # what was written
     skipped_orders: int
-    order_ids: tuple[int, ...]  # new and updated orders
-    message: str
+    changed: Changed  # orders and stock, with the new and updated orders' ids
+
+    @property
+    def order_ids(self) -> tuple[int, ...]:
+        return self.changed.ids
+
+    @property
+    def message(self) -> str:
+        return self.changed.message

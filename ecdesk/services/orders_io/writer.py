@@ -17,6 +17,7 @@ from ecdesk.models.audit import record_bulk
 from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
 from ecdesk.services.catalog_io.formats.common import chunked
 from ecdesk.services.catalog_io.writer import cached_minor_units as cents
+from ecdesk.services.changes import ORDERS, STOCK, Changed
 from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.totals import order_totals_suspended
@@ -70,8 +71,9 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
         uow.commit()
     ids = tuple(p.order_id for p in plan.orders
                 if p.order_id is not None and (p.changed or p.status_before is None))
-    return OrderImportResult(preview, plan.counts, plan.orders_with_errors, ids,
-                             _message(plan.counts, plan.orders_with_errors))
+    # Orders always move stock terms: issued and returned units, and what open orders commit.
+    return OrderImportResult(preview, plan.counts, plan.orders_with_errors, Changed.of(
+        ORDERS, STOCK, message=_message(plan.counts, plan.orders_with_errors), ids=ids))
 
 
 def _message(counts: OrderImportCounts, skipped: int) -> str:

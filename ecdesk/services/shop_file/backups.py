@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,12 +21,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ecdesk.db import UnitOfWork, known_revisions
-from ecdesk.errors import DatabaseError, Problem, ValidationError
+from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting, order_totals
 from ecdesk.services.changes import SETTINGS, Changed
 from ecdesk.services.stock.ledger import MISMATCH_SQL
 
 BACKUP_FOLDER = "backups"
+Progress = Callable[[int, int], bool]  # (done, total) -> False to stop; total 0: no measure
+COPY_PAGES = 4096  # pages copied between two progress reports (16 MiB at 4 KiB pages)
+CHECK_STEPS = 1_000_000  # SQLite VM instructions between two looks at Cancel during a check
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.ecdesk$")
 # Tables a person recognises, for "what does this backup hold" (missing ones count as 0).
 AREAS = {"products": "Products", "variants": "SKUs", "listings": "Listings",
@@ -47,6 +50,11 @@ class BackupInfo:
     created_at: datetime
     reason: str
 
+    @property
+    def changed(self) -> Changed:
+        """A backup changes nothing a page shows: the owner only hears where it went."""
+        return Changed.of(message=f"Backed up to {self.path}")
+
 
 @dataclass(frozen=True)
 class BackupSummary:
@@ -62,10 +70,13 @@ def backups_dir(shop: Path) -> Path:
 
 
 def back_up(shop: Path, reason: str, folder: Path | None = None,
-            now: datetime | None = None, *, quick: bool = False) -> BackupInfo:
+            now: datetime | None = None, *, quick: bool = False,
+            progress: Progress | None = None) -> BackupInfo:
     """Write a verified backup of `shop` into `folder` (default: the backups folder beside it).
 
     `quick` verifies it with `quick_check` instead of the full `integrity_check` (see above).
+    `progress` hears the pages copied, then (with total 0) the check going on; when it says
+    stop, CancelledError is raised and no backup is left behind.
     """
     if not shop.exists():
         raise DatabaseError(f"{shop} does not exist: nothing to back up.")
@@ -75,8 +86,8 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
     target = target_dir / f"{shop.stem}-{now:%Y%m%dT%H%M%SZ}-{reason}.ecdesk"
     partial = target.with_name(target.name + ".partial")
     try:
-        _copy(shop, partial)
-        problems = integrity_problems(partial, quick=quick)
+        _copy(shop, partial, progress)
+        problems = integrity_problems(partial, quick=quick, progress=progress)
         if problems:
             raise DatabaseError(f"The backup of {shop.name} failed its check ({problems[0]}); "
                                 "the shop file itself may be damaged: run 'check'.")
@@ -89,11 +100,15 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
     return BackupInfo(target, now, reason)
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None and not progress(total - remaining, total):
+            raise CancelledError("The backup was cancelled: no copy was kept.")
     try:
-        src.backup(dst)
+        src.backup(dst, pages=COPY_PAGES if progress else -1, progress=report)
         dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{source.name} could not be read for a backup: {error}") from error
@@ -102,17 +117,28 @@ def _copy(source: Path, target: Path) -> None:
         dst.close()
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+def integrity_problems(path: Path, *, quick: bool = False,
+                       progress: Progress | None = None) -> list[str]:
     """The lines of `PRAGMA integrity_check` and `foreign_key_check` that are not "ok", and SKUs
     whose on-hand is not their ledger sum.
 
     `quick` runs `PRAGMA quick_check` instead: every page, record and NOT NULL/CHECK constraint
     is still checked, but not that each index holds exactly its table's rows (nor UNIQUE).
+    `progress(0, 0)` is asked now and then while the check runs; when it says stop, SQLite
+    interrupts the check and CancelledError is raised.
     """
     pragma = "quick_check" if quick else "integrity_check"
+    stopped: list[bool] = []
+
+    def keep_going() -> int:  # SQLite's progress handler: non-zero interrupts the statement
+        if progress is not None and not progress(0, 0):
+            stopped.append(True)
+        return len(stopped)
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
+            if progress is not None:
+                conn.set_progress_handler(keep_going, CHECK_STEPS)
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             problems = [r for r in rows if r != "ok"]
             problems += [f"table {table} row {rowid} points to a missing {parent} row"
@@ -123,6 +149,8 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
+        if stopped:
+            raise CancelledError("The backup was cancelled: no copy was kept.") from error
         return [f"not a readable database ({error})"]
     return problems
 

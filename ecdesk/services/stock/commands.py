@@ -50,9 +50,9 @@ def adjust_stock(uow: UnitOfWork, *, variant_id: int, kind: MovementKind, quanti
 @dataclass(frozen=True)
 class CountResult:
     counted: int  # SKUs counted
-    changed: int  # of them, SKUs whose count differed from on hand
+    differing: int  # of them, SKUs whose count differed from on hand
     units: int  # net units added (+) or removed (-) by the differences
-    change: Changed
+    changed: Changed
 
 
 def post_stock_count(uow: UnitOfWork, counts: Mapping[int, int], *, reference: str = "",

@@ -27,7 +27,6 @@ from ecdesk.services.catalog_io import (
 )
 from ecdesk.services.catalog_io.formats import FORMATS, column_index
 from ecdesk.services.catalog_io.mapping import load_column_mappings, save_column_mapping
-from ecdesk.services.changes import CATALOG, Changed
 from ecdesk.views.catalog.import_pages import FilePage, ImportPage, MappingPage, PreviewPage
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import JobWizard
@@ -116,6 +115,5 @@ class ImportWizard(JobWizard):
         if self.remember and not self.corrections():
             save_column_mapping(self.context.uow(), self.parsed.format, {})
         self.result = result
-        self.context.changed.emit(Changed.of(CATALOG, message=result.message,
-                                             ids=result.product_ids))
+        self.context.changed.emit(result.changed)
         self.context.status_message.emit(result.message)

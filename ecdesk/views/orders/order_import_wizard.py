@@ -17,7 +17,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ecdesk.services.changes import ORDERS, STOCK, Changed
 from ecdesk.services.orders_io import (
     OrderImportPreview,
     OrderImportResult,
@@ -94,6 +93,5 @@ class OrderImportWizard(JobWizard):
     def imported(self, result: OrderImportResult) -> None:
         """After a successful import: every page hears that orders and stock changed."""
         self.result = result
-        self.context.changed.emit(Changed.of(ORDERS, STOCK, message=result.message,
-                                             ids=result.order_ids))
+        self.context.changed.emit(result.changed)
         self.context.status_message.emit(result.message)

@@ -49,7 +49,7 @@ PROBLEMS_SHOWN = 5
 
 
 def _post(uow: UnitOfWork, counts: Mapping[int, int], reference: str, note: str) -> Changed:
-    return post_stock_count(uow, counts, reference=reference, note=note).change
+    return post_stock_count(uow, counts, reference=reference, note=note).changed
 
 
 class StocktakeDialog(QDialog):
@@ -258,8 +258,8 @@ class StocktakeDialog(QDialog):
     def _on_posted(self, progress: QProgressDialog, result: CountResult) -> None:
         progress.close()
         self.posted = result
-        self.context.changed.emit(result.change)
-        self.context.status_message.emit(result.change.message)
+        self.context.changed.emit(result.changed)
+        self.context.status_message.emit(result.changed.message)
         self.accept()
 
     def _on_post_failed(self, progress: QProgressDialog, error: EcdeskError) -> None:
