@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from ecdesk.errors import Problem
-from ecdesk.services.catalog_io import values
-from ecdesk.services.catalog_io.encoding import detect_encoding
 from ecdesk.services.catalog_io.formats import detect_format
+from ecdesk.services.tabular_io import values
+from ecdesk.services.tabular_io.encoding import detect_encoding
 
 
 def test_an_apostrophe_guarding_a_code_is_removed():

@@ -15,7 +15,6 @@ Heavy libraries (pandas, openpyxl) are imported inside the functions that use th
 
 from ecdesk.services.catalog_io.dto import (
     ExportResult,
-    ImportCancelledError,
     ImportCounts,
     ImportPreview,
     ImportResult,
@@ -26,6 +25,7 @@ from ecdesk.services.catalog_io.mapping import load_column_mapping, save_column_
 from ecdesk.services.catalog_io.preview import preview_import
 from ecdesk.services.catalog_io.reader import read_import_file
 from ecdesk.services.catalog_io.writer import import_products
+from ecdesk.services.tabular_io.table import ImportCancelledError
 
 __all__ = [
     "ExportResult", "ImportCancelledError", "ImportCounts", "ImportPreview", "ImportResult",

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from ecdesk.errors import CancelledError, Problem
+from ecdesk.errors import Problem
 from ecdesk.services.changes import Changed
-
-# progress(done, total) -> False to cancel. Reading reports bytes read of the file size, then
-# writing reports rows written of rows to write: two passes, each from 0 to its total.
-Progress = Callable[[int, int], bool]
-
-
-class ImportCancelledError(CancelledError):
-    """The user cancelled; nothing was written."""
+from ecdesk.services.tabular_io.problems import PreviewProblems
 
 
 # The parsed rows are named tuples rather than frozen dataclasses: as immutable, but a frozen
@@ -103,16 +95,6 @@ class ImportCounts:
     listings_created: int = 0
     listings_updated: int = 0
     stock_levels_set: int = 0  # SKUs whose on-hand the file's quantity changes
-
-
-class PreviewProblems:
-    """What every import preview says of its problems (errors block, warnings do not)."""
-
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.is_error)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,12 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import EcdeskError
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import category_paths
-from ecdesk.services.catalog_io.dto import ExportResult, ImportCancelledError, Progress
+from ecdesk.services.catalog_io.dto import ExportResult
 from ecdesk.services.catalog_io.formats import template
-from ecdesk.services.catalog_io.values import neutralize
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
+from ecdesk.services.tabular_io.table import ImportCancelledError
+from ecdesk.services.tabular_io.values import neutralize
 
 LAYOUTS = ("ecdesk", "shopify")
 SHOPIFY_COLUMNS = [

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecdesk.errors import Problem
-from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProduct, Progress
+from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProduct
 from ecdesk.services.catalog_io.formats import FORMATS, column_index, detect_format
-from ecdesk.services.catalog_io.formats.common import FIELD_LABELS, Columns
-from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
+from ecdesk.services.catalog_io.formats.common import FIELD_LABELS
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.shop_file.collector_pause import collector_paused
+from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.table import FILE, CheckedRows, TableError, open_table
 
 
 @collector_paused()
@@ -47,7 +49,7 @@ def read_import_file(path: Path | str, *, format: str | None = None,
                                         "the column to read it from"))
         if problems:
             return _refused(path, name, "", header, index, problems, table.encoding, confident)
-        columns = Columns(header, index)
+        columns = Columns(header, index, FIELD_LABELS)
         counter = CheckedRows(table.rows, len(header), problems)
         products = module.build(counter, columns, problems)
     except TableError as error:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ImportPreview
+from ecdesk.services.tabular_io.problems import problem_lines
 
 
 def describe_preview(preview: ImportPreview, max_problems: int | None = None) -> str:
@@ -32,17 +31,3 @@ def describe_preview(preview: ImportPreview, max_problems: int | None = None) ->
     lines += [f"Note: {note}" for note in preview.notes]
     return "\n".join(lines + problem_lines(preview.problems, max_problems))
 
-
-def problem_lines(problems: Sequence[Problem], max_problems: int | None = None) -> list[str]:
-    """The problems of a preview, one a line, errors and warnings counted first."""
-    if not problems:
-        return ["Problems: none"]
-    errors = sum(1 for problem in problems if problem.is_error)
-    lines = [f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"]
-    shown = problems if max_problems is None else problems[:max_problems]
-    for problem in shown:
-        kind = "error" if problem.is_error else "warning"
-        lines.append(f"  {kind}: {problem}")
-    if len(shown) < len(problems):
-        lines.append(f"  ... and {len(problems) - len(shown)} more")
-    return lines

@@ -7,7 +7,6 @@ from __future__ import annotations
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,24 +16,19 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
-from ecdesk.money import to_minor_units
 from ecdesk.services.catalog.categories import ensure_category
-from ecdesk.services.catalog_io.dto import (
-    ImportCancelledError,
-    ImportCounts,
-    ImportResult,
-    ParsedFile,
-    Progress,
-)
-from ecdesk.services.catalog_io.formats.common import chunked
+from ecdesk.services.catalog_io.dto import ImportCounts, ImportResult, ParsedFile
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
 from ecdesk.services.changes import CATALOG, STOCK, Changed
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
+from ecdesk.services.tabular_io.bulk import cached_minor_units, chunked
+from ecdesk.services.tabular_io.table import ImportCancelledError
 
 BATCH = 5000  # rows per executemany, with a progress report between them
 SUSPEND_INDEX_FROM = 2000  # SKUs written; below, the per-row triggers are cheaper than a rebuild
@@ -183,12 +177,6 @@ def _products(writer: _Writer, plan: Plan, categories: dict[str, int | None]) ->
     writer.many("UPDATE products SET title = ?, handle = ?, description = ?, brand = ?, "
                 "category_id = ?, status = ?, option1_name = ?, option2_name = ?, "
                 "option3_name = ?, updated_at = ? WHERE id = ?", changed)
-
-
-@lru_cache(maxsize=8192)
-def cached_minor_units(value: Decimal) -> int:
-    """Stored hundredths of an amount that repeats (prices, costs): computed once."""
-    return to_minor_units(value)
 
 
 def _money(value: Decimal | None) -> int | None:

@@ -12,7 +12,6 @@ The GUI wizard and the command line call these, in this order (as for the catalo
 Importing the same file again finds its orders by (channel, order number): nothing is doubled.
 """
 
-from ecdesk.services.catalog_io.dto import ImportCancelledError
 from ecdesk.services.orders_io.channel import channel_for, default_channel
 from ecdesk.services.orders_io.dto import (
     ChannelChoiceError,
@@ -25,6 +24,7 @@ from ecdesk.services.orders_io.dto import (
 from ecdesk.services.orders_io.plan import preview_orders
 from ecdesk.services.orders_io.reader import read_orders_file
 from ecdesk.services.orders_io.writer import import_orders
+from ecdesk.services.tabular_io.table import ImportCancelledError
 
 __all__ = [
     "ChannelChoiceError", "ChannelInfo", "ImportCancelledError", "OrderImportCounts",

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from ecdesk.errors import EcdeskError, Problem
 from ecdesk.models import OrderStatus
-from ecdesk.services.catalog_io.dto import PreviewProblems
 from ecdesk.services.changes import Changed
 from ecdesk.services.channels import ChannelInfo
+from ecdesk.services.tabular_io.problems import PreviewProblems
 
 
 class ChannelChoiceError(EcdeskError):

@@ -30,9 +30,10 @@ from ecdesk.services.orders_io.dto import (
     ParsedOrderFile,
 )
 from ecdesk.services.orders_io.formats import order_column_index
-from ecdesk.services.orders_io.formats.common import OrderColumns
+from ecdesk.services.orders_io.formats.common import FIELD_LABELS
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
+from ecdesk.services.tabular_io.columns import Columns
 
 
 @dataclass
@@ -92,8 +93,8 @@ def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) 
     except ChannelChoiceError as error:
         problems.append(Problem("Channel", str(error)))
         return Plan(None, [], OrderImportCounts(), problems, len(parsed.orders))
-    columns = OrderColumns(list(parsed.header), order_column_index(list(parsed.header),
-                                                                   parsed.format))
+    header = list(parsed.header)
+    columns = Columns(header, order_column_index(header, parsed.format), FIELD_LABELS)
     shop = _Shop.load(session, parsed, info.id)
     planner = _Planner(shop, columns, problems)
     plans = [planner.plan(order) for order in parsed.orders if order.ordered_at is not None]
@@ -157,7 +158,7 @@ class _Shop:
 
 
 class _Planner:
-    def __init__(self, shop: _Shop, columns: OrderColumns, problems: list[Problem]) -> None:
+    def __init__(self, shop: _Shop, columns: Columns, problems: list[Problem]) -> None:
         self.shop, self.columns, self.problems = shop, columns, problems
 
     def problem(self, field: str, message: str, row: int, severity: str = "error") -> None:
@@ -211,7 +212,7 @@ class _Planner:
                          order.row, "warning")
 
 
-def _check_stock(session: Session, plans: list[OrderPlan], columns: OrderColumns,
+def _check_stock(session: Session, plans: list[OrderPlan], columns: Columns,
                  problems: list[Problem]) -> None:
     """Orders whose shipping would take a SKU below zero where that is not allowed.
 

@@ -6,8 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ecdesk.errors import Problem
-from ecdesk.services.catalog_io.dto import Progress
-from ecdesk.services.catalog_io.table import FILE, CheckedRows, TableError, open_table
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.orders_io.dto import ParsedOrderFile
 from ecdesk.services.orders_io.formats import (
     ORDER_FORMATS,
@@ -15,8 +14,10 @@ from ecdesk.services.orders_io.formats import (
     looks_like_products,
     order_column_index,
 )
-from ecdesk.services.orders_io.formats.common import FIELD_LABELS, OrderColumns, OrderRows
+from ecdesk.services.orders_io.formats.common import FIELD_LABELS, OrderRows
 from ecdesk.services.shop_file.collector_pause import collector_paused
+from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.table import FILE, CheckedRows, TableError, open_table
 
 
 @collector_paused()
@@ -54,7 +55,7 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         if missing:
             return refused(name, missing, header, table.encoding)
         problems: list[Problem] = []
-        columns = OrderColumns(header, order_column_index(header, name))
+        columns = Columns(header, order_column_index(header, name), FIELD_LABELS)
         orders = OrderRows(ORDER_FORMATS[name], columns, problems, zone)
         rows = CheckedRows(table.rows, len(header), problems)
         for row, cells in rows:

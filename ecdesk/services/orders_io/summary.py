@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecdesk.services.catalog_io.summary import problem_lines
 from ecdesk.services.orders_io.dto import OrderImportPreview
+from ecdesk.services.tabular_io.problems import problem_lines
 
 
 def describe_order_preview(preview: OrderImportPreview, max_problems: int | None = None) -> str:

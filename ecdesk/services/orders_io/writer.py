@@ -14,10 +14,8 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
-from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
-from ecdesk.services.catalog_io.formats.common import chunked
-from ecdesk.services.catalog_io.writer import cached_minor_units as cents
 from ecdesk.services.changes import ORDERS, STOCK, Changed
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.totals import order_totals_suspended
@@ -28,6 +26,9 @@ from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_prev
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import Movement, post_movements
+from ecdesk.services.tabular_io.bulk import cached_minor_units as cents
+from ecdesk.services.tabular_io.bulk import chunked
+from ecdesk.services.tabular_io.table import ImportCancelledError
 
 BATCH = 5000  # rows per executemany, with a progress report between them
 TEXT_LIMIT = 120  # customer_name and customer_key columns

@@ -20,12 +20,12 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import CancelledError, Problem, ValidationError
 from ecdesk.models import Channel
 from ecdesk.services.common.period import Period
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.alerts_part import current_alerts
 from ecdesk.services.reports.model import Block, Report
 from ecdesk.services.reports.scope import ReportScope, Step
 from ecdesk.services.settings import read_settings
 
-Progress = Callable[[int, int], bool]
 Alerts = tuple[Block, ...] | None  # the current alerts' part, for the reports that show it
 Builder = Callable[[Session, ReportScope, Alerts, Step], Report]
 SUFFIXES = (".pdf", ".csv", ".xlsx")

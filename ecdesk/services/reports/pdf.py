@@ -18,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ecdesk.errors import CancelledError
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.fonts import pdf_font
 from ecdesk.services.reports.model import (
     COUNT,
@@ -45,7 +46,6 @@ from ecdesk.services.reports.pdf_layout import (
 )
 from ecdesk.services.reports.pdf_tables import min_height, table_flowable
 
-Progress = Callable[[int, int], bool]
 CM = 72 / 2.54
 CHART_CAPTION = 24.0  # the title line above a chart
 

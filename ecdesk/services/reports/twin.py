@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ecdesk.errors import CancelledError
 from ecdesk.money import format_rate
-from ecdesk.services.catalog_io.values import neutralize
+from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.model import (
     MONEY,
     RATE,
@@ -29,8 +29,8 @@ from ecdesk.services.reports.model import (
     Table,
     cell_value,
 )
+from ecdesk.services.tabular_io.values import neutralize
 
-Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2000
 MONEY_FORMAT = "#,##0.00"
 RATE_FORMAT = "0.0%"

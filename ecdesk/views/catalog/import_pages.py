@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.catalog_io import ImportPreview, ImportResult, ParsedFile
-from ecdesk.services.catalog_io.encoding import SUPPORTED
 from ecdesk.services.catalog_io.formats import FORMATS, format_labels
 from ecdesk.services.channels import list_channels
+from ecdesk.services.tabular_io.encoding import SUPPORTED
 from ecdesk.views.widgets.import_problems import (
     ProblemsModel,
     counts_table,

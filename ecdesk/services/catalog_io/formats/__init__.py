@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import ModuleType
 
 from ecdesk.services.catalog_io.formats import shopify, taobao, template, woocommerce
-from ecdesk.services.catalog_io.formats.common import match_aliases, signature_score
+from ecdesk.services.tabular_io.columns import match_aliases
+from ecdesk.services.tabular_io.formats import FormatGuess, guess_format
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (shopify, woocommerce, taobao, template)}
-CONFIDENT = 0.6  # share of a format's signature columns present for a sure detection
-
-
-@dataclass(frozen=True)
-class FormatGuess:
-    name: str
-    confident: bool
-    scores: dict[str, float]
+LEAD = 0.2  # product formats share columns (Title, SKU, Price): a sure guess must stand out
 
 
 def detect_format(header: list[str]) -> FormatGuess:
     """The format whose signature columns the header has most of; unsure when it is close."""
-    scores = {name: signature_score(header, m.SIGNATURE) for name, m in FORMATS.items()}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    (best, score), (_, second) = ranked[0], ranked[1]
-    return FormatGuess(best, score >= CONFIDENT and score - second >= 0.2, scores)
+    return guess_format(header, FORMATS, LEAD)
 
 
 def column_index(header: list[str], name: str) -> dict[str, int]:

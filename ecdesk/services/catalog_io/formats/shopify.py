@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
-from ecdesk.services.catalog_io.formats.common import Columns, RowReader, generated_sku
-from ecdesk.services.catalog_io.values import split_list
+from ecdesk.services.catalog_io.formats.common import ProductRowReader, generated_sku
+from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.values import split_list
 
 NAME = "shopify"
 LABEL = "Shopify product CSV"
@@ -67,7 +68,7 @@ class _Group:
 def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: list[Problem]
           ) -> list[ParsedProduct]:
     groups: dict[str, _Group] = {}
-    read = RowReader(columns, problems)
+    read = ProductRowReader(columns, problems)
     for row, cells in rows:
         read.at(row, cells)
         handle = read.text("handle")
@@ -86,7 +87,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
     return [_product(g, columns, problems) for g in groups.values()]
 
 
-def _product_fields(read: RowReader, group: _Group) -> None:
+def _product_fields(read: ProductRowReader, group: _Group) -> None:
     group.title = read.text("title")
     category = read.optional_text("category")
     if not category and read.columns.has("product_type"):
@@ -105,12 +106,12 @@ def _product_fields(read: RowReader, group: _Group) -> None:
     group.option_names = (names[0], names[1], names[2])
 
 
-def _is_variant_row(read: RowReader) -> bool:
+def _is_variant_row(read: ProductRowReader) -> bool:
     return bool(read.raw("sku").strip() or read.raw("price").strip()
                 or read.raw("option1_value").strip() or read.raw("barcode").strip())
 
 
-def _variant(read: RowReader, group: _Group) -> ParsedVariant | None:
+def _variant(read: ProductRowReader, group: _Group) -> ParsedVariant | None:
     option_values = [read.text(f"option{i}_value") for i in (1, 2, 3)]
     if not group.option_names[0] and option_values[0].lower() == DEFAULT_OPTION[1]:
         option_values[0] = ""

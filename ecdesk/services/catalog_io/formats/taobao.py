@@ -13,13 +13,9 @@ from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
-from ecdesk.services.catalog_io.formats.common import (
-    Columns,
-    RowReader,
-    generated_sku,
-    normalize,
-)
-from ecdesk.services.catalog_io.values import split_list
+from ecdesk.services.catalog_io.formats.common import ProductRowReader, generated_sku
+from ecdesk.services.tabular_io.columns import Columns, normalize
+from ecdesk.services.tabular_io.values import split_list
 
 NAME = "taobao"
 LABEL = "Taobao / Tmall export"
@@ -68,7 +64,7 @@ class _Item:
 
 def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: list[Problem]
           ) -> list[ParsedProduct]:
-    read = RowReader(columns, problems)
+    read = ProductRowReader(columns, problems)
     match = _WEIGHT.fullmatch(normalize(columns.name("weight")))
     unit = _UNITS.get(match.group(2) if match else None, "kg")
     items: dict[str, _Item] = {}
@@ -106,7 +102,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             for i in items.values()]
 
 
-def _fields(read: RowReader) -> dict:
+def _fields(read: ProductRowReader) -> dict:
     return {
         "description": read.html("description"), "brand": read.optional_text("brand"),
         "category": read.optional_text("category"),
@@ -116,7 +112,7 @@ def _fields(read: RowReader) -> dict:
     }
 
 
-def _options(read: RowReader) -> tuple[list[str], list[str]]:
+def _options(read: ProductRowReader) -> tuple[list[str], list[str]]:
     names, option_values = ["", "", ""], ["", "", ""]
     combined = read.text("options")
     if combined:

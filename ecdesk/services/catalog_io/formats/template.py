@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from ecdesk.errors import Problem
 from ecdesk.models import ListingStatus
 from ecdesk.services.catalog_io.dto import ParsedListing, ParsedProduct, ParsedVariant
-from ecdesk.services.catalog_io.formats.common import BOOLEAN_TRUE, Columns, RowReader
-from ecdesk.services.catalog_io.values import split_list
+from ecdesk.services.catalog_io.formats.common import BOOLEAN_TRUE, ProductRowReader
+from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.values import split_list
 
 NAME = "ecdesk"
 LABEL = "ecdesk template"
@@ -67,7 +68,7 @@ class _Group:
 
 def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: list[Problem]
           ) -> list[ParsedProduct]:
-    read = RowReader(columns, problems)
+    read = ProductRowReader(columns, problems)
     channels = sorted({f.split(":")[1] for f in columns.index if f.startswith("listing:")})
     groups: dict[str, _Group] = {}
     for row, cells in rows:
@@ -105,7 +106,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             for g in groups.values()]
 
 
-def _fields(read: RowReader, handle: str) -> dict:
+def _fields(read: ProductRowReader, handle: str) -> dict:
     return {
         "handle": handle or None, "description": read.html("description"),
         "brand": read.optional_text("brand"), "category": read.optional_text("category"),
@@ -114,7 +115,7 @@ def _fields(read: RowReader, handle: str) -> dict:
     }
 
 
-def _listings(read: RowReader, channels: list[str]) -> list[ParsedListing]:
+def _listings(read: ProductRowReader, channels: list[str]) -> list[ParsedListing]:
     statuses = {s.value for s in ListingStatus}
     found = []
     for channel in channels:

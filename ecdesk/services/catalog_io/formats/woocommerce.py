@@ -16,14 +16,9 @@ from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
-from ecdesk.services.catalog_io.formats.common import (
-    Columns,
-    RowReader,
-    first_token,
-    generated_sku,
-    normalize,
-)
-from ecdesk.services.catalog_io.values import split_list
+from ecdesk.services.catalog_io.formats.common import ProductRowReader, first_token, generated_sku
+from ecdesk.services.tabular_io.columns import Columns, normalize
+from ecdesk.services.tabular_io.values import split_list
 
 NAME = "woocommerce"
 LABEL = "WooCommerce product CSV"
@@ -103,7 +98,7 @@ class _Product:
 
 def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: list[Problem]
           ) -> list[ParsedProduct]:
-    read = RowReader(columns, problems)
+    read = ProductRowReader(columns, problems)
     unit = weight_unit(columns)
     products: dict[str, _Product] = {}
     parent_by_sku: dict[str, str] = {}
@@ -171,7 +166,7 @@ def _multiline(value: str | None) -> str | None:
     return value.replace("\\n", "\n").replace("\r\n", "\n")
 
 
-def _product_fields(read: RowReader) -> dict:
+def _product_fields(read: ProductRowReader) -> dict:
     description = _multiline(read.html("description"))
     if not description and read.columns.has("short_description"):
         description = _multiline(read.html("short_description"))
@@ -192,7 +187,7 @@ def _product_fields(read: RowReader) -> dict:
     }
 
 
-def _variant(read: RowReader, item_id: str, unit: str) -> ParsedVariant | None:
+def _variant(read: ProductRowReader, item_id: str, unit: str) -> ParsedVariant | None:
     sku, generated = read.sku("sku", lambda: generated_sku("WC", item_id) if item_id else "")
     regular = read.amount("price")
     sale = read.amount("sale_price")

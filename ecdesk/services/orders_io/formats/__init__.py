@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ecdesk.services.catalog_io.formats import CONFIDENT, FORMATS, FormatGuess
+from ecdesk.services.catalog_io.formats import FORMATS
 from ecdesk.services.catalog_io.formats import detect_format as detect_catalog_format
-from ecdesk.services.catalog_io.formats.common import match_aliases, signature_score
 from ecdesk.services.orders_io.formats import shopify_orders, taobao_orders
+from ecdesk.services.tabular_io.columns import match_aliases
+from ecdesk.services.tabular_io.formats import FormatGuess, guess_format
 
 ORDER_FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (shopify_orders, taobao_orders)}
 
 
 def detect_order_format(header: list[str]) -> FormatGuess:
     """The order format whose signature columns the header has most of."""
-    scores = {name: signature_score(header, m.SIGNATURE) for name, m in ORDER_FORMATS.items()}
-    best, score = max(scores.items(), key=lambda item: item[1])
-    return FormatGuess(best, score >= CONFIDENT, scores)
+    return guess_format(header, ORDER_FORMATS)
 
 
 def looks_like_products(header: list[str]) -> str | None:

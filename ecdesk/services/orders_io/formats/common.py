@@ -20,10 +20,11 @@ from typing import Any
 from ecdesk.errors import Problem
 from ecdesk.models import OrderStatus
 from ecdesk.money import round_line_total
-from ecdesk.services.catalog_io.formats.common import Columns, RowReader
 from ecdesk.services.orders.validation import MAX_NUMBER_LENGTH
 from ecdesk.services.orders_io.dto import ParsedLine, ParsedOrder
 from ecdesk.services.orders_io.times import EXAMPLE, parse_time
+from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.row_reader import RowReader
 
 ZERO = Decimal("0")
 LINE_FIELDS = ("sku", "title", "quantity", "price")
@@ -39,14 +40,6 @@ FIELD_LABELS = {
     "shipping": "Shipping", "refunded": "Refunded", "customer_name": "Customer",
     "customer_key": "Buyer", "currency": "Currency",
 }
-
-
-class OrderColumns(Columns):
-    """Columns that name a missing order field in words rather than by its key."""
-
-    def name(self, field: str) -> str:
-        i = self.index.get(field)
-        return self.header[i] if i is not None else FIELD_LABELS.get(field, field)
 
 
 def read_time(read: RowReader, field: str, zone: tzinfo) -> datetime | None:

@@ -11,8 +11,8 @@ from datetime import tzinfo
 from typing import Any
 
 from ecdesk.models import OrderStatus
-from ecdesk.services.catalog_io.formats.common import RowReader
 from ecdesk.services.orders_io.formats.common import read_time
+from ecdesk.services.tabular_io.row_reader import RowReader
 
 NAME = "taobao"
 LABEL = "Taobao / Tmall order export"

@@ -14,9 +14,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from ecdesk.errors import Problem
-from ecdesk.services.catalog_io.dto import ImportCancelledError, Progress
-from ecdesk.services.catalog_io.encoding import Encoding, check_encoding_name, detect_encoding
+from ecdesk.errors import CancelledError, Problem
+from ecdesk.services.common.progress import Progress
+from ecdesk.services.tabular_io.encoding import Encoding, check_encoding_name, detect_encoding
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DELIMITERS = (",", "\t", ";", "|")
@@ -24,6 +24,10 @@ PROGRESS_EVERY = 2000  # rows between progress callbacks
 FILE = "File"  # the "column" of problems with the file as a whole
 
 csv.field_size_limit(1 << 28)  # product descriptions are long HTML
+
+
+class ImportCancelledError(CancelledError):
+    """The user cancelled reading, importing or exporting a file; nothing was written."""
 
 
 class TableError(Exception):
