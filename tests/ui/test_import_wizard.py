@@ -17,9 +17,9 @@ from ecdesk.services.catalog.queries import list_variants, sku_owner
 from ecdesk.services.catalog_io import export_products, load_column_mapping
 from ecdesk.services.changes import CATALOG
 from ecdesk.views.catalog import import_wizard as wizard_module
+from ecdesk.views.catalog.import_counts import count_of
 from ecdesk.views.catalog.import_wizard import ImportWizard
 from ecdesk.views.shell.shop_context import ShopContext
-from ecdesk.views.widgets.import_problems import count_of
 from tests.stock_cells import set_stock_cells, template_rows
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"

@@ -1,5 +1,5 @@
-"""The pages of the order import wizard (see `order_import_wizard`): the product import's pages,
-told about order files, orders and the stock they move."""
+"""The pages of the order import wizard (see `order_import_wizard`): the shared import pages
+(views/widgets/import_wizard_pages.py) told about order files, orders and the stock they move."""
 
 from __future__ import annotations
 
@@ -11,11 +11,15 @@ from ecdesk.services.channels import list_channels
 from ecdesk.services.orders_io import OrderImportCounts, OrderImportPreview, OrderImportResult
 from ecdesk.services.orders_io.channel import default_channel
 from ecdesk.services.orders_io.formats import order_format_labels
-from ecdesk.views.catalog.import_pages import FilePage, ImportPage, PreviewPage
 from ecdesk.views.widgets.import_problems import RIGHT
+from ecdesk.views.widgets.import_wizard_pages import (
+    BaseFilePage,
+    BaseImportPage,
+    BasePreviewPage,
+)
 
 
-class OrderFilePage(FilePage):
+class OrderFilePage(BaseFilePage):
     def what_files(self) -> str:
         return self.tr("An order export from Shopify (Orders > Export) or Taobao/Tmall, as CSV "
                        "or XLSX.")
@@ -34,9 +38,8 @@ class OrderFilePage(FilePage):
             len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.orders):,}",
             f"{parsed.lines:,}")
 
-    def isComplete(self) -> bool:
-        parsed = self.owner.parsed
-        return parsed is not None and not parsed.file_error and not self.owner.busy
+    def can_go_on(self, parsed: Any) -> bool:
+        return not parsed.file_error  # no column mapping to correct a file with
 
 
 class OrderCounts(QWidget):
@@ -65,7 +68,7 @@ class OrderCounts(QWidget):
         return self.labels[name].text()
 
 
-class OrderPreviewPage(PreviewPage):
+class OrderPreviewPage(BasePreviewPage):
     def make_counts(self) -> QWidget:
         return OrderCounts()
 
@@ -109,7 +112,7 @@ class OrderPreviewPage(PreviewPage):
         return text, preview.importable, preview.orders_with_errors
 
 
-class OrderImportPage(ImportPage):
+class OrderImportPage(BaseImportPage):
     def make_counts(self) -> QWidget:
         return OrderCounts()
 
