@@ -21,14 +21,9 @@ from ecdesk.services.catalog.queries import (
     search_everything,
     sku_owner,
 )
-from ecdesk.views.catalog.product_dialog import (
-    ERROR_BRUSH,
-    LISTING_COLUMNS,
-    VARIANT_COLUMNS,
-    WARNING_BRUSH,
-    ProductDialog,
-)
+from ecdesk.views.catalog.product_dialog import LISTING_COLUMNS, VARIANT_COLUMNS, ProductDialog
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.forms import ERROR_BRUSH, WARNING_BRUSH
 
 V = {name: column for column, name in enumerate(VARIANT_COLUMNS)}
 L = {name: column for column, name in enumerate(LISTING_COLUMNS)}

@@ -8,12 +8,10 @@ disabled while anything blocks it. Warnings (price below cost, thin margin) are 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +34,15 @@ from ecdesk.services.catalog.validation import check_product
 from ecdesk.services.channels import list_channels
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.forms import (
+    has_errors,
+    mark_cell,
+    mark_cells,
+    problem_label,
+    save_cancel_buttons,
+    show_problems,
+    stacked,
+)
 
 VARIANT_COLUMNS = ["SKU", "Option 1", "Option 2", "Option 3", "Barcode", "Weight (g)", "Cost",
                    "Price", "Compare-at price", "Archived"]
@@ -46,8 +53,6 @@ FIELD_COLUMN = {"SKU": 0, "Barcode": 4, "Weight": 5, "Cost": 6, "Price": 7, "Com
 LISTING_COLUMNS = ["SKU", "Channel", "Status", "Channel price", "Channel item id", "Channel title"]
 NOT_ON_CHANNEL = "—"
 LISTING_STATUSES = [NOT_ON_CHANNEL, "listed", "paused", "unlisted"]
-ERROR_BRUSH = QBrush(QColor("#f9d6d5"))
-WARNING_BRUSH = QBrush(QColor("#fff1c2"))
 
 
 class ProductDialog(QDialog):
@@ -73,7 +78,7 @@ class ProductDialog(QDialog):
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.title = QLineEdit()
-        self.title_problem = _problem_label()
+        self.title_problem = problem_label()
         self.status = QComboBox()
         for status in ("draft", "active", "archived"):
             self.status.addItem(status_label(status), status)
@@ -88,7 +93,7 @@ class ProductDialog(QDialog):
         self.description.setPlaceholderText(self.tr("HTML is kept as HTML"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Title"), _stacked(self.title, self.title_problem))
+        form.addRow(self.tr("Title"), stacked(self.title, self.title_problem, spacing=None))
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Brand"), self.brand)
         form.addRow(self.tr("Category"), self.category)
@@ -110,16 +115,12 @@ class ProductDialog(QDialog):
         self.listings.itemChanged.connect(lambda _item: self.validate())
 
         tabs = QTabWidget()
-        tabs.addTab(_stacked(self.variants, add_variant), self.tr("SKUs"))
+        tabs.addTab(stacked(self.variants, add_variant, spacing=None), self.tr("SKUs"))
         tabs.addTab(self.listings, self.tr("Channel listings"))
         tabs.addTab(self.description, self.tr("Description"))
 
         self.problems = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.buttons = save_cancel_buttons(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -283,70 +284,25 @@ class ProductDialog(QDialog):
             return []
         problems = self.current_problems()
         self._mark_cells(problems)
-        title_problems = [p for p in problems if p.field == "Title"]
-        self.title_problem.setText("; ".join(p.message for p in title_problems))
-        self.title_problem.setVisible(bool(title_problems))
-        self.problems.setText("<br>".join(_problem_html(p) for p in problems))
-        has_errors = any(p.is_error for p in problems)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not has_errors)
+        show_problems(problems, self.problems, self.buttons, {"Title": self.title_problem})
         return problems
 
     def _mark_cells(self, problems: list[Problem]) -> None:
         self.variants.blockSignals(True)
-        for row in range(self.variants.rowCount()):
-            for column in range(len(VARIANT_FIELDS)):
-                _mark(self.variants.item(row, column), None)
-        for problem in problems:
-            column = FIELD_COLUMN.get(problem.field)
-            if problem.row is None or column is None or problem.row > self.variants.rowCount():
-                continue
-            _mark(self.variants.item(problem.row - 1, column), problem)
+        mark_cells(self.variants, problems, FIELD_COLUMN, range(len(VARIANT_FIELDS)))
         self.variants.blockSignals(False)
         self.listings.blockSignals(True)
         for row in range(self.listings.rowCount()):
-            _mark(self.listings.item(row, 3), None)
+            mark_cell(self.listings.item(row, 3), None)
         for row, problem in self._listing_marks:
-            _mark(self.listings.item(row, 3), problem)
+            mark_cell(self.listings.item(row, 3), problem)
         self.listings.blockSignals(False)
 
     def save(self) -> None:
-        if any(p.is_error for p in self.validate()):
+        if has_errors(self.validate()):
             return
         if self.context.write(self, save_product, self.draft(), self.product_id):
             self.accept()
-
-
-def _mark(item: QTableWidgetItem, problem: Problem | None) -> None:
-    """Colour a cell by its problem (none: plain) and give the reason as its tooltip."""
-    if problem is None:
-        item.setBackground(QBrush())
-        item.setToolTip("")
-    else:
-        item.setBackground(ERROR_BRUSH if problem.is_error else WARNING_BRUSH)
-        item.setToolTip(problem.message)
-
-
-def _problem_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setVisible(False)
-    return label
-
-
-def _problem_html(problem: Problem) -> str:
-    colour = "#b3261e" if problem.is_error else "#8a5a00"
-    prefix = "✖" if problem.is_error else "⚠"
-    text = str(problem).replace("&", "&amp;").replace("<", "&lt;")
-    return f'<span style="color:{colour}">{prefix} {text}</span>'
-
-
-def _stacked(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -15,12 +15,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +46,13 @@ from ecdesk.services.orders.validation import check_order
 from ecdesk.views.orders.order_lines_editor import OrderLinesEditor
 from ecdesk.views.orders.orders_model import STATUS_LABELS, order_status_label
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.forms import (
+    has_errors,
+    problem_label,
+    save_cancel_buttons,
+    show_problems,
+    stacked,
+)
 
 ISSUING = ("shipped", "completed")  # a new order in these statuses takes its stock at once
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -79,12 +84,8 @@ class OrderDialog(QDialog):
         layout.addLayout(self._build_money())
         self.problems = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         layout.addWidget(self.problems)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self, self.save)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
     def _build_head(self) -> QGridLayout:
         self.channel = QComboBox()
@@ -92,7 +93,7 @@ class OrderDialog(QDialog):
             self.channel.addItem(f"{channel.name} ({channel.currency})", channel.id)
         self.channel.currentIndexChanged.connect(self._on_channel_changed)
         self.number = QLineEdit(placeholderText=self.tr("the channel's order number"))
-        self.number_problem = QLabel(styleSheet="color: #b3261e;", visible=False)
+        self.number_problem = problem_label()
         self.ordered_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
         # The edit shows the shop's wall clock; Qt must not apply this computer's time zone.
         utc = QTimeZone(QTimeZone.Initialization.UTC)
@@ -108,7 +109,7 @@ class OrderDialog(QDialog):
         self.customer_key = QLineEdit(placeholderText=self.tr("e-mail or buyer nickname"))
         grid = QGridLayout()
         rows = ((self.tr("Channel"), self.channel, self.tr("Status"), self.status),
-                (self.tr("Order number"), _stacked(self.number, self.number_problem),
+                (self.tr("Order number"), stacked(self.number, self.number_problem, spacing=None),
                  self.tr("Date (%s)") % self.zone.key, self.ordered_at),
                 (self.tr("Customer"), self.customer, self.tr("Customer id"), self.customer_key))
         for row, (label_a, widget_a, label_b, widget_b) in enumerate(rows):
@@ -263,17 +264,13 @@ class OrderDialog(QDialog):
         self._update_money()
         problems = self.current_problems()
         self.editor.mark(problems)
-        number_problems = [p.message for p in problems if p.field == "Order number"]
-        self.number_problem.setText("; ".join(number_problems))
-        self.number_problem.setVisible(bool(number_problems))
-        self.problems.setText("<br>".join(_problem_html(p) for p in problems))
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            not any(p.is_error for p in problems))
+        show_problems(problems, self.problems, self.buttons,
+                      {"Order number": self.number_problem})
         return problems
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> None:
-        if any(p.is_error for p in self.validate()):
+        if has_errors(self.validate()):
             return
         draft, _rows = self.draft()
         result = self.context.write(self, record_order, draft)
@@ -295,17 +292,3 @@ def _on_table_row(problem: Problem, rows: list[int]) -> Problem:
     return Problem(problem.field, problem.message, rows[problem.row - 1] + 1, problem.severity)
 
 
-def _problem_html(problem: Problem) -> str:
-    colour = "#b3261e" if problem.is_error else "#8a5a00"
-    prefix = "✖" if problem.is_error else "⚠"
-    text = str(problem).replace("&", "&amp;").replace("<", "&lt;")
-    return f'<span style="color:{colour}">{prefix} {text}</span>'
-
-
-def _stacked(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from ecdesk.money import format_amount, parse_amount
 from ecdesk.services.orders.dto import OrderLineDraft
 from ecdesk.services.orders.form_queries import SkuChoice
 from ecdesk.services.orders.validation import check_line, line_total
+from ecdesk.views.widgets.forms import mark_cells
 from ecdesk.views.widgets.sku_completer import SkuDelegate, Suggest
 
 LINE_COLUMNS = ["SKU", "Product", "Quantity", "Unit price", "Discount", "Line total"]
@@ -39,8 +39,6 @@ SKU, PRODUCT, QUANTITY, PRICE, DISCOUNT, TOTAL = range(len(LINE_COLUMNS))
 TYPED_COLUMNS = (SKU, QUANTITY, PRICE, DISCOUNT)
 FIELD_COLUMN = {"SKU": SKU, "Quantity": QUANTITY, "Unit price": PRICE, "Discount": DISCOUNT}
 CATALOG_PRICE = Qt.ItemDataRole.UserRole  # on a price cell: True while it is the catalog's price
-ERROR_BRUSH = QBrush(QColor("#f9d6d5"))
-WARNING_BRUSH = QBrush(QColor("#fff1c2"))
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WHOLE_NUMBER = re.compile(r"\s*\d+\s*")
 Choose = Callable[[str], SkuChoice | None]
@@ -187,23 +185,7 @@ class OrderLinesEditor(QWidget):
     def mark(self, problems: list[Problem]) -> None:
         """Colour the cells that have a problem and give the reason as their tooltip."""
         self._filling = True
-        for row in range(self.table.rowCount()):
-            for column in TYPED_COLUMNS:
-                _mark(self.table.item(row, column), None)
-        for problem in problems:
-            column = FIELD_COLUMN.get(problem.field)
-            if problem.row is not None and column is not None \
-                    and problem.row <= self.table.rowCount():
-                _mark(self.table.item(problem.row - 1, column), problem)
+        mark_cells(self.table, problems, FIELD_COLUMN, TYPED_COLUMNS)
         self._filling = False
 
 
-def _mark(item: QTableWidgetItem | None, problem: Problem | None) -> None:
-    if item is None:
-        return
-    if problem is None:
-        item.setBackground(QBrush())
-        item.setToolTip("")
-    else:
-        item.setBackground(ERROR_BRUSH if problem.is_error else WARNING_BRUSH)
-        item.setToolTip(problem.message)

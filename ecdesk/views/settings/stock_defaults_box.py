@@ -31,7 +31,7 @@ from ecdesk.services.stock.defaults import (
     update_stock_defaults,
 )
 from ecdesk.views.shell.shop_context import ShopContext
-from ecdesk.views.widgets.stock_form_widgets import problem_label, stacked
+from ecdesk.views.widgets.forms import problem_label, stacked
 
 NUMBER_FIELDS = [f.name for f in fields(StockDefaults) if f.name != "allow_negative"]
 MAX_VALUE = 100_000

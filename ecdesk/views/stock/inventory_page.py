@@ -44,7 +44,7 @@ from ecdesk.views.stock.stock_adjust_dialog import ADJUSTED, RECEIVED, StockAdju
 from ecdesk.views.stock.stock_labels import STOCK_FILTER_LABELS, filter_label, units
 from ecdesk.views.stock.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stock.stocktake_dialog import StocktakeDialog
-from ecdesk.views.widgets.stock_form_widgets import problem_label
+from ecdesk.views.widgets.forms import problem_label
 
 SEARCH_DELAY_MS = 150
 REFRESH_AREAS = {STOCK, ORDERS, CATALOG, SETTINGS}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +26,12 @@ from ecdesk.services.stock.commands import MANUAL_KINDS, adjust_stock
 from ecdesk.services.stock.queries import sku_stock
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import MINUS, kind_label, signed, units
-from ecdesk.views.widgets.stock_form_widgets import ERROR_COLOUR, problem_label, stacked
+from ecdesk.views.widgets.forms import (
+    ERROR_COLOUR,
+    problem_label,
+    save_cancel_buttons,
+    stacked,
+)
 
 # The movements made by hand, by their stored value (orders and counts make the others).
 RECEIVED, RETURNED, ADJUSTED, WRITTEN_OFF = "received", "returned", "adjusted", "written_off"
@@ -113,11 +117,7 @@ class StockAdjustDialog(QDialog):
         form.addRow(self.tr("Reason"), stacked(self.reason, self.reason_problem))
         form.addRow(self.tr("Reference"), self.reference)
         form.addRow(self.tr("On hand after"), self.after)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(position)

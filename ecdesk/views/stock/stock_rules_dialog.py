@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +29,7 @@ from ecdesk.services.stock.levels import suggested_for
 from ecdesk.services.stock.queries import sku_stock
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import rate, units
-from ecdesk.views.widgets.stock_form_widgets import problem_label, stacked
+from ecdesk.views.widgets.forms import problem_label, save_cancel_buttons, stacked
 
 NUMBER_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days",
                  "pack_multiple", "min_order_qty")
@@ -93,12 +92,8 @@ class StockRulesDialog(QDialog):
         self.problems = problem_label()
         self.reset_button = QPushButton(self.tr("Use shop defaults"))
         self.reset_button.clicked.connect(lambda: self._load(PolicyDraft()))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = save_cancel_buttons(self, self.save)
         self.buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         layout = QVBoxLayout(self)
         for widget in (heading, pace, explain):
             layout.addWidget(widget)

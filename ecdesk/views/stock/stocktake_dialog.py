@@ -40,7 +40,7 @@ from ecdesk.services.stock.queries import count_sheet, find_count_line, shop_tod
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import signed
 from ecdesk.views.stock.stocktake_model import COUNTED, StocktakeModel
-from ecdesk.views.widgets.stock_form_widgets import problem_label
+from ecdesk.views.widgets.forms import problem_label
 from ecdesk.views.widgets.workers import Job
 
 SHEET, SCANNED = "sheet", "scanned"
