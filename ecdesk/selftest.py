@@ -104,7 +104,8 @@ def write_sample_report(shop: Path, folder: Path) -> Path:
     from zoneinfo import ZoneInfo
 
     from ecdesk.db import open_database
-    from ecdesk.services.common.period import last_month, today_in
+    from ecdesk.services.common.period import last_month
+    from ecdesk.services.common.shop_time import shop_today
     from ecdesk.services.reports import ReportRequest, generate_report
     from ecdesk.services.settings import get_settings
 
@@ -112,7 +113,7 @@ def write_sample_report(shop: Path, folder: Path) -> Path:
     db = open_database(shop)
     try:
         zone = ZoneInfo(get_settings(db.uow("selftest")).timezone)
-        generate_report(db.uow("selftest"), ReportRequest("sales", last_month(today_in(zone)),
+        generate_report(db.uow("selftest"), ReportRequest("sales", last_month(shop_today(zone)),
                                                           out))
     finally:
         db.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,18 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("data-dir")
     monkeypatch.setenv("ECDESK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def computer_in() -> Iterator[Callable[[str], None]]:
+    """Set this computer's own time zone (the TZ variable) for one test: computer_in("Europe/
+    Berlin") makes a Shanghai shop's clock read differently from the computer's."""
+    with pytest.MonkeyPatch.context() as patch:
+        def set_zone(name: str) -> None:
+            patch.setenv("TZ", name)
+            time.tzset()
+        yield set_zone
+    time.tzset()
 
 
 @pytest.fixture

@@ -14,8 +14,9 @@ from ecdesk.errors import Problem, ValidationError
 from ecdesk.models import Setting
 from ecdesk.money import MoneyError, to_decimal
 from ecdesk.services.changes import SETTINGS, Changed
+from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
 
-DEFAULTS = {"shop_name": "", "currency": "CNY", "timezone": "Asia/Shanghai", "min_margin": "0.20"}
+DEFAULTS = {"shop_name": "", "currency": "CNY", "timezone": DEFAULT_TIMEZONE, "min_margin": "0.20"}
 CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "TWD", "SGD", "AUD", "CAD", "SEK", "BRL")
 
 

@@ -15,6 +15,7 @@ from ecdesk.db import Database
 from ecdesk.errors import NotFoundError
 from ecdesk.models import MovementKind
 from ecdesk.services.catalog.queries import filter_options
+from ecdesk.services.common.shop_time import shop_today, shop_zone
 from ecdesk.services.stock import queries
 from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
 from ecdesk.services.stock.defaults import StockDefaults, update_stock_defaults
@@ -32,7 +33,6 @@ from ecdesk.services.stock.queries import (
     find_count_line,
     list_inventory,
     movement_history,
-    shop_today,
     sku_stock,
     summarize_inventory,
 )
@@ -282,4 +282,6 @@ def test_a_scanned_or_typed_code_finds_its_sku_by_code_in_any_case_or_by_barcode
 def test_the_shop_day_for_a_count_reference_is_the_shops_calendar_day(
         stock_db: Database) -> None:
     late_evening_utc = NOW.replace(hour=20)  # 04:00 the next day in Shanghai
-    assert shop_today(stock_db.uow(), late_evening_utc) == "2026-11-21"
+    with stock_db.uow() as uow:
+        zone = shop_zone(uow.session)
+    assert shop_today(zone, late_evening_utc).isoformat() == "2026-11-21"

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import open_database
 from ecdesk.models import MovementKind
+from ecdesk.services.common.shop_time import shop_clock
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_dto import AlertKind, Severity
 from ecdesk.services.stock.commands import adjust_stock
@@ -279,3 +280,15 @@ def test_a_read_only_shop_shows_alerts_but_offers_no_writes(
     finally:
         page.close()
         db.close()
+
+
+def test_the_checked_time_is_shop_time_and_says_so_when_the_computers_clock_differs(
+        page: AlertsPage, computer_in: Callable[[str], None]) -> None:
+    computed = page.report.computed_at  # type: ignore[union-attr]
+    shop_clock_reads = shop_clock(computed, ZoneInfo("Asia/Shanghai"))  # the demo shop's zone
+    computer_in("Europe/Berlin")
+    page._show_status()
+    assert f" · checked {shop_clock_reads} shop time" in page.status.text()
+    computer_in("Asia/Shanghai")
+    page._show_status()
+    assert page.status.text().endswith(f" · checked {shop_clock_reads}")

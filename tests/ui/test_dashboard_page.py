@@ -3,13 +3,16 @@ choices, and the refresh after a write elsewhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from ecdesk.models import Channel, OrderStatus, Variant
+from ecdesk.services.common.shop_time import shop_clock
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
 from ecdesk.views.dashboard.dashboard_page import DashboardPage
@@ -90,3 +93,15 @@ def test_a_change_is_green_when_it_moves_the_good_way() -> None:
     assert change_text(Tile("o", "Orders", "1", None))[0] == ""
     assert change_text(Tile("m", "Margin rate", "1", Decimal("-0.022"), in_points=True)) == (
         "▼ 2.2 pts on the previous period", BAD)
+
+
+def test_the_updated_time_is_shop_time_and_says_so_when_the_computers_clock_differs(
+        qtbot: QtBot, page: DashboardPage, computer_in: Callable[[str], None]) -> None:
+    computer_in("Europe/Berlin")  # 7 hours behind the demo shop's Shanghai
+    before, board = datetime.now(UTC), page.board
+    page.refresh()
+    qtbot.waitUntil(lambda: page.board is not board and not page.computing, timeout=20_000)
+    after = datetime.now(UTC)
+    shanghai = ZoneInfo("Asia/Shanghai")
+    assert any(page.status.text().endswith(f"updated {shop_clock(moment, shanghai)} shop time")
+               for moment in (before, after)), page.status.text()

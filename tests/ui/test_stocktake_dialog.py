@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
-from ecdesk.services.stock.queries import shop_today
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock import stocktake_dialog
 from ecdesk.views.stock.stocktake_dialog import SCANNED, StocktakeDialog
@@ -89,7 +89,7 @@ def test_the_sheet_holds_the_pages_skus_with_what_the_shop_expects(
         dialog: StocktakeDialog, stock_context: ShopContext) -> None:
     assert sheet(dialog) == [["MUG-1", "15", "", ""], ["MUG-2", "3", "", ""],
                              ["TEE-M", "\u22122", "", ""], ["TEE-S", "0", "", ""]]
-    assert dialog.reference.text() == f"Count {shop_today(stock_context.uow())}"
+    assert dialog.reference.text() == f"Count {shop_today(stock_context.zone).isoformat()}"
     assert dialog.summary.text().startswith("0 SKU(s) counted")
     assert not dialog.post_button.isEnabled()  # nothing counted yet
     assert "All stock · 4 SKUs" in dialog.scope.currentText()

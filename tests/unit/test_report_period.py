@@ -18,8 +18,8 @@ from ecdesk.services.common.period import (
     parse_period,
     stored,
     this_month,
-    today_in,
 )
+from ecdesk.services.common.shop_time import shop_today
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -120,7 +120,7 @@ def test_buckets_cover_every_day_of_any_period_once_and_in_order(first: date, ex
 def test_last_month_and_this_month_count_from_today() -> None:
     assert last_month(date(2026, 1, 15)) == Period.month(2025, 12)
     assert this_month(date(2026, 12, 1)) == Period(date(2026, 12, 1), date(2026, 12, 1))
-    assert today_in(SHANGHAI, datetime(2026, 11, 30, 17, tzinfo=UTC)) == date(2026, 12, 1)
+    assert shop_today(SHANGHAI, datetime(2026, 11, 30, 17, tzinfo=UTC)) == date(2026, 12, 1)
 
 
 def test_labels_name_a_month_and_file_names_use_its_number() -> None:

@@ -9,10 +9,11 @@ time on the last day is in the period and one at 00:00 the next day is not.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.services.common.shop_time import day_start
 
 STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime keeps UTC times in SQLite
 WEEKLY_FROM_DAYS = 63  # periods longer than nine weeks are broken down by week, not by day
@@ -56,7 +57,7 @@ class Period:
         return Period(self.first - timedelta(days=self.days), self.first - timedelta(days=1))
 
     def utc_range(self, zone: ZoneInfo) -> tuple[datetime, datetime]:
-        return utc_midnight(self.first, zone), utc_midnight(self.last + timedelta(days=1), zone)
+        return day_start(self.first, zone), day_start(self.last + timedelta(days=1), zone)
 
     def stored_range(self, zone: ZoneInfo) -> tuple[str, str]:
         """`utc_range` as the database stores times, for comparisons in SQL."""
@@ -105,11 +106,6 @@ class Bucket:
         return f"{self.first.isoformat()} to {self.last.isoformat()}"
 
 
-def utc_midnight(day: date, zone: ZoneInfo) -> datetime:
-    """The instant a calendar day starts in `zone`, in UTC."""
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
-
-
 def stored(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime(STORED_FORMAT)
 
@@ -121,10 +117,6 @@ def last_month(today: date) -> Period:
 def this_month(today: date) -> Period:
     """From the first of the month to today."""
     return Period(today.replace(day=1), today)
-
-
-def today_in(zone: ZoneInfo, now: datetime | None = None) -> date:
-    return (now or datetime.now(UTC)).astimezone(zone).date()
 
 
 def parse_day(text: str, field: str) -> date:

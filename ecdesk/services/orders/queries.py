@@ -9,7 +9,6 @@ over every line of the shop (see tests/bench/orders_page.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,23 +18,13 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
-from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Product, Setting, Variant
+from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Product, Variant
 from ecdesk.models.orders import OPEN_STATUSES
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.shop_time import day_start, shop_zone
 from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
 from ecdesk.services.orders.filters import OPEN, OrderQuery
 from ecdesk.services.orders.search import search_condition
-from ecdesk.services.settings import DEFAULTS
-
-
-def shop_zone(session: Session) -> ZoneInfo:
-    name = session.scalar(select(Setting.value).where(Setting.key == "timezone"))
-    return ZoneInfo(name or DEFAULTS["timezone"])
-
-
-def day_start(day: date, zone: ZoneInfo) -> datetime:
-    """The UTC instant a calendar day of the shop's time zone begins."""
-    return datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
 
 
 def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,

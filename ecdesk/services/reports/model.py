@@ -140,8 +140,9 @@ class Report:
     def generated_label(self) -> str:
         from zoneinfo import ZoneInfo
 
-        local = self.generated_at.astimezone(ZoneInfo(self.timezone))
-        return f"{local:%Y-%m-%d %H:%M} ({self.timezone})"
+        from ecdesk.services.common.shop_time import shop_stamp
+
+        return f"{shop_stamp(self.generated_at, ZoneInfo(self.timezone))} ({self.timezone})"
 
 
 # -- cells as text (PDF, CSV) and as values (XLSX) ------------------------------------------------

@@ -10,7 +10,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.models.orders import SOLD_STATUSES
-from ecdesk.services.common.period import Bucket, stored, utc_midnight
+from ecdesk.services.common.period import Bucket, stored
+from ecdesk.services.common.shop_time import day_start
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,8 +40,8 @@ def buckets_cte(buckets: list[Bucket], zone: ZoneInfo, params: dict[str, Any]) -
     rows = []
     for n, bucket in enumerate(buckets):
         params[f"b{n}_label"] = bucket.label()
-        params[f"b{n}_start"] = stored(utc_midnight(bucket.first, zone))
-        params[f"b{n}_end"] = stored(utc_midnight(bucket.last + timedelta(days=1), zone))
+        params[f"b{n}_start"] = stored(day_start(bucket.first, zone))
+        params[f"b{n}_end"] = stored(day_start(bucket.last + timedelta(days=1), zone))
         rows.append(f"({n}, :b{n}_label, :b{n}_start, :b{n}_end)")
     return "buckets(n, label, start_at, end_at) AS (VALUES " + ", ".join(rows) + ")"
 

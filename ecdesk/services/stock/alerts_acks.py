@@ -20,6 +20,7 @@ from ecdesk.models import AlertAck, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.models.base import utc_now
 from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.settings import get_settings
 from ecdesk.services.stock.alerts_dto import Alert, AlertKey, AlertKind
 
@@ -37,7 +38,7 @@ def snooze_alerts(uow: UnitOfWork, alerts: Sequence[Alert], until: date,
                   *, today: date | None = None) -> Changed:
     """Hide these alerts until the start of `until` (shop time), or sooner if they get worse."""
     zone = ZoneInfo(get_settings(uow).timezone)
-    today = today or utc_now().astimezone(zone).date()
+    today = today or shop_today(zone)
     problems = check_snooze_date(until, today)
     _check_alerts(alerts, problems)
     start = datetime(until.year, until.month, until.day, tzinfo=zone)

@@ -14,7 +14,6 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     BindParameter,
@@ -37,7 +36,6 @@ from ecdesk.models import (
     OrderLine,
     Product,
     ProductStatus,
-    Setting,
     StockMovement,
     StockPolicy,
     Variant,
@@ -52,8 +50,8 @@ from ecdesk.services.catalog.queries import (
     variant_matches,
 )
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.shop_time import shop_zone
 from ecdesk.services.common.text_search import search_words
-from ecdesk.services.settings import DEFAULTS as SHOP_DEFAULTS
 from ecdesk.services.stock import reorder
 from ecdesk.services.stock.commands import PolicyDraft
 from ecdesk.services.stock.defaults import StockDefaults, get_stock_defaults
@@ -372,7 +370,7 @@ def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
     newest_first = (StockMovement.at.desc(), StockMovement.id.desc())
     with uow:
         session = uow.session
-        zone = _shop_zone(session)
+        zone = shop_zone(session)
         balance = session.scalar(select(Variant.on_hand).where(Variant.id == variant_id)) or 0
         if offset:
             newer = select(StockMovement.quantity).where(mine).order_by(*newest_first).limit(
@@ -392,18 +390,6 @@ def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
             balance=balance, reason=row.reason, reference=row.reference, order_id=row.order_id))
         balance -= row.quantity
     return Page(movements, total, has_more)
-
-
-def _shop_zone(session: Session) -> ZoneInfo:
-    name = session.scalar(select(Setting.value).where(Setting.key == "timezone"))
-    return ZoneInfo(name or SHOP_DEFAULTS["timezone"])
-
-
-def shop_today(uow: UnitOfWork, now: datetime | None = None) -> str:
-    """Today's date in the shop's time zone, as 2026-12-01 (for a stock count's reference)."""
-    with uow:
-        zone = _shop_zone(uow.session)
-    return (now or utc_now()).astimezone(zone).date().isoformat()
 
 
 # -- stock count sheets ------------------------------------------------------------------------

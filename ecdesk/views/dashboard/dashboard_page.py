@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import EcdeskError
 from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, STOCK, Changed
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.views.dashboard.dashboard_tiles import TileWidget
+from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.workers import Job
 
@@ -162,11 +164,7 @@ class DashboardPage(QWidget):
         return self._job is not None and self._job.running
 
     def selected_period(self) -> Period:
-        from zoneinfo import ZoneInfo
-
-        from ecdesk.services.common.period import today_in
-
-        today = today_in(ZoneInfo(self.context.settings.timezone))
+        today = shop_today(self.context.zone)
         return self._presets[self.period.currentIndex()][1](today)
 
     def refresh(self) -> None:
@@ -186,7 +184,7 @@ class DashboardPage(QWidget):
         self._show_tiles(self.board)
         self._show_chart(figure)
         self._show_tables(self.board)
-        stamp = datetime.now(UTC).astimezone().strftime("%H:%M")
+        stamp = shop_time_text(datetime.now(UTC), self.context.zone)
         self.status.setText(self.tr("{period} · updated {time}").format(
             period=self.board.scope.period.label(), time=stamp))
         self._after_job()

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.money import format_amount
+from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.dto import OrderDetail
-from ecdesk.views.orders.orders_model import local_time, order_status_label
+from ecdesk.views.orders.orders_model import order_status_label
 
 LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit price", "Discount", "Line total"]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -77,7 +78,7 @@ class OrderDetailPane(QWidget):
         self.title.setText(f"{row.number} · {row.channel}")
         who = row.customer_name or self.tr("customer not known")
         self.subtitle.setText(f"{order_status_label(row.status)} · "
-                              f"{local_time(row.ordered_at, zone)} · {who}")
+                              f"{shop_stamp(row.ordered_at, zone)} · {who}")
         self._fill_lines(detail)
         goods = row.total - detail.shipping
         for key, value in (("goods", goods), ("shipping", detail.shipping),

@@ -10,9 +10,8 @@ price) and platform fees from the channel's rates, until the user types their ow
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import (
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from ecdesk.errors import Problem
 from ecdesk.money import MoneyError, format_amount, format_rate, parse_amount
 from ecdesk.services.channels import ChannelInfo, list_channels
+from ecdesk.services.common.shop_time import shop_now
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderStatus
 from ecdesk.services.orders.fees import estimated_fees
@@ -62,7 +62,7 @@ class OrderDialog(QDialog):
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.zone = ZoneInfo(context.settings.timezone)
+        self.zone = context.zone
         self.channels: list[ChannelInfo] = list_channels(context.uow())
         self.saved_id: int | None = None
         self._skus: dict[tuple[int | None, str], SkuChoice | None] = {}
@@ -98,7 +98,7 @@ class OrderDialog(QDialog):
         # The edit shows the shop's wall clock; Qt must not apply this computer's time zone.
         utc = QTimeZone(QTimeZone.Initialization.UTC)
         self.ordered_at.setTimeZone(utc)
-        now = datetime.now(self.zone)
+        now = shop_now(self.zone)
         self.ordered_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day),
                                               QTime(now.hour, now.minute), utc))
         self.status = QComboBox()

@@ -7,7 +7,6 @@ page, so the count runs on a worker thread and arrives through `total_changed`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -15,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.views.widgets.paged_table_model import (
@@ -38,11 +38,6 @@ STATUS_COLOURS = {
 
 def order_status_label(status: str) -> str:
     return QCoreApplication.translate("order_status", STATUS_LABELS[status])
-
-
-def local_time(moment: datetime, zone: ZoneInfo) -> str:
-    """An instant as the shop's wall clock shows it."""
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 # (header, sort key, right-aligned)
@@ -71,7 +66,7 @@ class OrdersTableModel(PagedTableModel[OrderQuery, OrderRow]):
     def cell_text(self, row: OrderRow, column: int) -> str:
         key = COLUMNS[column][1]
         if key == "date":
-            return local_time(row.ordered_at, self.zone)
+            return shop_stamp(row.ordered_at, self.zone)
         if key == "status":
             return order_status_label(row.status)
         if key == "total":

@@ -9,9 +9,7 @@ refreshes when it is next shown rather than on every change elsewhere.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, Changed
 from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days
@@ -69,16 +68,13 @@ class OrdersPage(QWidget):
         self.context = context
         self._loaded = False
         self._stale = False  # a change came while the page was hidden
-        self.model = OrdersTableModel(self._load, self._zone(), self, counter=self._count)
+        self.model = OrdersTableModel(self._load, self.context.zone, self, counter=self._count)
         self.model.total_changed.connect(self._update_count)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self.status_actions: dict[str, QAction] = {}
         self._build()
         context.changed.connect(self._on_changed)
-
-    def _zone(self) -> ZoneInfo:
-        return ZoneInfo(self.context.settings.timezone)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -189,7 +185,7 @@ class OrdersPage(QWidget):
         self.channel_filter.blockSignals(False)
 
     def current_query(self) -> OrderQuery:
-        today = datetime.now(self._zone()).date()
+        today = shop_today(self.context.zone)
         start, end = period_days(self.period_filter.currentData(), today)
         return replace(self.model.query, search=self.search.text(),
                        channel_id=self.channel_filter.currentData(),
@@ -224,7 +220,7 @@ class OrdersPage(QWidget):
         """Read everything again, keeping the filters and the selected orders."""
         self._stale = False
         selected = [row.id for row in self.selected_orders()]
-        self.model.zone = self._zone()
+        self.model.zone = self.context.zone
         self._refresh_channels()
         self.model.set_query(self.current_query())
         self._update_count()
@@ -251,7 +247,7 @@ class OrdersPage(QWidget):
     def _on_selection_changed(self, *_args: object) -> None:
         rows = self.selected_orders()
         detail = get_order(self.context.uow(), rows[0].id) if len(rows) == 1 else None
-        self.detail.show_order(detail, self._zone(), len(rows))
+        self.detail.show_order(detail, self.context.zone, len(rows))
         for status, action in self.status_actions.items():
             action.setEnabled(any(self._can_become(row, status) for row in rows))
 

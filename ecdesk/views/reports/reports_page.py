@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import EcdeskError, ValidationError
 from ecdesk.services.changes import CHANNELS, SETTINGS, Changed
-from ecdesk.services.common.period import Period, last_month, this_month, today_in
+from ecdesk.services.common.period import Period, last_month, this_month
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.reports.generate import (
     REPORTS,
     ReportRequest,
@@ -219,7 +219,7 @@ class ReportsPage(QWidget):
 
     # -- keeping the form consistent ----------------------------------------------------------
     def _today(self) -> date:
-        return today_in(ZoneInfo(self.context.settings.timezone))
+        return shop_today(self.context.zone)
 
     def _preset_chosen(self) -> None:
         key = self.preset.currentData()

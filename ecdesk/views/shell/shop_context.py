@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -42,6 +43,11 @@ class ShopContext(QObject):
 
     def uow(self) -> UnitOfWork:
         return self.db.uow("gui")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The shop's time zone: every day and time the pages show is in it."""
+        return ZoneInfo(self.settings.timezone)
 
     def show_on_page(self, page_key: str, target: object) -> None:
         """Ask the window to open the page `page_key` at `target` (e.g. a SkuTarget)."""

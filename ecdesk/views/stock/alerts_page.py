@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import EcdeskError
 from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, STOCK, Changed
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_acks import (
     acknowledge_alerts,
@@ -43,6 +44,7 @@ from ecdesk.services.stock.alerts_acks import (
 )
 from ecdesk.services.stock.alerts_dto import Alert, AlertKind, AlertReport, Severity
 from ecdesk.services.stock.alerts_reasons import days, per_day
+from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext, SkuTarget
 from ecdesk.views.stock.alerts_page_model import (
     STATE_COLUMN,
@@ -75,7 +77,7 @@ class AlertsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.report: AlertReport | None = None
-        self.model = AlertsTableModel(ZoneInfo(context.settings.timezone), self)
+        self.model = AlertsTableModel(context.zone, self)
         self._job: Job | None = None  # the running computation
         self._again = False  # a change arrived while computing: compute once more after
         self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_DELAY_MS)
@@ -251,7 +253,7 @@ class AlertsPage(QWidget):
 
     def _on_changed(self, change: Changed) -> None:
         if SETTINGS in change.areas:
-            self.model.set_zone(ZoneInfo(self.context.settings.timezone))
+            self.model.set_zone(self.context.zone)
         if change.areas & REFRESH_AREAS:
             self._change_timer.start()
 
@@ -301,8 +303,7 @@ class AlertsPage(QWidget):
             text += self.tr(" · %s acknowledged or snoozed") % f"{report.hidden_count:,}"
         if not report.alerts:
             text = self.tr("No alerts: all %s SKUs look fine") % f"{report.skus_checked:,}"
-        checked = report.computed_at.astimezone(ZoneInfo(self.context.settings.timezone))
-        text += self.tr(" · checked %s") % checked.strftime("%H:%M")
+        text += self.tr(" · checked %s") % shop_time_text(report.computed_at, self.context.zone)
         if self.computing:
             text += self.tr(" · checking again…")
         self.status.setText(text)
@@ -356,8 +357,8 @@ class AlertsPage(QWidget):
         alerts = [a for a in self.selected_alerts() if not a.hidden]
         if not alerts:
             return
-        zone = ZoneInfo(self.context.settings.timezone)
-        dialog = SnoozeDialog(datetime.now(UTC).astimezone(zone).date(), len(alerts), self)
+        zone = self.context.zone
+        dialog = SnoozeDialog(shop_today(zone), len(alerts), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day = dialog.chosen_day()

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import EcdeskError, Problem, ValidationError
 from ecdesk.services.changes import Changed
+from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.stock.commands import CountResult, post_stock_count
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
-from ecdesk.services.stock.queries import count_sheet, find_count_line, shop_today
+from ecdesk.services.stock.queries import count_sheet, find_count_line
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import signed
 from ecdesk.views.stock.stocktake_model import COUNTED, StocktakeModel
@@ -101,7 +102,7 @@ class StocktakeDialog(QDialog):
             self.table.setColumnWidth(column, width)
         self.status = QLabel()
 
-        self.reference = QLineEdit(self.tr("Count %s") % shop_today(self.context.uow()))
+        self.reference = QLineEdit(self.tr("Count %s") % shop_today(self.context.zone).isoformat())
         self.reference.setMaxLength(120)
         self.note = QLineEdit(placeholderText=self.tr("optional, e.g. year-end count, shelf A"))
         self.note.setMaxLength(120)
