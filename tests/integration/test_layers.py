@@ -75,13 +75,94 @@ def is_module(name: str, *prefixes: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
 
-def violations(files: list[Path], forbidden: tuple[str, ...]) -> list[str]:
-    return [f"{i.file}:{i.line} imports {i.module}"
-            for path in files for i in imports_of(path) if is_module(i.module, *forbidden)]
+def violations(files: list[Path], forbidden: tuple[str, ...],
+               sources: dict[Path, str] | None = None) -> list[str]:
+    sources = sources or {}
+    return _report([i for path in files for i in imports_of(path, sources.get(path))
+                    if is_module(i.module, *forbidden)])
 
 
 def in_views(path: Path) -> bool:
     return path.relative_to(PACKAGE).parts[0] == "views"
+
+
+# --- the rules, as functions that a synthetic example can be fed to -------------------------
+
+# Only the shell and the widgets are shared by every capability's views; the shell may import
+# every capability (it builds the pages), the widgets none.
+SHARED_VIEWS = ("shell", "widgets")
+# What several capabilities share and no capability owns, and what each may lean on besides.
+SHARED_SERVICES = {"services/common": ("common",),
+                   "services/tabular_io": ("common", "tabular_io")}
+SERVICES_NEVER_IMPORT = ("ecdesk.views", "ecdesk.cli", "ecdesk.app")
+
+
+def _imports(files: list[Path], sources: dict[Path, str] | None) -> list[Import]:
+    sources = sources or {}
+    return [i for path in files for i in imports_of(path, sources.get(path))]
+
+
+def _report(bad: list[Import]) -> list[str]:
+    """One line per offending import statement (`from a import b` names both a and a.b)."""
+    first: dict[tuple[str, int], str] = {}
+    for i in bad:
+        first.setdefault((i.file, i.line), i.module)
+    return [f"{file}:{line} imports {module}" for (file, line), module in first.items()]
+
+
+def _area(parts: tuple[str, ...] | list[str], layer: str) -> str | None:
+    """The folder (or module) right below `layer` ("views", "services") that `parts` are in."""
+    if len(parts) > 1 and parts[0] == layer:
+        return Path(parts[1]).stem
+    return None
+
+
+def _module_area(module: str, layer: str) -> str | None:
+    parts = module.split(".")
+    return _area(parts[1:], layer) if parts[0] == "ecdesk" else None
+
+
+def cross_view_imports(files: list[Path], sources: dict[Path, str] | None = None) -> list[str]:
+    """Imports of one capability's views by another's, or by the shared widgets."""
+    bad = []
+    for i in _imports(files, sources):
+        own = _area(Path(i.file).parts[1:], "views")
+        if own is None or own == "shell" or Path(i.file).parts[2:3] == ("__init__.py",):
+            continue
+        target = _module_area(i.module, "views")
+        if target is not None and target not in (own, *SHARED_VIEWS):
+            bad.append(i)
+    return _report(bad)
+
+
+def shared_service_imports(files: list[Path], sources: dict[Path, str] | None = None
+                           ) -> list[str]:
+    """Imports of a capability's services by services/common or services/tabular_io."""
+    bad = []
+    for i in _imports(files, sources):
+        own = _area(Path(i.file).parts[1:], "services")
+        allowed = SHARED_SERVICES.get(f"services/{own}", ())
+        target = _module_area(i.module, "services")
+        if target is not None and target not in allowed:
+            bad.append(i)
+    return _report(bad)
+
+
+def model_import_violations(files: list[Path], sources: dict[Path, str] | None = None
+                            ) -> list[str]:
+    """Model imports of anything but the standard library, sqlalchemy and ecdesk.money."""
+    allowed_stdlib = set(sys.stdlib_module_names)
+    bad = []
+    for i in _imports(files, sources):
+        top = i.module.split(".")[0]
+        if top in allowed_stdlib or top == "sqlalchemy":
+            continue
+        if is_module(i.module, "ecdesk.money", "ecdesk.models"):
+            continue
+        if i.module == "ecdesk":  # `from ecdesk import money` resolves below
+            continue
+        bad.append(i)
+    return _report(bad)
 
 
 # --- the checker itself ------------------------------------------------------------------------
@@ -105,6 +186,68 @@ def test_the_import_checker_sees_imports_at_any_depth_and_resolves_relative_ones
             "sqlalchemy.orm"} == names
     assert is_module("matplotlib.pyplot", "matplotlib.pyplot")
     assert not is_module("PySide6x", "PySide6")
+
+
+def test_a_view_importing_another_capabilitys_views_is_reported_but_shell_and_widgets_are_not(
+        ) -> None:
+    source = ("from ecdesk.views.catalog.import_pages import FilePage\n"
+              "from ..catalog import labels\n"
+              "from ecdesk.views.widgets.forms import stacked\n"
+              "from ecdesk.views.shell.shop_context import ShopContext\n"
+              "from ecdesk.views.orders import orders_model\n")
+    orders = PACKAGE / "views" / "orders" / "example.py"
+    shell = PACKAGE / "views" / "shell" / "example.py"
+    assert cross_view_imports([orders, shell], {orders: source, shell: source}) == [
+        "ecdesk/views/orders/example.py:1 imports ecdesk.views.catalog.import_pages",
+        "ecdesk/views/orders/example.py:2 imports ecdesk.views.catalog"]
+
+
+def test_a_widget_importing_a_capabilitys_views_is_reported() -> None:
+    widget = PACKAGE / "views" / "widgets" / "example.py"
+    source = ("from ecdesk.views.widgets.workers import Job\n"
+              "def later():\n"
+              "    from ecdesk.views.stock.inventory_page import InventoryPage\n")
+    assert cross_view_imports([widget], {widget: source}) == [
+        "ecdesk/views/widgets/example.py:3 imports ecdesk.views.stock.inventory_page"]
+
+
+def test_a_shared_service_importing_a_capability_is_reported() -> None:
+    common = PACKAGE / "services" / "common" / "example.py"
+    tabular = PACKAGE / "services" / "tabular_io" / "example.py"
+    source = ("from ecdesk.services.common.page import Page\n"
+              "from ecdesk.services.tabular_io import values\n"
+              "from ecdesk.services import settings\n"
+              "from ecdesk.services.catalog.dto import VariantRow\n")
+    assert shared_service_imports([common, tabular], {common: source, tabular: source}) == [
+        "ecdesk/services/common/example.py:2 imports ecdesk.services.tabular_io",
+        "ecdesk/services/common/example.py:3 imports ecdesk.services.settings",
+        "ecdesk/services/common/example.py:4 imports ecdesk.services.catalog.dto",
+        "ecdesk/services/tabular_io/example.py:3 imports ecdesk.services.settings",
+        "ecdesk/services/tabular_io/example.py:4 imports ecdesk.services.catalog.dto"]
+
+
+def test_a_service_importing_views_or_the_cli_is_reported() -> None:
+    service = PACKAGE / "services" / "orders" / "example.py"
+    source = ("from ecdesk.cli.parser import main\n"
+              "def later():\n"
+              "    import ecdesk.views.widgets.workers\n"
+              "from ecdesk.services.common.page import Page\n")
+    assert violations([service], SERVICES_NEVER_IMPORT, {service: source}) == [
+        "ecdesk/services/orders/example.py:1 imports ecdesk.cli.parser",
+        "ecdesk/services/orders/example.py:3 imports ecdesk.views.widgets.workers"]
+
+
+def test_a_model_importing_more_than_stdlib_sqlalchemy_and_money_is_reported() -> None:
+    model = PACKAGE / "models" / "example.py"
+    source = ("import decimal\n"
+              "from sqlalchemy.orm import Mapped\n"
+              "from ecdesk import money\n"
+              "from ecdesk.models.base import Base\n"
+              "from ecdesk.services.common.page import Page\n"
+              "import pandas\n")
+    assert model_import_violations([model], {model: source}) == [
+        "ecdesk/models/example.py:5 imports ecdesk.services.common.page",
+        "ecdesk/models/example.py:6 imports pandas"]
 
 
 def test_the_checks_look_at_the_real_source() -> None:
@@ -141,23 +284,23 @@ def test_nothing_in_ecdesk_imports_pyplot() -> None:
 
 
 def test_models_import_only_the_standard_library_sqlalchemy_and_money() -> None:
-    allowed_stdlib = set(sys.stdlib_module_names)
-    bad = []
-    for path in source_files("models"):
-        for i in imports_of(path):
-            top = i.module.split(".")[0]
-            if top in allowed_stdlib or top == "sqlalchemy":
-                continue
-            if is_module(i.module, "ecdesk.money", "ecdesk.models"):
-                continue
-            if i.module == "ecdesk":  # `from ecdesk import money` resolves below
-                continue
-            bad.append(f"{i.file}:{i.line} imports {i.module}")
-    assert bad == []
+    assert model_import_violations(source_files("models")) == []
 
 
-def test_services_never_import_views_or_the_app() -> None:
-    assert violations(source_files("services"), ("ecdesk.views", "ecdesk.app")) == []
+def test_services_never_import_views_the_cli_or_the_app() -> None:
+    assert violations(source_files("services"), SERVICES_NEVER_IMPORT) == []
+
+
+def test_no_capabilitys_views_import_another_capabilitys_views() -> None:
+    assert cross_view_imports(source_files("views")) == []
+
+
+def test_shared_widgets_import_no_capabilitys_views() -> None:
+    assert cross_view_imports(source_files("views/widgets")) == []
+
+
+def test_the_shared_services_import_no_capability() -> None:
+    assert shared_service_imports(source_files(*SHARED_SERVICES)) == []
 
 
 def test_models_never_import_services_views_or_the_database_layer() -> None:
