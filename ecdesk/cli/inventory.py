@@ -121,6 +121,7 @@ def _row_json(row: InventoryRow) -> dict[str, object]:
     f = row.figures
     return {"sku": row.sku, "title": row.title, "options": row.options, "on_hand": f.on_hand,
             "committed": f.committed, "available": f.available, "on_order": f.on_order,
+            "projected": f.projected,
             "units_sold": f.units_sold, "window_days": f.window_days,
             "velocity": str(f.velocity),
             "days_of_cover": None if f.days_of_cover is None else str(f.days_of_cover),

@@ -10,10 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import case
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError
-from ecdesk.models import MovementKind
+from ecdesk.models import MovementKind, Variant
+from ecdesk.services.catalog.commands import save_product
+from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
 from ecdesk.services.catalog.queries import filter_options
 from ecdesk.services.common.shop_time import shop_today, shop_zone
 from ecdesk.services.stock import queries
@@ -144,19 +147,52 @@ def test_search_and_category_filter_narrow_the_table(stock_db: Database) -> None
 
 
 def _key(row: InventoryRow, sort: str) -> object:
+    """The value a row shows in the column of sort key `sort`."""
     f = row.figures
-    return {"sku": row.sku, "on_hand": f.on_hand, "committed": f.committed,
-            "available": f.available, "velocity": f.velocity, "reorder_point": f.reorder_point,
-            "value": row.stock_value}[sort]
+    return {"title": row.title, "sku": row.sku, "options": row.options, "on_hand": f.on_hand,
+            "committed": f.committed, "available": f.available, "on_order": f.on_order,
+            "velocity": f.velocity, "cover": f.days_of_cover,
+            "reorder_point": f.reorder_point, "value": row.stock_value}[sort]
 
 
-@pytest.mark.parametrize("sort", ["sku", "on_hand", "committed", "available", "velocity",
-                                  "reorder_point", "value"])
+def assert_sorted_by_shown_values(sorted_rows: list[InventoryRow], sort: str,
+                                  descending: bool) -> None:
+    keys = [_key(row, sort) for row in sorted_rows]
+    known = [key for key in keys if key is not None]  # (no days of cover: last both ways)
+    assert keys == [*sorted(known, reverse=descending), *[None] * (len(keys) - len(known))], (
+        sort, descending)
+
+
+def add_options_that_sort_differently_by_column(db: Database) -> None:
+    """SKUs whose second option is set while the first is blank: "Z" shows after "M", though
+    by its columns ('', 'Z') it would come before ('M', '')."""
+    save_product(db.uow(), ProductDraft(
+        title="Socks", status="active", option_names=("Colour", "Size", ""),
+        variants=(VariantDraft("SOCK-Z", option2="Z", unit_cost="1", price="2"),
+                  VariantDraft("SOCK-M", option1="M", unit_cost="1", price="2"),
+                  VariantDraft("SOCK-AB", option1="A", option2="B", unit_cost="1", price="2"),
+                  VariantDraft("SOCK-A", option1="A!", unit_cost="1", price="2"))))
+
+
+@pytest.mark.parametrize("sort", SORT_KEYS)
 @pytest.mark.parametrize("descending", [False, True])
-def test_sorting_is_done_in_sql_on_the_same_figures_the_rows_show(
+def test_every_column_sorts_by_the_values_it_shows(
         stock_db: Database, sort: str, descending: bool) -> None:
-    keys = [_key(row, sort) for row in rows(stock_db, sort=sort, descending=descending)]
-    assert keys == sorted(keys, reverse=descending)  # type: ignore[type-var]
+    add_options_that_sort_differently_by_column(stock_db)
+    assert_sorted_by_shown_values(rows(stock_db, sort=sort, descending=descending), sort,
+                                  descending)
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_once_purchase_orders_fill_on_order_the_column_sorts_by_it(
+        stock_db: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch,
+        descending: bool) -> None:
+    ordered = {ids["MUG-2"]: 30, ids["TEE-S"]: 4}
+    filled = case(*((Variant.id == vid, units) for vid, units in ordered.items()), else_=0)
+    monkeypatch.setattr(queries, "on_order", lambda _variant_id: filled)
+    sorted_rows = rows(stock_db, sort="on_order", descending=descending)
+    assert_sorted_by_shown_values(sorted_rows, "on_order", descending)
+    assert {r.sku: r.figures.on_order for r in sorted_rows}["MUG-2"] == 30
 
 
 def test_sorting_by_days_of_cover_puts_skus_that_do_not_sell_last_both_ways(

@@ -10,12 +10,14 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import case
 
 from ecdesk.db import Database
 from ecdesk.errors import DatabaseError
-from ecdesk.models import MovementKind
+from ecdesk.models import MovementKind, Variant
 from ecdesk.services.changes import Changed
 from ecdesk.services.common.page import Page
+from ecdesk.services.stock import queries
 from ecdesk.services.stock.commands import adjust_stock
 from ecdesk.services.stock.inventory_dto import (
     STOCK_OUT,
@@ -187,6 +189,35 @@ def test_the_stock_filter_and_the_search_box_narrow_the_table(qtbot: QtBot,
     qtbot.waitUntil(lambda: set(shown(page, "sku")) == {"TEE-S", "TEE-M"}, timeout=2000)
     qtbot.waitUntil(lambda: page.model.summary is not None, timeout=5000)
     assert page.count_label.text().startswith("2 SKU(s)")
+
+
+def sortable(text: str) -> object:
+    """A cell's text as the value it shows: numbers as numbers ("−2", "1,234", "60.00"), no
+    days of cover ("—") as None, words as words."""
+    number = text.replace(",", "").replace("\u2212", "-")
+    try:
+        return Decimal(number)
+    except ArithmeticError:
+        return None if text == "—" else text
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_every_column_sorts_by_the_values_it_shows(
+        qtbot: QtBot, page: InventoryPage, monkeypatch: pytest.MonkeyPatch,
+        order: Qt.SortOrder) -> None:
+    # Something on order (as purchasing will fill it), so that the On order column has an order.
+    ordered = case((Variant.sku == "TEE-S", 12), (Variant.sku == "MUG-1", 3), else_=0)
+    monkeypatch.setattr(queries, "on_order", lambda _variant_id: ordered)
+    model, descending = page.model, order == Qt.SortOrder.DescendingOrder
+    for column, (header, key, _text, _right) in enumerate(COLUMNS):
+        model.sort(column, order)
+        settle(qtbot, model)
+        assert (model.query.sort, model.query.descending) == (key, descending)
+        values = [sortable(model.data(model.index(r, column))) for r in range(model.rowCount())]
+        known = [value for value in values if value is not None]  # no cover: last both ways
+        assert values == [*sorted(known, reverse=descending),  # type: ignore[type-var]
+                          *[None] * (len(values) - len(known))], header
+    assert shown(page, "on_order")["TEE-S"] == "12"
 
 
 def test_clicking_a_header_sorts_in_the_query(qtbot: QtBot, page: InventoryPage) -> None:

@@ -78,7 +78,7 @@ class StockFigures(NamedTuple):
     on_hand: int
     committed: int  # units on open (pending, paid) orders
     available: int  # on hand - committed
-    on_order: int  # 0 until purchase orders exist
+    on_order: int  # what purchase orders still expect (position_sql.on_order)
     projected: int  # available + on order
     sold_in_window: int
     window_days: int

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
 from ecdesk.services.stock.defaults import StockDefaults
+from ecdesk.services.stock.position_sql import on_order_text
 
 # Separates channel names in one column: a character no one types into a name.
 NAME_SEPARATOR = "\x1f"
@@ -39,7 +40,8 @@ SOLD, OPEN = _in_list(SOLD_STATUSES), _in_list(OPEN_STATUSES)
 
 # Whether any alert may hold for a SKU, on the columns of the query below. Without a policy of
 # its own (those are always judged), a SKU that sold s units in a window of W days has
-# velocity s / W; with a available:
+# velocity s / W; with a available (below reorder looks at projected stock, a + on order, which
+# is never less than a: a test on a alone lets through every SKU that may be below it):
 #   stockout risk needs cover a W / s < lead (+0.05 for cover's rounding to a tenth), and
 #   below reorder needs a <= ceil(s lead / W) + ceil(s safety / W) < s (lead + safety) / W + 2:
 #   both are inside a W < s (lead + safety + 1) + 2 W;
@@ -70,7 +72,8 @@ WITH sales AS (
                                    || CASE WHEN v.option3 = '' THEN '' ELSE ' / ' || v.option3 END,
                                    4) || ')'
            END AS title, v.on_hand AS on_hand,
-           coalesce(s.committed, 0) AS committed, s.last_sold_at AS last_sold_at,
+           coalesce(s.committed, 0) AS committed, {on_order_text("v.id")} AS on_order,
+           s.last_sold_at AS last_sold_at,
            coalesce(s.last_sold_at >= :dead_start, 0) AS sold_recently,
            p.created_at < :dead_start AS established, coalesce(s.sold, 0) AS sold,
            sp.reorder_point AS reorder_point, sp.safety_stock AS safety_stock,
@@ -82,7 +85,7 @@ WITH sales AS (
     LEFT JOIN stock_policies AS sp ON sp.variant_id = v.id
     WHERE v.archived = 0 AND p.status != 'archived'
 )
-SELECT variant_id, sku, title, on_hand, committed, last_sold_at,
+SELECT variant_id, sku, title, on_hand, committed, on_order, last_sold_at,
        sold_recently, established,
        CASE WHEN on_hand - committed <= 0 THEN (
            SELECT group_concat(c.name, char(31))
@@ -108,6 +111,7 @@ class SkuRow(NamedTuple):
     title: str  # the product's title with the SKU's options: "Mug (Red / 350 ml)"
     on_hand: int
     committed: int  # units on open orders
+    on_order: int  # units purchase orders still expect (position_sql.on_order)
     last_sold_at: str | None  # as stored (naive UTC text); parsed only for SKUs with alerts
     sold_recently: int  # 1: sold within the dead-stock period
     established: int  # 1: the product is older than the dead-stock period

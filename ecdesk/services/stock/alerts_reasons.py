@@ -56,7 +56,8 @@ def _stockout_risk(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
 
 def _below_reorder(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
     point = "set by hand" if f.reorder_point_set else "from sales"
-    return f"{f.projected} available, reorder point {f.reorder_point} ({point}){_order(f)}"
+    stock = f"{f.available} available" + (f" + {f.on_order} on order" if f.on_order else "")
+    return f"{stock}, reorder point {f.reorder_point} ({point}){_order(f)}"
 
 
 def _overstock(f: StockFigures, d: StockDefaults, _z: tzinfo) -> str:

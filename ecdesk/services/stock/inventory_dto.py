@@ -7,6 +7,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ecdesk.services.stock import position
+
 if TYPE_CHECKING:  # (the command line imports this module at start: no SQLAlchemy here)
     from ecdesk.services.stock.commands import PolicyDraft
     from ecdesk.services.stock.defaults import StockDefaults
@@ -36,11 +38,11 @@ class InventoryQuery:
 
 @dataclass(frozen=True)
 class StockFigures:
-    """One SKU's stock position and sales pace, as the shared alert definitions compute them."""
+    """One SKU's stock position (ecdesk.services.stock.position) and sales pace."""
 
     on_hand: int
     committed: int  # on lines of pending and paid orders: promised, not yet shipped
-    on_order: int  # from purchase orders once purchasing exists; 0 until then
+    on_order: int  # what purchase orders still expect (position_sql.on_order)
     units_sold: int  # in the sales window
     window_days: int
     velocity: Decimal  # units a day over the window
@@ -50,11 +52,11 @@ class StockFigures:
 
     @property
     def available(self) -> int:
-        return self.on_hand - self.committed
+        return position.available(self.on_hand, self.committed)
 
     @property
     def projected(self) -> int:
-        return self.available + self.on_order
+        return position.projected(self.available, self.on_order)
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,24 @@ from ecdesk.services.stock.inventory_dto import (
     SuggestedLevels,
 )
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
-from ecdesk.services.stock.levels import levels_for, suggested_for
+from ecdesk.services.stock.position import (
+    at_or_below_reorder_point,
+    available,
+    levels_for,
+    projected,
+    suggested_for,
+)
+from ecdesk.services.stock.position_sql import on_order, reorder_point
 
 # Sort key only, in minor units: the displayed value is computed in Decimal.
 _VALUE = literal_column("variants.on_hand * variants.unit_cost")
+# Sort key only: the options as `_options` shows them ("Black / M", blanks left out), so that
+# the Options column sorts by what it shows (by option1, option2, option3, "M" came before "L"
+# whenever the first option of one of them was blank).
+_OPTIONS_TEXT = func.substr(
+    case((Variant.option1 == "", ""), else_=" / " + Variant.option1)
+    + case((Variant.option2 == "", ""), else_=" / " + Variant.option2)
+    + case((Variant.option3 == "", ""), else_=" / " + Variant.option3), len(" / ") + 1)
 _POLICY_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days",
                   "pack_multiple", "min_order_qty", "allow_negative")
 
@@ -162,6 +176,8 @@ class _Frame:
         self._committed = self._sold = None
         self.committed: Any = literal_column("0")
         self.sold: Any = literal_column("0")
+        self.on_order = on_order(Variant.id)
+        self.available = available(Variant.on_hand, self.committed)
         needs_committed = (query.stock in (STOCK_IN, STOCK_OUT, STOCK_REORDER)
                            or query.sort in ("committed", "available", "cover"))
         needs_sold = query.stock == STOCK_REORDER or query.sort in (
@@ -173,6 +189,7 @@ class _Frame:
         if needs_committed or self.aggregated:
             self._committed = committed_units().subquery("committed")
             self.committed = func.coalesce(self._committed.c.units, 0)
+            self.available = available(Variant.on_hand, self.committed)
         if needs_sold or self.aggregated:
             self._sold = units_sold_since(since).subquery("sold")
             self.sold = func.coalesce(self._sold.c.units, 0)
@@ -196,35 +213,27 @@ class _Frame:
         if search_words(spec.search):
             query = query.where(variant_matches(spec.search) if self.broad
                                 else Variant.id.in_(variant_ids_matching(spec.search)))
-        available = Variant.on_hand - self.committed
         condition = {
-            STOCK_IN: available > 0,
-            STOCK_OUT: available <= 0,
+            STOCK_IN: self.available > 0,
+            STOCK_OUT: self.available <= 0,
             STOCK_NEGATIVE: Variant.on_hand < 0,
-            STOCK_REORDER: (self.reorder_point() > 0) & (available <= self.reorder_point()),
+            STOCK_REORDER: at_or_below_reorder_point(projected(self.available, self.on_order),
+                                                     self.reorder_point()),
         }.get(spec.stock)
         return query if condition is None else query.where(condition)
 
     def reorder_point(self) -> Any:
-        """The reorder point in SQL, in whole units (the same rounding up as `reorder`)."""
-        window, defaults = self.defaults.velocity_window_days, self.defaults
-        lead = func.coalesce(StockPolicy.lead_time_days, defaults.lead_time_days)
-        safety = func.coalesce(StockPolicy.safety_stock,
-                               (self.sold * defaults.safety_days + (window - 1)) // window)
-        return func.coalesce(StockPolicy.reorder_point,
-                             (self.sold * lead + (window - 1)) // window + safety)
+        return reorder_point(self.sold, self.defaults)
 
     def sort_keys(self) -> list[Any]:
         window = self.defaults.velocity_window_days
-        available = Variant.on_hand - self.committed
         # Days of cover for sorting only; SKUs that do not sell have none and come last.
-        cover = case((self.sold > 0, func.max(available, 0) * window * 1.0 / self.sold))
+        cover = case((self.sold > 0, func.max(self.available, 0) * window * 1.0 / self.sold))
         title = (Product.title, Product.id, Variant.position)
         keys: dict[str, Sequence[Any]] = {
-            "title": title, "sku": (Variant.sku,),
-            "options": (Variant.option1, Variant.option2, Variant.option3),
+            "title": title, "sku": (Variant.sku,), "options": (_OPTIONS_TEXT,),
             "on_hand": (Variant.on_hand,), "committed": (self.committed,),
-            "available": (available,), "on_order": title,  # nothing is on order yet
+            "available": (self.available,), "on_order": (self.on_order,),
             "velocity": (self.sold,), "cover": (cover,),
             "reorder_point": (self.reorder_point(),), "value": (_VALUE,),
         }
@@ -257,11 +266,12 @@ def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
     with uow:
         session = uow.session
         frame = _frame(session, query, defaults, now, page=True)
-        columns = [*_ROW_COLUMNS, frame.committed.label("committed"), frame.sold.label("sold")]
+        columns = [*_ROW_COLUMNS, frame.committed.label("committed"),
+                   frame.on_order.label("on_order"), frame.sold.label("sold")]
         rows = session.execute(frame.select(*columns).order_by(*frame.sort_keys())
                                .offset(offset).limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
-        known = {row.id: (row.on_hand, row.committed, row.sold) for row in rows}
+        known = {row.id: (row.on_hand, row.committed, row.on_order, row.sold) for row in rows}
         figures = _figures(session, known, defaults, frame.since, frame.aggregated)
         total = summarize(session, query, defaults, now).skus if count else None
     return Page([_inventory_row(row, figures[row.id]) for row in rows], total, has_more)
@@ -295,11 +305,12 @@ def _inventory_row(row: Any, figures: StockFigures) -> InventoryRow:
         unit_cost=row.unit_cost, figures=figures)
 
 
-def _figures(session: Session, known: dict[int, tuple[int, int, int]],
+def _figures(session: Session, known: dict[int, tuple[int, int, int, int]],
              defaults: StockDefaults, since: datetime,
              aggregated: bool) -> dict[int, StockFigures]:
-    """Stock figures from (on hand, committed, sold) by SKU; unless `aggregated` (the page
-    query summed them already), committed and sold come from small queries on these SKUs."""
+    """Stock figures from (on hand, committed, on order, sold) by SKU; unless `aggregated`
+    (the page query summed them already), committed and sold come from small queries on these
+    SKUs."""
     ids = list(known)
     if not ids:
         return {}
@@ -307,22 +318,22 @@ def _figures(session: Session, known: dict[int, tuple[int, int, int]],
         committed = _units_by_variant(session, committed_units(ids))
         sold = _units_by_variant(session, units_sold_since(
             since, ids, by_sku=_sold_by_sku(session, ids)))
-        known = {vid: (on_hand, committed.get(vid, 0), sold.get(vid, 0))
-                 for vid, (on_hand, _c, _s) in known.items()}
+        known = {vid: (on_hand, committed.get(vid, 0), ordered, sold.get(vid, 0))
+                 for vid, (on_hand, _c, ordered, _s) in known.items()}
     policies = _policies(session, ids)
     return {vid: stock_figures(*known[vid], policies.get(vid, PolicyDraft()), defaults)
             for vid in ids}
 
 
-def stock_figures(on_hand: int, committed: int, units_sold: int, policy: PolicyDraft,
-                  defaults: StockDefaults) -> StockFigures:
+def stock_figures(on_hand: int, committed: int, on_order: int, units_sold: int,
+                  policy: PolicyDraft, defaults: StockDefaults) -> StockFigures:
     window = defaults.velocity_window_days
     daily = reorder.velocity(units_sold, window)
     levels = levels_for(daily, policy, defaults)
     return StockFigures(
-        on_hand=on_hand, committed=committed, on_order=0, units_sold=units_sold,
+        on_hand=on_hand, committed=committed, on_order=on_order, units_sold=units_sold,
         window_days=window, velocity=daily,
-        days_of_cover=reorder.days_of_cover(on_hand - committed, daily),
+        days_of_cover=reorder.days_of_cover(available(on_hand, committed), daily),
         reorder_point=levels.reorder_point, reorder_point_manual=levels.reorder_point_manual)
 
 
@@ -341,12 +352,14 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
     since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
     with uow:
         session = uow.session
-        row = session.execute(select(*_ROW_COLUMNS).join(Product, Product.id == Variant.product_id)
+        row = session.execute(select(*_ROW_COLUMNS, on_order(Variant.id).label("on_order"))
+                              .join(Product, Product.id == Variant.product_id)
                               .where(Variant.id == variant_id)).first()
         if row is None:
             raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
         policy = _policies(session, [variant_id]).get(variant_id, PolicyDraft())
-        figures = _figures(session, {variant_id: (row.on_hand, 0, 0)}, defaults, since,
+        figures = _figures(session, {variant_id: (row.on_hand, 0, row.on_order, 0)}, defaults,
+                           since,
                            aggregated=False)[variant_id]
         shop_default = shop_allows_negative(session)
     safety, point, maximum = suggested_for(figures.velocity, policy, defaults)

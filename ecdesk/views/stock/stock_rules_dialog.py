@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import Problem
 from ecdesk.services.stock.commands import PolicyDraft, check_policy, set_stock_policy
-from ecdesk.services.stock.levels import suggested_for
+from ecdesk.services.stock.position import suggested_for
 from ecdesk.services.stock.queries import sku_stock
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import rate, units
