@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +13,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from ecdesk.errors import DatabaseError
+from ecdesk.services.shop_file import backups
 from ecdesk.services.shop_file.backups import back_up, list_backups
-from ecdesk.views.shell import launcher
-from ecdesk.views.shell.backup_dialogs import RestoreDialog
+from ecdesk.views.shell import backup_dialogs, launcher
+from ecdesk.views.shell.backup_dialogs import RestoreDialog, start_backup
 from ecdesk.views.shell.launcher import ShopController
+from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.widgets.operations import ProgressDialog
+from tests.ui.background_writes import broadcasts, spy_on
 
 
 def _titles(path: Path) -> list[str]:
@@ -42,15 +48,87 @@ def _no_backup(shop: Path, policy: object) -> Callable[[], None]:
 
 
 def test_back_up_now_writes_a_verified_copy_into_the_chosen_folder(
-        controller: ShopController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot: QtBot, controller: ShopController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
-    assert controller.window is not None
-    controller.window.back_up_now()
+    assert controller.window is not None and controller.window.context is not None
+    with qtbot.waitSignal(controller.window.context.changed, timeout=30_000) as told:
+        controller.window.back_up_now()
     copies = list(stick.glob("*-manual.ecdesk"))
     assert len(copies) == 1
+    assert told.args[0].message == f"Backed up to {copies[0]}"
     assert _titles(copies[0]) == _titles(controller.window.context.db.path)  # type: ignore
+
+
+def _window(controller: ShopController) -> MainWindow:
+    assert controller.window is not None and controller.window.context is not None
+    return controller.window
+
+
+def test_back_up_now_copies_and_checks_off_the_gui_thread_and_broadcasts_where_it_went_once(
+        qtbot: QtBot, controller: ShopController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(controller)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    copying = spy_on(monkeypatch, backup_dialogs, "back_up")
+    checking = spy_on(monkeypatch, backups, "integrity_problems")
+    seen = broadcasts(window.context)
+    window.back_up_now()
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+    assert copying.on_gui_thread == [False]
+    assert checking.on_gui_thread == [False] and checking.results == [[]]
+    assert seen == [copying.results[0].changed]
+    assert not seen[0].areas  # a copy elsewhere changes nothing a page shows
+
+
+def test_a_failed_backup_is_shown_in_the_services_words_and_broadcasts_nothing(
+        qtbot: QtBot, controller: ShopController, tmp_path: Path,
+        message_boxes: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise DatabaseError("Could not write the backup to /media/stick: No space left on "
+                            "device. Is the drive full, removed or read-only?")
+
+    window = _window(controller)
+    monkeypatch.setattr(backup_dialogs, "back_up", fail)
+    seen = broadcasts(window.context)
+    operation = start_backup(window, window.context, tmp_path)
+    qtbot.waitUntil(lambda: not operation.running, timeout=30_000)
+    assert message_boxes == [("warning", "Back up", "Could not write the backup to "
+                              "/media/stick: No space left on device. Is the drive full, "
+                              "removed or read-only?")]
+    assert seen == []
+
+
+def test_cancelling_a_backup_keeps_no_copy_and_broadcasts_nothing(
+        qtbot: QtBot, controller: ShopController, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real, reported = backup_dialogs.back_up, []
+
+    def slow_backup(*args: object, progress: Callable[[int, int], bool], **kwargs: object):
+        def slow(done: int, total: int) -> bool:  # pages are copied: wait for Cancel
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                reported.append(done)
+                if not progress(done, total):
+                    return False
+                time.sleep(0.02)
+            return True
+        return real(*args, progress=slow, **kwargs)
+
+    window = _window(controller)
+    monkeypatch.setattr(backup_dialogs, "back_up", slow_backup)
+    monkeypatch.setattr(backups, "COPY_PAGES", 1)
+    seen = broadcasts(window.context)
+    operation = start_backup(window, window.context, tmp_path / "stick")
+    qtbot.waitUntil(lambda: len(reported) >= 3, timeout=30_000)
+    dialog = window.findChild(ProgressDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not operation.running, timeout=30_000)
+    assert list((tmp_path / "stick").iterdir()) == []
+    assert seen == []
 
 
 def test_restoring_a_backup_brings_the_old_titles_back_and_keeps_a_safety_copy(

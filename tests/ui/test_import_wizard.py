@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
+from ecdesk.errors import DatabaseError
 from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.queries import list_variants, sku_owner
 from ecdesk.services.catalog_io import export_products, load_column_mapping
@@ -21,6 +22,7 @@ from ecdesk.views.catalog.import_counts import count_of
 from ecdesk.views.catalog.import_wizard import ImportWizard
 from ecdesk.views.shell.shop_context import ShopContext
 from tests.stock_cells import set_stock_cells, template_rows
+from tests.ui.background_writes import broadcasts, spy_on
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples"
 VELOFANT = SAMPLES / "shopify" / "Velofant__velofant-feed__products_export_1.csv"
@@ -239,6 +241,7 @@ def test_cancelling_a_slow_import_writes_nothing(
 
     monkeypatch.setattr(wizard_module, "import_products", slow_import)
     before = shop_state(sql, demo_db)
+    seen = broadcasts(wizard.context)
     choose_file(qtbot, wizard, shopify_file(tmp_path, GOOD_ROWS))
     to_preview(qtbot, wizard)
     wizard.next()
@@ -251,6 +254,35 @@ def test_cancelling_a_slow_import_writes_nothing(
     assert "cancelled: nothing was written" in page.status.text()
     assert shop_state(sql, demo_db) == before
     assert sku_owner(wizard.context.uow(), "WZ-CAP") is None
+    assert seen == []
+
+
+def test_the_import_runs_off_the_gui_thread_and_broadcasts_the_services_changed_once(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, context: ShopContext,
+        monkeypatch: pytest.MonkeyPatch):
+    spy = spy_on(monkeypatch, wizard_module, "import_products")
+    choose_file(qtbot, wizard, shopify_file(tmp_path, GOOD_ROWS))
+    to_preview(qtbot, wizard)
+    seen = broadcasts(context)
+    import_now(qtbot, wizard)
+    assert spy.on_gui_thread == [False]
+    assert seen == [spy.results[0].changed] and CATALOG in seen[0].areas
+
+
+def test_a_failed_import_is_shown_in_the_services_words_and_broadcasts_nothing(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, context: ShopContext,
+        monkeypatch: pytest.MonkeyPatch):
+    def fail(*_args: Any, **_kwargs: Any) -> None:
+        raise DatabaseError("Could not write the backup to /media/stick: the drive is full")
+
+    monkeypatch.setattr(wizard_module, "import_products", fail)
+    choose_file(qtbot, wizard, shopify_file(tmp_path, GOOD_ROWS))
+    to_preview(qtbot, wizard)
+    seen = broadcasts(context)
+    import_now(qtbot, wizard)
+    assert "Nothing was imported." in wizard.import_page.status.text()
+    assert "the drive is full" in wizard.import_page.status.text()
+    assert seen == []
 
 
 @pytest.mark.skipif(not VELOFANT.is_file(), reason=f"the real Shopify sample is not at {VELOFANT}")

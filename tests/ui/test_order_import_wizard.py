@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from ecdesk.errors import Problem, ValidationError
 from ecdesk.services.changes import ORDERS, STOCK
 from ecdesk.services.channels import save_channel
 from ecdesk.views.orders import order_import_wizard as wizard_module
@@ -29,6 +30,7 @@ from tests.order_import_files import (
     taobao_file,
     taobao_row,
 )
+from tests.ui.background_writes import broadcasts, spy_on
 
 TIMEOUT = 20_000
 
@@ -185,6 +187,7 @@ def test_cancelling_a_slow_import_writes_nothing_and_says_so(
         return real(uow, parsed, progress=slow, **options)
 
     monkeypatch.setattr(wizard_module, "import_orders", slow_import)
+    seen = broadcasts(empty_context)
     before = sql(empty_context.db, "SELECT count(*), (SELECT sum(on_hand) FROM variants) "
                  "FROM orders")
     choose_file(qtbot, wizard, shopify_file(tmp_path, shopify_order("#1", fulfillment="fulfilled"),
@@ -200,3 +203,31 @@ def test_cancelling_a_slow_import_writes_nothing_and_says_so(
     assert "cancelled: nothing was written" in page.status.text()
     assert sql(empty_context.db, "SELECT count(*), (SELECT sum(on_hand) FROM variants) "
                "FROM orders") == before
+    assert seen == []
+
+
+def test_the_order_import_runs_off_the_gui_thread_and_broadcasts_the_services_changed_once(
+        qtbot: QtBot, wizard: OrderImportWizard, empty_context: ShopContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch):
+    spy = spy_on(monkeypatch, wizard_module, "import_orders")
+    choose_file(qtbot, wizard, shopify_file(tmp_path, shopify_order("#1", "MUG")))
+    to_preview(qtbot, wizard)
+    seen = broadcasts(empty_context)
+    import_now(qtbot, wizard)
+    assert spy.on_gui_thread == [False]
+    assert seen == [spy.results[0].changed] and seen[0].areas == {ORDERS, STOCK}
+
+
+def test_a_refused_order_import_is_shown_in_the_services_words_and_broadcasts_nothing(
+        qtbot: QtBot, wizard: OrderImportWizard, empty_context: ShopContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch):
+    def refuse(*_args: Any, **_kwargs: Any) -> None:
+        raise ValidationError([Problem("Order #1", "was changed in the shop meanwhile", 2)])
+
+    monkeypatch.setattr(wizard_module, "import_orders", refuse)
+    choose_file(qtbot, wizard, shopify_file(tmp_path, shopify_order("#1", "MUG")))
+    to_preview(qtbot, wizard)
+    seen = broadcasts(empty_context)
+    import_now(qtbot, wizard)
+    assert "was changed in the shop meanwhile" in wizard.import_page.status.text()
+    assert seen == []

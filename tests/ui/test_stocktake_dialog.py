@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import STOCK
 from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
 from ecdesk.views.shell.shop_context import ShopContext
@@ -22,6 +22,7 @@ from ecdesk.views.stock.stocktake_dialog import SCANNED, StocktakeDialog
 from ecdesk.views.stock.stocktake_model import COUNTED, ERROR_BACKGROUND, parse_count
 from tests.inventory_fixtures import MUG_BARCODE
 from tests.ui import stock_ui_fixtures as fixtures
+from tests.ui.background_writes import broadcasts, spy_on
 from tests.ui.conftest import finish_workers
 from tests.ui.stock_ui_fixtures import movements, on_hand
 
@@ -52,12 +53,6 @@ def count(dialog: StocktakeDialog, sku: str, text: str) -> None:
     model = dialog.model
     row = next(r for r in range(model.rowCount()) if model.line_at(r).sku == sku)
     assert model.setData(model.index(row, COUNTED), text)
-
-
-def broadcasts(context: ShopContext) -> list[Changed]:
-    seen: list[Changed] = []
-    context.changed.connect(seen.append)
-    return seen
 
 
 # -- counts as typed ----------------------------------------------------------------------------
@@ -146,7 +141,7 @@ def test_many_bad_counts_are_summed_up_after_the_first_few(dialog: StocktakeDial
 
 
 def test_a_good_count_is_posted_with_its_reference_and_blank_skus_stay_as_they_are(
-        dialog: StocktakeDialog, stock_context: ShopContext, stock_db: Database,
+        qtbot: QtBot, dialog: StocktakeDialog, stock_context: ShopContext, stock_db: Database,
         ids: dict[str, int], answer_questions: Answer) -> None:
     asked = answer_questions(True)
     seen = broadcasts(stock_context)
@@ -155,6 +150,7 @@ def test_a_good_count_is_posted_with_its_reference_and_blank_skus_stay_as_they_a
     dialog.reference.setText("Count shelf A")
     dialog.note.setText("year end")
     dialog.post()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert asked == ["Post the count? 2 SKU(s) counted; 1 differ and change on hand by "
                      "\u22123 units. SKUs left blank are not changed."]
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -177,15 +173,18 @@ def test_answering_no_posts_nothing(dialog: StocktakeDialog, stock_db: Database,
     assert on_hand(stock_db, ids["MUG-1"]) == 15
 
 
-def test_a_large_count_is_posted_on_a_worker(
-        qtbot: QtBot, dialog: StocktakeDialog, stock_db: Database, ids: dict[str, int],
-        answer_questions: Answer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stocktake_dialog, "WORKER_ABOVE", 1)
+def test_a_count_is_posted_off_the_gui_thread_and_broadcasts_the_services_changed_once(
+        qtbot: QtBot, dialog: StocktakeDialog, stock_context: ShopContext, stock_db: Database,
+        ids: dict[str, int], answer_questions: Answer, monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = spy_on(monkeypatch, stocktake_dialog, "post_stock_count")
+    seen = broadcasts(stock_context)
     answer_questions(True)
     count(dialog, "MUG-1", "20")
     count(dialog, "TEE-S", "4")
     dialog.post()
     qtbot.waitUntil(lambda: dialog.posted is not None, timeout=10_000)
+    assert spy.on_gui_thread == [False]
+    assert seen == [dialog.posted.changed] and dialog.posted is spy.results[0]
     assert (dialog.posted.counted, dialog.posted.differing, dialog.posted.units) == (2, 2, 9)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert (on_hand(stock_db, ids["MUG-1"]), on_hand(stock_db, ids["TEE-S"])) == (20, 4)
@@ -197,8 +196,8 @@ def test_a_count_refused_on_the_worker_is_explained_in_the_dialog(
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise ValidationError([Problem("SKU MUG-1", "was archived meanwhile")])
 
-    monkeypatch.setattr(stocktake_dialog, "WORKER_ABOVE", 0)
     monkeypatch.setattr(stocktake_dialog, "post_stock_count", refuse)
+    seen = broadcasts(dialog.context)
     answer_questions(True)
     count(dialog, "MUG-1", "20")
     dialog.post()
@@ -207,6 +206,7 @@ def test_a_count_refused_on_the_worker_is_explained_in_the_dialog(
     assert dialog.posted is None and dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.post_button.isEnabled()  # the count is still there to post again
     assert on_hand(stock_db, ids["MUG-1"]) == 15
+    assert seen == []
 
 
 def test_a_count_that_fails_on_the_worker_is_reported_plainly(
@@ -215,14 +215,15 @@ def test_a_count_that_fails_on_the_worker_is_reported_plainly(
     def fail(*_args: object, **_kwargs: object) -> None:
         raise NotFoundError("1 counted SKU(s) no longer exist; nothing was posted")
 
-    monkeypatch.setattr(stocktake_dialog, "WORKER_ABOVE", 0)
     monkeypatch.setattr(stocktake_dialog, "post_stock_count", fail)
+    seen = broadcasts(dialog.context)
     answer_questions(True)
     count(dialog, "MUG-1", "20")
     dialog.post()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert message_boxes == [("warning", "Not posted",
                               "1 counted SKU(s) no longer exist; nothing was posted")]
+    assert seen == []
 
 
 # -- scanning -----------------------------------------------------------------------------------

@@ -6,8 +6,10 @@
    between all or nothing and only the products without problems;
 4. the import itself, with progress and Cancel, then what was written.
 
-Reading, checking and writing run on a worker (`views.workers.Job`) that opens its own unit of
-work; the pages only show what comes back. Nothing is written before page 4.
+Reading and checking run on a worker (`views.widgets.workers.Job`) that opens its own unit of
+work; the import itself is the shop's background write (`ShopContext.run_operation`), which
+broadcasts what the service says it changed. The pages only show what comes back. Nothing is
+written before page 4.
 """
 
 from __future__ import annotations
@@ -110,10 +112,8 @@ class ImportWizard(JobWizard):
                 if column != detected.get(field, "")}
 
     def imported(self, result: ImportResult) -> None:
-        """After a successful import: forget a remembered mapping the user reset, broadcast."""
+        """After a successful import (already broadcast): forget a mapping the user reset."""
         assert self.parsed is not None
         if self.remember and not self.corrections():
             save_column_mapping(self.context.uow(), self.parsed.format, {})
         self.result = result
-        self.context.changed.emit(result.changed)
-        self.context.status_message.emit(result.message)

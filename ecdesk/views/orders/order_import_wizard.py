@@ -6,8 +6,8 @@
    the choice between all or nothing and only the orders without problems;
 3. the import itself, with progress and Cancel, then what was written.
 
-Reading, checking and writing run on a worker that opens its own unit of work; nothing is
-written before page 3.
+Reading, checking and writing run on a worker that opens its own unit of work (the writing as
+the shop's background write, `ShopContext.run_operation`); nothing is written before page 3.
 """
 
 from __future__ import annotations
@@ -91,7 +91,5 @@ class OrderImportWizard(JobWizard):
         return work
 
     def imported(self, result: OrderImportResult) -> None:
-        """After a successful import: every page hears that orders and stock changed."""
+        """After a successful import: the operation has told every page what changed."""
         self.result = result
-        self.context.changed.emit(result.changed)
-        self.context.status_message.emit(result.message)

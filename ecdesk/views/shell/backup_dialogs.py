@@ -15,7 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.services.shop_file.backups import BackupSummary
+from ecdesk.services.shop_file.backups import BackupSummary, back_up
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.operations import Operation
+
+
+def start_backup(parent: QWidget, context: ShopContext, folder: Path) -> Operation:
+    """Back up now: copy and check the shop on a worker (the full integrity check), with the
+    pages copied as progress and Cancel; the operation says where the copy went."""
+    shop = context.db.path
+    return context.run_operation(
+        parent, parent.tr("Back up"),
+        lambda progress: back_up(shop, "manual", folder=folder, progress=progress),
+        text=parent.tr("Copying and checking the shop…"))
 
 
 class RestoreDialog(QDialog):

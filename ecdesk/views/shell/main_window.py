@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QCompleter,
     QDialog,
     QFileDialog,
@@ -285,25 +284,16 @@ class MainWindow(QMainWindow):
             self.shop_requested.emit(Path(path))
 
     def back_up_now(self) -> None:
-        """Write a verified backup to a folder the user picks (a USB stick, a cloud folder)."""
-        from ecdesk.errors import EcdeskError
-        from ecdesk.services.shop_file.backups import back_up
+        """Write a verified backup to a folder the user picks (a USB stick, a cloud folder),
+        on a worker: copying and checking a large shop takes seconds (Cancel keeps no copy)."""
+        from ecdesk.views.shell.backup_dialogs import start_backup
 
         if self.context is None:
             return
         folder = QFileDialog.getExistingDirectory(self, self.tr("Back up to which folder?"),
                                                   str(self._shop_folder()))
-        if not folder:
-            return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = back_up(self.context.db.path, "manual", folder=Path(folder))
-        except EcdeskError as error:
-            QMessageBox.warning(self, self.tr("Back up"), str(error))
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(self.tr("Backed up to %s") % info.path, 8000)
+        if folder:
+            start_backup(self, self.context, Path(folder))
 
     def choose_backup(self) -> None:
         """Pick a backup, see what it holds against the current shop, and confirm."""

@@ -4,7 +4,8 @@ the requests to show something on another page.
 Pages never call each other: a write returns a `Changed` value, `ShopContext.changed` broadcasts
 it, and each page decides whether it needs to refresh. A page that wants the owner taken to an
 item elsewhere ("Show in Inventory") asks `show_on_page`; the main window switches to that page
-and hands it the target (its `show_target`).
+and hands it the target (its `show_target`). Long writes (imports, the stock count, a backup)
+go through `run_operation`: the service runs on a worker and its own Changed is broadcast.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ecdesk.db import Database, UnitOfWork
-from ecdesk.errors import EcdeskError, ValidationError
+from ecdesk.errors import EcdeskError
 from ecdesk.services.changes import Changed
 from ecdesk.services.settings import ShopSettings, get_settings
+from ecdesk.views.widgets.operations import Operation, explain_refusal
+from ecdesk.views.widgets.workers import Work
 
 
 @dataclass(frozen=True)
@@ -58,24 +61,23 @@ class ShopContext(QObject):
         """Run a service write; on success broadcast it, on refusal explain it to the user."""
         try:
             result = action(self.uow(), *args, **kwargs)
-        except ValidationError as error:
-            inline = getattr(parent, "show_refused", None)  # a form marking its own fields
-            if callable(inline):
-                inline(error.problems)
-            else:
-                show_problems(parent, error)
-            return None
         except EcdeskError as error:
-            QMessageBox.warning(parent, parent.tr("Not saved"), str(error))
+            explain_refusal(parent, error, parent.tr("Not saved"))
             return None
-        if "settings" in result.areas:
-            self.settings = get_settings(self.uow())
-        self.changed.emit(result)
-        if result.message:
-            self.status_message.emit(result.message)
+        self.broadcast(result)
         return result
 
+    def run_operation(self, parent: QWidget, title: str, work: Work,
+                      on_done: Callable[[Any], None] | None = None, **options: Any) -> Operation:
+        """Run `work(progress)` (a service call that opens its own unit of work) on a worker,
+        with progress and Cancel; broadcast the `.changed` of its result, then `on_done(result)`.
+        A refusal is explained in the service's words. `options`: see `Operation`."""
+        return Operation(self, parent, title, work, self.broadcast, on_done, **options).start()
 
-def show_problems(parent: QWidget, error: ValidationError) -> None:
-    lines = "\n".join(f"• {problem}" for problem in error.problems)
-    QMessageBox.warning(parent, parent.tr("Please check"), lines)
+    def broadcast(self, change: Changed) -> None:
+        """Tell every page what a write changed (and the owner what it did)."""
+        if "settings" in change.areas:
+            self.settings = get_settings(self.uow())
+        self.changed.emit(change)
+        if change.message:
+            self.status_message.emit(change.message)

@@ -3,15 +3,13 @@
 The sheet holds the SKUs the Inventory page shows, or only the SKUs scanned or typed. Counts
 are checked as they are typed; a blank count leaves the SKU as it is. Before posting, the
 summary says how many SKUs were counted, how many differ and by how many units; the count is
-then posted in one transaction, on a worker when it is large, with a reference such as
-"Count 2026-12-01".
+then posted in one transaction on a worker (the shop's background write, which broadcasts what
+the service says changed), with a reference such as "Count 2026-12-01".
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,16 +23,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ecdesk.db import UnitOfWork
-from ecdesk.errors import EcdeskError, Problem, ValidationError
-from ecdesk.services.changes import Changed
+from ecdesk.errors import EcdeskError, Problem
 from ecdesk.services.common.shop_time import shop_today
+from ecdesk.services.shop_file.backups import BULK_BACKUP_ROWS
 from ecdesk.services.stock.commands import CountResult, post_stock_count
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
 from ecdesk.services.stock.queries import count_sheet, find_count_line
@@ -42,15 +38,11 @@ from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import signed
 from ecdesk.views.stock.stocktake_model import COUNTED, StocktakeModel
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.workers import Job
 
 SHEET, SCANNED = "sheet", "scanned"
-WORKER_ABOVE = 200  # counted SKUs; a larger count (and its backup) is posted on a worker
 PROBLEMS_SHOWN = 5
-
-
-def _post(uow: UnitOfWork, counts: Mapping[int, int], reference: str, note: str) -> Changed:
-    return post_stock_count(uow, counts, reference=reference, note=note).changed
 
 
 class StocktakeDialog(QDialog):
@@ -63,6 +55,7 @@ class StocktakeDialog(QDialog):
         self.model = StocktakeModel(self)
         self.loading = False
         self._jobs: set[Job] = set()
+        self.posting: Operation | None = None
         self.posted: CountResult | None = None
         self.setWindowTitle(self.tr("Stock count"))
         self.resize(900, 640)
@@ -233,50 +226,32 @@ class StocktakeDialog(QDialog):
             return
         counts = self.model.counts()
         reference, note = self.reference.text().strip(), self.note.text().strip()
-        if len(counts) > WORKER_ABOVE:
-            self._post_on_worker(counts, reference, note)
-        elif self.context.write(self, _post, counts, reference, note) is not None:
-            self.accept()
-
-    def _post_on_worker(self, counts: dict[int, int], reference: str, note: str) -> None:
-        progress = QProgressDialog(self.tr("Posting the count (a backup is taken first)…"),
-                                   "", 0, 0, self)
-        progress.setCancelButton(None)  # one transaction: all of it or none, nothing to stop
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        context = self.context
-        job = Job(lambda _progress: post_stock_count(context.uow(), counts, reference=reference,
-                                                     note=note), self)
-        self._jobs.add(job)
-        job.signals.finished.connect(lambda result: self._on_posted(progress, result))
-        job.signals.failed.connect(lambda error: self._on_post_failed(progress, error))
-        for end in (job.signals.finished, job.signals.failed):
-            end.connect(lambda *_args, j=job: self._jobs.discard(j))
+        uow = self.context.uow
+        text = (self.tr("Posting the count (a backup is taken first)…")
+                if len(counts) > BULK_BACKUP_ROWS else self.tr("Posting the count…"))
         self.post_button.setEnabled(False)
-        job.start()
-        progress.show()
+        # One transaction, all of it or none: nothing to stop half-way, so no Cancel.
+        self.posting = self.context.run_operation(
+            self, self.tr("Stock count"),
+            lambda _progress: post_stock_count(uow(), counts, reference=reference, note=note),
+            self._on_posted, cancellable=False, on_failed=self._on_post_failed, text=text)
 
-    def _on_posted(self, progress: QProgressDialog, result: CountResult) -> None:
-        progress.close()
+    def _on_posted(self, result: CountResult) -> None:
+        self.posting = None
         self.posted = result
-        self.context.changed.emit(result.changed)
-        self.context.status_message.emit(result.changed.message)
         self.accept()
 
-    def _on_post_failed(self, progress: QProgressDialog, error: EcdeskError) -> None:
-        progress.close()
+    def _on_post_failed(self, error: EcdeskError) -> None:
+        self.posting = None
         self.validate()
-        if isinstance(error, ValidationError):
-            self.show_refused(error.problems)
-        else:
-            QMessageBox.warning(self, self.tr("Not posted"), str(error))
+        explain_refusal(self, error, self.tr("Not posted"))
 
     def show_refused(self, problems: list[Problem]) -> None:
         self.problems.setText("\n".join(str(p) for p in problems))
 
     @property
     def busy(self) -> bool:
-        return bool(self._jobs)
+        return bool(self._jobs) or self.posting is not None
 
     # -- leaving ---------------------------------------------------------------------------
     def _confirm(self, question: str) -> bool:
@@ -284,7 +259,7 @@ class StocktakeDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def reject(self) -> None:
-        if self.busy and not self.loading:
+        if self.posting is not None:
             return  # a count is being posted: it ends by itself
         typed = self.model.summary()
         if (typed.counted or typed.invalid) and not self._confirm(

@@ -409,10 +409,10 @@ class BaseImportPage(QWizardPage):
         self.bar.show()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
-        self.owner.run(self.owner.import_work(self.owner.preview_page.chosen_channel(),
-                                              self.owner.preview_page.only_valid),
-                       lambda done, total: show_progress(self.bar, done, total),
-                       self._imported, self._failed, self._cancelled)
+        self.owner.run_import(self.owner.import_work(self.owner.preview_page.chosen_channel(),
+                                                     self.owner.preview_page.only_valid),
+                              lambda done, total: show_progress(self.bar, done, total),
+                              self._imported, self._failed, self._cancelled)
 
     def cancel(self) -> None:
         self.cancel_button.setEnabled(False)

@@ -10,7 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWizard, QWizardPage
 
 from ecdesk.errors import ValidationError
+from ecdesk.views.widgets.operations import Operation, show_progress
 from ecdesk.views.widgets.workers import Job
+
+__all__ = ["JobWizard", "busy_row", "error_text", "escape", "show_progress"]
 
 ERROR_STYLE = "color: #b3261e"
 WARNING_STYLE = "color: #8a5300"
@@ -21,16 +24,21 @@ class JobWizard(QWizard):
     """A wizard whose pages start work with `run` (one job at a time); the work runs on the
     pool and opens its own unit of work, the callbacks come back on the GUI thread.
 
-    A subclass has an `import_page` with `cancel()`: Cancel while it imports stops the import
-    (nothing is written) and keeps the wizard open to say so; a second Cancel closes it.
+    The import itself is a write: `run_import` starts it as the shop's background operation
+    (`ShopContext.run_operation`), which broadcasts what the import changed.
+
+    A subclass has a `context` (the ShopContext) and an `import_page` with `cancel()`: Cancel
+    while it imports stops the import (nothing is written) and keeps the wizard open to say so;
+    a second Cancel closes it.
     """
 
     busy_changed = Signal(bool)
+    context: Any
     import_page: Any
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.job: Job | None = None
+        self.job: Job | Operation | None = None
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the page has one
@@ -60,6 +68,23 @@ class JobWizard(QWizard):
         self.busy_changed.emit(True)
         return job
 
+    def run_import(self, work: Callable[[Callable[[int, int], bool]], Any],
+                   progress: Callable[[int, int], None], done: Callable[[Any], None],
+                   failed: Callable[[Exception], None], cancelled: Callable[[], None]) -> None:
+        """Start the import on the worker; its page shows the progress and has the Cancel."""
+        if self.job is not None:
+            self.job.cancel()
+
+        def finish(callback: Callable[..., None], *args: Any) -> None:
+            callback(*args)
+            self.busy_changed.emit(False)
+
+        self.job = self.context.run_operation(
+            self, self.windowTitle(), work, lambda result: finish(done, result),
+            progress=progress, on_failed=lambda error: finish(failed, error),
+            on_cancelled=lambda: finish(cancelled))
+        self.busy_changed.emit(True)
+
     def cancel_job(self) -> None:
         if self.job is not None and self.job.running:
             self.job.cancel()
@@ -82,14 +107,6 @@ def busy_row(page: QWizardPage) -> tuple[QProgressBar, QPushButton, QHBoxLayout]
     bar.hide()
     cancel.hide()
     return bar, cancel, row
-
-
-def show_progress(bar: QProgressBar, done: int, total: int) -> None:
-    if total <= 0:
-        bar.setRange(0, 0)
-    else:
-        bar.setRange(0, 1000)
-        bar.setValue(min(1000, done * 1000 // total))
 
 
 def error_text(error: Exception) -> str:
