@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import case
 
 from ecdesk.db import Database
-from ecdesk.errors import NotFoundError
+from ecdesk.errors import NotFoundError, ValidationError
 from ecdesk.models import MovementKind, Variant
 from ecdesk.services.catalog.commands import save_product
 from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
@@ -321,3 +321,23 @@ def test_the_shop_day_for_a_count_reference_is_the_shops_calendar_day(
     with stock_db.uow() as uow:
         zone = shop_zone(uow.session)
     assert shop_today(zone, late_evening_utc).isoformat() == "2026-11-21"
+
+
+# --- bad inputs ---------------------------------------------------------------------------------
+
+
+def test_negative_on_hand_gives_negative_available_and_projected_stock(stock_db: Database) -> None:
+    tee = by_sku(stock_db)["TEE-M"].figures  # shipped 2 with none on hand
+    assert (tee.on_hand, tee.committed, tee.available, tee.on_order, tee.projected) == (
+        -2, 0, -2, 0, -2)
+    assert "TEE-M" in by_sku(stock_db, stock=STOCK_REORDER)  # -2 projected <= reorder point 2
+
+
+def test_negative_stock_rules_are_refused_and_leave_the_position_as_it_was(
+        stock_db: Database, ids: dict[str, int]) -> None:
+    before = by_sku(stock_db)["MUG-1"].figures
+    with pytest.raises(ValidationError) as refused:
+        set_stock_policy(stock_db.uow(), ids["MUG-1"],
+                         PolicyDraft(reorder_point=-1, lead_time_days=-3))
+    assert {p.field for p in refused.value.problems} == {"Reorder point", "Lead time days"}
+    assert by_sku(stock_db)["MUG-1"].figures == before

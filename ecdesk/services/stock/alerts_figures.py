@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import text
+from sqlalchemy import column, text
 from sqlalchemy.orm import Session
 
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
 from ecdesk.services.stock.defaults import StockDefaults
+from ecdesk.services.stock.position import available
 from ecdesk.services.stock.position_sql import on_order_text
 
 # Separates channel names in one column: a character no one types into a name.
@@ -37,6 +38,8 @@ def _in_list(statuses: tuple[object, ...]) -> str:
 
 
 SOLD, OPEN = _in_list(SOLD_STATUSES), _in_list(OPEN_STATUSES)
+# The stock position's available, written on this query's columns: "(on_hand - committed)".
+AVAILABLE = f"({available(column('on_hand'), column('committed'))})"
 
 # Whether any alert may hold for a SKU, on the columns of the query below. Without a policy of
 # its own (those are always judged), a SKU that sold s units in a window of W days has
@@ -46,12 +49,12 @@ SOLD, OPEN = _in_list(SOLD_STATUSES), _in_list(OPEN_STATUSES)
 #   below reorder needs a <= ceil(s lead / W) + ceil(s safety / W) < s (lead + safety) / W + 2:
 #   both are inside a W < s (lead + safety + 1) + 2 W;
 #   overstock needs a W / s > overstock days - 0.05, inside a W > s (overstock days - 1).
-CANDIDATE_SQL = """
-    on_hand - committed <= 0 OR has_policy
+CANDIDATE_SQL = f"""
+    {AVAILABLE} <= 0 OR has_policy
     OR (on_hand > 0 AND NOT sold_recently AND established)
-    OR (sold > 0 AND ((on_hand - committed) * :window_days
+    OR (sold > 0 AND ({AVAILABLE} * :window_days
                           < sold * (:lead_days + :safety_days + 1) + 2 * :window_days
-                      OR (on_hand - committed) * :window_days > sold * (:overstock_days - 1)))
+                      OR {AVAILABLE} * :window_days > sold * (:overstock_days - 1)))
 """
 
 SKU_FIGURES_SQL = f"""
@@ -87,7 +90,7 @@ WITH sales AS (
 )
 SELECT variant_id, sku, title, on_hand, committed, on_order, last_sold_at,
        sold_recently, established,
-       CASE WHEN on_hand - committed <= 0 THEN (
+       CASE WHEN {AVAILABLE} <= 0 THEN (
            SELECT group_concat(c.name, char(31))
            FROM listings AS l JOIN channels AS c ON c.id = l.channel_id
            WHERE l.variant_id = skus.variant_id AND l.status = 'listed' AND c.archived = 0)
