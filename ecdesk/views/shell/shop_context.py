@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from ecdesk.db import Database, UnitOfWork
 from ecdesk.errors import EcdeskError
-from ecdesk.services.changes import Changed
+from ecdesk.services.changes import SETTINGS, Changed
 from ecdesk.services.settings import ShopSettings, get_settings
 from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.workers import Work
@@ -76,7 +76,7 @@ class ShopContext(QObject):
 
     def broadcast(self, change: Changed) -> None:
         """Tell every page what a write changed (and the owner what it did)."""
-        if "settings" in change.areas:
+        if SETTINGS in change.areas:
             self.settings = get_settings(self.uow())
         self.changed.emit(change)
         if change.message:
