@@ -5,6 +5,10 @@ the worker thread (`db.uow("gui")`) and never touches a widget. `progress(done, 
 False once the user pressed Cancel: the service then raises a CancelledError and writes
 nothing.
 
+A job is a read or a file written elsewhere. A write to the shop goes through
+`ShopContext.run_operation` (`operations.Operation`): the same job, plus the progress dialog and
+the broadcast of the Changed the service returned.
+
 The worker thread touches no Qt object at all: it puts its reports on a thread-safe queue, and
 a timer owned by the dialog or model (GUI thread) turns them into the `JobSignals` signals.
 Emitting on a QObject from a worker while the GUI thread deletes its window would be a
