@@ -112,13 +112,6 @@ def parse_rate(text: str) -> Decimal:
         raise MoneyError(f"'{text}' is not a percentage") from None
 
 
-def margin_rate(price: Decimal | None, cost: Decimal | None) -> Decimal | None:
-    """Gross margin as a rate of the price; None when it is undefined (no price)."""
-    if price is None or cost is None or price <= ZERO:
-        return None
-    return (price - cost) / price
-
-
 def Money() -> ScaledDecimal:  # noqa: N802 - reads as a column type: mapped_column(Money())
     """Column type for amounts: integer hundredths of the currency unit."""
     from ecdesk.money_column import ScaledDecimal

@@ -13,7 +13,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -70,7 +69,7 @@ def page_loader(db: Database) -> Loader:
 
 def make_model(db: Database, loader: Loader) -> ListingsTableModel:
     channels = filter_options(db.uow()).channels
-    return ListingsTableModel(loader, channels, Decimal("0.25"))
+    return ListingsTableModel(loader, channels)
 
 
 def raw_median(conn: sqlite3.Connection, sql: str, *params: object, repeats: int = 7) -> float:

@@ -45,6 +45,7 @@ from ecdesk.services.catalog.queries import (
 )
 from ecdesk.services.changes import CATALOG
 from ecdesk.services.channels import save_channel
+from ecdesk.services.pricing.margin import MarginStatus
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -169,13 +170,15 @@ def test_a_saved_product_shows_in_the_listings_table_with_exact_values(
     assert dataclasses.replace(red, variant_id=0) == VariantRow(
         variant_id=0, product_id=product_id, title="Cotton tee 纯棉T恤", sku="TEE-RED-M",
         options="Red / M", status="active", category="", price=Decimal("12.50"),
-        cost=Decimal("5.00"), margin=Decimal("0.6"), stock=0, barcode="4006381333931",
-        listings={channel_id: ListingCell(channel_id, "listed", Decimal("11.90"), True,
-                                          "TM-1001")})
+        cost=Decimal("5.00"), margin=Decimal("0.6"), margin_status=MarginStatus.OK,
+        min_margin=Decimal("0.20"), stock=0, barcode="4006381333931",
+        listings={channel_id: ListingCell(  # the channel has no fees: margin as before fees
+            channel_id, "listed", Decimal("11.90"), True, "TM-1001",
+            (Decimal("11.90") - Decimal("5.00")) / Decimal("11.90"), MarginStatus.OK)})
     assert blue.sku == "TEE-BLUE-L"
     assert blue.margin == (Decimal("13.00") - Decimal("5.20")) / Decimal("13.00")
     assert blue.listings == {channel_id: ListingCell(channel_id, "paused", Decimal("13.00"),
-                                                     False, None)}
+                                                     False, None, blue.margin, MarginStatus.OK)}
 
 
 def test_a_new_product_can_be_saved_with_a_category_path(tmp_shop: Database) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,12 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import count_matching, list_variants
 from ecdesk.services.common.page import Page
+from ecdesk.services.pricing.margin import (
+    MarginStatus,
+    margin_after_fees,
+    margin_before_fees,
+    margin_status,
+)
 from ecdesk.views.catalog.listings_model import (
     BASE_COLUMNS,
     MUTED_COLOUR,
@@ -34,14 +41,25 @@ CHANNELS = [Choice(1, "天猫 Tmall"), Choice(2, "JD")]
 
 
 def make_row(number: int, *, price: str = "20.00", cost: str = "8.00",
-             listings: dict[int, ListingCell] | None = None) -> VariantRow:
-    price_, cost_ = Decimal(price), Decimal(cost)
+             listings: dict[int, ListingCell] | None = None, min_margin: str = "0.25"
+             ) -> VariantRow:
+    """A row as the catalog service makes it: its margin judged by the pricing module."""
+    price_, cost_, minimum = Decimal(price), Decimal(cost), Decimal(min_margin)
+    margin = margin_before_fees(price_, cost_)
     return VariantRow(
         variant_id=number, product_id=1000 + number // 3, title=f"Product {number:04d} 产品",
         sku=f"SYN-{number:04d}", options="Black / M", status="active",
-        category="Clothing > T-shirts", price=price_, cost=cost_,
-        margin=(price_ - cost_) / price_ if price_ > 0 else None, stock=number % 17,
-        barcode=None, listings=listings or {})
+        category="Clothing > T-shirts", price=price_, cost=cost_, margin=margin,
+        margin_status=margin_status(margin, cost_, minimum), min_margin=minimum,
+        stock=number % 17, barcode=None, listings=listings or {})
+
+
+def make_cell(channel_id: int, status: str, price: str, own_price: bool, item_id: str | None,
+              *, cost: str = "8.00", fee_rate: str = "0.05") -> ListingCell:
+    """A listing as the catalog service makes it: its margin after the channel's fees."""
+    margin = margin_after_fees(Decimal(price), Decimal(cost), Decimal(fee_rate), Decimal(0))
+    return ListingCell(channel_id, status, Decimal(price), own_price, item_id, margin,
+                       margin_status(margin, Decimal(cost), Decimal("0.25")))
 
 
 class FakeLoader:
@@ -81,11 +99,9 @@ def kept(model: ListingsTableModel) -> ListingsTableModel:
 
 
 def model_over(rows: list[VariantRow], *, channels: list[Choice] | None = None,
-               counted: bool = True, min_margin: str = "0.25") -> tuple[ListingsTableModel,
-                                                                        FakeLoader]:
+               counted: bool = True) -> tuple[ListingsTableModel, FakeLoader]:
     loader = FakeLoader(rows, counted)
-    model = ListingsTableModel(loader, channels or [], Decimal(min_margin),
-                               counter=lambda _query: len(rows))
+    model = ListingsTableModel(loader, channels or [], counter=lambda _query: len(rows))
     return kept(model), loader
 
 
@@ -99,7 +115,7 @@ def demo_model(context: ShopContext) -> ListingsTableModel:
     def load(query: VariantQuery, offset: int, limit: int) -> Page[VariantRow]:
         return list_variants(context.uow(), query, offset=offset, limit=limit, count=False)
 
-    return kept(ListingsTableModel(load, CHANNELS, Decimal("0.25"),
+    return kept(ListingsTableModel(load, CHANNELS,
                                    counter=lambda query: count_matching(context.uow(), query)))
 
 
@@ -149,7 +165,7 @@ def test_the_model_passes_the_model_testers_on_an_empty_shop(
     def load(query: VariantQuery, offset: int, limit: int) -> Page[VariantRow]:
         return list_variants(empty_context.uow(), query, offset=offset, limit=limit)
 
-    model = ListingsTableModel(load, [], Decimal("0.20"))
+    model = ListingsTableModel(load, [])
     tester = qt_model_tester(model, use_fetch_more=False)
     model.set_query(VariantQuery())
     qtmodeltester.check(model, force_py=True)
@@ -319,13 +335,51 @@ def test_a_price_below_cost_shows_the_warning_colour_and_says_why(qapp: Any) -> 
 
 
 def test_a_margin_under_the_shop_minimum_is_flagged_with_the_minimum(qapp: Any) -> None:
-    model, _loader = model_over([make_row(1, price="10.00", cost="8.00")], min_margin="0.25")
+    model, loader = model_over([make_row(1, price="10.00", cost="8.00", min_margin="0.25")])
     model.set_query(VariantQuery())
     assert cell(model, 0, COLUMN["Margin"], Qt.ItemDataRole.ForegroundRole) == WARNING_COLOUR
     assert cell(model, 0, COLUMN["Price"], Qt.ItemDataRole.ToolTipRole) == (
         "Margin is under the shop minimum of 25.0 %")
-    model.reload(min_margin=Decimal("0.10"))
+    loader.rows = [make_row(1, price="10.00", cost="8.00", min_margin="0.10")]
+    model.reload()
     assert cell(model, 0, COLUMN["Margin"], Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_the_model_shows_the_status_the_row_brings_and_judges_nothing_itself(qapp: Any) -> None:
+    judged_ok = dataclasses.replace(make_row(1, price="10.00", cost="9.00"),
+                                    margin_status=MarginStatus.OK)
+    model, _loader = model_over([judged_ok])
+    model.set_query(VariantQuery())
+    assert cell(model, 0, COLUMN["Margin"], Qt.ItemDataRole.ForegroundRole) is None
+    assert cell(model, 0, COLUMN["Margin"], Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_a_listing_thin_after_its_channels_fees_is_flagged_with_the_minimum(qapp: Any) -> None:
+    # 11.00 - 8.00 - 5 % fee (0.55) = 2.45: 22.3 % after fees (27.3 % before)
+    thin = make_cell(1, "listed", "11.00", True, "TM-1")
+    below_cost = make_cell(2, "listed", "8.20", True, None)  # 8.20 - 0.41 is under 8.00
+    model, _loader = model_over([make_row(1, listings={1: thin, 2: below_cost})],
+                                channels=CHANNELS)
+    model.set_query(VariantQuery())
+    first_channel = len(BASE_COLUMNS)
+    assert (thin.margin_status, below_cost.margin_status) == (MarginStatus.THIN,
+                                                              MarginStatus.NEGATIVE)
+    assert cell(model, 0, first_channel, Qt.ItemDataRole.ForegroundRole) == WARNING_COLOUR
+    assert cell(model, 0, first_channel, Qt.ItemDataRole.ToolTipRole) == (
+        "Channel item id: TM-1\n"
+        "Margin after the channel's fees is under the shop minimum of 25.0 %")
+    assert cell(model, 0, first_channel + 1, Qt.ItemDataRole.ToolTipRole) == (
+        "Price after the channel's fees is below cost")
+    assert cell(model, 0, COLUMN["Margin"], Qt.ItemDataRole.ForegroundRole) is None  # 60 %
+
+
+def test_a_paused_listing_is_muted_and_not_flagged_for_its_margin(qapp: Any) -> None:
+    paused = make_cell(1, "paused", "8.20", True, None)
+    model, _loader = model_over([make_row(1, listings={1: paused})], channels=CHANNELS)
+    model.set_query(VariantQuery())
+    first_channel = len(BASE_COLUMNS)
+    assert cell(model, 0, first_channel, Qt.ItemDataRole.ForegroundRole) == MUTED_COLOUR
+    assert cell(model, 0, first_channel, Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_a_free_item_with_no_cost_is_not_flagged(qapp: Any) -> None:
@@ -344,8 +398,8 @@ def test_title_and_category_carry_their_full_text_as_tooltips(qapp: Any) -> None
 
 
 def test_each_channel_gets_a_column_showing_status_and_price(qapp: Any) -> None:
-    listed = ListingCell(1, "listed", Decimal("12.50"), True, "TM-778899")
-    paused = ListingCell(2, "paused", Decimal("19.90"), False, None)
+    listed = make_cell(1, "listed", "12.50", True, "TM-778899")
+    paused = make_cell(2, "paused", "19.90", False, None)
     model, _loader = model_over([make_row(1, listings={1: listed, 2: paused}), make_row(2)],
                                 channels=CHANNELS)
     model.set_query(VariantQuery())
@@ -395,7 +449,7 @@ def test_a_count_for_a_query_the_user_has_typed_past_is_dropped(qtbot: QtBot) ->
         return totals[query.search]
 
     loader = FakeLoader([make_row(n) for n in range(10)], counted=False)
-    model = kept(ListingsTableModel(loader, [], Decimal("0.2"), counter=count))
+    model = kept(ListingsTableModel(loader, [], counter=count))
     announced: list[int] = []
     model.total_changed.connect(announced.append)
     model.set_query(VariantQuery(search="a"))
@@ -410,7 +464,7 @@ def test_a_failing_count_leaves_the_total_unknown_and_the_rows_shown(qtbot: QtBo
         raise RuntimeError("database is locked")
 
     loader = FakeLoader([make_row(n) for n in range(300)], counted=False)
-    model = kept(ListingsTableModel(loader, [], Decimal("0.2"), counter=count))
+    model = kept(ListingsTableModel(loader, [], counter=count))
     model.set_query(VariantQuery())
     assert QThreadPool.globalInstance().waitForDone(5000)
     qtbot.wait(20)
@@ -420,7 +474,6 @@ def test_a_failing_count_leaves_the_total_unknown_and_the_rows_shown(qtbot: QtBo
 RACE = """
 import threading
 import time
-from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.common.page import Page
@@ -436,7 +489,7 @@ def count(query):
 deadline = time.monotonic() + 8
 for i in range(2000):
     counted.clear()
-    model = ListingsTableModel(lambda q, o, n: Page([], None), [], Decimal("0.2"), counter=count)
+    model = ListingsTableModel(lambda q, o, n: Page([], None), [], counter=count)
     model.set_query(VariantQuery(search=str(i)))
     counted.wait(1)
     model.deleteLater()  # its page closes (File > Open, a new window) as the count reports

@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import PySide6
@@ -151,7 +150,7 @@ def test_a_python_data_returning_none_many_thousand_times_keeps_none_alive(qapp:
 
 def test_the_listings_model_survives_many_thousand_resets_and_signals(qapp: Any) -> None:
     """The app's own model: set_query resets the model and emits total_changed each time."""
-    model = ListingsTableModel(lambda _q, _offset, _limit: Page([], 0), [], Decimal("0"))
+    model = ListingsTableModel(lambda _q, _offset, _limit: Page([], 0), [])
     totals: list[int] = []
     model.total_changed.connect(totals.append)
     queries = [VariantQuery(search=s) for s in ("", "a")]

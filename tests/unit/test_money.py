@@ -20,7 +20,6 @@ from ecdesk.money import (
     format_amount,
     format_rate,
     from_minor_units,
-    margin_rate,
     parse_amount,
     parse_rate,
     round_document_total,
@@ -203,23 +202,6 @@ def test_text_that_is_not_a_percentage_is_refused(text: str) -> None:
     with pytest.raises(MoneyError) as info:
         parse_rate(text)
     assert str(info.value) == f"'{text}' is not a percentage"
-
-
-@pytest.mark.parametrize(("price", "cost", "expected"), [
-    ("100", "70", Decimal("0.3")),
-    ("10", "15", Decimal("-0.5")),
-    ("50", "0", Decimal("1")),
-    ("0", "5", None),
-    ("-1", "0", None),
-])
-def test_margin_is_a_rate_of_the_price_and_undefined_without_a_price(
-        price: str, cost: str, expected: Decimal | None) -> None:
-    assert margin_rate(Decimal(price), Decimal(cost)) == expected
-
-
-def test_margin_is_undefined_when_price_or_cost_is_missing() -> None:
-    assert margin_rate(None, Decimal("1")) is None
-    assert margin_rate(Decimal("1"), None) is None
 
 
 # --- minor units and the column type ---------------------------------------------------------

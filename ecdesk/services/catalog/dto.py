@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ecdesk.services.pricing.margin import MarginStatus
+
 STATUS_NOT_ARCHIVED = "not_archived"
 
 
@@ -15,6 +17,8 @@ class ListingCell:
     price: Decimal  # the channel price, or the SKU's list price when the channel has none
     own_price: bool  # True when the channel has a price of its own
     channel_item_id: str | None
+    margin: Decimal | None  # after the channel's commission and payment fee
+    margin_status: MarginStatus  # `margin` against the shop's minimum
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,9 @@ class VariantRow:
     category: str
     price: Decimal
     cost: Decimal
-    margin: Decimal | None
+    margin: Decimal | None  # of the list price: no channel, so no fees
+    margin_status: MarginStatus  # `margin` against the shop's minimum
+    min_margin: Decimal  # the shop's minimum margin the statuses were judged against
     stock: int
     barcode: str | None
     listings: dict[int, ListingCell] = field(default_factory=dict)

@@ -46,6 +46,7 @@ _PAGE = f"""
     LIMIT ? OFFSET ?"""
 _COUNT = f"SELECT count(*) {_MATCHING}"
 _CHANNELS = "SELECT id, name FROM channels WHERE archived IS 0 ORDER BY position, id"
+_MIN_MARGIN = "SELECT value FROM settings WHERE key = 'min_margin'"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,6 @@ class FirstRows:
     """What the Listings page needs to show its first page before the shop is open."""
 
     path: Path
-    min_margin: Decimal  # the shop's setting: thinner margins are shown in red
     channels: list[Choice]  # one column each, in the Listings page's order
     page: Page[VariantRow]  # the first page of DEFAULT_QUERY, total not counted
 
@@ -75,7 +75,7 @@ def read_first_rows(path: Path, limit: int = 256) -> FirstRows | None:
             page = _page(conn, 0, limit)
     except (DatabaseError, sqlite3.Error, OSError):
         return None  # the normal open finds the same problem and explains it
-    return FirstRows(path, Decimal(settings["min_margin"]), channels, page)
+    return FirstRows(path, channels, page)
 
 
 def read_page(path: Path, offset: int, limit: int) -> Page[VariantRow]:
@@ -113,13 +113,20 @@ def _page(conn: sqlite3.Connection, offset: int, limit: int) -> Page[VariantRow]
     if not rows:
         return Page([], None, False)
     ids = [row[0] for row in rows]
-    listings = listing_cells(conn.execute(LISTINGS_OF, listings_of_parameters(ids)))
+    min_margin = _min_margin(conn)
+    listings = listing_cells(conn.execute(LISTINGS_OF, listings_of_parameters(ids)), min_margin)
     paths = dict(conn.execute("SELECT id, path FROM categories").fetchall())
-    return Page([_row(row, listings.get(row[0], {}), paths) for row in rows], None, has_more)
+    return Page([_row(row, listings.get(row[0], {}), paths, min_margin) for row in rows], None,
+                has_more)
 
 
-def _row(raw: tuple[Any, ...], listings: dict[int, ListingCell], paths: dict[int, str]
-         ) -> VariantRow:
+def _min_margin(conn: sqlite3.Connection) -> Decimal:
+    """The shop's minimum margin (`read_first_rows` only reads a shop that has one)."""
+    return Decimal(conn.execute(_MIN_MARGIN).fetchone()[0])
+
+
+def _row(raw: tuple[Any, ...], listings: dict[int, ListingCell], paths: dict[int, str],
+         min_margin: Decimal) -> VariantRow:
     (variant_id, product_id, title, sku, option1, option2, option3, status, category_id,
      price_cents, cost_cents, on_hand, barcode) = raw
     return variant_row(
@@ -127,5 +134,5 @@ def _row(raw: tuple[Any, ...], listings: dict[int, ListingCell], paths: dict[int
         options=(option1, option2, option3), status=status,
         category=paths.get(category_id, "") if category_id else "",
         price=from_minor_units(price_cents), cost=from_minor_units(cost_cents),  # type: ignore[arg-type]
-        stock=on_hand, barcode=barcode, listings=listings,
+        stock=on_hand, barcode=barcode, min_margin=min_margin, listings=listings,
     )

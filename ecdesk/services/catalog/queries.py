@@ -7,9 +7,10 @@ public: the Inventory queries (services.stock.queries) search SKUs the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, column, exists, func, literal_column, select, table
+from sqlalchemy import Select, column, exists, func, select, table
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -38,11 +39,9 @@ from ecdesk.services.catalog.rows import (
 )
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.text_search import contains, fts_phrase, search_words
+from ecdesk.services.pricing.sql import effective_price_sql, margin_before_fees_sort_key
+from ecdesk.services.settings import read_settings
 
-# Sort key only (display margins are computed in Decimal): cents as REAL, no money type involved.
-_MARGIN = literal_column(
-    "CASE WHEN variants.price > 0 THEN CAST(variants.price - variants.unit_cost AS REAL)"
-    " / variants.price END")
 SORT_KEYS: dict[str, Sequence[Any]] = {
     "title": (Product.title, Product.id, Variant.position),
     "sku": (Variant.sku,),
@@ -51,7 +50,7 @@ SORT_KEYS: dict[str, Sequence[Any]] = {
     "category": (Category.path, Product.title),
     "price": (Variant.price,),
     "cost": (Variant.unit_cost,),
-    "margin": (_MARGIN,),
+    "margin": (margin_before_fees_sort_key(Variant.price, Variant.unit_cost),),
     "stock": (Variant.on_hand,),
 }
 
@@ -150,7 +149,7 @@ def _order(query: Select[Any], spec: VariantQuery) -> Select[Any]:
         sort_listing = select(Listing).where(Listing.channel_id == channel_id).subquery()
         query = query.outerjoin(sort_listing, sort_listing.c.variant_id == Variant.id)
         keys: Sequence[Any] = (sort_listing.c.status,
-                               func.coalesce(sort_listing.c.channel_price, Variant.price))
+                               effective_price_sql(sort_listing.c.channel_price, Variant.price))
     else:
         keys = SORT_KEYS.get(spec.sort, SORT_KEYS["title"])
         if spec.sort == "category":
@@ -183,9 +182,11 @@ def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit
         total = rows[0].total if searching and rows else None
         if total is None and count:
             total = _count(session, spec)
-        listings = _listings_of(session, [row.id for row in rows])
+        min_margin = read_settings(session).min_margin  # (judged in the rows' transaction)
+        listings = _listings_of(session, [row.id for row in rows], min_margin)
         paths = category_paths(session) if rows else {}
-    return Page([_row(row, listings.get(row.id, {}), paths) for row in rows], total, has_more)
+    return Page([_row(row, listings.get(row.id, {}), paths, min_margin) for row in rows], total,
+                has_more)
 
 
 def count_matching(uow: UnitOfWork, spec: VariantQuery) -> int:
@@ -199,20 +200,22 @@ def _count(session: Session, spec: VariantQuery) -> int:
     return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
 
 
-def _listings_of(session: Session, variant_ids: list[int]) -> dict[int, dict[int, ListingCell]]:
+def _listings_of(session: Session, variant_ids: list[int], min_margin: Decimal
+                 ) -> dict[int, dict[int, ListingCell]]:
     if not variant_ids:
         return {}
     return listing_cells(session.connection().exec_driver_sql(
-        LISTINGS_OF, listings_of_parameters(variant_ids)))
+        LISTINGS_OF, listings_of_parameters(variant_ids)), min_margin)
 
 
-def _row(row: Any, listings: dict[int, ListingCell], paths: dict[int, str]) -> VariantRow:
+def _row(row: Any, listings: dict[int, ListingCell], paths: dict[int, str], min_margin: Decimal
+         ) -> VariantRow:
     return variant_row(
         variant_id=row.id, product_id=row.product_id, title=row.title, sku=row.sku,
         options=(row.option1, row.option2, row.option3), status=row.status.value,
         category=paths.get(row.category_id, "") if row.category_id else "",
         price=row.price, cost=row.unit_cost, stock=row.on_hand, barcode=row.barcode,
-        listings=listings,
+        min_margin=min_margin, listings=listings,
     )
 
 

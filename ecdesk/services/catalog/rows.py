@@ -1,7 +1,8 @@
 """Listings table rows built from raw column values, without SQLAlchemy.
 
 Shared by `queries.list_variants` (through the ORM) and `first_rows` (through sqlite3 at
-start-up), so that both give the same `VariantRow` for the same SKU.
+start-up), so that both give the same `VariantRow` for the same SKU. Prices and margins are
+the pricing module's: the effective price in SQL, margins and their status in Python.
 """
 
 from __future__ import annotations
@@ -11,14 +12,21 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from ecdesk.money import from_minor_units, margin_rate
+from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.dto import ListingCell, VariantRow
+from ecdesk.services.pricing.margin import margin_after_fees, margin_before_fees, margin_status
+from ecdesk.services.pricing.price import effective_price_text
+
+RATE_SCALE = Decimal(10) ** 6  # rates are stored as integer millionths (money.Rate)
 
 # Read with the driver directly: for a page of 256 SKUs this is 4x faster than through the ORM's
-# type processing, and the two money columns are converted exactly in `listing_cells`.
-LISTINGS_OF = """
-    SELECT l.variant_id, l.channel_id, l.status, l.channel_price, v.price, l.channel_item_id
-    FROM listings l JOIN variants v ON v.id = l.variant_id
+# type processing, and the money and rate columns are converted exactly in `listing_cells`.
+LISTINGS_OF = f"""
+    SELECT l.variant_id, l.channel_id, l.status,
+           {effective_price_text("l.channel_price", "v.price")},
+           l.channel_price IS NOT NULL, l.channel_item_id, v.unit_cost,
+           c.commission_rate, c.payment_fee_rate
+    FROM listings l JOIN variants v ON v.id = l.variant_id JOIN channels c ON c.id = l.channel_id
     WHERE l.variant_id IN (SELECT value FROM json_each(?))"""
 
 
@@ -26,23 +34,32 @@ def listings_of_parameters(variant_ids: list[int]) -> tuple[str]:
     return (json.dumps(variant_ids),)
 
 
-def listing_cells(rows: Iterable[Any]) -> dict[int, dict[int, ListingCell]]:
-    """The rows of `LISTINGS_OF` as cells by variant id, then by channel id."""
+def listing_cells(rows: Iterable[Any], min_margin: Decimal
+                  ) -> dict[int, dict[int, ListingCell]]:
+    """The rows of `LISTINGS_OF` as cells by variant id, then by channel id; each margin is
+    after its channel's fees, judged against the shop's `min_margin`."""
     cells: dict[int, dict[int, ListingCell]] = {}
-    for variant_id, channel_id, status, own_cents, list_cents, item_id in rows:
-        price = from_minor_units(list_cents if own_cents is None else own_cents)
+    for (variant_id, channel_id, status, price_cents, own_price, item_id, cost_cents,
+         commission, payment_fee) in rows:
+        price, cost = from_minor_units(price_cents), from_minor_units(cost_cents)
+        margin = margin_after_fees(price, cost, Decimal(commission) / RATE_SCALE,
+                                   Decimal(payment_fee) / RATE_SCALE)
         cells.setdefault(variant_id, {})[channel_id] = ListingCell(
-            channel_id, status, price, own_cents is not None, item_id)  # type: ignore[arg-type]
+            channel_id, status, price, bool(own_price), item_id,  # type: ignore[arg-type]
+            margin, margin_status(margin, cost, min_margin))
     return cells
 
 
 def variant_row(*, variant_id: int, product_id: int, title: str, sku: str,
                 options: tuple[str, str, str], status: str, category: str, price: Decimal,
-                cost: Decimal, stock: int, barcode: str | None,
+                cost: Decimal, stock: int, barcode: str | None, min_margin: Decimal,
                 listings: dict[int, ListingCell]) -> VariantRow:
+    """A SKU's row; its own price has no channel, so its margin is before fees."""
+    margin = margin_before_fees(price, cost)
     return VariantRow(
         variant_id=variant_id, product_id=product_id, title=title, sku=sku,
         options=" / ".join(o for o in options if o), status=status, category=category,
-        price=price, cost=cost, margin=margin_rate(price, cost), stock=stock, barcode=barcode,
-        listings=listings,
+        price=price, cost=cost, margin=margin,
+        margin_status=margin_status(margin, cost, min_margin), min_margin=min_margin,
+        stock=stock, barcode=barcode, listings=listings,
     )

@@ -10,10 +10,11 @@ from decimal import Decimal
 
 from ecdesk.errors import Problem
 from ecdesk.models import ListingStatus, ProductStatus
-from ecdesk.money import format_rate, margin_rate
+from ecdesk.money import format_rate
 from ecdesk.services.catalog.barcodes import barcode_problem
 from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
 from ecdesk.services.common.amounts import read_amount
+from ecdesk.services.pricing.margin import MarginStatus, margin_before_fees, margin_status
 
 MAX_SKU_LENGTH = 64
 
@@ -61,12 +62,14 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
 
 def price_warnings(price: Decimal | None, cost: Decimal | None, min_margin: Decimal,
                    row: int | None, label: str = "Price") -> list[Problem]:
+    """The list price's margin (no channel: before fees) against the shop's minimum."""
     if price is None or cost is None:
         return []
-    if price < cost:
+    margin = margin_before_fees(price, cost)
+    status = margin_status(margin, cost, min_margin)
+    if status == MarginStatus.NEGATIVE:
         return [Problem(label, f"{price} is below the cost {cost}", row, "warning")]
-    margin = margin_rate(price, cost)
-    if margin is not None and cost > 0 and margin < min_margin:
+    if status == MarginStatus.THIN:
         return [Problem(label, f"margin {format_rate(margin)} is under the shop minimum "
                         f"{format_rate(min_margin)}", row, "warning")]
     return []

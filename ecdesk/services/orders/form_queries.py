@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 
 from ecdesk.db import UnitOfWork
 from ecdesk.models import Listing, Order, Product, Variant
 from ecdesk.services.common.text_search import contains, starts_with
+from ecdesk.services.pricing.sql import effective_price_sql
 
 SUGGESTIONS = 20
 
@@ -28,7 +29,7 @@ def _choices(channel_id: int | None) -> Select[Any]:
     listing = select(Listing.variant_id, Listing.channel_price).where(
         Listing.channel_id == channel_id).subquery()
     return (select(Variant.sku, Product.title, Variant.option1, Variant.option2, Variant.option3,
-                   func.coalesce(listing.c.channel_price, Variant.price).label("price"),
+                   effective_price_sql(listing.c.channel_price, Variant.price).label("price"),
                    Variant.on_hand)
             .join(Product, Product.id == Variant.product_id)
             .outerjoin(listing, listing.c.variant_id == Variant.id))

@@ -7,15 +7,15 @@ the opened shop then takes the same model over.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount, format_rate
-from ecdesk.services.catalog.dto import Choice, VariantQuery, VariantRow
+from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.common.page import Page
+from ecdesk.services.pricing.margin import MarginStatus, is_flagged
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.widgets.paged_table_model import (
     PAGE_SIZE as PAGE_SIZE,  # (callers import it here)
@@ -49,34 +49,31 @@ def headings(channels: list[Choice]) -> list[Heading]:
 
 
 class ListingsTableModel(PagedTableModel[VariantQuery, VariantRow]):
-    def __init__(self, loader: Loader, channels: list[Choice], min_margin: Decimal,
-                 parent: QObject | None = None, counter: Counter | None = None) -> None:
+    """Margins are shown as the rows bring them: the service judges them (pricing module)."""
+
+    def __init__(self, loader: Loader, channels: list[Choice], parent: QObject | None = None,
+                 counter: Counter | None = None) -> None:
         super().__init__(loader, VariantQuery(), headings(channels), parent, counter)
         self._channels = channels
-        self._min_margin = min_margin
 
     def show_page(self, query: VariantQuery, page: Page[VariantRow],
-                  channels: list[Choice] | None = None, min_margin: Decimal | None = None
-                  ) -> None:
+                  channels: list[Choice] | None = None) -> None:
         """Show `page` as the first page of `query` (and `channels` as the channel columns).
 
         `set_query` reads the page with the loader; at start-up the page is read before the
         shop is open and handed in here.
         """
-        def take_settings() -> None:
+        def take_channels() -> None:
             if channels is not None:
                 self._channels = channels
                 self._headings = headings(channels)
-            if min_margin is not None:
-                self._min_margin = min_margin
 
-        super().show_page(query, page, take_settings)
+        super().show_page(query, page, take_channels)
 
-    def reload(self, channels: list[Choice] | None = None, min_margin: Decimal | None = None
-               ) -> None:
+    def reload(self, channels: list[Choice] | None = None) -> None:
         """Fetch again (after a write), keeping the query; columns follow the channels."""
         query = self._query
-        self._read_page(query, 0, lambda page: self.show_page(query, page, channels, min_margin))
+        self._read_page(query, 0, lambda page: self.show_page(query, page, channels))
 
     # -- columns ---------------------------------------------------------------------------
     def _channel_at(self, column: int) -> Choice | None:
@@ -115,30 +112,45 @@ class ListingsTableModel(PagedTableModel[VariantQuery, VariantRow]):
     def row_id(self, row: VariantRow) -> int:
         return row.variant_id
 
-    def _is_thin(self, row: VariantRow) -> bool:
-        return row.price < row.cost or (row.margin is not None and row.cost > 0
-                                        and row.margin < self._min_margin)
+    def _listing_at(self, row: VariantRow, key: str) -> ListingCell | None:
+        return row.listings.get(int(key.split(":")[1])) if key.startswith("channel:") else None
 
     def cell_colour(self, row: VariantRow, column: int) -> QColor | None:
         key = self.sort_key(column) or ""
-        if key in ("price", "margin") and self._is_thin(row):
+        if key in ("price", "margin") and is_flagged(row.margin_status):
             return WARNING_COLOUR
         if key.startswith("channel:"):
-            cell = row.listings.get(int(key.split(":")[1]))
+            cell = self._listing_at(row, key)
             if cell is None or cell.status != "listed":
                 return MUTED_COLOUR
+            if is_flagged(cell.margin_status):
+                return WARNING_COLOUR
         return None
 
     def cell_tooltip(self, row: VariantRow, column: int) -> str | None:
         key = self.sort_key(column) or ""
         if key in ("title", "category"):  # long texts are elided in the cell
             return row.title if key == "title" else row.category or None
-        if key in ("price", "margin") and self._is_thin(row):
-            if row.price < row.cost:
-                return self.tr("Price is below cost")
-            return self.tr("Margin is under the shop minimum of %s") % format_rate(self._min_margin)
-        if key.startswith("channel:"):
-            cell = row.listings.get(int(key.split(":")[1]))
-            if cell is not None and cell.channel_item_id:
-                return self.tr("Channel item id: %s") % cell.channel_item_id
+        if key in ("price", "margin"):
+            return self._margin_note(row.margin_status, row, after_fees=False)
+        cell = self._listing_at(row, key)
+        if cell is None:
+            return None
+        lines = [self.tr("Channel item id: %s") % cell.channel_item_id
+                 if cell.channel_item_id else None,
+                 self._margin_note(cell.margin_status, row, after_fees=True)
+                 if cell.status == "listed" else None]
+        return "\n".join(line for line in lines if line) or None
+
+    def _margin_note(self, status: MarginStatus, row: VariantRow, *, after_fees: bool
+                     ) -> str | None:
+        """Why a margin is flagged (None when it is not)."""
+        minimum = format_rate(row.min_margin)
+        if status == MarginStatus.NEGATIVE:
+            return (self.tr("Price after the channel's fees is below cost") if after_fees
+                    else self.tr("Price is below cost"))
+        if status == MarginStatus.THIN:
+            return (self.tr("Margin after the channel's fees is under the shop minimum of %s")
+                    % minimum if after_fees
+                    else self.tr("Margin is under the shop minimum of %s") % minimum)
         return None

@@ -10,7 +10,6 @@ imports the catalog queries, commands and the product dialog (all SQLAlchemy) on
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -59,8 +58,7 @@ class ListingsPage(QWidget):
         self._first: FirstRows | None = None  # rows shown before the shop was open
         self._needs_shop: list[QWidget | QAction] = []  # enabled by `bind`
         self._options = FilterOptions([], [], [])
-        min_margin = context.settings.min_margin if context is not None else Decimal(0)
-        self.model = ListingsTableModel(self._load, [], min_margin, self, counter=self._count)
+        self.model = ListingsTableModel(self._load, [], self, counter=self._count)
         self.model.total_changed.connect(self._update_count)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
@@ -180,7 +178,7 @@ class ListingsPage(QWidget):
     def show_first_rows(self, first: FirstRows) -> None:
         """Show the shop's first rows, read before it is open; `bind` and `load` follow."""
         self._first = first
-        self.model.show_page(DEFAULT_QUERY, first.page, first.channels, first.min_margin)
+        self.model.show_page(DEFAULT_QUERY, first.page, first.channels)
         self._resize_columns()
         self._update_count()
         self.rows_shown.emit()
@@ -190,7 +188,7 @@ class ListingsPage(QWidget):
         assert self.context is not None
         self._refresh_options()
         if not self._takes_over_first_rows():
-            self.model.reload(self._options.channels, self.context.settings.min_margin)
+            self.model.reload(self._options.channels)
             self._resize_columns()
         self._first = None  # first rows or not, further pages come through the shop's queries
         self._update_count()
@@ -201,8 +199,7 @@ class ListingsPage(QWidget):
         first = self._first
         return (first is not None and self.context is not None
                 and self.model.query == DEFAULT_QUERY and self.model.total_known
-                and first.channels == self._options.channels
-                and first.min_margin == self.context.settings.min_margin)
+                and first.channels == self._options.channels)
 
     def _resize_columns(self) -> None:
         widths = {0: 260, 1: 130, 2: 140, 3: 70, 4: 200}
@@ -259,7 +256,7 @@ class ListingsPage(QWidget):
         if change.areas & {"catalog", "channels", "settings"}:
             self._refresh_options()
         if change.areas & {"catalog", "channels", "settings", "stock", "orders"}:  # (stock column)
-            self.model.reload(self._options.channels, self.context.settings.min_margin)
+            self.model.reload(self._options.channels)
             self._update_count()
 
     # -- actions ---------------------------------------------------------------------------

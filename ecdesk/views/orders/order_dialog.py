@@ -35,7 +35,6 @@ from ecdesk.services.channels import ChannelInfo, list_channels
 from ecdesk.services.common.shop_time import shop_now
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderStatus
-from ecdesk.services.orders.fees import estimated_fees
 from ecdesk.services.orders.form_queries import (
     SkuChoice,
     order_number_taken,
@@ -43,6 +42,7 @@ from ecdesk.services.orders.form_queries import (
     suggest_skus,
 )
 from ecdesk.services.orders.validation import check_order
+from ecdesk.services.pricing.margin import channel_fees
 from ecdesk.views.orders.order_lines_editor import OrderLinesEditor
 from ecdesk.views.orders.orders_model import STATUS_LABELS, order_status_label
 from ecdesk.views.shell.shop_context import ShopContext
@@ -192,8 +192,8 @@ class OrderDialog(QDialog):
         goods, channel = self.editor.show_totals(), self._channel()
         if not self._fees_typed and channel is not None:
             self.fees.blockSignals(True)
-            self.fees.setText(str(estimated_fees(goods, channel.commission_rate,
-                                                 channel.payment_fee_rate)))
+            self.fees.setText(str(channel_fees(goods, channel.commission_rate,
+                                               channel.payment_fee_rate)))
             self.fees.blockSignals(False)
         currency = channel.currency if channel else ""
         try:

@@ -13,7 +13,7 @@ from ecdesk.services.settings import CURRENCIES, ShopSettings
 
 
 class ShopSettingsForm(QWidget):
-    """Shop name, currency, timezone and minimum margin."""
+    """Shop name, currency, timezone and minimum margin (after the channel's fees)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -23,11 +23,17 @@ class ShopSettingsForm(QWidget):
         self.timezone = QComboBox(editable=True)  # filled when first shown: listing the zones
         self._timezones_listed = False             # reads ~600 files, too slow for start-up
         self.min_margin = QDoubleSpinBox(suffix=" %", decimals=1, maximum=99.9, singleStep=1.0)
+        self.min_margin.setToolTip(self.tr(
+            "What you keep of a price, as a share of it: (price - cost - the channel's "
+            "commission and payment fee) / price. A listing under this minimum is shown in red "
+            "on the Listings page. The list price has no channel, so its margin is price less "
+            "cost. SKUs without a cost are not judged."))
         layout = QFormLayout(self)
         layout.addRow(self.tr("Shop name"), self.shop_name)
         layout.addRow(self.tr("Currency"), self.currency)
         layout.addRow(self.tr("Timezone"), self.timezone)
-        layout.addRow(self.tr("Minimum margin"), self.min_margin)
+        layout.addRow(self.tr("Minimum margin after channel fees"), self.min_margin)
+        layout.labelForField(self.min_margin).setToolTip(self.min_margin.toolTip())
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._timezones_listed:

@@ -1,13 +1,13 @@
-"""Period presets of the Orders page (calendar days, half-open) and a channel's expected fees."""
+"""Period presets of the Orders page (calendar days, half-open).
+
+(A channel's expected fees are tested with the pricing module: tests/unit/test_pricing.py.)"""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
-from ecdesk.services.orders.fees import estimated_fees
 from ecdesk.services.orders.filters import PERIODS, period_days
 
 TODAY = date(2026, 12, 31)
@@ -36,9 +36,3 @@ def test_every_listed_period_is_known_and_an_unknown_one_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown period 'week'"):
         period_days("week", TODAY)
 
-
-def test_fees_are_commission_plus_payment_fee_each_rounded_half_up_to_the_cent() -> None:
-    # 5 % of 99.90 is 4.995 -> 5.00; 0.6 % is 0.5994 -> 0.60
-    assert estimated_fees(Decimal("99.90"), Decimal("0.05"), Decimal("0.006")) == Decimal("5.60")
-    assert estimated_fees(Decimal("0"), Decimal("0.05"), Decimal("0.006")) == Decimal("0.00")
-    assert estimated_fees(Decimal("10"), Decimal("0"), Decimal("0")) == Decimal("0.00")
