@@ -51,14 +51,17 @@ def is_frozen() -> bool:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under resources/, the same from a source checkout and from a frozen bundle.
+    """A file under ecdesk/resources/, the same from a source checkout, an installed wheel and
+    a frozen bundle.
 
-    PyInstaller puts the bundle's files under sys._MEIPASS (the `_internal` folder beside the
-    executable; inside a macOS .app, Contents/Frameworks, which links to Contents/Resources).
-    installer/ecdesk.spec copies resources/ there as it is, so the relative paths are the same.
+    The resources live inside the package so that `pip install .` carries them. PyInstaller
+    puts the bundle's files under sys._MEIPASS (the `_internal` folder beside the executable;
+    inside a macOS .app, Contents/Frameworks, which links to Contents/Resources), and
+    installer/ecdesk.spec copies the resources to its resources/ folder as they are, so the
+    relative paths are the same.
     """
     bundle = getattr(sys, "_MEIPASS", None) if is_frozen() else None
-    root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    root = Path(bundle) if bundle else Path(__file__).resolve().parent
     return root.joinpath("resources", *parts)
 
 
