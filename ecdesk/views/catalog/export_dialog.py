@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -31,10 +30,10 @@ from ecdesk.errors import EcdeskError
 from ecdesk.services.catalog_io import ExportResult, export_products
 from ecdesk.services.common.shop_time import shop_today
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
 from ecdesk.views.widgets.workers import Job
 
 SUFFIXES = (".csv", ".xlsx")
-ERROR_STYLE = "color: #b3261e"
 
 
 class ExportDialog(QDialog):
@@ -60,11 +59,8 @@ class ExportDialog(QDialog):
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.problem = QLabel(wordWrap=True)
-        self.bar = QProgressBar(textVisible=True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.bar, self.cancel_button, busy = busy_row(self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.bar.hide()
-        self.cancel_button.hide()
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.
                              TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -85,9 +81,6 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("File type"), self.type_combo)
         form.addRow(self.tr("Save as"), file_row)
         form.addRow("", self.problem)
-        busy = QHBoxLayout()
-        busy.addWidget(self.bar, 1)
-        busy.addWidget(self.cancel_button)
         main = QVBoxLayout(self)
         main.addLayout(form)
         main.addLayout(busy)
@@ -139,7 +132,7 @@ class ExportDialog(QDialog):
             self.type_combo.setCurrentIndex(self.type_combo.findData(path.suffix.lower()))
             self.type_combo.blockSignals(False)
         self.problem.setText(problem or warning)
-        self.problem.setStyleSheet(ERROR_STYLE if problem else "color: #8a5300")
+        self.problem.setStyleSheet(ERROR_STYLE if problem else WARNING_STYLE)
         busy = self.job is not None and self.job.running
         self.export_button.setEnabled(not problem and not busy)
         return not problem
@@ -196,7 +189,7 @@ class ExportDialog(QDialog):
         self._stop(self.tr("Nothing was exported: %s") % error, ERROR_STYLE)
 
     def _cancelled(self) -> None:
-        self._stop(self.tr("The export was cancelled: no file was written."), "color: #8a5300")
+        self._stop(self.tr("The export was cancelled: no file was written."), WARNING_STYLE)
 
     def reject(self) -> None:
         """Close (or Escape) while exporting cancels the export first."""

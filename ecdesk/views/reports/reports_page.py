@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -43,10 +42,9 @@ from ecdesk.services.reports.generate import (
     generate_report,
 )
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
 from ecdesk.views.widgets.workers import Job
 
-ERROR_STYLE = "color: #b3261e"
-WARNING_STYLE = "color: #8a5300"
 DESCRIPTIONS = {
     "sales": "Totals, by channel, category and day; refunds, discounts, platform fees and "
              "gross margin, with a trend chart",
@@ -129,15 +127,9 @@ class ReportsPage(QWidget):
         self.generate_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.generate_button.setToolTip(self.tr("Generate the report (Ctrl+Enter)"))
         self.generate_button.clicked.connect(self.generate)
-        self.bar = QProgressBar(textVisible=True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.bar, self.cancel_button, actions = busy_row(self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.bar.hide()
-        self.cancel_button.hide()
-        actions = QHBoxLayout()
-        actions.addWidget(self.generate_button)
-        actions.addWidget(self.bar, 1)
-        actions.addWidget(self.cancel_button)
+        actions.insertWidget(0, self.generate_button)
         actions.addStretch(0)
         self.status = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.
                              TextSelectableByMouse)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWizard, QWizardPage
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget, QWizard
 
 from ecdesk.errors import ValidationError
 from ecdesk.views.widgets.operations import Operation, show_progress
@@ -97,8 +97,9 @@ class JobWizard(QWizard):
         super().reject()
 
 
-def busy_row(page: QWizardPage) -> tuple[QProgressBar, QPushButton, QHBoxLayout]:
-    """A progress bar and its Cancel button, hidden until work runs."""
+def busy_row(page: QWidget) -> tuple[QProgressBar, QPushButton, QHBoxLayout]:
+    """A progress bar and its Cancel button, hidden until work runs (a wizard page, the
+    export dialog, the Reports page)."""
     bar = QProgressBar(textVisible=True)
     cancel = QPushButton(page.tr("Cancel"))
     row = QHBoxLayout()
