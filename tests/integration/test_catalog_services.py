@@ -40,12 +40,12 @@ from ecdesk.services.catalog.queries import (
     filter_options,
     get_product,
     list_variants,
-    search_everything,
     sku_owner,
 )
 from ecdesk.services.changes import CATALOG
 from ecdesk.services.channels import save_channel
 from ecdesk.services.pricing.margin import MarginStatus
+from ecdesk.services.search_providers import search_everything
 
 # --- helpers -----------------------------------------------------------------------------------
 
@@ -934,22 +934,6 @@ def test_the_search_index_covers_new_products_and_bulk_listings(demo_shop: Datab
     set_listing_status(demo_shop.uow(), list(range(1, 40)), 4, "listed")
     search_index_is_consistent(demo_shop)
     assert len(search_ids(demo_shop, "kettle")) == 2
-
-
-def test_search_everything_returns_labelled_hits(demo_read_only: Database) -> None:
-    hits = search_everything(demo_read_only.uow(), "SKU-00001-1")
-    with demo_read_only.uow() as uow:
-        title = uow.session.get(Product, 1).title
-    assert [(h.kind, h.id, h.label) for h in hits] == [("product", 1, f"SKU-00001-1 · {title}")]
-
-
-def test_search_everything_is_limited_and_ordered(demo_read_only: Database) -> None:
-    hits = search_everything(demo_read_only.uow(), "恤", limit=7)
-    assert len(hits) == 7
-    assert all("恤" in h.label for h in hits)
-    sku_title = [h.label.split(" · ", 1) for h in hits]
-    assert sku_title == sorted(sku_title, key=lambda pair: (pair[1], pair[0]))
-    assert search_everything(demo_read_only.uow(), "  ") == []
 
 
 def test_sku_owner_names_the_product_using_a_sku(demo_read_only: Database) -> None:

@@ -88,8 +88,10 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     assert [text for text in file_actions if text in required] == required
     assert file_actions[-1] == "Quit"
     assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
-    assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()] == [
-        ("Search everything", "Ctrl+K"), ("Dashboard", "Ctrl+1"), ("Listings", "Ctrl+2"),
+    assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()
+            if not a.isSeparator()] == [
+        ("Search everything", "Ctrl+K"), ("Go to page", "Ctrl+G"),
+        ("Dashboard", "Ctrl+1"), ("Listings", "Ctrl+2"),
         ("Orders", "Ctrl+3"), ("Inventory", "Ctrl+4"), ("Alerts", "Ctrl+5"),
         ("Reports", "Ctrl+6"), ("Settings", "Ctrl+7")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
@@ -254,12 +256,32 @@ def test_window_settings_live_in_the_data_folder(data_dir: Path) -> None:
 
 
 # -- global search ------------------------------------------------------------------------------
+def popup_rows(window: MainWindow) -> list[tuple[str, bool]]:
+    """The completer's rows: (text, can be chosen)."""
+    model = window._completions
+    return [(model.item(r).text(), bool(model.item(r).flags() & Qt.ItemFlag.ItemIsSelectable))
+            for r in range(model.rowCount())]
+
+
 def test_global_search_finds_a_sku(window: MainWindow) -> None:
     window.global_search.setText("SKU-00001-1")
     window._update_hits()
     labels = [hit.label for hit in window._hits]
     assert labels == ["SKU-00001-1 · Northwind 直筒牛仔裤 Straight jeans"]
-    assert window._completions.stringList() == labels
+    assert popup_rows(window) == [("Products", False), (labels[0], True)]
+
+
+def test_a_customers_name_in_global_search_lists_their_orders_under_a_heading(
+        window: MainWindow, demo_db: Database, sql: Callable[..., list[Any]]) -> None:
+    [(name, count)] = sql(demo_db, "SELECT customer_name, count(*) FROM orders "
+                                   "WHERE customer_name != '' GROUP BY customer_name "
+                                   "ORDER BY count(*) DESC, customer_name LIMIT 1")
+    window.global_search.setText(name)
+    window._update_hits()
+    rows = popup_rows(window)
+    assert ("Orders", False) in rows
+    orders = rows[rows.index(("Orders", False)) + 1:]
+    assert len(orders) == min(count, 8) and all(name in text and ok for text, ok in orders)
 
 
 def test_global_search_runs_after_a_pause_in_typing(qtbot: QtBot, window: MainWindow) -> None:
@@ -280,11 +302,28 @@ def test_opening_a_hit_edits_its_product_on_the_listings_page(
     window.show_page("orders")
     window.global_search.setText("SKU-00001-1")
     window._update_hits()
-    window._open_hit(0)
+    window._open_hit_row(1)
     assert opened == [1]
     assert window.pages.currentWidget() is window.listings
-    window._open_hit(5)  # a stale row from the popup: ignored
+    window._open_hit_row(0)  # the group's heading: not a hit
+    window._open_hit_row(5)  # a stale row from the popup: ignored
     assert opened == [1]
+
+
+def test_opening_an_order_hit_shows_it_selected_on_the_orders_page(
+        window: MainWindow, demo_db: Database, sql: Callable[..., list[Any]]) -> None:
+    [(number,)] = sql(demo_db, "SELECT number FROM orders WHERE id = 42")
+    window.orders.load()
+    window.orders.status_filter.setCurrentIndex(2)  # filters that would hide it are cleared
+    window.global_search.setText(number)
+    window._update_hits()
+    order_hits = [hit for hit in window._hits if hit.kind == "order"]
+    assert order_hits[0].id == 42
+    window.open_hit(order_hits[0])
+    assert window.pages.currentWidget() is window.orders
+    assert window.orders.search.text() == number
+    assert window.orders.status_filter.currentIndex() == 0
+    assert [row.id for row in window.orders.selected_orders()] == [42]
 
 
 def test_choosing_a_hit_in_the_completer_opens_it(
@@ -295,7 +334,7 @@ def test_choosing_a_hit_in_the_completer_opens_it(
     window._update_hits()
     completer = window.global_search.completer()
     completer.activated[type(completer.completionModel().index(0, 0))].emit(
-        window._completions.index(0))
+        window._completions.index(1, 0))  # (row 0 is the "Products" heading)
     assert opened == [1]
 
 

@@ -18,9 +18,9 @@ from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.queries import (
     get_product,
     list_variants,
-    search_everything,
     sku_owner,
 )
+from ecdesk.services.search_providers import search_everything
 from ecdesk.views.catalog.product_dialog import LISTING_COLUMNS, VARIANT_COLUMNS, ProductDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import ERROR_BRUSH, WARNING_BRUSH
@@ -290,7 +290,8 @@ def test_a_valid_new_product_with_two_skus_and_a_listing_is_saved(
     assert [row.sku for row in rows] == ["TEST-FLASK-1", "TEST-FLASK-2"]
     assert (rows[0].listings[1].status, rows[0].listings[1].price) == ("listed", Decimal("57.00"))
     assert rows[1].listings == {}
-    assert [hit.id for hit in search_everything(context.uow(), "TM-0001")] == [product_id]
+    [products] = search_everything(context.uow(), "TM-0001")
+    assert [hit.id for hit in products.hits] == [product_id]
     created = sql(demo_db, "SELECT count(*) FROM audit_log WHERE action = 'create' "
                            "AND entity = 'variants' AND actor = 'gui'")[0][0]
     assert created == 2

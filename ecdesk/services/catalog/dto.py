@@ -117,8 +117,3 @@ class ProductDetail:
     updated_at: str
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str  # "product" for now; later areas add theirs
-    id: int
-    label: str

@@ -26,7 +26,6 @@ from ecdesk.services.catalog.dto import (
     ListingDraft,
     ProductDetail,
     ProductDraft,
-    SearchHit,
     VariantDraft,
     VariantQuery,
     VariantRow,
@@ -285,19 +284,6 @@ def sku_owner(uow: UnitOfWork, sku: str) -> tuple[int, str] | None:
             select(Product.id, Product.title).join(Variant, Variant.product_id == Product.id)
             .where(func.lower(Variant.sku) == sku.strip().lower())).first()
     return (row.id, row.title) if row else None
-
-
-def search_everything(uow: UnitOfWork, text: str, limit: int = 20) -> list[SearchHit]:
-    """Quick hits for the global search box: products by title, SKU, barcode or channel id."""
-    if not search_words(text):
-        return []
-    with uow:
-        rows = uow.session.execute(
-            select(Product.id, Product.title, Variant.sku)
-            .join(Variant, Variant.product_id == Product.id)
-            .where(Variant.id.in_(variant_ids_matching(text)), Variant.archived.is_(False))
-            .order_by(Product.title, Variant.sku).limit(limit)).all()
-    return [SearchHit("product", row.id, f"{row.sku} · {row.title}") for row in rows]
 
 
 def count_variants(uow: UnitOfWork) -> int:

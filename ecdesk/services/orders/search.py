@@ -23,23 +23,26 @@ MIN_BROAD = 2000
 _INDEX = table(ORDER_SEARCH_TABLE, column("rowid"), column(ORDER_SEARCH_TABLE))
 
 
-def search_condition(session: Session, text: str) -> Any | None:
-    """A condition on `Order` for the words of `text` (None when nothing was typed)."""
+def search_condition(session: Session, text: str, *, by_sku: bool = True) -> Any | None:
+    """A condition on `Order` for the words of `text` (None when nothing was typed); without
+    `by_sku`, only the number and the customer are searched."""
     words = search_words(text)
     if not words:
         return None
-    return and_(*(_word_condition(session, word) for word in words))
+    return and_(*(_word_condition(session, word, by_sku) for word in words))
 
 
-def _word_condition(session: Session, word: str) -> Any:
-    skus = select(Variant.id).where(contains(Variant.sku, word))
-    by_sku = Order.id.in_(select(OrderLine.order_id).where(OrderLine.variant_id.in_(skus)))
+def _word_condition(session: Session, word: str, by_sku: bool) -> Any:
     if len(word) < MIN_TRIGRAM or _is_broad(session, word):
         by_text = or_(contains(Order.number, word), contains(Order.customer_name, word),
                       contains(Order.customer_key, word.casefold()))
     else:
         by_text = Order.id.in_(_indexed(word))
-    return or_(by_text, by_sku)
+    if not by_sku:
+        return by_text
+    skus = select(Variant.id).where(contains(Variant.sku, word))
+    return or_(by_text, Order.id.in_(select(OrderLine.order_id)
+                                     .where(OrderLine.variant_id.in_(skus))))
 
 
 def _indexed(word: str) -> Any:

@@ -35,6 +35,7 @@ from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, Vari
 from ecdesk.services.catalog.first_rows import DEFAULT_QUERY, FirstRows, count_rows, read_page
 from ecdesk.services.changes import Changed
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.catalog.listings_model import ListingsTableModel
 
@@ -280,6 +281,11 @@ class ListingsPage(QWidget):
 
     def edit_product(self, product_id: int) -> None:
         self._open_product(product_id)
+
+    def show_target(self, target: object) -> None:
+        """A product found by "search everything": open it."""
+        if isinstance(target, SearchHit) and target.kind == "product":
+            self.edit_product(target.id)
 
     def _open_product(self, product_id: int | None) -> None:
         from ecdesk.views.catalog.product_dialog import ProductDialog

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ecdesk.services.orders_io import (
     OrderImportPreview,
@@ -30,17 +29,6 @@ from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import JobWizard
 
 Progress = Callable[[int, int], bool]
-
-
-def open_order_import(window: QWidget, context: ShopContext) -> None:
-    """File > Import orders: the wizard, unless the shop is open read-only."""
-    if context.db.read_only:
-        QMessageBox.information(window, window.tr("Import orders"), window.tr(
-            "This shop is open read-only: nothing can be imported into it."))
-        return
-    wizard = OrderImportWizard(context, window)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    wizard.open()
 
 
 class OrderImportWizard(JobWizard):

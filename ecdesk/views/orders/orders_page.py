@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, Changed
 from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
+from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.dto import OrderRow
@@ -265,6 +266,22 @@ class OrdersPage(QWidget):
         for action in self.status_actions.values():
             menu.addAction(action)
         return menu
+
+    def show_target(self, target: object) -> None:
+        """Show an order found by "search everything": every filter cleared, searched for by
+        its number, selected and in view."""
+        if not isinstance(target, SearchHit) or target.kind != "order":
+            return
+        if not self._loaded:
+            self.load()
+        for combo in (self.channel_filter, self.status_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)  # all channels, all statuses, all time
+            combo.blockSignals(False)
+        self.search.setText(target.find_text)
+        self._apply_filters()
+        self.select_orders([target.id])
+        self.table.setFocus()
 
     # -- actions ---------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -1,8 +1,15 @@
 """The main window: navigation, pages, menus, global search, status bar, remembered geometry.
 
 The window is built in two steps so that it paints before the slow imports: the shell (menus,
-navigation, search box) needs only Qt; `attach` then brings the shop's pages, whose modules pull
-in SQLAlchemy and the services (about 0.7 s of imports on a slow disk).
+navigation, search box) needs only Qt and the page registry (views/shell/pages.py); `attach`
+then brings the shop's pages, whose modules pull in SQLAlchemy and the services (about 0.7 s of
+imports on a slow disk).
+
+Switching to a page by key (Ctrl+1 …, Go to page…, a search hit, "Show in …") puts the keyboard
+focus in that page: its shortcuts are bound to the page and its children
+(WidgetWithChildrenShortcut), so while the focus stayed in the navigation list Ctrl+Shift+N
+did nothing until the page was clicked. Arrowing through the navigation list keeps the focus
+there; a click or Enter on an item moves it into the page.
 """
 
 from __future__ import annotations
@@ -11,15 +18,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -30,16 +44,28 @@ from PySide6.QtWidgets import (
 
 from ecdesk import __version__
 from ecdesk.config import data_dir
+from ecdesk.views.shell.navigation import NavigationList
+from ecdesk.views.shell.pages import (
+    DEFAULT_PAGE,
+    PAGES,
+    PageAction,
+    PageSpec,
+    dialog_class,
+    group_headings,
+    page_class,
+    page_row,
+)
 
 if TYPE_CHECKING:
-    from ecdesk.services.catalog.dto import SearchHit
     from ecdesk.services.catalog.first_rows import FirstRows
+    from ecdesk.services.common.search_registry import SearchGroup, SearchHit
     from ecdesk.views.catalog.listings_page import ListingsPage
     from ecdesk.views.settings.settings_page import SettingsPage
     from ecdesk.views.shell.shop_context import ShopContext
 
 MAX_RECENT = 8
 SEARCH_DELAY_MS = 200
+MAX_POPUP_ROWS = 18  # two groups of eight hits and their headings, without scrolling
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +81,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context: ShopContext | None = None
         self.settings = settings
-        self._hits: list[SearchHit] = []
+        self._hits: list[SearchHit] = []  # every hit shown, in the popup's order
+        self._hit_rows: list[SearchHit | None] = []  # per popup row: its hit (None: a heading)
         self.setWindowTitle("ecdesk")
         self._build_layout()
         self._build_search()
@@ -68,8 +95,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        self.navigation = QListWidget()
-        self.navigation.setMaximumWidth(220)
+        self.navigation = NavigationList()
         self.pages = QStackedWidget()
         self._opening = QLabel(self.tr("Opening the shop…"))
         self.pages.addWidget(self._opening)
@@ -83,28 +109,28 @@ class MainWindow(QMainWindow):
 
     def attach(self, context: ShopContext) -> None:
         """Show the shop: build its pages and connect them to the shop's change signal."""
-        from ecdesk.views.shell.pages import PAGES, page_class, page_row
-
         self.context = context
         self.page_specs = PAGES
         self._loaded: set[int] = set()
         self.pages.removeWidget(self._opening)
         self._opening.deleteLater()
-        for row, spec in enumerate(PAGES):
+        for row, (spec, heading) in enumerate(zip(PAGES, group_headings(PAGES), strict=True)):
             page = self._take_first_rows_page(spec.key, context) or page_class(spec)(context)
             setattr(self, spec.key, page)
             label = self.tr(spec.label)
-            self.navigation.addItem(label)
+            grouped = spec.group != spec.label or heading != ""
+            self.navigation.add_page(label, self.tr(heading), grouped)
             self.pages.addWidget(page)
             badge = getattr(page, "badge_changed", None)
             if badge is not None:
                 badge.connect(lambda text, r=row, name=label: self._show_badge(r, name, text))
-            self._action(self.go_menu, label,
-                         lambda _=False, r=row: self.navigation.setCurrentRow(r),
+            self._action(self.go_menu, label, lambda _=False, r=row: self.switch_to_row(r),
                          QKeySequence(f"Ctrl+{row + 1}") if row < 9 else None)
         self.navigation.currentRowChanged.connect(self._load_page)
         self.navigation.setCurrentRow(page_row(self.start_page()))
         self.navigation.currentRowChanged.connect(self._remember_page)
+        self.navigation.clicked.connect(lambda _index: self._focus_page())
+        self.navigation.activated.connect(lambda _index: self._focus_page())
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         context.changed.connect(self._on_changed)
         context.page_requested.connect(self.show_target)
@@ -134,8 +160,6 @@ class MainWindow(QMainWindow):
 
     def start_page(self) -> str:
         """The page the window opens on: the one last used, else the Dashboard."""
-        from ecdesk.views.shell.pages import DEFAULT_PAGE, PAGES
-
         key = self.opening_page or self.settings.value("main_window/page", DEFAULT_PAGE)
         return key if any(spec.key == key for spec in PAGES) else DEFAULT_PAGE
 
@@ -144,9 +168,41 @@ class MainWindow(QMainWindow):
             self.settings.setValue("main_window/page", self.page_specs[row].key)
 
     def show_page(self, key: str) -> None:
-        from ecdesk.views.shell.pages import page_row
+        self.switch_to_row(page_row(key))
 
-        self.navigation.setCurrentRow(page_row(key))
+    def switch_to_row(self, row: int) -> None:
+        """Show page `row` with the keyboard focus in it, so that its shortcuts work at once."""
+        self.navigation.setCurrentRow(row)
+        self._focus_page()
+
+    def _focus_page(self) -> None:
+        """Focus the widget last focused in the current page, else its first focusable one."""
+        page = self.pages.currentWidget()
+        if page is None or page.isAncestorOf(QApplication.focusWidget()):
+            return
+        last = page.focusWidget()
+        if last is not None and last.isVisibleTo(page) and last.isEnabled():
+            last.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None and page.isAncestorOf(widget):
+            if (widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page)
+                    and widget.isEnabled()):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+        page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to_page(self) -> None:
+        """Go to page… : every page by name and group, Enter to go."""
+        from ecdesk.views.shell.page_palette import PagePalette
+
+        if self.context is None:
+            return
+        palette = PagePalette([(spec.key, self.tr(spec.label), self.tr(spec.group))
+                               for spec in self.page_specs], self)
+        if palette.exec() == QDialog.DialogCode.Accepted and palette.chosen is not None:
+            self.show_page(palette.chosen)
 
     def show_target(self, key: str, target: object) -> None:
         """A page asked for something on another ("Show in Inventory"): switch to that page
@@ -157,6 +213,7 @@ class MainWindow(QMainWindow):
         show = getattr(getattr(self, key), "show_target", None)
         if show is not None:
             show(target)
+        self._focus_page()  # (the page may have moved the focus to the item it showed)
 
     def _show_badge(self, row: int, label: str, text: str) -> None:
         self.navigation.item(row).setText(f"{label} ({text})" if text else label)
@@ -175,12 +232,13 @@ class MainWindow(QMainWindow):
         self.global_search = QLineEdit(placeholderText=self.tr("Search everything (Ctrl+K)"))
         self.global_search.setClearButtonEnabled(True)
         self.global_search.setMaximumWidth(420)
-        self._completions = QStringListModel(self)
+        self._completions = QStandardItemModel(self)  # (a few dozen rows at most)
         completer = QCompleter(self._completions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        # Unfiltered completion: the popup's rows are the hits' rows.
+        completer.setMaxVisibleItems(MAX_POPUP_ROWS)
+        # Unfiltered completion: the popup's rows are the model's rows.
         completer.activated[QModelIndex].connect(  # type: ignore[index]
-            lambda index: self._open_hit(index.row()))
+            lambda index: self._open_hit_row(index.row()))
         self.global_search.setCompleter(completer)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._update_hits)
@@ -197,13 +255,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self._add_page_actions(file_menu, "new")
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Back up now…"), self.back_up_now, QKeySequence("Ctrl+B"))
         self._action(file_menu, self.tr("&Restore a backup…"), self.choose_backup)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Import products…"), self.import_products,
-                     QKeySequence("Ctrl+I"))
-        self._action(file_menu, self.tr("Import &orders…"), self.import_orders,
-                     QKeySequence("Ctrl+Shift+I"))
+        self._add_page_actions(file_menu, "imports")
         self._action(file_menu, self.tr("&Export products…"), self.export_products,
                      QKeySequence("Ctrl+E"))
         self._action(file_menu, self.tr("Save import &template…"), self.save_import_template)
@@ -212,8 +269,42 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(self.go_menu, self.tr("Search everything"), self.focus_global_search,
                      QKeySequence("Ctrl+K"))
+        self._action(self.go_menu, self.tr("Go to page…"), self.go_to_page, QKeySequence("Ctrl+G"))
+        self.go_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About ecdesk"), self.about)
+
+    def _add_page_actions(self, menu: object, kind: str) -> None:
+        """The File menu's New … or Import … entries, as the pages declare them."""
+        for spec in PAGES:
+            for page_action in getattr(spec, kind):
+                action = self._action(
+                    menu, self.tr(page_action.label),
+                    lambda _=False, s=spec, a=page_action, k=kind: self.start(s, a, k),
+                    QKeySequence(page_action.shortcut or ""))
+                if ":" not in page_action.start:
+                    # The page's own action owns its key (Ctrl+Shift+N is "new" on every page);
+                    # the menu only shows it.
+                    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def start(self, spec: PageSpec, action: PageAction, kind: str = "new") -> None:
+        """Start a page's File menu entry (`kind` "new" or "imports"): its dialog, or its
+        method with the page shown. A shop open read-only takes neither."""
+        if self.context is None:
+            return
+        if self.context.db.read_only:
+            refusal = (self.tr("This shop is open read-only: nothing can be imported into it.")
+                       if kind == "imports" else
+                       self.tr("This shop is open read-only: nothing can be added to it."))
+            QMessageBox.information(self, self.tr(action.label).rstrip("…"), refusal)
+            return
+        if ":" in action.start:
+            dialog = dialog_class(action)(self.context, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()  # type: ignore[attr-defined]
+            return
+        self.show_page(spec.key)
+        getattr(getattr(self, spec.key), action.start)()
 
     def _action(self, menu: object, text: str, slot: Callable[..., object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
@@ -244,20 +335,41 @@ class MainWindow(QMainWindow):
         self.global_search.selectAll()
 
     def _update_hits(self) -> None:
-        from ecdesk.services.catalog.queries import search_everything
+        from ecdesk.services.search_providers import search_everything
 
         if self.context is None:
             return
-        self._hits = search_everything(self.context.uow(), self.global_search.text())
-        self._completions.setStringList([hit.label for hit in self._hits])
+        self._show_hits(search_everything(self.context.uow(), self.global_search.text()))
         if self._hits and self.global_search.hasFocus():
             self.global_search.completer().complete()
 
-    def _open_hit(self, row: int) -> None:
-        if 0 <= row < len(self._hits):
-            hit = self._hits[row]
-            self.show_page("listings")
-            self.listings.edit_product(hit.id)
+    def _show_hits(self, groups: list[SearchGroup]) -> None:
+        """The popup's rows: each provider's heading (not selectable), then its hits."""
+        self._completions.clear()
+        self._hits, self._hit_rows = [], []
+        for group in groups:
+            heading = QStandardItem(self.tr(group.provider.label))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # the arrow keys step over it
+            font = QFont(heading.font())
+            font.setBold(True)
+            heading.setFont(font)
+            self._completions.appendRow(heading)
+            self._hit_rows.append(None)
+            for hit in group.hits:
+                self._completions.appendRow(QStandardItem(hit.label))
+                self._hit_rows.append(hit)
+                self._hits.append(hit)
+
+    def _open_hit_row(self, row: int) -> None:
+        hit = self._hit_rows[row] if 0 <= row < len(self._hit_rows) else None
+        if hit is not None:
+            self.open_hit(hit)
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Take the owner to the page that owns the hit's kind, on that item."""
+        owner = next((spec for spec in self.page_specs if hit.kind in spec.opens), None)
+        if owner is not None and self.context is not None:
+            self.context.show_on_page(owner.key, hit)
 
     def _show_in_listings(self) -> None:
         if self.context is None:
@@ -315,28 +427,6 @@ class MainWindow(QMainWindow):
             return
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.restore_requested.emit(Path(path))
-
-    def import_products(self) -> None:
-        """File > Import products: the wizard (it broadcasts the change when it imports)."""
-        from ecdesk.views.catalog.import_wizard import ImportWizard
-
-        if self.context is None:
-            return
-        if self.context.db.read_only:
-            QMessageBox.information(self, self.tr("Import products"),
-                                    self.tr("This shop is open read-only: nothing can be "
-                                            "imported into it."))
-            return
-        wizard = ImportWizard(self.context, self)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.open()
-
-    def import_orders(self) -> None:
-        """File > Import orders: the wizard (it broadcasts the change when it imports)."""
-        from ecdesk.views.orders.order_import_wizard import open_order_import
-
-        if self.context is not None:
-            open_order_import(self, self.context)
 
     def export_products(self) -> None:
         from ecdesk.views.catalog.export_dialog import ExportDialog

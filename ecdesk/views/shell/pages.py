@@ -1,10 +1,14 @@
 """The pages of the main window, in navigation order, imported only when a shop is attached.
 
-Each entry names a QWidget subclass taking the ShopContext. A page may offer:
+Each entry names a QWidget subclass taking the ShopContext, the navigation group it sits in
+(groups show in the order of their first page; a capability not built has no entry, so its
+group does not show), and what the shell offers for it: File menu entries to start something
+new or import, and the kinds of "search everything" hits it opens. A page may offer:
 - `load()`: fill itself with data; called once the window shows (or when it is first opened),
 - `badge_changed = Signal(str)`: a short count shown on its navigation item ("Alerts (12)"),
 - `show_target(target)`: show the item another page asked for through
-  `ShopContext.show_on_page` (Inventory takes a `SkuTarget`).
+  `ShopContext.show_on_page` (Inventory takes a `SkuTarget`; a page that opens search hits
+  takes the `SearchHit`).
 """
 
 from __future__ import annotations
@@ -16,23 +20,51 @@ from PySide6.QtWidgets import QWidget
 
 
 @dataclass(frozen=True)
+class PageAction:
+    """A File menu entry for a page: "New product…", "Import orders…"."""
+
+    label: str
+    # How it starts: the name of a method of the page (the page is shown first), or
+    # "module:Class" of a dialog taking (context, parent) that the window opens.
+    start: str
+    shortcut: str = ""  # the page's own key for a method; a window-wide key for a dialog
+
+
+@dataclass(frozen=True)
 class PageSpec:
     key: str  # the window's attribute for the page (window.listings)
     label: str
     module: str
     cls: str
+    group: str  # its navigation heading; a group of one page named like it shows no heading
     load_at_start: bool = False  # else loaded the first time it is shown
+    new: tuple[PageAction, ...] = ()  # File > New … entries
+    imports: tuple[PageAction, ...] = ()  # File > Import … entries
+    opens: tuple[str, ...] = ()  # the kinds of search hits (SearchHit.kind) its show_target takes
 
 
 PAGES = (
-    PageSpec("dashboard", "Dashboard", "ecdesk.views.dashboard.dashboard_page", "DashboardPage"),
+    PageSpec("dashboard", "Dashboard", "ecdesk.views.dashboard.dashboard_page", "DashboardPage",
+             "Overview"),
     PageSpec("listings", "Listings", "ecdesk.views.catalog.listings_page", "ListingsPage",
-             load_at_start=True),
-    PageSpec("orders", "Orders", "ecdesk.views.orders.orders_page", "OrdersPage"),
-    PageSpec("inventory", "Inventory", "ecdesk.views.stock.inventory_page", "InventoryPage"),
-    PageSpec("alerts", "Alerts", "ecdesk.views.stock.alerts_page", "AlertsPage"),
-    PageSpec("reports", "Reports", "ecdesk.views.reports.reports_page", "ReportsPage"),
-    PageSpec("settings_page", "Settings", "ecdesk.views.settings.settings_page", "SettingsPage"),
+             "Sell", load_at_start=True,
+             new=(PageAction("New product…", "new_product", "Ctrl+Shift+N"),),
+             imports=(PageAction("Import products…",
+                                 "ecdesk.views.catalog.import_wizard:ImportWizard", "Ctrl+I"),),
+             opens=("product",)),
+    PageSpec("orders", "Orders", "ecdesk.views.orders.orders_page", "OrdersPage",
+             "Orders and service",
+             new=(PageAction("New order…", "new_order", "Ctrl+Shift+N"),),
+             imports=(PageAction("Import orders…",
+                                 "ecdesk.views.orders.order_import_wizard:OrderImportWizard",
+                                 "Ctrl+Shift+I"),),
+             opens=("order",)),
+    PageSpec("inventory", "Inventory", "ecdesk.views.stock.inventory_page", "InventoryPage",
+             "Stock"),
+    PageSpec("alerts", "Alerts", "ecdesk.views.stock.alerts_page", "AlertsPage", "Stock"),
+    PageSpec("reports", "Reports", "ecdesk.views.reports.reports_page", "ReportsPage", "Reports"),
+    PageSpec("settings_page", "Settings", "ecdesk.views.settings.settings_page", "SettingsPage",
+             "Settings"),
 )
 
 
@@ -45,3 +77,21 @@ def page_row(key: str) -> int:
 
 def page_class(spec: PageSpec) -> type[QWidget]:
     return getattr(import_module(spec.module), spec.cls)  # type: ignore[no-any-return]
+
+
+def dialog_class(action: PageAction) -> type[QWidget]:
+    """The dialog a "module:Class" action opens."""
+    module, name = action.start.split(":")
+    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+
+
+def group_headings(specs: tuple[PageSpec, ...] | list[PageSpec]) -> list[str]:
+    """For each page, the heading shown above it in the navigation: its group's name on the
+    first page of a group, "" elsewhere and for a group of one page named like the page."""
+    headings, previous = [], None
+    for spec in specs:
+        members = [s for s in specs if s.group == spec.group]
+        alone = len(members) == 1 and spec.label == spec.group
+        headings.append("" if spec.group == previous or alone else spec.group)
+        previous = spec.group
+    return headings

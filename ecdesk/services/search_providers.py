@@ -1,0 +1,21 @@
+"""Every provider of "search everything", in the order their groups show.
+
+A capability that has something to find adds its provider here (tickets, customers, suppliers
+and purchase orders come next); services/common/search_registry.py says what a provider is.
+"""
+
+from __future__ import annotations
+
+from ecdesk.db import UnitOfWork
+from ecdesk.services.catalog.search_hits import PRODUCTS
+from ecdesk.services.common.search_registry import SearchGroup, SearchProvider, search_all
+from ecdesk.services.orders.search_hits import ORDERS
+
+SEARCH_PROVIDERS: tuple[SearchProvider, ...] = (PRODUCTS, ORDERS)
+HITS_PER_GROUP = 8  # a popup of a few groups stays on screen; Enter lists every product match
+
+
+def search_everything(uow: UnitOfWork, text: str,
+                      limit: int = HITS_PER_GROUP) -> list[SearchGroup]:
+    """The hits of every provider for `text`, grouped by provider, in one read."""
+    return search_all(uow, SEARCH_PROVIDERS, text, limit)
