@@ -31,6 +31,7 @@ from ecdesk.services.catalog_io.dto import (
 )
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
+from ecdesk.services.tabular_io.problems import by_row, format_notes
 
 Channel_ = int | str | None
 
@@ -96,12 +97,9 @@ def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
         notes.append(f"{len(quantities)} SKU(s) have a stock quantity in the file (total "
                      f"{sum(quantities)}); {plan.counts.stock_levels_set} differ from ecdesk's "
                      "stock and will be set to the file's quantity by a counted stock movement")
-    if not parsed.format_confident and not parsed.file_error:
-        notes.append(f"The format was not certain: read as {parsed.format_label}. Choose the "
-                     "format if this is wrong")
+    notes += format_notes(parsed)
     return ImportPreview(
-        file=parsed, channel=plan.channel_name, counts=plan.counts,
-        problems=tuple(sorted(plan.problems, key=lambda p: p.row or 0)),
+        file=parsed, channel=plan.channel_name, counts=plan.counts, problems=by_row(plan.problems),
         products_with_errors=plan.products_with_errors, quantities_read=len(quantities),
         quantity_total=sum(quantities), notes=tuple(notes))
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ecdesk.services.catalog_io.dto import ImportPreview
-from ecdesk.services.tabular_io.problems import problem_lines
+from ecdesk.services.tabular_io.problems import file_lines, problem_lines
 
 
 def describe_preview(preview: ImportPreview, max_problems: int | None = None) -> str:
     parsed, counts = preview.file, preview.counts
-    how = "detected" if parsed.format_confident else "best guess"
-    lines = [f"File: {Path(parsed.path).name}"]
-    if parsed.format_label:
-        lines.append(f"Format: {parsed.format_label} ({how}); encoding: {parsed.encoding or '?'}")
+    lines = file_lines(parsed)
     if not parsed.file_error:
         into = f" into channel '{preview.channel}'" if preview.channel else ""
         lines += [

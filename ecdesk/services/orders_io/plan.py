@@ -34,6 +34,7 @@ from ecdesk.services.orders_io.formats.common import FIELD_LABELS
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
 from ecdesk.services.tabular_io.columns import Columns
+from ecdesk.services.tabular_io.problems import by_row, format_notes
 
 
 @dataclass
@@ -74,14 +75,10 @@ def preview_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: Channel
 
 
 def to_preview(parsed: ParsedOrderFile, plan: Plan) -> OrderImportPreview:
-    notes = list(plan.notes)
-    if not parsed.format_confident and not parsed.file_error:
-        notes.append(f"The format was not certain: read as {parsed.format_label}. Choose the "
-                     "format if this is wrong")
     return OrderImportPreview(
-        file=parsed, channel=plan.channel, counts=plan.counts,
-        problems=tuple(sorted(plan.problems, key=lambda p: p.row or 0)),
-        orders_with_errors=plan.orders_with_errors, notes=tuple(notes))
+        file=parsed, channel=plan.channel, counts=plan.counts, problems=by_row(plan.problems),
+        orders_with_errors=plan.orders_with_errors,
+        notes=(*plan.notes, *format_notes(parsed)))
 
 
 def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) -> Plan:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ecdesk.services.orders_io.dto import OrderImportPreview
-from ecdesk.services.tabular_io.problems import problem_lines
+from ecdesk.services.tabular_io.problems import file_lines, problem_lines
 
 
 def describe_order_preview(preview: OrderImportPreview, max_problems: int | None = None) -> str:
     parsed, counts = preview.file, preview.counts
-    lines = [f"File: {Path(parsed.path).name}"]
-    if parsed.format_label:
-        how = "detected" if parsed.format_confident else "best guess"
-        lines.append(f"Format: {parsed.format_label} ({how}); encoding: {parsed.encoding or '?'}")
+    lines = file_lines(parsed)
     if preview.channel is not None:
         lines.append(f"Channel: {preview.channel.name} ({preview.channel.currency})")
     if not parsed.file_error:

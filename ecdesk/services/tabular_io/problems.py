@@ -1,10 +1,44 @@
-"""What every import preview says of its problems: errors block, warnings do not."""
+"""What every import preview says of its file and its problems: errors block, warnings do not."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
 
 from ecdesk.errors import Problem
+
+
+class ReadFile(Protocol):
+    """What every import's parsed file tells of how it was read."""
+
+    path: str
+    format_label: str
+    format_confident: bool
+    encoding: str
+    file_error: bool
+
+
+def by_row(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Problems in the order of the file's rows (the file's own problems first)."""
+    return tuple(sorted(problems, key=lambda p: p.row or 0))
+
+
+def format_notes(parsed: ReadFile) -> list[str]:
+    """A note for a preview whose file's format was a guess."""
+    if parsed.format_confident or parsed.file_error:
+        return []
+    return [f"The format was not certain: read as {parsed.format_label}. Choose the format if "
+            "this is wrong"]
+
+
+def file_lines(parsed: ReadFile) -> list[str]:
+    """The first lines of a preview as text: the file, its format and encoding."""
+    lines = [f"File: {Path(parsed.path).name}"]
+    if parsed.format_label:
+        how = "detected" if parsed.format_confident else "best guess"
+        lines.append(f"Format: {parsed.format_label} ({how}); encoding: {parsed.encoding or '?'}")
+    return lines
 
 
 class PreviewProblems:
