@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.catalog.listings_model import ListingsTableModel
+from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 if TYPE_CHECKING:
     from ecdesk.views.shell.shop_context import ShopContext
@@ -124,17 +122,7 @@ class ListingsPage(QWidget):
         self.count_label = QLabel()
         actions.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = paged_table_view(self.model, 0)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
         layout = QVBoxLayout(self)

@@ -14,11 +14,9 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -45,6 +43,7 @@ from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 250
 STATUS_FILTERS = [("All statuses", ALL_STATUSES), ("To ship (pending or paid)", OPEN),
@@ -114,17 +113,7 @@ class OrdersPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = paged_table_view(self.model, 0, Qt.SortOrder.DescendingOrder)
         # Narrow enough that the total shows without scrolling beside the detail pane.
         for column, width in enumerate((118, 130, 165, 95, 75, 45, 45)):
             table.setColumnWidth(column, width)

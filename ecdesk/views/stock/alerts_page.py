@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -55,6 +54,7 @@ from ecdesk.views.stock.alerts_page_model import (
 )
 from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
 from ecdesk.views.stock.stock_labels import units
+from ecdesk.views.widgets.paged_table_model import paged_table_view
 from ecdesk.views.widgets.workers import Job
 
 START_DELAY_MS = 1000  # the first computation waits until the window and Listings are shown
@@ -183,21 +183,10 @@ class AlertsPage(QWidget):
         return action
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
         # Severity first (ascending sorts the most severe up), which keeps the service's order.
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        table.setSortingEnabled(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table = paged_table_view(self.model, 0)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
         table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(24)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(column, width)
         table.setColumnHidden(STATE_COLUMN, True)

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from ecdesk.views.stock.stock_labels import STOCK_FILTER_LABELS, filter_label, u
 from ecdesk.views.stock.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stock.stocktake_dialog import StocktakeDialog
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 150
 REFRESH_AREAS = {STOCK, ORDERS, CATALOG, SETTINGS}
@@ -90,18 +89,8 @@ class InventoryPage(QWidget):
         filters.addWidget(QLabel(self.tr("Stock")))
         filters.addWidget(self.stock_filter, 1)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = paged_table_view(self.model, 1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())

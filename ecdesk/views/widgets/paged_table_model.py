@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ecdesk.services.common.page import Page
 from ecdesk.views.widgets.workers import Job, Work
@@ -232,3 +233,25 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         if role == Role.UserRole:
             return self.row_id(row)
         return None
+
+
+def paged_table_view(model: QAbstractTableModel, sort_column: int,
+                     order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> QTableView:
+    """The read-only list every page shows over a paged model: whole rows selected, sorted by
+    the service (a click on a header asks the model), alternating rows, no row numbers, columns
+    the user can resize and the last one filling the width.
+
+    The sort indicator is set before sorting is enabled, so that the model is asked once, for
+    this order (enabling sorting sorts by the indicator at once)."""
+    table = QTableView()
+    table.setModel(model)
+    table.horizontalHeader().setSortIndicator(sort_column, order)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
