@@ -51,18 +51,22 @@ def is_frozen() -> bool:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under ecdesk/resources/, the same from a source checkout, an installed wheel and
-    a frozen bundle.
+    """A file under resources/, the same from a source checkout, an installed wheel and a
+    frozen bundle.
 
-    The resources live inside the package so that `pip install .` carries them. PyInstaller
+    In a checkout, resources/ sits beside the package (the project's layout); a wheel carries
+    it as the data package ecdesk/resources (pyproject.toml maps the folder there). PyInstaller
     puts the bundle's files under sys._MEIPASS (the `_internal` folder beside the executable;
     inside a macOS .app, Contents/Frameworks, which links to Contents/Resources), and
-    installer/ecdesk.spec copies the resources to its resources/ folder as they are, so the
-    relative paths are the same.
+    installer/ecdesk.spec copies resources/ there as it is, so the relative paths are the same.
     """
     bundle = getattr(sys, "_MEIPASS", None) if is_frozen() else None
-    root = Path(bundle) if bundle else Path(__file__).resolve().parent
-    return root.joinpath("resources", *parts)
+    if bundle:
+        return Path(bundle).joinpath("resources", *parts)
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    root = installed if installed.is_dir() else package.parent / "resources"
+    return root.joinpath(*parts)
 
 
 def settle_bundle_environment() -> None:

@@ -1,6 +1,6 @@
 """Draw ecdesk's app icon and write it as PNGs, a Windows .ico and a macOS .icns.
 
-    .venv/bin/python installer/make_icons.py      # rewrites ecdesk/resources/icons/
+    .venv/bin/python installer/make_icons.py      # rewrites resources/icons/
 
 A rounded teal square with a white storefront (striped awning, window, door). Pillow (installed
 with matplotlib) draws without anti-aliasing, so the art is drawn four times too large and scaled
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-ICONS = Path(__file__).resolve().parent.parent / "ecdesk" / "resources" / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 MASTER = 1024  # the design grid; everything below is in these units
 OVERSAMPLE = 4
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)  # the window icon and Linux; Qt picks the closest

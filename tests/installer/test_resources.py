@@ -21,8 +21,7 @@ def test_resources_resolve_to_the_source_tree_when_not_frozen(monkeypatch: pytes
                                                               ) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", "/somewhere/else", raising=False)  # not ours: ignored
-    assert resource_path("icons", "ecdesk.ico") == (
-        REPO_ROOT / "ecdesk" / "resources" / "icons" / "ecdesk.ico")
+    assert resource_path("icons", "ecdesk.ico") == REPO_ROOT / "resources" / "icons" / "ecdesk.ico"
     assert resource_path("icons", "ecdesk.ico").is_file()
 
 

@@ -84,7 +84,7 @@ def test_on_windows_the_app_has_no_console_a_twin_has_one_and_both_carry_icon_an
     programs = {p.kwargs["name"]: p.kwargs for p in spec["programs"]}
     assert programs["ecdesk"]["console"] is False and programs["ecdesk-cli"]["console"] is True
     for program in programs.values():
-        assert Path(program["icon"]) == REPO_ROOT / "ecdesk" / "resources" / "icons" / "ecdesk.ico"
+        assert Path(program["icon"]) == REPO_ROOT / "resources" / "icons" / "ecdesk.ico"
         assert Path(program["icon"]).is_file()
         assert program["version"] is spec["VERSION_INFO"]
     strings = spec["VERSION_INFO"].kwargs["kids"][0].args[0][0].args[1]
@@ -117,7 +117,7 @@ def test_the_bundle_gets_resources_and_migrations_as_source_and_their_imports(
     for version in (REPO_ROOT / "ecdesk/migrations/versions").glob("*.py"):
         assert (f"ecdesk/migrations/versions/{version.name}",
                 "ecdesk/migrations/versions") in targets
-    assert ("ecdesk/resources/icons/ecdesk.icns", "resources/icons") in targets
+    assert ("resources/icons/ecdesk.icns", "resources/icons") in targets
     assert not any("__pycache__" in source for source, _ in targets)
 
     hidden = set(analysis.kwargs["hiddenimports"])

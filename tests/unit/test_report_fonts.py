@@ -1,4 +1,4 @@
-"""The report font ships in ecdesk/resources/fonts with its licence; a bundle has it too."""
+"""The report font ships in resources/fonts with its licence; a bundle has it too."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_font_and_its_apache_licence_ship_in_resources() -> None:
     path = fonts.font_path()
-    assert path == REPO_ROOT / "ecdesk" / "resources" / "fonts" / "wqy-microhei.ttc"
+    assert path == REPO_ROOT / "resources" / "fonts" / "wqy-microhei.ttc"
     assert 4_000_000 < path.stat().st_size < 6_000_000
     licence = (path.parent / "LICENSE-wqy-microhei.txt").read_text(encoding="utf-8")
     assert "Apache License" in licence and "Version 2.0" in licence

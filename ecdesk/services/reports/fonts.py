@@ -1,4 +1,4 @@
-"""The one font of the reports: WenQuanYi Micro Hei, shipped in ecdesk/resources/fonts.
+"""The one font of the reports: WenQuanYi Micro Hei, shipped in resources/fonts.
 
 reportlab embeds it as a TrueType subset (its built-in CJK fonts are not embedded, so a reader
 without them shows boxes) and matplotlib draws the charts' labels with it. Both registrations are

@@ -8,7 +8,7 @@ from ecdesk.config import resource_path
 
 
 def app_icon() -> QIcon:
-    """Every size in ecdesk/resources/icons, so that Qt picks a drawn one rather than scaling.
+    """Every size in resources/icons, so that Qt picks a drawn one rather than scaling.
 
     A null icon when the files are missing (a broken install): the window still opens, and
     `--selftest` reports it.
