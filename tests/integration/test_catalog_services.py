@@ -172,13 +172,18 @@ def test_a_saved_product_shows_in_the_listings_table_with_exact_values(
         options="Red / M", status="active", category="", price=Decimal("12.50"),
         cost=Decimal("5.00"), margin=Decimal("0.6"), margin_status=MarginStatus.OK,
         min_margin=Decimal("0.20"), stock=0, barcode="4006381333931",
-        listings={channel_id: ListingCell(  # the channel has no fees: margin as before fees
-            channel_id, "listed", Decimal("11.90"), True, "TM-1001",
-            (Decimal("11.90") - Decimal("5.00")) / Decimal("11.90"), MarginStatus.OK)})
+        listings={channel_id: ListingCell(
+            channel_id, "listed", Decimal("11.90"), True, "TM-1001", Decimal("5.00"),
+            Decimal("0"), Decimal("0"), Decimal("0.20"))})
+    # the channel has no fees: the listing keeps its margin before fees
+    assert red.listings[channel_id].margin == (Decimal("11.90") - Decimal("5.00")) / Decimal(
+        "11.90")
+    assert red.listings[channel_id].margin_status == MarginStatus.OK
     assert blue.sku == "TEE-BLUE-L"
     assert blue.margin == (Decimal("13.00") - Decimal("5.20")) / Decimal("13.00")
     assert blue.listings == {channel_id: ListingCell(channel_id, "paused", Decimal("13.00"),
-                                                     False, None, blue.margin, MarginStatus.OK)}
+                                                     False, None, Decimal("5.20"), Decimal("0"),
+                                                     Decimal("0"), Decimal("0.20"))}
 
 
 def test_a_new_product_can_be_saved_with_a_category_path(tmp_shop: Database) -> None:

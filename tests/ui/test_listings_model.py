@@ -19,12 +19,7 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import count_matching, list_variants
 from ecdesk.services.common.page import Page
-from ecdesk.services.pricing.margin import (
-    MarginStatus,
-    margin_after_fees,
-    margin_before_fees,
-    margin_status,
-)
+from ecdesk.services.pricing.margin import MarginStatus, margin_before_fees, margin_status
 from ecdesk.views.catalog.listings_model import (
     BASE_COLUMNS,
     MUTED_COLOUR,
@@ -55,11 +50,10 @@ def make_row(number: int, *, price: str = "20.00", cost: str = "8.00",
 
 
 def make_cell(channel_id: int, status: str, price: str, own_price: bool, item_id: str | None,
-              *, cost: str = "8.00", fee_rate: str = "0.05") -> ListingCell:
-    """A listing as the catalog service makes it: its margin after the channel's fees."""
-    margin = margin_after_fees(Decimal(price), Decimal(cost), Decimal(fee_rate), Decimal(0))
-    return ListingCell(channel_id, status, Decimal(price), own_price, item_id, margin,
-                       margin_status(margin, Decimal(cost), Decimal("0.25")))
+              *, cost: str = "8.00", commission: str = "0.05") -> ListingCell:
+    """A listing as the catalog service makes it (it judges its margin after the fees)."""
+    return ListingCell(channel_id, status, Decimal(price), own_price, item_id, Decimal(cost),
+                       Decimal(commission), Decimal(0), Decimal("0.25"))
 
 
 class FakeLoader:

@@ -25,12 +25,7 @@ from ecdesk.errors import DatabaseError
 from ecdesk.money import from_minor_units
 from ecdesk.schema_version import SCHEMA_HEAD, stored_revision
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
-from ecdesk.services.catalog.rows import (
-    LISTINGS_OF,
-    listing_cells,
-    listings_of_parameters,
-    variant_row,
-)
+from ecdesk.services.catalog.rows import read_listing_cells, variant_row
 from ecdesk.services.common.page import Page
 
 # The one query this module answers, and the SQL `queries.list_variants` builds for it.
@@ -114,7 +109,7 @@ def _page(conn: sqlite3.Connection, offset: int, limit: int) -> Page[VariantRow]
         return Page([], None, False)
     ids = [row[0] for row in rows]
     min_margin = _min_margin(conn)
-    listings = listing_cells(conn.execute(LISTINGS_OF, listings_of_parameters(ids)), min_margin)
+    listings = read_listing_cells(conn.execute, ids, min_margin)
     paths = dict(conn.execute("SELECT id, path FROM categories").fetchall())
     return Page([_row(row, listings.get(row[0], {}), paths, min_margin) for row in rows], None,
                 has_more)

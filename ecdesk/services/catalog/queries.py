@@ -30,12 +30,7 @@ from ecdesk.services.catalog.dto import (
     VariantQuery,
     VariantRow,
 )
-from ecdesk.services.catalog.rows import (
-    LISTINGS_OF,
-    listing_cells,
-    listings_of_parameters,
-    variant_row,
-)
+from ecdesk.services.catalog.rows import read_listing_cells, variant_row
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.text_search import contains, fts_phrase, search_words
 from ecdesk.services.pricing.sql import effective_price_sql, margin_before_fees_sort_key
@@ -182,7 +177,8 @@ def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit
         if total is None and count:
             total = _count(session, spec)
         min_margin = read_settings(session).min_margin  # (judged in the rows' transaction)
-        listings = _listings_of(session, [row.id for row in rows], min_margin)
+        listings = read_listing_cells(session.connection().exec_driver_sql,
+                                      [row.id for row in rows], min_margin)
         paths = category_paths(session) if rows else {}
     return Page([_row(row, listings.get(row.id, {}), paths, min_margin) for row in rows], total,
                 has_more)
@@ -197,14 +193,6 @@ def count_matching(uow: UnitOfWork, spec: VariantQuery) -> int:
 def _count(session: Session, spec: VariantQuery) -> int:
     ids = _filtered(select(Variant.id).join(Product, Product.id == Variant.product_id), spec)
     return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-
-
-def _listings_of(session: Session, variant_ids: list[int], min_margin: Decimal
-                 ) -> dict[int, dict[int, ListingCell]]:
-    if not variant_ids:
-        return {}
-    return listing_cells(session.connection().exec_driver_sql(
-        LISTINGS_OF, listings_of_parameters(variant_ids)), min_margin)
 
 
 def _row(row: Any, listings: dict[int, ListingCell], paths: dict[int, str], min_margin: Decimal
