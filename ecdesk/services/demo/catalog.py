@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from ecdesk.services.demo.draw import Weighted
+from ecdesk.services.pricing.price import effective_price_text
 
 # Share of orders per channel kind; kinds not named here get OTHER_SHARE.
 CHANNEL_SHARE = {"tmall": 40, "jd": 20, "pinduoduo": 25, "own_site": 15, "shopify": 15,
@@ -47,10 +48,10 @@ class ShopCatalog:
 
 def read_catalog(conn: Connection) -> ShopCatalog:
     rows = conn.exec_driver_sql(
-        "SELECT v.id, v.product_id, v.price, v.unit_cost, p.status FROM variants v "
+        "SELECT v.id, v.product_id, v.unit_cost, p.status FROM variants v "
         "JOIN products p ON p.id = v.product_id WHERE v.archived = 0 ORDER BY v.id").all()
-    ids, product_ids, prices, costs, statuses = (list(column) for column in zip(*rows, strict=True)
-                                                 ) if rows else ([], [], [], [], [])
+    ids, product_ids, costs, statuses = (list(column) for column in zip(*rows, strict=True)
+                                         ) if rows else ([], [], [], [])
     channels = [SalesChannel(cid, kind, currency, fee, CHANNEL_SHARE.get(kind, OTHER_SHARE))
                 for cid, kind, currency, fee in conn.exec_driver_sql(
                     "SELECT id, kind, currency, commission_rate + payment_fee_rate "
@@ -58,10 +59,12 @@ def read_catalog(conn: Connection) -> ShopCatalog:
     index_of = {vid: i for i, vid in enumerate(ids)}
     by_id = {channel.id: channel for channel in channels}
     for vid, cid, price in conn.exec_driver_sql(
-            "SELECT variant_id, channel_id, channel_price FROM listings ORDER BY id"):
+            "SELECT l.variant_id, l.channel_id, "
+            f"{effective_price_text('l.channel_price', 'v.price')} "
+            "FROM listings l JOIN variants v ON v.id = l.variant_id ORDER BY l.id"):
         index, channel = index_of.get(vid), by_id.get(cid)
         if index is not None and channel is not None:
-            channel.prices[index] = prices[index] if price is None else price
+            channel.prices[index] = price
     return ShopCatalog(ids, product_ids, costs, statuses, channels)
 
 
