@@ -219,10 +219,25 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def backup_copy(source: Path, target: Path) -> Path:
-    """Copy a live database consistently with SQLite's online backup API."""
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+def backup_copy(source: Path, target: Path, *, pages: int = -1,
+                progress: Callable[[int, int, int], object] | None = None) -> Path:
+    """Copy a live database consistently with SQLite's online backup API, `pages` at a time,
+    telling `progress(status, remaining, total)` after each step (an exception it raises stops
+    the copy).
+
+    The one implementation of the online backup: the backups and the restore of
+    ecdesk.services.shop_file call it too (this module sits below the services and backs a file
+    up before migrating it). A plain file copy of a live database can catch a half-written page;
+    this copies a consistent snapshot even while ecdesk is writing. The source is only read, so
+    a backup on a write-protected stick can be restored.
+    """
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst, pages=pages, progress=progress)
+        finally:
+            dst.close()
+    finally:
+        src.close()
     return target

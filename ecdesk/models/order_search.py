@@ -6,7 +6,7 @@ through it in any script; shorter ones are matched with LIKE. Changing the statu
 of an order does not touch the index: only these three columns fire the update trigger.
 
 Bulk loads may drop the triggers, write, then index their new orders in one statement
-(ecdesk.services.orders.search_index). Changing anything here needs a new migration.
+(ecdesk.services.shop_file.sqlite_only). Changing anything here needs a new migration.
 The revisions keep their own frozen copy of this SQL; tests/integration/test_migrations.py
 fails while the triggers here differ from those the revisions create.
 """

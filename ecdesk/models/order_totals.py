@@ -6,22 +6,20 @@ Triggers on `order_lines` keep them right whoever writes a line (the order form,
 demo), so the stored figures cannot drift from the lines they sum.
 
 Bulk loads may drop the triggers, write, then fill the figures of the orders they wrote in one
-statement (ecdesk.services.orders.totals). Changing anything here needs a new migration.
+statement (ecdesk.services.shop_file.sqlite_only). Changing anything here needs a new migration.
 The revisions keep their own frozen copy of this SQL; tests/integration/test_migrations.py
 fails while the triggers here differ from those the revisions create.
 """
 
 from __future__ import annotations
 
-# An order's figures from its lines; `{orders}` chooses which orders (a SQL condition on o.id).
-_FILL = """
+# The figures of the orders numbered from :first on, from their lines (after a bulk load).
+FILL_FROM = """
     UPDATE orders AS o SET line_count = t.lines, units = t.units, goods_total = t.goods
     FROM (SELECT order_id, count(*) AS lines, coalesce(sum(quantity), 0) AS units,
                  coalesce(sum(line_total), 0) AS goods
-          FROM order_lines WHERE {lines} GROUP BY order_id) AS t
+          FROM order_lines WHERE order_id >= :first GROUP BY order_id) AS t
     WHERE o.id = t.order_id"""
-FILL_ALL = _FILL.format(lines="1")
-FILL_FROM = _FILL.format(lines="order_id >= :first")  # orders with ids from :first on
 
 _ADD = ("UPDATE orders SET line_count = line_count + 1, units = units + NEW.quantity, "
         "goods_total = goods_total + NEW.line_total WHERE id = NEW.order_id;")

@@ -47,6 +47,16 @@ def test_a_backup_of_a_live_shop_is_complete_and_passes_the_integrity_check(
     assert not list(info.path.parent.glob("*.partial"))
 
 
+def test_a_backup_of_a_shop_in_wal_mode_is_one_self_contained_file(tmp_shop: Database) -> None:
+    info = back_up(tmp_shop.path, "manual")
+    conn = sqlite3.connect(info.path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    finally:
+        conn.close()
+    assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]
+
+
 def test_a_backup_taken_while_a_write_is_uncommitted_holds_the_last_committed_state(
         demo_shop: Database) -> None:
     with demo_shop.uow() as uow:

@@ -14,7 +14,7 @@ from ecdesk.models.order_search import ORDER_SEARCH_TABLE
 from ecdesk.services.orders import search
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import count_orders, list_orders
-from ecdesk.services.orders.search_index import order_search_suspended
+from ecdesk.services.shop_file.sqlite_only import order_search_suspended
 from tests.integration.order_fixtures import (
     START,
     SmallShop,

@@ -13,7 +13,8 @@ from sqlalchemy import text
 from ecdesk.db import Database, open_database
 from ecdesk.services.orders.filters import OrderQuery
 from ecdesk.services.orders.queries import list_orders
-from ecdesk.services.orders.totals import order_total_mismatches, order_totals_suspended
+from ecdesk.services.orders.totals import order_total_mismatches
+from ecdesk.services.shop_file.sqlite_only import order_totals_suspended
 from tests.integration.order_fixtures import (
     SmallShop,
     bulk_orders,

@@ -32,9 +32,10 @@ from ecdesk.services.catalog.dto import (
 )
 from ecdesk.services.catalog.rows import read_listing_cells, variant_row
 from ecdesk.services.common.page import Page
-from ecdesk.services.common.text_search import contains, fts_phrase, search_words
+from ecdesk.services.common.text_search import contains, search_words
 from ecdesk.services.pricing.sql import effective_price_sql, margin_before_fees_sort_key
 from ecdesk.services.settings import read_settings
+from ecdesk.services.shop_file.sqlite_only import fts_rowids
 
 SORT_KEYS: dict[str, Sequence[Any]] = {
     "title": (Product.title, Product.id, Variant.position),
@@ -53,7 +54,6 @@ BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broa
 MIN_BROAD = 2000
 BROAD_SAMPLE = 2000  # documents sampled to judge a search of short words
 SHORT_BROAD_SHARE = 0.01
-_FTS = table(SEARCH_TABLE, column("rowid"), column("body"), column(SEARCH_TABLE))
 _DOCS = table(DOCS_TABLE, column("rowid"), column("body"))
 
 
@@ -69,10 +69,9 @@ def variant_ids_matching(text: str) -> Select[Any]:
     scanned = [w for w in search_words(text) if len(w) < 3]
     if not indexed:
         return select(_DOCS.c.rowid).where(*[contains(_DOCS.c.body, w) for w in scanned])
-    phrases = " ".join(fts_phrase(w) for w in indexed)
-    ids = select(_FTS.c.rowid).where(_FTS.c[SEARCH_TABLE].op("MATCH")(phrases))
+    ids = fts_rowids(SEARCH_TABLE, indexed)
     if scanned:
-        ids = ids.where(_FTS.c.rowid.in_(
+        ids = ids.where(ids.selected_columns.rowid.in_(
             select(_DOCS.c.rowid).where(*[contains(_DOCS.c.body, w) for w in scanned])))
     return ids
 

@@ -22,10 +22,10 @@ from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
 from ecdesk.services.changes import CATALOG, STOCK, Changed
 from ecdesk.services.common.progress import Progress
-from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
 from ecdesk.services.shop_file.collector_pause import collector_paused
+from ecdesk.services.shop_file.sqlite_only import catalog_search_suspended
 from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
 from ecdesk.services.tabular_io.bulk import cached_minor_units, chunked
 from ecdesk.services.tabular_io.table import ImportCancelledError
@@ -107,7 +107,7 @@ def _write(session: Session, plan: Plan, parsed: ParsedFile, progress: Progress 
     writer = _Writer(session, plan, progress)
     variants_written = sum(len(p.variants) for p in plan.products)
     suspend = variants_written >= SUSPEND_INDEX_FROM
-    with (search_index_suspended(session) if suspend else nullcontext(),
+    with (catalog_search_suspended(session) if suspend else nullcontext(),
           indexes_built_after(writer.conn, _incoming_rows(plan))):
         categories = _categories(session, plan)
         tag_ids = _tags(writer, plan)

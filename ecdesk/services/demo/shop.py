@@ -35,11 +35,13 @@ from ecdesk.services.demo.stock import (
     write_stock,
 )
 from ecdesk.services.demo.targets import choose_targets
-from ecdesk.services.orders.search_index import order_search_suspended
-from ecdesk.services.orders.totals import order_totals_suspended
-from ecdesk.services.search_index import search_index_suspended
 from ecdesk.services.settings import update_settings
 from ecdesk.services.shop_file.bulk_indexes import plain_indexes_dropped
+from ecdesk.services.shop_file.sqlite_only import (
+    catalog_search_suspended,
+    order_search_suspended,
+    order_totals_suspended,
+)
 
 # Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
 DEMO_VERSION = 3
@@ -248,7 +250,7 @@ def _fill(db: Database, rng: random.Random, sku_count: int, now: str) -> tuple[i
                 listings.extend(_listings(rng, variant, len(listings)))
             tags.extend((product_id, t) for t in rng.sample(range(1, tag_count + 1),
                                                               rng.choice((0, 1, 1, 2))))
-        with search_index_suspended(uow.session):
+        with catalog_search_suspended(uow.session):
             _executemany(conn, "INSERT INTO products (id, title, handle, description, brand, "
                          "category_id, status, option1_name, option2_name, option3_name, "
                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",

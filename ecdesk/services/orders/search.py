@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, column, func, or_, select, table
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ecdesk.models import Order, OrderLine, Variant
 from ecdesk.models.order_search import ORDER_SEARCH_TABLE
-from ecdesk.services.common.text_search import MIN_TRIGRAM, contains, fts_phrase, search_words
+from ecdesk.services.common.text_search import MIN_TRIGRAM, contains, search_words
+from ecdesk.services.shop_file.sqlite_only import fts_rowids
 
 BROAD_SHARE = 0.2  # a word matching more than this share of all orders is "broad"
 MIN_BROAD = 2000
-_INDEX = table(ORDER_SEARCH_TABLE, column("rowid"), column(ORDER_SEARCH_TABLE))
 
 
 def search_condition(session: Session, text: str, *, by_sku: bool = True) -> Any | None:
@@ -46,8 +46,7 @@ def _word_condition(session: Session, word: str, by_sku: bool) -> Any:
 
 
 def _indexed(word: str) -> Any:
-    phrase = fts_phrase(word)
-    return select(_INDEX.c.rowid).where(_INDEX.c[ORDER_SEARCH_TABLE].op("MATCH")(phrase))
+    return fts_rowids(ORDER_SEARCH_TABLE, [word])
 
 
 def _is_broad(session: Session, word: str) -> bool:

@@ -16,15 +16,14 @@ from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ORDERS, STOCK, Changed
 from ecdesk.services.common.progress import Progress
-from ecdesk.services.orders.search_index import order_search_suspended
 from ecdesk.services.orders.stock import movements_for
-from ecdesk.services.orders.totals import order_totals_suspended
 from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
 from ecdesk.services.orders_io.dto import OrderImportCounts, OrderImportResult, ParsedOrderFile
 from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_preview
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.collector_pause import collector_paused
+from ecdesk.services.shop_file.sqlite_only import order_search_suspended, order_totals_suspended
 from ecdesk.services.stock.ledger import Movement, post_movements
 from ecdesk.services.tabular_io.bulk import cached_minor_units as cents
 from ecdesk.services.tabular_io.bulk import chunked

@@ -1,7 +1,7 @@
 """Backups of the shop file: written with SQLite's online backup API, verified, rotated, restored.
 
-A backup is never a plain file copy of a live database (that can catch a half-written page);
-`sqlite3.Connection.backup` copies a consistent snapshot even while ecdesk is writing. Every
+A backup is never a plain file copy of a live database (that can catch a half-written page):
+`ecdesk.db.backup_copy` copies a consistent snapshot even while ecdesk is writing. Every
 backup is checked right after it is written: scheduled, manual and restore backups with the full
 `PRAGMA integrity_check` and the stored order totals against their lines; the backup a bulk
 change takes first with `PRAGMA quick_check`, which skips only the index-against-table
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ecdesk.db import UnitOfWork, known_revisions
+from ecdesk.db import UnitOfWork, backup_copy, known_revisions
 from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting, order_totals
 from ecdesk.services.changes import SETTINGS, Changed
@@ -101,20 +101,24 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
 
 
 def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-
     def report(_status: int, remaining: int, total: int) -> None:
         if progress is not None and not progress(total - remaining, total):
             raise CancelledError("The backup was cancelled: no copy was kept.")
     try:
-        src.backup(dst, pages=COPY_PAGES if progress else -1, progress=report)
-        dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+        backup_copy(source, target, pages=COPY_PAGES if progress else -1, progress=report)
+        _self_contained(target)
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"{source.name} could not be read for a backup: {error}") from error
+
+
+def _self_contained(path: Path) -> None:
+    """A backup is one file: the copy keeps the shop's WAL mode, which would put a -wal file
+    beside it whenever it is opened."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
     finally:
-        src.close()
-        dst.close()
+        conn.close()
 
 
 def integrity_problems(path: Path, *, quick: bool = False,
@@ -325,14 +329,9 @@ def restore(backup: Path, shop: Path) -> BackupInfo | None:
         raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "
                             f"{summary.schema}); install it to restore this backup.")
     safety = _keep_current(shop)
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    dst = sqlite3.connect(shop)
     try:
-        src.backup(dst)
+        backup_copy(backup, shop)
     except sqlite3.DatabaseError as error:
         raise DatabaseError(f"Could not restore into {shop.name}: {error}. The shop was not "
                             "changed, or is still in the safety backup.") from error
-    finally:
-        src.close()
-        dst.close()
     return safety
