@@ -13,13 +13,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import URL, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from ecdesk.errors import DatabaseError, NewerDatabaseError
 from ecdesk.models.audit import install_audit
-from ecdesk.schema_version import SCHEMA_HEAD, stored_revision  # SCHEMA_HEAD is bumped there
+from ecdesk.schema_version import (
+    SCHEMA_HEAD,  # bumped there, with each new migration
+    read_only_uri,
+    stored_revision,
+)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
@@ -52,14 +56,15 @@ def _begin(conn: Any) -> None:
 
 def make_engine(path: Path, read_only: bool = False) -> Engine:
     if read_only:  # SQLite itself refuses every write on this connection
-        uri = f"file:{path.as_posix()}?mode=ro"
+        uri = read_only_uri(path)
         # The "sqlite://" URL would get SingletonThreadPool, which closes other threads'
         # connections (even busy ones) once more threads than its size have connected: the
         # page readers' worker threads then fail. A queue of connections, as for a file URL.
         engine = create_engine("sqlite://", poolclass=QueuePool, creator=lambda: sqlite3.connect(
             uri, uri=True, check_same_thread=False))
     else:
-        engine = create_engine(f"sqlite:///{path}")
+        # A URL object, not text: a '?' in a folder's name would start the URL's options.
+        engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -231,7 +236,7 @@ def backup_copy(source: Path, target: Path, *, pages: int = -1,
     this copies a consistent snapshot even while ecdesk is writing. The source is only read, so
     a backup on a write-protected stick can be restored.
     """
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         dst = sqlite3.connect(target)
         try:

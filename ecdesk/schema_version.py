@@ -16,12 +16,23 @@ from ecdesk.errors import DatabaseError
 SCHEMA_HEAD = "0005_order_totals"
 
 
+def read_only_uri(path: Path) -> str:
+    """The URI that opens `path` read-only with sqlite3, whatever its folders are called.
+
+    In a URI SQLite reads '?' as the start of the options, '#' as the end of the file name and
+    '%' as an escape: unescaped, a shop in a folder named "Shop #2" opened another file (an
+    empty one, so the backup of it was empty and passed its check).
+    """
+    escaped = str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"file:{escaped}?mode=ro"
+
+
 def stored_revision(path: Path) -> str | None:
     """The file's schema revision; None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" in tables:

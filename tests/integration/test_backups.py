@@ -57,6 +57,18 @@ def test_a_backup_of_a_shop_in_wal_mode_is_one_self_contained_file(tmp_shop: Dat
     assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name]
 
 
+@pytest.mark.parametrize("folder", ["Shop #2", "50% off", "why?"])
+def test_a_backup_of_a_shop_in_a_folder_named_with_uri_characters_holds_its_rows(
+        demo_shop_file: Path, tmp_path: Path, folder: str) -> None:
+    shop = tmp_path / folder / "shop.ecdesk"
+    shop.parent.mkdir()
+    shop.write_bytes(demo_shop_file.read_bytes())  # a closed shop: the file holds every row
+    info = back_up(shop, "manual")
+    assert _rows(info.path, "variants") == _rows(shop, "variants") != []
+    assert describe(info.path).counts["SKUs"] > 0
+    assert [p.name for p in tmp_path.iterdir()] == [folder]
+
+
 def test_a_backup_taken_while_a_write_is_uncommitted_holds_the_last_committed_state(
         demo_shop: Database) -> None:
     with demo_shop.uow() as uow:

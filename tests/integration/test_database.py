@@ -37,6 +37,7 @@ from ecdesk.models.base import UtcDateTime
 from ecdesk.models.order_search import ORDER_SEARCH_TABLE
 from ecdesk.models.search import DOCS_TABLE, SEARCH_TABLE
 from ecdesk.services.channels import save_channel
+from tests.integration.order_fixtures import shop_at_revision
 
 
 def alembic_config() -> Config:
@@ -343,6 +344,37 @@ def test_an_older_shop_is_upgraded_after_a_backup_is_written_next_to_it(tmp_path
     assert len(backups) == 1
     assert re.fullmatch(rf"old\.before-{SCHEMA_HEAD}-\d{{8}}T\d{{6}}Z\.ecdesk", backups[0].name)
     assert stored_revision(backups[0]) == str(previous)
+
+
+URI_FOLDERS = ["Shop #2", "50% off", "why?"]  # characters a file URI gives a meaning to
+
+
+@pytest.mark.parametrize("folder", URI_FOLDERS)
+def test_a_shop_in_a_folder_named_with_uri_characters_opens_read_only_and_leaves_no_stray_file(
+        tmp_path: Path, folder: str) -> None:
+    path = tmp_path / folder / "shop.ecdesk"
+    path.parent.mkdir()
+    save_channel(open_database(path).uow(), name="JD", kind="jd", currency="CNY")
+    db = open_database(path, read_only=True)
+    try:
+        with db.uow() as uow:
+            assert uow.session.scalars(select(Channel.name)).all() == ["JD"]
+    finally:
+        db.close()
+    assert [p.name for p in tmp_path.iterdir()] == [folder]
+
+
+@pytest.mark.parametrize("folder", URI_FOLDERS)
+def test_an_older_shop_in_a_folder_named_with_uri_characters_is_backed_up_before_its_upgrade(
+        tmp_path: Path, folder: str) -> None:
+    previous = ScriptDirectory.from_config(alembic_config()).get_revision(
+        SCHEMA_HEAD).down_revision
+    path = tmp_path / folder / "old.ecdesk"
+    path.parent.mkdir()
+    shop_at_revision(path, str(previous)).close()
+    open_database(path).close()
+    [backup] = path.parent.glob(f"old.before-{SCHEMA_HEAD}-*.ecdesk")
+    assert stored_revision(backup) == str(previous)
 
 
 # --- the unit of work --------------------------------------------------------------------------

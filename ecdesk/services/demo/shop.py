@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from ecdesk.db import Database, open_database
+from ecdesk.db import Database, open_database, read_only_uri
 from ecdesk.errors import EcdeskError
 from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
@@ -158,7 +158,7 @@ def create_demo_shop(path: Path, *, scale: str | DemoScale = "small", seed: int 
 
 def generated_at(path: Path) -> datetime | None:
     """The moment a demo file's year of orders ends (None for a shop that is not a demo)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (GENERATED_AT,)).fetchone()
     finally:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ecdesk.db import UnitOfWork, backup_copy, known_revisions
+from ecdesk.db import UnitOfWork, backup_copy, known_revisions, read_only_uri
 from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting, order_totals
 from ecdesk.services.changes import SETTINGS, Changed
@@ -139,7 +139,7 @@ def integrity_problems(path: Path, *, quick: bool = False,
             stopped.append(True)
         return len(stopped)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             if progress is not None:
                 conn.set_progress_handler(keep_going, CHECK_STEPS)
@@ -281,7 +281,7 @@ def describe(path: Path) -> BackupSummary:
     problems = integrity_problems(path)
     if problems:
         raise DatabaseError(f"{path.name} is damaged or not a shop file: {problems[0]}")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
