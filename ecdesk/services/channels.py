@@ -11,7 +11,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import Channel, ChannelKind
 from ecdesk.money import MoneyError, to_decimal
-from ecdesk.services.changes import CATALOG, CHANNELS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 
 KIND_LABELS = {
     ChannelKind.TMALL: "Tmall", ChannelKind.JD: "JD", ChannelKind.PINDUODUO: "Pinduoduo",
@@ -93,7 +93,8 @@ def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, k
         uow.session.flush()
         new_id = channel.id
         uow.commit()
-    return Changed.of(CHANNELS, CATALOG, message=f"Channel '{name.strip()}' saved", ids=(new_id,))
+    return Changed.of(ChangeArea.CHANNELS, ChangeArea.CATALOG,
+                      message=f"Channel '{name.strip()}' saved", ids=(new_id,))
 
 
 def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Changed:
@@ -104,7 +105,8 @@ def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Ch
         name = channel.name
         uow.commit()
     verb = "archived" if archived else "restored"
-    return Changed.of(CHANNELS, CATALOG, message=f"Channel '{name}' {verb}", ids=(channel_id,))
+    return Changed.of(ChangeArea.CHANNELS, ChangeArea.CATALOG,
+                      message=f"Channel '{name}' {verb}", ids=(channel_id,))
 
 
 def _get(uow: UnitOfWork, channel_id: int) -> Channel:

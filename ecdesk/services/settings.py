@@ -13,7 +13,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
 from ecdesk.models import Setting
 from ecdesk.money import MoneyError, to_decimal
-from ecdesk.services.changes import SETTINGS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
 
 DEFAULTS = {"shop_name": "", "currency": "CNY", "timezone": DEFAULT_TIMEZONE, "min_margin": "0.20"}
@@ -80,4 +80,4 @@ def update_settings(uow: UnitOfWork, *, shop_name: str, currency: str, timezone:
             elif row.value != value:
                 row.value = value
         uow.commit()
-    return Changed.of(SETTINGS, message="Settings saved")
+    return Changed.of(ChangeArea.SETTINGS, message="Settings saved")

@@ -22,7 +22,7 @@ from ecdesk.models import AlertAck, AuditEntry, MovementKind, OrderStatus, Produ
 from ecdesk.models.base import utc_now
 from ecdesk.services.catalog.commands import save_product, set_product_status
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
-from ecdesk.services.changes import STOCK
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import save_channel
 from ecdesk.services.orders.commands import record_order, set_order_status
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
@@ -270,7 +270,7 @@ def _out_of_stock(shop: Shop) -> Alert:
 def test_an_acknowledged_alert_is_hidden_until_it_gets_worse(shop: Shop) -> None:
     alert = _out_of_stock(shop)
     change = acknowledge_alerts(shop.db.uow(), [alert])
-    assert change.areas == frozenset({STOCK})
+    assert change.areas == frozenset({ChangeArea.STOCK})
     assert change.message == "1 alert acknowledged"
     hidden = shop.alerts("MUG-1")[AlertKind.OUT_OF_STOCK]
     assert hidden.hidden and hidden.acknowledged_at is not None
@@ -330,7 +330,8 @@ def test_showing_an_alert_again_forgets_its_acknowledgement(shop: Shop) -> None:
     alert = _out_of_stock(shop)
     acknowledge_alerts(shop.db.uow(), [alert])
     change = unacknowledge_alerts(shop.db.uow(), [alert.key])
-    assert change.areas == frozenset({STOCK}) and change.message == "1 alert(s) shown again"
+    assert change.areas == frozenset({ChangeArea.STOCK})
+    assert change.message == "1 alert(s) shown again"
     shown = shop.alerts("MUG-1")[AlertKind.OUT_OF_STOCK]
     assert not shown.hidden and shown.acknowledged_at is None
 

@@ -42,7 +42,7 @@ from ecdesk.services.catalog.queries import (
     list_variants,
     sku_owner,
 )
-from ecdesk.services.changes import CATALOG
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import save_channel
 from ecdesk.services.pricing.margin import MarginStatus
 from ecdesk.services.search_providers import search_everything
@@ -134,7 +134,7 @@ def test_saving_a_new_product_stores_it_and_get_product_returns_the_same_values(
     channel_id = new_channel(tmp_shop)
     draft = tee_draft(channel_id)
     changed = save_product(tmp_shop.uow(), draft)
-    assert changed.areas == frozenset({CATALOG})
+    assert changed.areas == frozenset({ChangeArea.CATALOG})
     assert changed.message == "Product 'Cotton tee 纯棉T恤' created"
     (product_id,) = changed.ids
 

@@ -19,7 +19,7 @@ from ecdesk.services.catalog_io import (
     preview_import,
     read_import_file,
 )
-from ecdesk.services.changes import CATALOG, STOCK
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import save_channel
 from ecdesk.services.stock.defaults import get_stock_defaults, update_stock_defaults
 
@@ -422,8 +422,8 @@ def test_an_import_says_what_it_changed_stock_only_when_it_set_stock(tmp_shop: D
                                                                    tmp_path: Path) -> None:
     rows = ("tee,Tee,,Acme,,,TRUE,Size,S,TEE-S,200,7,10.00,,,4.00,active",)
     first = import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
-    assert first.changed.areas == {CATALOG, STOCK}
+    assert first.changed.areas == {ChangeArea.CATALOG, ChangeArea.STOCK}
     assert first.changed.ids == first.product_ids and len(first.product_ids) == 1
     assert first.changed.message == first.message and first.message.startswith("Imported: 1")
     again = import_products(tmp_shop.uow(), read_import_file(shopify(tmp_path, *rows)))
-    assert again.changed.areas == {CATALOG}  # the same quantity again moves no stock
+    assert again.changed.areas == {ChangeArea.CATALOG}  # the same quantity again moves no stock

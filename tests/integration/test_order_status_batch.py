@@ -11,7 +11,7 @@ from sqlalchemy import text
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, ValidationError
 from ecdesk.models import OrderStatus
-from ecdesk.services.changes import ORDERS, STOCK
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.queries import get_order
 from tests.integration.order_fixtures import SmallShop, enter, small_shop
@@ -39,7 +39,8 @@ def test_shipping_several_orders_issues_the_stock_of_all_of_them(shop: SmallShop
     first = enter(shop, "A-1", (("SHIRT-WHITE", 2, "55"),))
     second = enter(shop, "A-2", (("SHIRT-WHITE", 3, "55"), ("FLASK-1", 1, "88")))
     changed = set_orders_status(shop.db.uow(), [first, second], OrderStatus.SHIPPED)
-    assert changed.areas == {ORDERS, STOCK} and set(changed.ids) == {first, second}
+    assert changed.areas == {ChangeArea.ORDERS, ChangeArea.STOCK}
+    assert set(changed.ids) == {first, second}
     assert "2 order(s) shipped" in changed.message
     assert (on_hand(shop, "SHIRT-WHITE"), on_hand(shop, "FLASK-1")) == (5, 9)
     assert movements(shop) == [("sold", -2, "A-1"), ("sold", -3, "A-2"), ("sold", -1, "A-2")]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, ValidationError
 from ecdesk.models import AuditEntry, Channel, Listing
-from ecdesk.services.changes import CATALOG, CHANNELS, SETTINGS
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import (
     ChannelInfo,
     list_channels,
@@ -32,7 +32,7 @@ def test_a_new_shop_has_default_settings_and_is_not_initialized(tmp_shop: Databa
 def test_saved_settings_are_read_back_and_mark_the_shop_initialized(tmp_shop: Database) -> None:
     changed = update_settings(tmp_shop.uow(), shop_name="  小满杂货 Xiaoman  ", currency="USD",
                               timezone="Europe/Berlin", min_margin="0.35")
-    assert changed.areas == frozenset({SETTINGS})
+    assert changed.areas == frozenset({ChangeArea.SETTINGS})
     assert changed.message == "Settings saved"
     assert get_settings(tmp_shop.uow()) == ShopSettings(
         shop_name="小满杂货 Xiaoman", currency="USD", timezone="Europe/Berlin",
@@ -99,7 +99,7 @@ def test_a_float_margin_is_refused(tmp_shop: Database) -> None:
 def test_a_new_channel_is_saved_and_listed(tmp_shop: Database) -> None:
     changed = save_channel(tmp_shop.uow(), name=" 天猫 Tmall ", kind="tmall", currency="CNY",
                            commission_rate="0.05", payment_fee_rate=Decimal("0.006"))
-    assert changed.areas == frozenset({CHANNELS, CATALOG})
+    assert changed.areas == frozenset({ChangeArea.CHANNELS, ChangeArea.CATALOG})
     assert changed.message == "Channel '天猫 Tmall' saved"
     (channel_id,) = changed.ids
     assert list_channels(tmp_shop.uow()) == [ChannelInfo(

@@ -4,15 +4,13 @@ choices, and the refresh after a write elsewhere."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from ecdesk.models import Channel, OrderStatus, Variant
-from ecdesk.services.common.shop_time import shop_clock
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
 from ecdesk.views.dashboard.dashboard_page import DashboardPage
@@ -96,12 +94,22 @@ def test_a_change_is_green_when_it_moves_the_good_way() -> None:
 
 
 def test_the_updated_time_is_shop_time_and_says_so_when_the_computers_clock_differs(
-        qtbot: QtBot, page: DashboardPage, computer_in: Callable[[str], None]) -> None:
-    computer_in("Europe/Berlin")  # 7 hours behind the demo shop's Shanghai
-    before, board = datetime.now(UTC), page.board
+        qtbot: QtBot, page: DashboardPage, context: ShopContext,
+        computer_in: Callable[[str], None]) -> None:
+    computer_in("Europe/Berlin")  # 13:38 there, 20:38 in the demo shop's Shanghai
+    context.clock.set_source(lambda: datetime(2026, 12, 7, 12, 38, tzinfo=UTC))
+    board = page.board
     page.refresh()
     qtbot.waitUntil(lambda: page.board is not board and not page.computing, timeout=20_000)
-    after = datetime.now(UTC)
-    shanghai = ZoneInfo("Asia/Shanghai")
-    assert any(page.status.text().endswith(f"updated {shop_clock(moment, shanghai)} shop time")
-               for moment in (before, after)), page.status.text()
+    assert page.status.text().endswith("updated 20:38 shop time")
+
+
+def test_a_new_shop_day_moves_the_period_to_end_today(
+        qtbot: QtBot, page: DashboardPage, context: ShopContext) -> None:
+    moment = [datetime(2026, 12, 7, 15, 59, 30, tzinfo=UTC)]  # 23:59:30 in Shanghai
+    context.clock.set_source(lambda: moment[0])
+    board = page.board
+    moment[0] += timedelta(minutes=1)
+    context.clock.check()
+    qtbot.waitUntil(lambda: page.board is not board and not page.computing, timeout=20_000)
+    assert page.board is not None and page.board.scope.period.last == date(2026, 12, 8)

@@ -16,7 +16,7 @@ from ecdesk.errors import DatabaseError
 from ecdesk.services.catalog.dto import VariantQuery
 from ecdesk.services.catalog.queries import list_variants, sku_owner
 from ecdesk.services.catalog_io import export_products, load_column_mapping
-from ecdesk.services.changes import CATALOG
+from ecdesk.services.changes import ChangeArea
 from ecdesk.views.catalog import import_wizard as wizard_module
 from ecdesk.views.catalog.import_counts import count_of
 from ecdesk.views.catalog.import_wizard import ImportWizard
@@ -126,7 +126,7 @@ def test_only_the_valid_products_are_imported_when_the_user_chooses_so(
     wizard.preview_page.valid_radio.setChecked(True)
     with qtbot.waitSignal(context.changed, timeout=TIMEOUT) as changed:
         import_now(qtbot, wizard)
-    assert CATALOG in changed.args[0].areas
+    assert ChangeArea.CATALOG in changed.args[0].areas
     assert "2 product(s) with problems skipped" in wizard.import_page.status.text()
     assert sku_owner(context.uow(), "WZ-CAP") is not None
     assert sku_owner(context.uow(), "WZ-TEE-S") is None
@@ -266,7 +266,7 @@ def test_the_import_runs_off_the_gui_thread_and_broadcasts_the_services_changed_
     seen = broadcasts(context)
     import_now(qtbot, wizard)
     assert spy.on_gui_thread == [False]
-    assert seen == [spy.results[0].changed] and CATALOG in seen[0].areas
+    assert seen == [spy.results[0].changed] and ChangeArea.CATALOG in seen[0].areas
 
 
 def test_a_failed_import_is_shown_in_the_services_words_and_broadcasts_nothing(

@@ -15,7 +15,7 @@ from sqlalchemy import case
 from ecdesk.db import Database
 from ecdesk.errors import DatabaseError
 from ecdesk.models import MovementKind, Variant
-from ecdesk.services.changes import Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.stock import queries
 from ecdesk.services.stock.commands import adjust_stock
@@ -260,7 +260,7 @@ def test_a_stock_change_refreshes_the_table_and_keeps_the_selected_sku(
 
 def test_changes_to_other_areas_leave_the_table_alone(page: InventoryPage) -> None:
     before = page.model.row_at(0)
-    page.context.changed.emit(Changed.of("channels"))
+    page.context.changed.emit(Changed.of(ChangeArea.CHANNELS))
     assert page.model.row_at(0) is before
 
 

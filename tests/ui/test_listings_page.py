@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
 from ecdesk.services.catalog import commands
+from ecdesk.services.changes import ChangeArea
 from ecdesk.views.catalog.listings_model import BASE_COLUMNS, PAGE_SIZE
 from ecdesk.views.catalog.listings_page import ListingsPage
 from ecdesk.views.catalog.product_dialog import ProductDialog
@@ -329,7 +330,7 @@ def test_setting_the_status_of_selected_products_updates_the_table(
     with qtbot.waitSignal(context.changed, timeout=2000) as changed:
         menu_action(bulk_menu(listings_page), "Set product status", "Draft").trigger()
 
-    assert changed.args[0].areas == {"catalog"}
+    assert changed.args[0].areas == {ChangeArea.CATALOG}
     placeholders = ",".join(map(str, products))
     assert {row[0] for row in sql(demo_db, f"SELECT status FROM products "
                                            f"WHERE id IN ({placeholders})")} == {"draft"}

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.operations import ProgressDialog
 from tests.ui.background_writes import broadcasts
@@ -21,7 +21,7 @@ class Written:
     changed: Changed
 
 
-WRITTEN = Written(Changed.of(STOCK, message="3 SKU(s) counted", ids=(1, 2, 3)))
+WRITTEN = Written(Changed.of(ChangeArea.STOCK, message="3 SKU(s) counted", ids=(1, 2, 3)))
 
 
 def gated_work(gate: threading.Event):

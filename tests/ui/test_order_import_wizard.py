@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.services.changes import ORDERS, STOCK
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import save_channel
 from ecdesk.views.orders import order_import_wizard as wizard_module
 from ecdesk.views.orders.order_import_wizard import OrderImportWizard
@@ -92,7 +92,7 @@ def test_a_shopify_export_is_previewed_and_imported_into_the_shopify_channel(
 
     with qtbot.waitSignal(empty_context.changed, timeout=TIMEOUT) as changed:
         import_now(qtbot, wizard)
-    assert {ORDERS, STOCK} <= changed.args[0].areas
+    assert {ChangeArea.ORDERS, ChangeArea.STOCK} <= changed.args[0].areas
     assert "Imported: 2 new order(s) with 3 line(s)" in wizard.import_page.status.text()
     assert wizard.import_page.counts.text("orders_new") == "2"
     assert sql(empty_context.db, "SELECT number, status FROM orders ORDER BY number") == [
@@ -215,7 +215,8 @@ def test_the_order_import_runs_off_the_gui_thread_and_broadcasts_the_services_ch
     seen = broadcasts(empty_context)
     import_now(qtbot, wizard)
     assert spy.on_gui_thread == [False]
-    assert seen == [spy.results[0].changed] and seen[0].areas == {ORDERS, STOCK}
+    assert seen == [spy.results[0].changed]
+    assert seen[0].areas == {ChangeArea.ORDERS, ChangeArea.STOCK}
 
 
 def test_a_refused_order_import_is_shown_in_the_services_words_and_broadcasts_nothing(

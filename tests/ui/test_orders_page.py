@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from ecdesk.models import OrderStatus
-from ecdesk.services.changes import CATALOG, ORDERS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_page import OrdersPage
 from ecdesk.views.shell.shop_context import ShopContext
@@ -282,7 +282,7 @@ def test_the_page_refreshes_when_orders_change_elsewhere(
     context = order_shop[1]
     new_id = enter(shop, "NEW-6", (("FLASK-1", 1, "88"),), at=NOW)
     assert "NEW-6" not in numbers(page)
-    context.changed.emit(Changed.of(ORDERS, ids=(new_id,)))
+    context.changed.emit(Changed.of(ChangeArea.ORDERS, ids=(new_id,)))
     assert numbers(page)[0] == "NEW-6"
     qtbot.waitUntil(lambda: page.count_label.text() == "6 order(s)", timeout=5000)
 
@@ -292,7 +292,7 @@ def test_a_hidden_page_refreshes_when_it_is_shown_again(
         order_shop: tuple[SmallShop, ShopContext]) -> None:
     page.hide()
     enter(shop, "NEW-6", (("FLASK-1", 1, "88"),), at=NOW)
-    order_shop[1].changed.emit(Changed.of(ORDERS))
+    order_shop[1].changed.emit(Changed.of(ChangeArea.ORDERS))
     assert "NEW-6" not in numbers(page)
     page.show()
     assert numbers(page)[0] == "NEW-6"
@@ -302,9 +302,9 @@ def test_a_change_the_page_does_not_show_is_ignored(
         qtbot: QtBot, page: OrdersPage, shop: SmallShop,
         order_shop: tuple[SmallShop, ShopContext]) -> None:
     enter(shop, "NEW-6", (("FLASK-1", 1, "88"),), at=NOW)
-    order_shop[1].changed.emit(Changed.of("stock"))
+    order_shop[1].changed.emit(Changed.of(ChangeArea.STOCK))
     assert "NEW-6" not in numbers(page)
-    order_shop[1].changed.emit(Changed.of(CATALOG))  # SKUs and titles shown in the detail
+    order_shop[1].changed.emit(Changed.of(ChangeArea.CATALOG))  # SKUs and titles in the detail
     assert "NEW-6" in numbers(page)
 
 
@@ -327,3 +327,16 @@ def test_the_cancel_question_names_the_orders_and_waits_for_an_answer_about_the_
     assert "It has shipped. Do the goods come back?" in [
         label.text() for label in single.findChildren(QLabel)]
     assert single.amount.text() == "176.00"
+
+
+def test_the_today_filter_moves_on_when_the_shops_day_turns(
+        qtbot: QtBot, page: OrdersPage, order_shop: tuple[SmallShop, ShopContext]) -> None:
+    context = order_shop[1]
+    moment = [NOW]
+    context.clock.set_source(lambda: moment[0])
+    page.period_filter.setCurrentIndex(page.period_filter.findData("today"))
+    assert "TM-1" in numbers(page)
+    moment[0] += timedelta(days=1)
+    context.clock.check()
+    assert numbers(page) == [], "yesterday's orders left the 'today' filter"
+    assert page.current_query().start == context.clock.today()

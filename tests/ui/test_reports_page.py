@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from ecdesk.services.changes import CHANNELS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import save_channel
 from ecdesk.views.reports.reports_page import ReportsPage
 from ecdesk.views.shell.shop_context import ShopContext
@@ -167,5 +167,5 @@ def test_a_failure_is_shown_in_plain_words(qtbot: QtBot, page: ReportsPage, tmp_
 
 def test_a_new_channel_appears_in_the_list(page: ReportsPage, context: ShopContext) -> None:
     save_channel(context.uow(), name="Amazon 亚马逊", kind="amazon", currency="CNY")
-    context.changed.emit(Changed.of(CHANNELS))
+    context.changed.emit(Changed.of(ChangeArea.CHANNELS))
     assert page.channel.findText("Amazon 亚马逊") > 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import list_channels
 from ecdesk.services.settings import get_settings
 from ecdesk.views.catalog.listings_model import BASE_COLUMNS
@@ -89,7 +90,7 @@ def test_a_valid_change_is_saved_and_the_window_title_follows(
     with qtbot.waitSignal(context.changed, timeout=2000) as changed:
         window.settings_page.save_settings()
 
-    assert changed.args[0].areas == {"settings"}
+    assert changed.args[0].areas == {ChangeArea.SETTINGS}
     assert message_boxes == []
     stored = get_settings(context.uow())
     assert (stored.shop_name, stored.currency, stored.min_margin) == (
@@ -140,7 +141,7 @@ def test_adding_a_channel_adds_a_column_to_the_listings(
     with qtbot.waitSignal(context.changed, timeout=2000) as changed:
         dialog.save()
 
-    assert changed.args[0].areas == {"channels", "catalog"}
+    assert changed.args[0].areas == {ChangeArea.CHANNELS, ChangeArea.CATALOG}
     assert message_boxes == []
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert listing_headers(window.listings) == [*DEMO_CHANNELS, "抖音 Douyin"]

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.services.changes import STOCK
+from ecdesk.services.changes import ChangeArea
 from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
 from ecdesk.views.shell.shop_context import ShopContext
@@ -161,7 +161,7 @@ def test_a_good_count_is_posted_with_its_reference_and_blank_skus_stay_as_they_a
     assert [m[0] for m in movements(stock_db, ids["MUG-2"])] == ["received"]
     assert on_hand(stock_db, ids["TEE-M"]) == -2  # left blank: not set to zero
     assert on_hand(stock_db, ids["TEE-S"]) == 0
-    assert [STOCK in change.areas for change in seen] == [True]
+    assert [ChangeArea.STOCK in change.areas for change in seen] == [True]
 
 
 def test_answering_no_posts_nothing(dialog: StocktakeDialog, stock_db: Database,

@@ -30,7 +30,7 @@ from ecdesk.money import parse_amount
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.validation import blocking, check_product, whole_grams
-from ecdesk.services.changes import CATALOG, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 
@@ -59,7 +59,8 @@ def save_product(uow: UnitOfWork, draft: ProductDraft, product_id: int | None = 
             record_change(session, "products", saved_id, {"tags": [old_tags, new_tags]})
         uow.commit()
     verb = "created" if product_id is None else "saved"
-    return Changed.of(CATALOG, message=f"Product '{draft.title.strip()}' {verb}", ids=(saved_id,))
+    return Changed.of(ChangeArea.CATALOG,
+                      message=f"Product '{draft.title.strip()}' {verb}", ids=(saved_id,))
 
 
 def _load_or_new(session: Session, product_id: int | None) -> Product:
@@ -223,7 +224,8 @@ def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> 
                             .values(status=status, updated_at=utc_now()))
         record_bulk(session, "products", {"field": "status", "new": status, "old": before})
         uow.commit()
-    return Changed.of(CATALOG, message=f"{len(before)} product(s) set to {status}", ids=tuple(ids))
+    return Changed.of(ChangeArea.CATALOG,
+                      message=f"{len(before)} product(s) set to {status}", ids=tuple(ids))
 
 
 def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int, status: str
@@ -254,7 +256,7 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
         record_bulk(session, "listings", {"channel_id": channel_id, "field": "status",
                                           "new": status, "old": before})
         uow.commit()
-    return Changed.of(CATALOG, message=f"{len(ids)} SKU(s) {status} on the channel",
+    return Changed.of(ChangeArea.CATALOG, message=f"{len(ids)} SKU(s) {status} on the channel",
                       ids=tuple(ids))
 
 
@@ -292,5 +294,5 @@ def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
                                                     for i in added])
         record_bulk(session, "product_tags", {"tag": tag.name, "added_to": added})
         uow.commit()
-    return Changed.of(CATALOG, message=f"Tag '{name}' added to {len(added)} product(s)",
+    return Changed.of(ChangeArea.CATALOG, message=f"Tag '{name}' added to {len(added)} product(s)",
                       ids=tuple(ids))

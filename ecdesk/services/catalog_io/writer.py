@@ -20,7 +20,7 @@ from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog_io.dto import ImportCounts, ImportResult, ParsedFile
 from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
-from ecdesk.services.changes import CATALOG, STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
@@ -59,7 +59,7 @@ def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = 
         uow.commit()
     ids = tuple(p.product_id for p in plan.products if p.product_id is not None)
     counts = plan.counts
-    areas = (CATALOG, STOCK) if counts.stock_levels_set else (CATALOG,)
+    areas = [ChangeArea.CATALOG, *([ChangeArea.STOCK] if counts.stock_levels_set else [])]
     message = _message(counts, plan.products_with_errors)
     return ImportResult(preview, counts, plan.products_with_errors,
                         Changed.of(*areas, message=message, ids=ids))

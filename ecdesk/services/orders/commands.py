@@ -14,7 +14,7 @@ from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.money import round_document_total
-from ecdesk.services.changes import ORDERS, STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.orders.dto import OrderDraft
 from ecdesk.services.orders.stock import can_change, movements_for, stock_after
 from ecdesk.services.orders.validation import amount, check_order, line_total
@@ -53,7 +53,8 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
         _move_stock(session, order, False, order.status)
         order_id = order.id
         uow.commit()
-    return Changed.of(ORDERS, STOCK, message=f"Order {draft.number.strip()} saved",
+    return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
+                      message=f"Order {draft.number.strip()} saved",
                       ids=(order_id,))
 
 
@@ -95,7 +96,8 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
         post_movements(session, _apply_status(order, status, restock, at or utc_now()))
         number = order.number
         uow.commit()
-    return Changed.of(ORDERS, STOCK, message=f"Order {number}: {old.value} → {status.value}",
+    return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
+                      message=f"Order {number}: {old.value} → {status.value}",
                       ids=(order_id,))
 
 
@@ -132,7 +134,8 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
         post_movements(session, movements)
         uow.commit()
     named = ", ".join(numbers[:3]) + ("…" if len(numbers) > 3 else "")
-    return Changed.of(ORDERS, STOCK, message=f"{len(numbers)} order(s) {status.value}: {named}",
+    return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
+                      message=f"{len(numbers)} order(s) {status.value}: {named}",
                       ids=tuple(ids))
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
-from ecdesk.services.changes import ORDERS, STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.validation import line_total
@@ -73,7 +73,8 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
                 if p.order_id is not None and (p.changed or p.status_before is None))
     # Orders always move stock terms: issued and returned units, and what open orders commit.
     return OrderImportResult(preview, plan.counts, plan.orders_with_errors, Changed.of(
-        ORDERS, STOCK, message=_message(plan.counts, plan.orders_with_errors), ids=ids))
+        ChangeArea.ORDERS, ChangeArea.STOCK,
+        message=_message(plan.counts, plan.orders_with_errors), ids=ids))
 
 
 def _message(counts: OrderImportCounts, skipped: int) -> str:

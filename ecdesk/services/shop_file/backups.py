@@ -23,7 +23,7 @@ from sqlalchemy import select
 from ecdesk.db import UnitOfWork, backup_copy, known_revisions, read_only_uri
 from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting, order_totals
-from ecdesk.services.changes import SETTINGS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.stock.ledger import MISMATCH_SQL
 
 BACKUP_FOLDER = "backups"
@@ -245,7 +245,7 @@ def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: in
             elif row.value != str(count):
                 row.value = str(count)
         uow.commit()
-    return Changed.of(SETTINGS, message="Backup rotation saved")
+    return Changed.of(ChangeArea.SETTINGS, message="Backup rotation saved")
 
 
 BULK_BACKUP_ROWS = 300  # "more than a few hundred rows": a bulk change backs up first

@@ -1,4 +1,4 @@
-"""Acknowledge, snooze or bring back alerts: each one transaction returning Changed(STOCK).
+"""Acknowledge, snooze or bring back alerts: each one transaction returning a stock Changed.
 
 An acknowledgement remembers the alert's measure: the alert stays hidden until the measure
 grows past it (the situation got worse). A snooze also hides it until the start of the chosen
@@ -19,7 +19,7 @@ from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import AlertAck, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.models.base import utc_now
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.settings import get_settings
 from ecdesk.services.stock.alerts_dto import Alert, AlertKey, AlertKind
@@ -62,7 +62,7 @@ def unacknowledge_alerts(uow: UnitOfWork, keys: Sequence[AlertKey]) -> Changed:
         removed = _delete(uow.session, keys)
         record_bulk(uow.session, "alert_acks", {"action": "show again", "alerts": removed})
         uow.commit()
-    return Changed.of(STOCK, message=f"{removed} alert(s) shown again",
+    return Changed.of(ChangeArea.STOCK, message=f"{removed} alert(s) shown again",
                       ids=tuple(sorted({key.variant_id for key in keys})))
 
 
@@ -112,7 +112,7 @@ def _store(uow: UnitOfWork, alerts: Sequence[Alert], until: datetime | None,
             "action": "snooze" if until else "acknowledge", "alerts": len(latest),
             "until": until.isoformat() if until else None})
         uow.commit()
-    return Changed.of(STOCK, message=message, ids=tuple(ids))
+    return Changed.of(ChangeArea.STOCK, message=message, ids=tuple(ids))
 
 
 def _existing(session: Session, ids: list[int]) -> int:

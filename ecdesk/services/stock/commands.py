@@ -16,7 +16,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import MovementKind, StockPolicy, Variant
 from ecdesk.models.audit import record_bulk
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.stock.ledger import BATCH, Movement, post_movements
 
@@ -44,7 +44,8 @@ def adjust_stock(uow: UnitOfWork, *, variant_id: int, kind: MovementKind, quanti
         post_movements(uow.session, [Movement(variant_id, kind, quantity, reason.strip(),
                                               reference.strip())])
         uow.commit()
-    return Changed.of(STOCK, message=f"{sku}: {quantity:+d} ({kind.value})", ids=(variant_id,))
+    return Changed.of(ChangeArea.STOCK,
+                      message=f"{sku}: {quantity:+d} ({kind.value})", ids=(variant_id,))
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def post_stock_count(uow: UnitOfWork, counts: Mapping[int, int], *, reference: s
     units = sum(m.quantity for m in movements)
     message = f"Stock count posted: {len(movements)} of {len(counts)} SKUs changed ({units:+d})"
     return CountResult(len(counts), len(movements), units,
-                       Changed.of(STOCK, message=message, ids=tuple(counts)))
+                       Changed.of(ChangeArea.STOCK, message=message, ids=tuple(counts)))
 
 
 def _on_hand(session: Session, ids: list[int]) -> dict[int, tuple[str, int]]:
@@ -143,4 +144,4 @@ def set_stock_policy(uow: UnitOfWork, variant_id: int, draft: PolicyDraft) -> Ch
         for name, value in vars(draft).items():
             setattr(policy, name, value)
         uow.commit()
-    return Changed.of(STOCK, message="Stock rules saved", ids=(variant_id,))
+    return Changed.of(ChangeArea.STOCK, message="Stock rules saved", ids=(variant_id,))

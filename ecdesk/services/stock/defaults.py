@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
 from ecdesk.models import Setting
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 
 PREFIX = "stock."
 
@@ -83,4 +83,4 @@ def update_stock_defaults(uow: UnitOfWork, defaults: StockDefaults) -> Changed:
             elif row.value != text:
                 row.value = text
         uow.commit()
-    return Changed.of(STOCK, message="Stock defaults saved")
+    return Changed.of(ChangeArea.STOCK, message="Stock defaults saved")

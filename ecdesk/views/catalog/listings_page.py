@@ -10,7 +10,7 @@ imports the catalog queries, commands and the product dialog (all SQLAlchemy) on
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.services.catalog.dto import STATUS_NOT_ARCHIVED, FilterOptions, VariantQuery
 from ecdesk.services.catalog.first_rows import DEFAULT_QUERY, FirstRows, count_rows, read_page
-from ecdesk.services.changes import Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.views.catalog.labels import status_label
@@ -46,9 +46,16 @@ STATUS_FILTERS = [("Not archived", STATUS_NOT_ARCHIVED), ("Active", "active"),
 LISTING_FILTERS = [("on", None), ("listed on", "listed"), ("paused on", "paused"),
                    ("unlisted on", "unlisted"), ("not listed on", "none")]
 
+# The filters' choices and the margin limit come from these.
+OPTIONS_FROM = frozenset({ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS})
+
 
 class ListingsPage(QWidget):
     rows_shown = Signal()  # the first rows are in the table (used by the startup probe)
+    # Orders and stock too: the table shows each SKU's stock.
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.ORDERS,
+        ChangeArea.STOCK})
 
     def __init__(self, context: ShopContext | None, parent: QWidget | None = None) -> None:
         """The page for the open shop `context`; None builds it for `show_first_rows`."""
@@ -70,7 +77,7 @@ class ListingsPage(QWidget):
     def bind(self, context: ShopContext) -> None:
         """Connect the page to the open shop; `load` then fills it (or takes over first rows)."""
         self.context = context
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
         self._set_shop_controls_enabled(True)
 
     def _set_shop_controls_enabled(self, enabled: bool) -> None:
@@ -242,11 +249,10 @@ class ListingsPage(QWidget):
 
     def _on_changed(self, change: Changed) -> None:
         assert self.context is not None  # (connected by `bind`)
-        if change.areas & {"catalog", "channels", "settings"}:
+        if change.touches(OPTIONS_FROM):
             self._refresh_options()
-        if change.areas & {"catalog", "channels", "settings", "stock", "orders"}:  # (stock column)
-            self.model.reload(self._options.channels)
-            self._update_count()
+        self.model.reload(self._options.channels)
+        self._update_count()
 
     # -- actions ---------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -10,8 +10,8 @@ backend is imported when the first chart arrives, never at start-up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
-from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, STOCK, Changed
-from ecdesk.services.common.shop_time import shop_today
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.dashboard.dashboard_tiles import TileWidget
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 
 TILES_PER_ROW = 4
 CHANGE_DELAY_MS = 500  # a burst of writes is one recomputation
-REFRESH_AREAS = {ORDERS, STOCK, CATALOG, CHANNELS, SETTINGS}
 
 
 def period_presets() -> list[tuple[str, Callable[[Any], Period]]]:
@@ -60,6 +58,10 @@ def period_presets() -> list[tuple[str, Callable[[Any], Period]]]:
 
 
 class DashboardPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.ORDERS,
+        ChangeArea.STOCK})
+
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -70,7 +72,8 @@ class DashboardPage(QWidget):
         self._change_timer = QTimer(self, singleShot=True, interval=CHANGE_DELAY_MS)
         self._change_timer.timeout.connect(self.refresh)
         self._build()
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
+        context.clock.day_changed.connect(self._on_new_day)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -164,7 +167,7 @@ class DashboardPage(QWidget):
         return self._job is not None and self._job.running
 
     def selected_period(self) -> Period:
-        today = shop_today(self.context.zone)
+        today = self.context.clock.today()
         return self._presets[self.period.currentIndex()][1](today)
 
     def refresh(self) -> None:
@@ -184,7 +187,7 @@ class DashboardPage(QWidget):
         self._show_tiles(self.board)
         self._show_chart(figure)
         self._show_tables(self.board)
-        stamp = shop_time_text(datetime.now(UTC), self.context.zone)
+        stamp = shop_time_text(self.context.clock.now(), self.context.zone)
         self.status.setText(self.tr("{period} · updated {time}").format(
             period=self.board.scope.period.label(), time=stamp))
         self._after_job()
@@ -202,9 +205,14 @@ class DashboardPage(QWidget):
     def _on_changed(self, change: Changed | None) -> None:
         if change is None:
             return
-        if CHANNELS in change.areas:
+        if ChangeArea.CHANNELS in change.areas:
             self._fill_channels()
-        if change.areas & REFRESH_AREAS and self.board is not None:
+        if self.board is not None:
+            self._change_timer.start()
+
+    def _on_new_day(self, _day: date) -> None:
+        """The periods count back from today ("Last 7 days"): a new shop day moves them."""
+        if self.board is not None:
             self._change_timer.start()
 
     # -- showing -----------------------------------------------------------------------------

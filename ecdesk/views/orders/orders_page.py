@@ -9,7 +9,8 @@ refreshes when it is next shown rather than on every change elsewhere.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from datetime import date
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -29,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
-from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days
@@ -59,10 +59,12 @@ STATUS_ACTIONS = [("paid", "Mark paid", "Ctrl+Shift+P"),
                   ("cancelled", "Cancel…", "Ctrl+Shift+X"),
                   ("refunded", "Refund…", "Ctrl+Shift+R")]
 ASKING = ("cancelled", "refunded")
-REFRESHING = {ORDERS, CHANNELS, SETTINGS, CATALOG}
 
 
 class OrdersPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.ORDERS, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.CATALOG})
+
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -74,7 +76,8 @@ class OrdersPage(QWidget):
         self._search_timer.timeout.connect(self._apply_filters)
         self.status_actions: dict[str, QAction] = {}
         self._build()
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
+        context.clock.day_changed.connect(self._on_new_day)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -175,7 +178,7 @@ class OrdersPage(QWidget):
         self.channel_filter.blockSignals(False)
 
     def current_query(self) -> OrderQuery:
-        today = shop_today(self.context.zone)
+        today = self.context.clock.today()
         start, end = period_days(self.period_filter.currentData(), today)
         return replace(self.model.query, search=self.search.text(),
                        channel_id=self.channel_filter.currentData(),
@@ -193,13 +196,18 @@ class OrdersPage(QWidget):
         else:
             self.count_label.setText(self.tr("counting…"))
 
-    def _on_changed(self, change: Changed) -> None:
-        if not self._loaded or not change.areas & REFRESHING:
+    def _on_changed(self, change: Changed | None) -> None:
+        if not self._loaded:
             return
         if self.isVisible():
             self.refresh()
         else:
             self._stale = True
+
+    def _on_new_day(self, _day: date) -> None:
+        """"Today" and "Last 7 days" count from the shop's today, which just turned."""
+        if self.period_filter.currentData() != "all":
+            self._on_changed(None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

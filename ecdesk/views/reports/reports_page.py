@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError, ValidationError
-from ecdesk.services.changes import CHANNELS, SETTINGS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.period import Period, last_month, this_month
-from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.reports.generate import (
     REPORTS,
     ReportRequest,
@@ -59,6 +58,9 @@ FORMATS = ((".pdf", "PDF"), (".csv", "CSV (the same tables)"),
 
 
 class ReportsPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.CHANNELS, ChangeArea.SETTINGS})
+
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -69,7 +71,8 @@ class ReportsPage(QWidget):
         self._fill_channels()
         self._report_chosen()
         self._preset_chosen()
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
+        context.clock.day_changed.connect(self._on_new_day)
 
     # -- the form --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -211,7 +214,7 @@ class ReportsPage(QWidget):
 
     # -- keeping the form consistent ----------------------------------------------------------
     def _today(self) -> date:
-        return shop_today(self.context.zone)
+        return self.context.clock.today()
 
     def _preset_chosen(self) -> None:
         key = self.preset.currentData()
@@ -380,10 +383,15 @@ class ReportsPage(QWidget):
         self.status.setStyleSheet(style)
         self.check()
 
+    def _on_new_day(self, _day: date) -> None:
+        """"Last month" and "This month" follow the shop's today, which just turned."""
+        if not self.running and self.preset.currentData() != "custom":
+            self._preset_chosen()
+
     def _on_changed(self, change: Changed | None) -> None:
         if change is None or self.running:
             return
-        if CHANNELS in change.areas:
+        if ChangeArea.CHANNELS in change.areas:
             self._fill_channels()
-        if SETTINGS in change.areas:
+        if ChangeArea.SETTINGS in change.areas:
             self._preset_chosen()  # the shop's time zone decides which day today is

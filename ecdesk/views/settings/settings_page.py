@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.money import HUNDRED, format_rate
-from ecdesk.services.changes import Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import (
     KIND_LABELS,
     ChannelInfo,
@@ -46,6 +47,10 @@ CHANNEL_COLUMNS = ["Name", "Kind", "Currency", "Commission", "Payment fee", "Sta
 
 
 class SettingsPage(QWidget):
+    # Stock defaults: its StockDefaultsBox listens to STOCK itself.
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.SETTINGS, ChangeArea.CHANNELS})
+
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -89,7 +94,7 @@ class SettingsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(channel_box, 1)
         self._channel_rows: list[ChannelInfo] = []
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
         self.refresh()
 
     def _backup_box(self) -> QGroupBox:
@@ -136,8 +141,7 @@ class SettingsPage(QWidget):
                 self.channels.setItem(row, column, QTableWidgetItem(text))
 
     def _on_changed(self, change: Changed) -> None:
-        if change.areas & {"settings", "channels"}:
-            self.refresh()
+        self.refresh()
 
     def save_settings(self) -> None:
         self.context.write(self, update_settings, **self.form.values())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from typing import ClassVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
-from ecdesk.services.changes import STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.stock.defaults import (
     LABELS,
     MINIMUM,
@@ -50,6 +51,7 @@ def check_number(text: str, lowest: int) -> tuple[int | None, str | None]:
 
 
 class StockDefaultsBox(QGroupBox):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({ChangeArea.STOCK})
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -80,7 +82,7 @@ class StockDefaultsBox(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -91,8 +93,7 @@ class StockDefaultsBox(QGroupBox):
         self.validate()
 
     def _on_changed(self, change: Changed) -> None:
-        if STOCK in change.areas:
-            self.refresh()
+        self.refresh()
 
     def values(self) -> tuple[StockDefaults | None, dict[str, str]]:
         """The defaults as typed, or None and a problem per field that is wrong."""

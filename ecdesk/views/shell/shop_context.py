@@ -2,10 +2,12 @@
 the requests to show something on another page.
 
 Pages never call each other: a write returns a `Changed` value, `ShopContext.changed` broadcasts
-it, and each page decides whether it needs to refresh. A page that wants the owner taken to an
-item elsewhere ("Show in Inventory") asks `show_on_page`; the main window switches to that page
-and hands it the target (its `show_target`). Long writes (imports, the stock count, a backup)
-go through `run_operation`: the service runs on a worker and its own Changed is broadcast.
+it, and `listen` hands each page the changes that touch the areas it declares (`refresh_on`).
+Pages whose content changes with time alone follow `clock` (views/shell/shop_clock.py). A page
+that wants the owner taken to an item elsewhere ("Show in Inventory") asks `show_on_page`; the
+main window switches to that page and hands it the target (its `show_target`). Long writes
+(imports, the stock count, a backup) go through `run_operation`: the service runs on a worker
+and its own Changed is broadcast.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakMethod
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -20,8 +23,9 @@ from PySide6.QtWidgets import QWidget
 
 from ecdesk.db import Database, UnitOfWork
 from ecdesk.errors import EcdeskError
-from ecdesk.services.changes import SETTINGS, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.settings import ShopSettings, get_settings
+from ecdesk.views.shell.shop_clock import ShopClock
 from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.workers import Work
 
@@ -43,6 +47,7 @@ class ShopContext(QObject):
         super().__init__(parent)
         self.db = db
         self.settings: ShopSettings = get_settings(self.uow())
+        self.clock = ShopClock(self.zone, self)
 
     def uow(self) -> UnitOfWork:
         return self.db.uow("gui")
@@ -51,6 +56,11 @@ class ShopContext(QObject):
     def zone(self) -> ZoneInfo:
         """The shop's time zone: every day and time the pages show is in it."""
         return ZoneInfo(self.settings.timezone)
+
+    def listen(self, listener: QObject, slot: Callable[[Changed], None]) -> None:
+        """Call `slot` with each change that touches one of `listener.refresh_on`'s areas, for
+        as long as `listener` lives."""
+        self.changed.connect(_AreaRelay(listener, slot).relay)
 
     def show_on_page(self, page_key: str, target: object) -> None:
         """Ask the window to open the page `page_key` at `target` (e.g. a SkuTarget)."""
@@ -76,8 +86,26 @@ class ShopContext(QObject):
 
     def broadcast(self, change: Changed) -> None:
         """Tell every page what a write changed (and the owner what it did)."""
-        if SETTINGS in change.areas:
+        if ChangeArea.SETTINGS in change.areas:
             self.settings = get_settings(self.uow())
+            self.clock.set_zone(self.zone)
         self.changed.emit(change)
         if change.message:
             self.status_message.emit(change.message)
+
+
+class _AreaRelay(QObject):
+    """Hands a listener the changes of its areas; a child of the listener, so that Qt ends the
+    connection when the listener goes (a plain lambda would call a deleted page)."""
+
+    def __init__(self, listener: QObject, slot: Callable[[Changed], None]) -> None:
+        super().__init__(listener)
+        self._areas: frozenset[ChangeArea] = listener.refresh_on  # type: ignore[attr-defined]
+        # Weakly: the listener owns this relay, and a strong reference back would keep a closed
+        # page alive for as long as the shop is open.
+        self._slot = WeakMethod(slot)
+
+    def relay(self, change: Changed) -> None:
+        slot = self._slot()
+        if slot is not None and change.touches(self._areas):
+            slot(change)

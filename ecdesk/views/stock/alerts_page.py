@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -33,8 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
-from ecdesk.services.changes import CATALOG, CHANNELS, ORDERS, SETTINGS, STOCK, Changed
-from ecdesk.services.common.shop_time import shop_today
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_acks import (
     acknowledge_alerts,
@@ -60,7 +60,6 @@ from ecdesk.views.widgets.workers import Job
 START_DELAY_MS = 1000  # the first computation waits until the window and Listings are shown
 CHANGE_DELAY_MS = 300  # a burst of writes is one recomputation
 SEARCH_DELAY_MS = 150
-REFRESH_AREAS = {ORDERS, STOCK, CATALOG, CHANNELS, SETTINGS}
 URGENT = (Severity.CRITICAL, Severity.WARNING)
 SEVERITY_FILTERS: list[tuple[str, tuple[Severity, ...]]] = [
     ("All severities", tuple(Severity)), ("Critical and warnings", URGENT),
@@ -72,6 +71,9 @@ COLUMN_WIDTHS = (85, 115, 200, 150, 330, 70, 75, 95, 95, 55, 190)
 
 class AlertsPage(QWidget):
     badge_changed = Signal(str)  # open critical + warning alerts, "" when none
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.ORDERS,
+        ChangeArea.STOCK})
 
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,7 +87,8 @@ class AlertsPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._build()
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
+        context.clock.day_changed.connect(self._on_new_day)
         QTimer.singleShot(START_DELAY_MS, self, self._start)
 
     # -- layout ----------------------------------------------------------------------------
@@ -241,10 +244,13 @@ class AlertsPage(QWidget):
             self.refresh()
 
     def _on_changed(self, change: Changed) -> None:
-        if SETTINGS in change.areas:
+        if ChangeArea.SETTINGS in change.areas:
             self.model.set_zone(self.context.zone)
-        if change.areas & REFRESH_AREAS:
-            self._change_timer.start()
+        self._change_timer.start()
+
+    def _on_new_day(self, _day: date) -> None:
+        """Snoozes end at the start of a shop day, and days without a sale count by day."""
+        self._change_timer.start()
 
     # -- filtering -------------------------------------------------------------------------
     def _apply_filters(self) -> None:
@@ -347,7 +353,7 @@ class AlertsPage(QWidget):
         if not alerts:
             return
         zone = self.context.zone
-        dialog = SnoozeDialog(shop_today(zone), len(alerts), self)
+        dialog = SnoozeDialog(self.context.clock.today(), len(alerts), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day = dialog.chosen_day()

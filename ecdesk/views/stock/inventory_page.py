@@ -9,6 +9,7 @@ write broadcasts a Changed and the page (like every other) refreshes itself from
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.money import format_amount
 from ecdesk.services.catalog.queries import filter_options
-from ecdesk.services.changes import CATALOG, ORDERS, SETTINGS, STOCK, Changed
+from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import (
     STOCK_ALL,
@@ -46,11 +47,13 @@ from ecdesk.views.widgets.forms import problem_label
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 150
-REFRESH_AREAS = {STOCK, ORDERS, CATALOG, SETTINGS}
 COLUMN_WIDTHS = (120, 230, 110, 70, 80, 75, 70, 80, 100, 100, 100)
 
 
 class InventoryPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.STOCK, ChangeArea.ORDERS, ChangeArea.CATALOG, ChangeArea.SETTINGS})
+
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -69,7 +72,7 @@ class InventoryPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._build()
-        context.changed.connect(self._on_changed)
+        context.listen(self, self._on_changed)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -176,10 +179,10 @@ class InventoryPage(QWidget):
             self.model.set_query(self.current_query())
 
     def _on_changed(self, change: Changed) -> None:
-        if not self.loaded or not change.areas & REFRESH_AREAS:
+        if not self.loaded:
             return
         self._reselect = self.selected_variant_id()
-        if CATALOG in change.areas:
+        if ChangeArea.CATALOG in change.areas:
             self._refresh_categories()
         self.model.reload()
 
