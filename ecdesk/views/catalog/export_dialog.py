@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import EcdeskError
 from ecdesk.services.catalog_io import ExportResult, export_products
-from ecdesk.services.common.shop_time import shop_today
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
 from ecdesk.views.widgets.workers import Job
@@ -55,7 +54,7 @@ class ExportDialog(QDialog):
         self.type_combo.addItem(self.tr("CSV (fast, opens anywhere)"), ".csv")
         self.type_combo.addItem(self.tr("Excel workbook (.xlsx, slower for big shops)"), ".xlsx")
         self.path_edit = QLineEdit(str(context.db.path.parent
-                                       / f"products-{shop_today(context.zone):%Y-%m-%d}.csv"))
+                                       / f"products-{context.clock.today():%Y-%m-%d}.csv"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.problem = QLabel(wordWrap=True)

@@ -9,6 +9,9 @@ new or import, and the kinds of "search everything" hits it opens. A page may of
 - `show_target(target)`: show the item another page asked for through
   `ShopContext.show_on_page` (Inventory takes a `SkuTarget`; a page that opens search hits
   takes the `SearchHit`).
+Every page says which change areas it refreshes on (`refresh_on`, a frozenset of ChangeArea;
+`ShopContext.listen` hands it only those changes), and a page whose content changes with time
+alone follows `ShopContext.clock`.
 """
 
 from __future__ import annotations

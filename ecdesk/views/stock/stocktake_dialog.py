@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError, Problem
-from ecdesk.services.common.shop_time import shop_today
 from ecdesk.services.shop_file.backups import BULK_BACKUP_ROWS
 from ecdesk.services.stock.commands import CountResult, post_stock_count
 from ecdesk.services.stock.inventory_dto import CountLine, InventoryQuery
@@ -95,7 +94,7 @@ class StocktakeDialog(QDialog):
             self.table.setColumnWidth(column, width)
         self.status = QLabel()
 
-        self.reference = QLineEdit(self.tr("Count %s") % shop_today(self.context.zone).isoformat())
+        self.reference = QLineEdit(self.tr("Count %s") % self.context.clock.today().isoformat())
         self.reference.setMaxLength(120)
         self.note = QLineEdit(placeholderText=self.tr("optional, e.g. year-end count, shelf A"))
         self.note.setMaxLength(120)
