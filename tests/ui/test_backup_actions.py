@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -163,3 +165,16 @@ def test_the_restore_dialog_compares_the_backup_with_the_current_shop(
     skus = areas.index("SKUs")
     assert table.item(skus, 1).text() == "800" and table.item(skus, 2).text() == "800"
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_restore_dialog_says_when_the_backup_was_taken_on_the_shops_clock(
+        qtbot: QtBot, demo_copy: Path, computer_in: Callable[[str], None]) -> None:
+    from ecdesk.services.shop_file.backups import describe
+
+    computer_in("Europe/Berlin")  # 13:38 there; the demo shop keeps Shanghai time
+    summary = describe(back_up(demo_copy, "manual").path)
+    assert summary.timezone == "Asia/Shanghai"
+    taken = replace(summary, created_at=datetime(2026, 12, 7, 12, 38, tzinfo=UTC))
+    dialog = RestoreDialog(taken, describe(demo_copy))
+    qtbot.addWidget(dialog)
+    assert "taken 2026-12-07 20:38 shop time)" in dialog.findChild(QLabel).text()

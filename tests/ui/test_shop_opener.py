@@ -7,13 +7,15 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from ecdesk.errors import DatabaseError
+from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.settings import update_settings
 from ecdesk.services.shop_file.backups import back_up
 from ecdesk.views.shell import shop_opener
@@ -78,8 +80,10 @@ def test_a_read_only_file_opens_for_viewing_with_a_word_of_why(
 
 
 def test_a_damaged_shop_is_replaced_by_the_newest_good_backup_and_kept_aside(
-        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    back_up(demo_copy, "daily")
+        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch,
+        computer_in: Callable[[str], None]) -> None:
+    computer_in("Europe/Berlin")  # the demo shop keeps Shanghai time
+    backup = back_up(demo_copy, "daily")
     data = bytearray(demo_copy.read_bytes())
     data[:100] = b"\x00" * 100  # the header is gone: not a database any more
     demo_copy.write_bytes(bytes(data))
@@ -87,6 +91,8 @@ def test_a_damaged_shop_is_replaced_by_the_newest_good_backup_and_kept_aside(
     opened = open_shop(demo_copy, None)
     assert opened.db is not None and not opened.db.read_only
     assert "Restore the newest good backup" in asked[0]
+    taken = shop_stamp(backup.created_at, ZoneInfo("Asia/Shanghai"))
+    assert f"taken {taken} shop time?" in asked[0], "when it was taken, on the shop's clock"
     assert list(demo_copy.parent.glob("demo-copy.damaged-*.ecdesk"))
     opened.db.close()
     assert opened.lock is not None

@@ -24,6 +24,7 @@ from ecdesk.db import UnitOfWork, backup_copy, known_revisions, read_only_uri
 from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
 from ecdesk.models import Setting, order_totals
 from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
 from ecdesk.services.stock.ledger import MISMATCH_SQL
 
 BACKUP_FOLDER = "backups"
@@ -63,6 +64,7 @@ class BackupSummary:
     shop_name: str
     schema: str
     counts: dict[str, int]  # area label -> rows
+    timezone: str = DEFAULT_TIMEZONE  # the backed-up shop's: its times are shown in it
 
 
 def backups_dir(shop: Path) -> Path:
@@ -288,6 +290,7 @@ def describe(path: Path) -> BackupSummary:
             raise DatabaseError(f"{path.name} is not an ecdesk shop file.")
         schema = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         name_row = conn.execute("SELECT value FROM settings WHERE key='shop_name'").fetchone()
+        zone = _stored_timezone(conn)
         counts = {label: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                   if table in tables else 0 for table, label in AREAS.items()}
     finally:
@@ -295,7 +298,24 @@ def describe(path: Path) -> BackupSummary:
     match = _NAME.match(path.name)
     created = (datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
                if match else None)
-    return BackupSummary(path, created, name_row[0] if name_row else "", schema, counts)
+    return BackupSummary(path, created, name_row[0] if name_row else "", schema, counts, zone)
+
+
+def file_timezone(path: Path) -> str:
+    """The time zone of the shop in a good file (a backup), to show its times in; the default
+    when the file has none. For a shop that cannot be opened, its backups still know it."""
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        return _stored_timezone(conn)
+    except sqlite3.Error:
+        return DEFAULT_TIMEZONE
+    finally:
+        conn.close()
+
+
+def _stored_timezone(conn: sqlite3.Connection) -> str:
+    row = conn.execute("SELECT value FROM settings WHERE key='timezone'").fetchone()
+    return row[0] if row else DEFAULT_TIMEZONE
 
 
 def _keep_current(shop: Path) -> BackupInfo | None:

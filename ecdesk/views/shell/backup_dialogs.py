@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.shop_file.backups import BackupSummary, back_up
+from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.operations import Operation
 
@@ -37,8 +39,8 @@ class RestoreDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore a backup"))
-        when = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if backup.created_at \
-            else self.tr("unknown date")
+        when = shop_time_text(backup.created_at, ZoneInfo(backup.timezone), day=True) \
+            if backup.created_at else self.tr("unknown date")
         intro = QLabel(self.tr(
             "Restore <b>%s</b> (shop “%s”, taken %s)?<br>The current shop is backed up first, "
             "so this can be undone by restoring that copy.") % (

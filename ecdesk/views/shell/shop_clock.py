@@ -14,16 +14,23 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from ecdesk.services.common.shop_time import computer_clock_differs, shop_clock, shop_now
+from ecdesk.services.common.shop_time import (
+    computer_clock_differs,
+    shop_clock,
+    shop_now,
+    shop_stamp,
+)
 
 Now = Callable[[], datetime]  # an aware "now"; tests hand the clock a fake one
 TICK_SLACK_MS = 50  # wake just after the minute turns, never just before it
 
 
-def shop_time_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
-    """`20:38` on the shop's clock, or `20:38 shop time` when this computer's clock reads
-    differently (a laptop set to Berlin running a Shanghai shop), where a bare time misleads."""
-    clock = shop_clock(moment, zone)
+def shop_time_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None, *,
+                   day: bool = False) -> str:
+    """`20:38` on the shop's clock (`2026-12-07 20:38` with `day`), or `20:38 shop time` when
+    this computer's clock reads differently (a laptop set to Berlin running a Shanghai shop),
+    where a bare time misleads."""
+    clock = shop_stamp(moment, zone) if day else shop_clock(moment, zone)
     if computer_clock_differs(zone, now):
         return QCoreApplication.translate("ShopClock", "%s shop time") % clock
     return clock

@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ecdesk.db import Database, open_database
 from ecdesk.errors import DatabaseError
-from ecdesk.services.shop_file.backups import newest_good_backup, restore
+from ecdesk.services.shop_file.backups import file_timezone, newest_good_backup, restore
 from ecdesk.services.shop_file.shop_lock import ShopLock
+from ecdesk.views.shell.shop_clock import shop_time_text
 
 Button = QMessageBox.StandardButton
 
@@ -59,7 +61,7 @@ def _offer_restore(path: Path, problem: str, parent: QWidget | None) -> OpenedSh
     if backup is None:
         QMessageBox.critical(parent, "ecdesk", problem)
         return OpenedShop(None)
-    taken = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    taken = shop_time_text(backup.created_at, ZoneInfo(file_timezone(backup.path)), day=True)
     question = QMessageBox.tr("%s\n\nRestore the newest good backup, taken %s? The file as it "
                               "is now is kept beside it.") % (problem, taken)
     if not _ask(parent, question, QMessageBox.tr("Restore backup")):
