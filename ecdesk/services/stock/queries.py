@@ -54,7 +54,7 @@ from ecdesk.services.common.shop_time import shop_zone
 from ecdesk.services.common.text_search import search_words
 from ecdesk.services.stock import reorder
 from ecdesk.services.stock.commands import PolicyDraft
-from ecdesk.services.stock.defaults import StockDefaults, get_stock_defaults
+from ecdesk.services.stock.defaults import StockDefaults, read_stock_defaults
 from ecdesk.services.stock.inventory_dto import (
     STOCK_IN,
     STOCK_NEGATIVE,
@@ -262,9 +262,9 @@ def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
                    now: datetime | None = None) -> Page[InventoryRow]:
     """One page of SKUs with their stock figures; `count=False` leaves the total to
     `summarize_inventory` (counting 100,000 SKUs costs more than a page)."""
-    defaults = get_stock_defaults(uow)
     with uow:
         session = uow.session
+        defaults = read_stock_defaults(session)
         frame = _frame(session, query, defaults, now, page=True)
         columns = [*_ROW_COLUMNS, frame.committed.label("committed"),
                    frame.on_order.label("on_order"), frame.sold.label("sold")]
@@ -280,9 +280,8 @@ def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
 def summarize_inventory(uow: UnitOfWork, query: InventoryQuery, *,
                         now: datetime | None = None) -> InventorySummary:
     """How many SKUs match, and their units and value on hand."""
-    defaults = get_stock_defaults(uow)
     with uow:
-        return summarize(uow.session, query, defaults, now)
+        return summarize(uow.session, query, read_stock_defaults(uow.session), now)
 
 
 def summarize(session: Session, query: InventoryQuery, defaults: StockDefaults,
@@ -348,10 +347,10 @@ def _policies(session: Session, ids: Iterable[int]) -> dict[int, PolicyDraft]:
 
 def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) -> SkuStock:
     """A SKU's stock position, its own rules and the shop defaults, for the stock dialogs."""
-    defaults = get_stock_defaults(uow)
-    since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
     with uow:
         session = uow.session
+        defaults = read_stock_defaults(session)
+        since = (now or utc_now()) - timedelta(days=defaults.velocity_window_days)
         row = session.execute(select(*_ROW_COLUMNS, on_order(Variant.id).label("on_order"))
                               .join(Product, Product.id == Variant.product_id)
                               .where(Variant.id == variant_id)).first()
@@ -419,9 +418,8 @@ def _count_line(row: Any) -> CountLine:
 def count_sheet(uow: UnitOfWork, query: InventoryQuery, *,
                 now: datetime | None = None) -> list[CountLine]:
     """Every SKU the Inventory table shows for `query`, in its order, to count."""
-    defaults = get_stock_defaults(uow)
     with uow:
-        frame = _frame(uow.session, query, defaults, now)
+        frame = _frame(uow.session, query, read_stock_defaults(uow.session), now)
         rows = uow.session.execute(frame.select(*_SHEET_COLUMNS).order_by(*frame.sort_keys()))
         return [_count_line(row) for row in rows.tuples()]
 
