@@ -178,3 +178,41 @@ def test_the_restore_dialog_says_when_the_backup_was_taken_on_the_shops_clock(
     dialog = RestoreDialog(taken, describe(demo_copy))
     qtbot.addWidget(dialog)
     assert "taken 2026-12-07 20:38 shop time)" in dialog.findChild(QLabel).text()
+
+
+def test_choosing_a_backup_checks_both_files_off_the_gui_thread_then_asks_before_restoring(
+        qtbot: QtBot, controller: ShopController, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(controller)
+    window.restore_requested.disconnect()  # the restore itself is tested above
+    backup = back_up(window.context.db.path, "manual")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup.path), ""))
+    checking = spy_on(monkeypatch, backups, "integrity_problems")
+    shown: list[RestoreDialog] = []
+
+    def answer(dialog: RestoreDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestoreDialog, "exec", answer)
+    seen = broadcasts(window.context)
+    with qtbot.waitSignal(window.restore_requested, timeout=60_000) as asked:
+        window.choose_backup()
+    assert checking.on_gui_thread == [False, False] and checking.results == [[], []]
+    assert asked.args == [backup.path] and len(shown) == 1
+    assert not any(change.areas for change in seen)  # looking changes nothing a page shows
+
+
+def test_a_damaged_backup_is_refused_in_plain_words_and_nothing_is_restored(
+        qtbot: QtBot, controller: ShopController, tmp_path: Path,
+        message_boxes: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    window = _window(controller)
+    junk = tmp_path / "not-a-shop.ecdesk"
+    junk.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(junk), ""))
+    asked: list[Path] = []
+    window.restore_requested.disconnect()
+    window.restore_requested.connect(asked.append)
+    window.choose_backup()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
+    assert message_boxes[0][:2] == ("warning", "Restore")
+    assert "not-a-shop.ecdesk" in message_boxes[0][2] and asked == []

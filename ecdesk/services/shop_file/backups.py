@@ -67,6 +67,19 @@ class BackupSummary:
     timezone: str = DEFAULT_TIMEZONE  # the backed-up shop's: its times are shown in it
 
 
+@dataclass(frozen=True)
+class RestorePreview:
+    """A backup next to the shop it would replace, each checked and counted."""
+
+    backup: BackupSummary
+    current: BackupSummary
+
+    @property
+    def changed(self) -> Changed:
+        """Looking changes nothing."""
+        return Changed.of()
+
+
 def backups_dir(shop: Path) -> Path:
     return shop.parent / BACKUP_FOLDER
 
@@ -278,9 +291,10 @@ def daily_backup_if_due(shop: Path, policy: RotationPolicy | None = None,
     return info
 
 
-def describe(path: Path) -> BackupSummary:
-    """What a shop file or backup holds: shop name, schema, rows per area."""
-    problems = integrity_problems(path)
+def describe(path: Path, progress: Progress | None = None) -> BackupSummary:
+    """What a shop file or backup holds: shop name, schema, rows per area. It runs the full
+    integrity check (minutes on a large shop): `progress` can stop it."""
+    problems = integrity_problems(path, progress=progress)
     if problems:
         raise DatabaseError(f"{path.name} is damaged or not a shop file: {problems[0]}")
     conn = sqlite3.connect(read_only_uri(path), uri=True)
@@ -316,6 +330,12 @@ def file_timezone(path: Path) -> str:
 def _stored_timezone(conn: sqlite3.Connection) -> str:
     row = conn.execute("SELECT value FROM settings WHERE key='timezone'").fetchone()
     return row[0] if row else DEFAULT_TIMEZONE
+
+
+def preview_restore(backup: Path, shop: Path,
+                    progress: Progress | None = None) -> RestorePreview:
+    """What restoring `backup` over `shop` would bring back; both files are checked first."""
+    return RestorePreview(describe(backup, progress), describe(shop, progress))
 
 
 def _keep_current(shop: Path) -> BackupInfo | None:

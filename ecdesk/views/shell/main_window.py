@@ -59,6 +59,7 @@ from ecdesk.views.shell.pages import (
 if TYPE_CHECKING:
     from ecdesk.services.catalog.first_rows import FirstRows
     from ecdesk.services.common.search_registry import SearchGroup, SearchHit
+    from ecdesk.services.shop_file.backups import RestorePreview
     from ecdesk.views.catalog.listings_page import ListingsPage
     from ecdesk.views.settings.settings_page import SettingsPage
     from ecdesk.views.shell.shop_context import ShopContext
@@ -408,10 +409,9 @@ class MainWindow(QMainWindow):
             start_backup(self, self.context, Path(folder))
 
     def choose_backup(self) -> None:
-        """Pick a backup, see what it holds against the current shop, and confirm."""
-        from ecdesk.errors import EcdeskError
-        from ecdesk.services.shop_file.backups import backups_dir, describe
-        from ecdesk.views.shell.backup_dialogs import RestoreDialog
+        """Pick a backup, see what it holds against the current shop, and confirm. Both files
+        get the full integrity check, which takes minutes on a large shop: on a worker."""
+        from ecdesk.services.shop_file.backups import backups_dir, preview_restore
 
         if self.context is None:
             return
@@ -420,13 +420,18 @@ class MainWindow(QMainWindow):
             self.tr("ecdesk shops and backups (*.ecdesk *.sqlite);;All files (*)"))
         if not path:
             return
-        try:
-            dialog = RestoreDialog(describe(Path(path)), describe(self.context.db.path), self)
-        except EcdeskError as error:
-            QMessageBox.warning(self, self.tr("Restore"), str(error))
-            return
+        shop = self.context.db.path
+        self.context.run_operation(
+            self, self.tr("Restore"),
+            lambda progress: preview_restore(Path(path), shop, progress),
+            self._confirm_restore, text=self.tr("Checking the backup and the shop…"))
+
+    def _confirm_restore(self, preview: RestorePreview) -> None:
+        from ecdesk.views.shell.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(preview.backup, preview.current, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.restore_requested.emit(Path(path))
+            self.restore_requested.emit(preview.backup.path)
 
     def export_products(self) -> None:
         from ecdesk.views.catalog.export_dialog import ExportDialog
