@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -173,9 +174,14 @@ def test_ctrl_g_goes_to_the_page_typed(qtbot: QtBot, shown: MainWindow) -> None:
 
 
 # -- File menu entries the pages declare --------------------------------------------------------
+def plain(action: QAction) -> str:
+    """An entry's text without its mnemonic's "&"."""
+    return action.text().replace("&", "")
+
+
 def test_the_file_menu_offers_what_each_page_declares(window: MainWindow) -> None:
-    entries = [(a.text(), a.shortcut().toString()) for a in file_menu(window).actions()
-               if not a.isSeparator() and a.text() in {
+    entries = [(plain(a), a.shortcut().toString()) for a in file_menu(window).actions()
+               if not a.isSeparator() and plain(a) in {
                    "New product…", "New order…", "Import products…", "Import orders…"}]
     assert entries == [("New product…", "Ctrl+Shift+N"), ("New order…", "Ctrl+Shift+N"),
                        ("Import products…", "Ctrl+I"), ("Import orders…", "Ctrl+Shift+I")]
@@ -183,13 +189,13 @@ def test_the_file_menu_offers_what_each_page_declares(window: MainWindow) -> Non
 
 def test_file_new_order_shows_the_orders_page_and_opens_the_form(
         window: MainWindow, dialogs_opened: list[str]) -> None:
-    next(a for a in file_menu(window).actions() if a.text() == "New order…").trigger()
+    next(a for a in file_menu(window).actions() if plain(a) == "New order…").trigger()
     assert window.pages.currentWidget() is window.orders
     assert dialogs_opened == ["OrderDialog"]
 
 
 def test_file_import_products_opens_the_wizard(window: MainWindow) -> None:
-    next(a for a in file_menu(window).actions() if a.text() == "Import products…").trigger()
+    next(a for a in file_menu(window).actions() if plain(a) == "Import products…").trigger()
     [wizard] = window.findChildren(ImportWizard)
     assert wizard.isVisible()
     wizard.reject()
@@ -203,7 +209,7 @@ def test_a_read_only_shop_refuses_new_and_import_with_a_word_of_why(
     qtbot.addWidget(window, before_close_func=lambda w: wait_counted(w.listings))
     try:
         for text in ("New product…", "Import orders…"):
-            next(a for a in file_menu(window).actions() if a.text() == text).trigger()
+            next(a for a in file_menu(window).actions() if plain(a) == text).trigger()
         assert [message for _kind, _title, message in message_boxes] == [
             "This shop is open read-only: nothing can be added to it.",
             "This shop is open read-only: nothing can be imported into it."]

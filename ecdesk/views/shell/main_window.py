@@ -297,7 +297,8 @@ class MainWindow(QMainWindow):
             refusal = (self.tr("This shop is open read-only: nothing can be imported into it.")
                        if kind == "imports" else
                        self.tr("This shop is open read-only: nothing can be added to it."))
-            QMessageBox.information(self, self.tr(action.label).rstrip("…"), refusal)
+            title = self.tr(action.label).replace("&", "").rstrip("…")
+            QMessageBox.information(self, title, refusal)
             return
         if ":" in action.start:
             dialog = dialog_class(action)(self.context, self)

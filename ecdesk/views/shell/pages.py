@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 class PageAction:
     """A File menu entry for a page: "New product…", "Import orders…"."""
 
-    label: str
+    label: str  # with its menu mnemonic ("&Import products…")
     # How it starts: the name of a method of the page (the page is shown first), or
     # "module:Class" of a dialog taking (context, parent) that the window opens.
     start: str
@@ -51,14 +51,14 @@ PAGES = (
              "Overview"),
     PageSpec("listings", "Listings", "ecdesk.views.catalog.listings_page", "ListingsPage",
              "Sell", load_at_start=True,
-             new=(PageAction("New product…", "new_product", "Ctrl+Shift+N"),),
-             imports=(PageAction("Import products…",
+             new=(PageAction("New &product…", "new_product", "Ctrl+Shift+N"),),
+             imports=(PageAction("&Import products…",
                                  "ecdesk.views.catalog.import_wizard:ImportWizard", "Ctrl+I"),),
              opens=("product",)),
     PageSpec("orders", "Orders", "ecdesk.views.orders.orders_page", "OrdersPage",
              "Orders and service",
-             new=(PageAction("New order…", "new_order", "Ctrl+Shift+N"),),
-             imports=(PageAction("Import orders…",
+             new=(PageAction("New or&der…", "new_order", "Ctrl+Shift+N"),),
+             imports=(PageAction("Import &orders…",
                                  "ecdesk.views.orders.order_import_wizard:OrderImportWizard",
                                  "Ctrl+Shift+I"),),
              opens=("order",)),
