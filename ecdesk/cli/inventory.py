@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 PAGE = 1000
 TITLE_WIDTH = 30
-HEADER = ["SKU", "product", "on hand", "committed", "available", "sold/day", "cover days",
-          "reorder pt", "value"]
+HEADER = ["SKU", "product", "on hand", "committed", "available", "on order", "projected",
+          "sold/day", "cover days", "reorder pt", "value"]
 HISTORY_HEADER = ["date", "movement", "quantity", "on hand", "reason", "reference"]
 
 
@@ -100,7 +100,7 @@ def _table(db: Database, args: argparse.Namespace) -> str:
              f"{format_amount(summary.value, settings.currency)}"]
     if len(rows) < summary.skus:
         lines.append(f"(the first {len(rows):,}; --limit 0 prints every row)")
-    lines += _columns([HEADER, *(_cells(row) for row in rows)], right=range(2, 9))
+    lines += _columns([HEADER, *(_cells(row) for row in rows)], right=range(2, len(HEADER)))
     if any(not row.figures.reorder_point_manual for row in rows):
         lines.append("* reorder point suggested from sales (the others are set by hand)")
     return "\n".join(lines)
@@ -113,7 +113,8 @@ def _cells(row: InventoryRow) -> list[str]:
     cover = "-" if f.days_of_cover is None else f"{f.days_of_cover:,}"
     point = f"{f.reorder_point:,}" + ("" if f.reorder_point_manual else "*")
     return [row.sku, _shorten(row.title), f"{f.on_hand:,}", f"{f.committed:,}",
-            f"{f.available:,}", f"{f.velocity:,.2f}", cover, point,
+            f"{f.available:,}", f"{f.on_order:,}", f"{f.projected:,}", f"{f.velocity:,.2f}",
+            cover, point,
             format_amount(row.stock_value)]
 
 

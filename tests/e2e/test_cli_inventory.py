@@ -30,12 +30,14 @@ def test_the_table_lists_every_sku_for_sale_with_its_stock(shop: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == ("Inventory of Stock test shop: 4 SKUs, 16 units on hand, "
                         "value 60.50 CNY")
-    assert lines[1].split() == ["SKU", "product", "on", "hand", "committed", "available",
-                                "sold/day", "cover", "days", "reorder", "pt", "value"]
+    assert lines[1].split() == ["SKU", "product", "on", "hand", "committed", "available", "on",
+                                "order", "projected", "sold/day", "cover", "days", "reorder",
+                                "pt", "value"]
     assert [line.split()[0] for line in lines[2:6]] == ["MUG-1", "MUG-2", "TEE-M", "TEE-S"]
     assert lines[6] == "* reorder point suggested from sales (the others are set by hand)"
     mug = lines[2].split()
-    assert mug[:6] == ["MUG-1", "Tea", "mug", "15", "5", "10"] and mug[-1] == "60.00"
+    # on hand, committed, available, on order (none: no purchase orders yet), projected
+    assert mug[:8] == ["MUG-1", "Tea", "mug", "15", "5", "10", "0", "10"] and mug[-1] == "60.00"
     assert lines[4].split()[3] == "-2"  # TEE-M: negative stock
     assert lines[5].split()[-2] == "10"  # TEE-S: reorder point set by hand (no star)
     assert result.stderr == ""
