@@ -35,6 +35,7 @@ from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.views.catalog.labels import status_label
 from ecdesk.views.catalog.listings_model import ListingsTableModel
+from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 if TYPE_CHECKING:
@@ -143,12 +144,7 @@ class ListingsPage(QWidget):
                            (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
                            (QKeySequence("Ctrl+Shift+N"), self.new_product),
                            (QKeySequence.StandardKey.Delete, self.archive_selected)):
-            action = QAction(self)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            self._needs_shop.append(action)
+            self._needs_shop.append(page_action(self, "", keys, slot))
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: VariantQuery, offset: int, limit: int) -> Page:

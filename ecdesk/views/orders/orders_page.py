@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -43,6 +43,7 @@ from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 250
@@ -128,31 +129,21 @@ class OrdersPage(QWidget):
     def _build_toolbar(self) -> QToolBar:
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = self._action(self.tr("New order…"), "Ctrl+Shift+N", self.new_order)
+        self.new_action = page_action(self, self.tr("New order…"), "Ctrl+Shift+N", self.new_order)
         toolbar.addAction(self.new_action)
         toolbar.addSeparator()
         for status, text, keys in STATUS_ACTIONS:
-            action = self._action(self.tr(text), keys,
-                                  lambda _=False, s=status: self.change_status(s))
+            action = page_action(self, self.tr(text), keys,
+                                 lambda _=False, s=status: self.change_status(s))
             self.status_actions[status] = action
             toolbar.addAction(action)
-        find = self._action(self.tr("Search"), QKeySequence.StandardKey.Find, self.focus_search)
-        find.setVisible(False)  # a shortcut only
+        page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.count_label)
         return toolbar
-
-    def _action(self, text: str, keys: str | QKeySequence.StandardKey, slot: Any) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.NativeText)})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: OrderQuery, offset: int, limit: int) -> Page[OrderRow]:

@@ -54,6 +54,7 @@ from ecdesk.views.stock.alerts_page_model import (
 )
 from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
 from ecdesk.views.stock.stock_labels import units
+from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 from ecdesk.views.widgets.workers import Job
 
@@ -138,41 +139,26 @@ class AlertsPage(QWidget):
         self.inventory_action = self._show_in_inventory_action()
         toolbar.addAction(self.inventory_action)
         toolbar.addSeparator()
-        self.ack_action = self._action(self.tr("Acknowledge"), "Ctrl+Shift+A",
-                                       self.acknowledge_selected, toolbar)
-        self.snooze_action = self._action(self.tr("Snooze until…"), "Ctrl+Shift+S",
-                                          self.snooze_selected, toolbar)
-        self.show_again_action = self._action(self.tr("Show again"), "Ctrl+Shift+U",
-                                              self.show_selected_again, toolbar)
+        self.ack_action = page_action(self, self.tr("Acknowledge"), "Ctrl+Shift+A",
+                                      self.acknowledge_selected, toolbar)
+        self.snooze_action = page_action(self, self.tr("Snooze until…"), "Ctrl+Shift+S",
+                                         self.snooze_selected, toolbar)
+        self.show_again_action = page_action(self, self.tr("Show again"), "Ctrl+Shift+U",
+                                             self.show_selected_again, toolbar)
         toolbar.addSeparator()
-        self.receive_action = self._action(self.tr("Receive stock…"), "Ctrl+R",
-                                           self.receive_stock, toolbar)
-        self.rules_action = self._action(self.tr("Stock rules…"), "Ctrl+Shift+R",
-                                         self.stock_rules, toolbar)
+        self.receive_action = page_action(self, self.tr("Receive stock…"), "Ctrl+R",
+                                          self.receive_stock, toolbar)
+        self.rules_action = page_action(self, self.tr("Stock rules…"), "Ctrl+Shift+R",
+                                        self.stock_rules, toolbar)
         toolbar.addSeparator()
-        self.refresh_action = self._action(self.tr("Refresh"), "F5", self.refresh, toolbar)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.search.setFocus)
-        self.addAction(find)
+        self.refresh_action = page_action(self, self.tr("Refresh"), "F5", self.refresh, toolbar)
+        page_action(self, "", QKeySequence.StandardKey.Find, self.search.setFocus)
         self.status = QLabel(self.tr("Checking stock…"))
         actions = QHBoxLayout()
         actions.addWidget(toolbar)
         actions.addStretch(1)
         actions.addWidget(self.status)
         return actions
-
-    def _action(self, text: str, keys: str, slot: Callable[[], object],
-                toolbar: QToolBar) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(keys).toString()})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        toolbar.addAction(action)
-        return action
 
     def _show_in_inventory_action(self) -> QAction:
         """Enter, like a double-click, opens the selected alert's SKU: only while the table has

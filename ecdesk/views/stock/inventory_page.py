@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from ecdesk.views.stock.stock_labels import STOCK_FILTER_LABELS, filter_label, u
 from ecdesk.views.stock.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stock.stocktake_dialog import StocktakeDialog
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 150
@@ -102,19 +103,15 @@ class InventoryPage(QWidget):
 
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.receive_action = self._action(self.tr("Receive stock…"), "Ctrl+R",
-                                           self.receive_stock, toolbar)
-        self.adjust_action = self._action(self.tr("Adjust / write off…"), "Ctrl+D",
-                                          self.adjust_stock, toolbar)
-        self.count_action = self._action(self.tr("Stock count…"), "Ctrl+T", self.stock_count,
-                                         toolbar)
-        self.rules_action = self._action(self.tr("Stock rules…"), "Ctrl+Shift+R",
-                                         self.stock_rules, toolbar)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
+        self.receive_action = page_action(self, self.tr("Receive stock…"), "Ctrl+R",
+                                          self.receive_stock, self.table, toolbar)
+        self.adjust_action = page_action(self, self.tr("Adjust / write off…"), "Ctrl+D",
+                                         self.adjust_stock, self.table, toolbar)
+        self.count_action = page_action(self, self.tr("Stock count…"), "Ctrl+T",
+                                        self.stock_count, self.table, toolbar)
+        self.rules_action = page_action(self, self.tr("Stock rules…"), "Ctrl+Shift+R",
+                                        self.stock_rules, self.table, toolbar)
+        page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         actions = QHBoxLayout()
         actions.addWidget(toolbar)
@@ -133,17 +130,6 @@ class InventoryPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         self._update_actions()
-
-    def _action(self, text: str, keys: str, slot: object, toolbar: QToolBar) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(keys).toString()})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self.table.addAction(action)  # the context menu
-        toolbar.addAction(action)
-        return action
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
