@@ -42,7 +42,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalogue(current_language()).ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
     """Marks a constant for extraction; translate it with `_` where it is shown."""
     return message
 
