@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.models import Channel
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import SEPARATOR, category_paths, split_path
@@ -98,6 +99,9 @@ def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
                      f"{sum(quantities)}); {plan.counts.stock_levels_set} differ from ecdesk's "
                      "stock and will be set to the file's quantity by a counted stock movement")
     notes += format_notes(parsed)
+    if parsed.unused_columns:  # every one: a column dropped without a word loses data
+        notes.append(_("{count} column(s) of the file will not be imported: {columns}").format(
+            count=len(parsed.unused_columns), columns=", ".join(parsed.unused_columns)))
     return ImportPreview(
         file=parsed, channel=plan.channel_name, counts=plan.counts, problems=by_row(plan.problems),
         products_with_errors=plan.products_with_errors, quantities_read=len(quantities),

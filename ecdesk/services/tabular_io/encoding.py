@@ -54,9 +54,11 @@ def _whole_file(path: Path, codec: str, label: str) -> Encoding:
             try:
                 decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as error:
-                at = offset + error.start
+                # at the end the decoder reports the bytes it held back, not the empty chunk
+                # (a UTF-16 file cut after an odd byte): the error's own object has them
+                at = offset + error.start if chunk else offset - len(error.object) + error.start
                 return Encoding(None, label, f"The file is not valid {label}: byte {at} "
-                                f"(0x{chunk[error.start]:02X}) cannot be read")
+                                f"(0x{error.object[error.start]:02X}) cannot be read")
             if not chunk:
                 return Encoding(codec, label)
             offset += len(chunk)
