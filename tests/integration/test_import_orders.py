@@ -464,15 +464,15 @@ def test_a_status_that_cannot_follow_the_shops_is_a_problem(shop: OrderShop, tmp
         "cannot follow completed", 2)]
 
 
-def test_an_order_already_imported_keeps_its_lines_when_the_file_has_other_ones(
+def test_an_order_already_imported_with_other_lines_is_another_order_not_an_update(
         shop: OrderShop, tmp_path: Path):
     import_orders(shop.db.uow(), read(shopify_file(tmp_path, shopify_order("#1", "MUG"))))
     edited = shopify_file(tmp_path, shopify_order("#1", "MUG", "2"), name="edited.csv")
     preview = preview_orders(shop.db.uow(), read(edited))
     assert preview.problems == (Problem(
-        "Lineitem sku", "order #1 is already in the shop with other lines; its lines are kept "
-        "as they are (only its status is imported)", 2, "warning"),)
-    import_orders(shop.db.uow(), read(edited))
+        "Name", "order #1 is already in the shop as another order (other lines): it is not "
+        "updated. Orders of another store belong in a channel of their own", 2),)
+    refused(shop, edited)
     assert query(shop.db, "SELECT quantity FROM order_lines") == [(1,)]
 
 
@@ -561,3 +561,28 @@ def test_imported_orders_are_found_by_the_order_search_and_the_older_ones_still_
                  "AND name LIKE 'trg_order_search%' ORDER BY 1") == [
         ("trg_order_search_delete",), ("trg_order_search_insert",),
         ("trg_order_search_update",)]
+
+
+# --- another store's orders ---------------------------------------------------------------------
+
+def test_a_second_stores_orders_with_our_numbers_are_problems_not_updates(shop: OrderShop,
+                                                                          tmp_path: Path):
+    ours = shopify_file(tmp_path, shopify_order("#1001", "MUG"), shopify_order("#1002", "MUG"))
+    import_orders(shop.db.uow(), read(ours))
+    theirs = shopify_file(
+        tmp_path,
+        shopify_order("#1001", "TEE-S", "3", created="2025-01-10 09:00:00 +0100",
+                      fulfillment="fulfilled", Email="someone@other.example"),
+        shopify_order("#1002", "MUG", created="2025-01-11 10:30:00 +0100",
+                      fulfillment="fulfilled"),
+        name="second_store_orders_export.csv")
+    problems = refused(shop, theirs)
+    assert [(p.row, p.field) for p in problems] == [(2, "Name"), (3, "Name")]
+    assert problems[0].message == (
+        "order #1001 is already in the shop as another order (created 2024-03-06 03:22 in the "
+        "shop, 2025-01-10 16:00 in the file; customer buyer1001@example.com in the shop, "
+        "someone@other.example in the file; other lines): it is not updated. Orders of another "
+        "store belong in a channel of their own")
+    assert "created 2024-03-06 03:22 in the shop, 2025-01-11 17:30 in the file)" in \
+        problems[1].message
+    assert query(shop.db, "SELECT status, stock_issued FROM orders") == [("paid", 0)] * 2

@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.money import from_minor_units
+from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.stock import can_change, stock_after
 from ecdesk.services.orders_io.channel import ChannelRef, channel_for
 from ecdesk.services.orders_io.dto import (
@@ -93,7 +97,7 @@ def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) 
     header = list(parsed.header)
     columns = Columns(header, order_column_index(header, parsed.format), FIELD_LABELS)
     shop = _Shop.load(session, parsed, info.id)
-    planner = _Planner(shop, columns, problems)
+    planner = _Planner(shop, columns, problems, ZoneInfo(parsed.timezone))
     plans = [planner.plan(order) for order in parsed.orders if order.ordered_at is not None]
     _check_stock(session, plans, columns, problems)
     error_rows = {p.row for p in problems if p.is_error and p.row is not None}
@@ -121,6 +125,8 @@ class _Shop:
         # number: id, status, stock issued, refunded
         self.orders: dict[str, tuple[int, OrderStatus, bool, Decimal]] = {}
         self.lines: dict[int, list[tuple[int, int]]] = {}  # order id: (variant id, quantity)
+        # number: created, customer key, customer name (what tells one order from another)
+        self.identity: dict[str, tuple[datetime, str, str]] = {}
 
     @classmethod
     def load(cls, session: Session, parsed: ParsedOrderFile, channel_id: int) -> _Shop:
@@ -138,12 +144,14 @@ class _Shop:
                     "WHERE lower(sku) IN (SELECT value FROM json_each(?))", (json.dumps(missing),)):
                 shop.variants[sku.lower()] = (vid, from_minor_units(cost) or Decimal("0"))
         numbers = [order.number for order in parsed.orders]
-        for oid, number, status, issued, refunded in conn.exec_driver_sql(
-                "SELECT id, number, status, stock_issued, refunded FROM orders "
+        for oid, number, status, issued, refunded, created, key, name in conn.exec_driver_sql(
+                "SELECT id, number, status, stock_issued, refunded, ordered_at, customer_key, "
+                "customer_name FROM orders "
                 "WHERE channel_id = ? AND number IN (SELECT value FROM json_each(?))",
                 (channel_id, json.dumps(numbers))):
             shop.orders[number] = (oid, OrderStatus(status), bool(issued),
                                    from_minor_units(refunded) or Decimal("0"))
+            shop.identity[number] = (_utc(created), key or "", name or "")
         if shop.orders:
             ids = json.dumps([order[0] for order in shop.orders.values()])
             for oid, vid, quantity in conn.exec_driver_sql(
@@ -154,9 +162,16 @@ class _Shop:
         return shop
 
 
+def _utc(stored: str | datetime) -> datetime:
+    """A time read with the driver (naive UTC text) as an aware UTC datetime."""
+    value = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
+    return value.replace(tzinfo=UTC)
+
+
 class _Planner:
-    def __init__(self, shop: _Shop, columns: Columns, problems: list[Problem]) -> None:
-        self.shop, self.columns, self.problems = shop, columns, problems
+    def __init__(self, shop: _Shop, columns: Columns, problems: list[Problem],
+                 zone: ZoneInfo) -> None:
+        self.shop, self.columns, self.problems, self.zone = shop, columns, problems, zone
 
     def problem(self, field: str, message: str, row: int, severity: str = "error") -> None:
         self.problems.append(Problem(self.columns.name(field), message, row, severity))
@@ -174,8 +189,8 @@ class _Planner:
         order_id, status, issued, refunded = existing
         plan = OrderPlan(order, order_id, status, issued, issued,
                          stock_lines=self.shop.lines.get(order_id, []))
-        if complete:
-            self._compare_lines(plan, variants)
+        if not self._same_order(plan, variants if complete else None):
+            return plan
         if order.status == status:
             plan.changed = order.refunded != refunded
         elif can_change(status, order.status):
@@ -198,15 +213,38 @@ class _Planner:
                 found.append(variant)
         return found
 
-    def _compare_lines(self, plan: OrderPlan, variants: list[tuple[int, Decimal]]) -> None:
-        """Lines are never imported twice: say so when the file's differ from the shop's."""
+    def _same_order(self, plan: OrderPlan, variants: list[tuple[int, Decimal]] | None
+                    ) -> bool:
+        """Whether the file's order is the shop's order of that number, not another one.
+
+        An order number that exists with another creation time, customer or lines is another
+        order (a second store's #1001, an order number reused): updating it would mark the
+        shop's order shipped and take the other order's SKUs off the shelf, so it is a
+        problem naming what differs. `variants` is None when a line's SKU is unknown (that
+        line is its own problem)."""
         order = plan.parsed
-        in_file = Counter((vid, line.quantity) for (vid, _), line in
-                          zip(variants, order.lines, strict=True))
-        if in_file != Counter(plan.stock_lines):
-            self.problem("sku", f"order {order.number} is already in the shop with other "
-                         "lines; its lines are kept as they are (only its status is imported)",
-                         order.row, "warning")
+        created, key, name = self.shop.identity[order.number]
+        differs = []
+        if order.ordered_at is not None and order.ordered_at.replace(microsecond=0) != \
+                created.replace(microsecond=0):
+            differs.append(_("created {shop} in the shop, {file} in the file").format(
+                shop=shop_stamp(created, self.zone), file=shop_stamp(order.ordered_at, self.zone)))
+        shop_customer, file_customer = (key, order.customer_key) if key and order.customer_key \
+            else (name, order.customer_name)
+        if shop_customer and file_customer and shop_customer != file_customer:
+            differs.append(_("customer {shop} in the shop, {file} in the file").format(
+                shop=shop_customer, file=file_customer))
+        if variants is not None:
+            in_file = Counter((vid, line.quantity) for (vid, _cost), line in
+                              zip(variants, order.lines, strict=True))
+            if in_file != Counter(plan.stock_lines):
+                differs.append(_("other lines"))
+        if differs:
+            self.problem("number", _("order {number} is already in the shop as another order "
+                                     "({differences}): it is not updated. Orders of another "
+                                     "store belong in a channel of their own").format(
+                number=order.number, differences="; ".join(differs)), order.row)
+        return not differs
 
 
 def _check_stock(session: Session, plans: list[OrderPlan], columns: Columns,
