@@ -5,6 +5,8 @@
     python bootstrap.py app [ARGS]    # the app (or a headless command) with main.py's arguments
     python bootstrap.py test [ARGS]   # lint + the test suite (pytest arguments pass through)
     python bootstrap.py bench         # the benchmarks (generates a large shop first)
+    python bootstrap.py translations  # extract and compile the Chinese catalogues, list what is
+                                      # missing (resources/translations/README.md; --todo, --check)
 
 A virtual environment is made in .venv beside this file and the dependencies in pyproject.toml
 are installed into it; they are installed again only when pyproject.toml changes.
@@ -71,6 +73,8 @@ def main(argv: list[str]) -> int:
     if command == "bench":
         python = ensure_environment(True)
         return run(python, ["-m", "tests.bench", *rest])
+    if command == "translations":
+        return run(ensure_environment(False), ["-m", "ecdesk.translation_catalogues", *rest])
     print(__doc__)
     return 2
 

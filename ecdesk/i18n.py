@@ -20,14 +20,20 @@ with the process language and sets its own override if it needs one.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
 LANGUAGES = (CHINESE, ENGLISH)
+LANGUAGE_NAMES = {CHINESE: "简体中文", ENGLISH: "English"}  # each in its own language
+# The locale whose conventions (digits, dates, currency signs) each language writes with.
+_BABEL_LOCALES = {CHINESE: "zh_Hans_CN", ENGLISH: "en_US"}
 
 _process_language = ENGLISH
 _override: ContextVar[str | None] = ContextVar("ecdesk_language", default=None)
@@ -65,6 +71,75 @@ def language(code: str) -> Iterator[None]:
         yield
     finally:
         _override.reset(token)
+
+
+def language_of_locale(name: str | None) -> str | None:
+    """zh_CN for a Chinese locale name (zh_CN.UTF-8, zh-Hans, zh_TW…), en for any other, None
+    for no name or the C/POSIX locale (which says nothing about the person)."""
+    if not name or name.split(".")[0] in ("C", "POSIX"):
+        return None
+    return CHINESE if name.lower().startswith("zh") else ENGLISH
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the environment asks for, as gettext reads it (LC_ALL, LC_MESSAGES, LANG)."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = language_of_locale(environ.get(variable))
+        if found:
+            return found
+    return ENGLISH
+
+
+# --- numbers, money and dates in the current language (Babel; views use QLocale) ----------------
+
+def babel_locale(code: str | None = None) -> str:
+    return _BABEL_LOCALES[code or current_language()]
+
+
+def format_integer(value: int) -> str:
+    """1,234 (grouped the language's way)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0", locale=babel_locale())
+
+
+def format_decimal(value: Decimal | float, places: int = 2) -> str:
+    """1,234.50 with `places` decimals."""
+    from babel.numbers import format_decimal as babel_format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return babel_format_decimal(value, format=pattern, locale=babel_locale(),
+                                decimal_quantization=True)
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """¥1,234.50 / US$1,234.50: the currency's sign as the language writes it."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency, locale=babel_locale())
+
+
+def format_percent(value: Decimal | float, places: int = 1) -> str:
+    """12.5% for 0.125."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
+    return babel_format_percent(value, format=pattern, locale=babel_locale())
+
+
+def format_date(day: date, length: str = "medium") -> str:
+    """5 Mar 2026 the language's way (2026年3月5日); length is Babel's short/medium/long."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, length, locale=babel_locale())
+
+
+def format_datetime(moment: datetime, length: str = "medium") -> str:
+    """A wall-clock time as it is given (already in the shop's zone), the language's way."""
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return babel_format_datetime(moment, length, locale=babel_locale())
 
 
 def _checked(code: str) -> str:

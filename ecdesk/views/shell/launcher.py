@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
 from ecdesk.views.shell.app_icon import app_icon
+from ecdesk.views.shell.languages import chosen_language, install_language
 from ecdesk.views.shell.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ def launch(path: Path, startup_probe: bool = False) -> int:
     app.setWindowIcon(app_icon())
     _set_up_logging()
     sys.excepthook = _show_unhandled
-    controller = ShopController(window_settings(), startup_probe)
+    settings = window_settings()
+    install_language(app, chosen_language(settings))
+    controller = ShopController(settings, startup_probe)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start(path)
     return app.exec() or controller.exit_code
