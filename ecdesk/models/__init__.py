@@ -4,12 +4,14 @@ from ecdesk.models.audit import AuditEntry
 from ecdesk.models.base import Base
 from ecdesk.models.catalog import Category, Product, ProductStatus, Tag, Variant, product_tags
 from ecdesk.models.channels import Channel, ChannelKind, Listing, ListingStatus
+from ecdesk.models.customers import Customer, CustomerHandle
 from ecdesk.models.orders import Order, OrderLine, OrderStatus
 from ecdesk.models.settings import Setting
 from ecdesk.models.stock import AlertAck, MovementKind, StockMovement, StockPolicy
 
 __all__ = [
-    "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "Listing",
+    "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "Customer",
+    "CustomerHandle", "Listing",
     "ListingStatus", "MovementKind", "Order", "OrderLine", "OrderStatus", "Product",
     "ProductStatus", "Setting", "StockMovement", "StockPolicy", "Tag", "Variant", "product_tags",
 ]

@@ -39,6 +39,8 @@ class Order(Base):
         Index("ix_orders_ordered_at_status", "ordered_at", "status"),
         Index("ix_orders_status", "status"),
         Index("ix_orders_customer_key", "customer_key"),
+        # A customer's orders, newest first, and the per-customer sums of RFM (migration 0006).
+        Index("ix_orders_customer_id_ordered_at", "customer_id", "ordered_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +54,8 @@ class Order(Base):
     customer_name: Mapped[str] = mapped_column(String(120), default="")
     # Who bought, normalised (e-mail or buyer nickname) so repeat purchases can be counted.
     customer_key: Mapped[str] = mapped_column(String(120), default="")
+    # The customer the handle (channel, customer_key) belongs to; None when nobody is known.
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
     currency: Mapped[str] = mapped_column(String(3))
     shipping: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
     platform_fees: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))

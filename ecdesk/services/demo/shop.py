@@ -27,6 +27,7 @@ from ecdesk.models.audit import record_bulk
 from ecdesk.money import to_minor_units
 from ecdesk.services.catalog.barcodes import check_digit
 from ecdesk.services.demo.catalog import assign_popularity, read_catalog
+from ecdesk.services.demo.customer_profiles import add_customers
 from ecdesk.services.demo.orders import DemoClock, OrderWriter
 from ecdesk.services.demo.stock import (
     StockPlanner,
@@ -44,7 +45,7 @@ from ecdesk.services.shop_file.sqlite_only import (
 )
 
 # Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
-DEMO_VERSION = 3
+DEMO_VERSION = 4
 TIMEZONE = "Asia/Shanghai"
 GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
 BULK_TABLES = ("orders", "order_lines", "stock_movements")
@@ -107,6 +108,7 @@ class DemoSummary:
     listings: int
     orders: int = 0
     order_lines: int = 0
+    customers: int = 0
 
 
 @dataclass(frozen=True)
@@ -215,11 +217,19 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
     return tally.orders, tally.lines
 
 
+def _write_customers(job: DemoJob) -> Mapping[str, int]:
+    with job.db.uow("demo") as uow:
+        created = add_customers(uow.session, random.Random(f"customers-{job.seed}"))
+        uow.commit()
+    return {"customers": created}
+
+
 # In the order they run: each capability's rows can lean on those written before it.
 DEMO_GENERATORS = (
     DemoGenerator("settings", _write_settings),
     DemoGenerator("catalog", _write_catalog),
     DemoGenerator("orders and stock", _write_sales),
+    DemoGenerator("customers", _write_customers),
 )
 
 

@@ -15,6 +15,7 @@ from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.money import round_document_total
 from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.dto import OrderDraft
 from ecdesk.services.orders.stock import can_change, movements_for, stock_after
 from ecdesk.services.orders.validation import amount, check_order, line_total
@@ -52,6 +53,7 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
         session.flush()
         _move_stock(session, order, False, order.status)
         order_id = order.id
+        link_order_customers(session, order_id, source="record_order")
         uow.commit()
     return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
                       message=f"Order {draft.number.strip()} saved",
@@ -72,7 +74,7 @@ def _new_order(draft: OrderDraft, channel: Channel) -> Order:
     return Order(
         channel_id=channel.id, number=draft.number.strip(), ordered_at=draft.ordered_at,
         status=draft.status, customer_name=name,
-        customer_key=(draft.customer_key.strip() or name).casefold(),
+        customer_key=handle_key(draft.customer_key, name),
         currency=channel.currency, shipping=amount(draft.shipping, "", None, []),
         platform_fees=amount(draft.platform_fees, "", None, []), note=draft.note.strip(),
         paid_at=draft.ordered_at if draft.status != OrderStatus.PENDING else None,

@@ -16,6 +16,7 @@ from ecdesk.errors import ValidationError
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.progress import Progress
+from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
@@ -30,7 +31,7 @@ from ecdesk.services.tabular_io.bulk import chunked
 from ecdesk.services.tabular_io.table import ImportCancelledError
 
 BATCH = 5000  # rows per executemany, with a progress report between them
-TEXT_LIMIT = 120  # customer_name and customer_key columns
+TEXT_LIMIT = 120  # the customer_name column
 
 INSERT_ORDER = (
     "INSERT INTO orders (id, channel_id, number, ordered_at, paid_at, shipped_at, status, "
@@ -111,6 +112,7 @@ class _Writer:
         self.total = (len(self.new) + plan.counts.lines_new + len(self.updated)
                       + sum(len(p.stock_lines) for p in self.moving))
         self.done = 0
+        self.customers_created = 0
         self.now = datetime.now(UTC)
 
     def report(self, rows: int) -> None:
@@ -133,6 +135,9 @@ class _Writer:
             self.many(INSERT_ORDER, [self._order_row(p) for p in self.new])
         with order_totals_suspended(self.session, next_id):  # lines of new orders only
             self.many(INSERT_LINE, [row for p in self.new for row in _line_rows(p)])
+        if self.new:  # their buyers: found by handle, or new customers
+            self.customers_created = link_order_customers(self.session, next_id,
+                                                          source="import_orders")
         self.many(UPDATE_ORDER, [self._update_row(p) for p in self.updated])
         movements = [m for p in self.moving for m in self._movements(p)]
         post_movements(self.session, movements)
@@ -146,7 +151,7 @@ class _Writer:
         return (plan.order_id, channel.id, order.number, _when(order.ordered_at),
                 _when(order.paid_at), _when(order.shipped_at), order.status.value,
                 order.customer_name[:TEXT_LIMIT],
-                (order.customer_key or order.customer_name.casefold())[:TEXT_LIMIT],
+                handle_key(order.customer_key, order.customer_name),
                 order.currency or channel.currency, cents(order.shipping),
                 cents(order.refunded), int(plan.issued_after), self.parsed.format,
                 now, now)
@@ -172,6 +177,7 @@ class _Writer:
             "file": Path(self.parsed.path).name, "format": self.parsed.format,
             "channel": channel.name if channel else None, "counts": self.plan.counts.__dict__,
             "skipped_orders": self.plan.orders_with_errors,
+            "customers_created": self.customers_created,
             "created_order_ids": [created[0], created[-1]] if created else [],
             "status_changes": {str(p.order_id): [p.status_before and p.status_before.value,
                                                  p.parsed.status.value]
