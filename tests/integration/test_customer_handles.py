@@ -12,7 +12,7 @@ from ecdesk.db import Database, open_database
 from ecdesk.services.customers.handles import handle_key
 from ecdesk.services.customers.tags import normalise_tags
 from ecdesk.services.orders_io import import_orders, read_orders_file
-from tests.integration.order_fixtures import SmallShop, enter, small_shop, shop_at_revision
+from tests.integration.order_fixtures import SmallShop, enter, shop_at_revision, small_shop
 from tests.order_import_files import (
     order_shop,
     shopify_file,
