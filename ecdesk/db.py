@@ -17,15 +17,18 @@ from sqlalchemy import URL, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from ecdesk.errors import DatabaseError, NewerDatabaseError
+from ecdesk.errors import DatabaseError, MissingShopError, NewerDatabaseError
+from ecdesk.i18n import _
 from ecdesk.models.audit import install_audit
 from ecdesk.schema_version import (
     SCHEMA_HEAD,  # bumped there, with each new migration
     read_only_uri,
     stored_revision,
 )
+from ecdesk.sqlite_errors import shop_file_error, sqlite_reason
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BACKUP_FOLDER = "backups"  # beside the shop; ecdesk.services.shop_file.backups writes into it
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -104,30 +107,33 @@ class UnitOfWork:
     def __exit__(self, exc_type: type[BaseException] | None, exc_value: BaseException | None,
                  tb: TracebackType | None) -> None:
         self._open = False
-        self.session.rollback()
-        self.session.close()
-        if isinstance(exc_value, exc.OperationalError):  # a lock or a full disk during a flush
-            raise friendly_database_error(exc_value) from exc_value
+        try:
+            self.session.rollback()
+            self.session.close()
+        except exc.DBAPIError as error:  # a rollback on a vanished or damaged file
+            if exc_value is None:
+                raise friendly_database_error(error, self.db_path) from error
+        if isinstance(exc_value, exc.DBAPIError) and _is_about_the_file(exc_value):
+            raise friendly_database_error(exc_value, self.db_path) from exc_value
 
     def commit(self) -> None:
         try:
             self.session.commit()
-        except exc.OperationalError as error:
-            raise friendly_database_error(error) from error
+        except exc.DBAPIError as error:
+            if not _is_about_the_file(error):
+                raise
+            raise friendly_database_error(error, self.db_path) from error
 
 
-def friendly_database_error(error: exc.OperationalError) -> DatabaseError:
-    text = str(error.orig).lower()
-    if "full" in text:
-        return DatabaseError("The disk is full: nothing was saved. Free some space and try again.")
-    if "readonly" in text or "read-only" in text:
-        return DatabaseError("The shop is open read-only: nothing was saved.")
-    if "disk i/o" in text or "unable to open" in text:
-        return DatabaseError("The shop file could not be reached: nothing was saved. Was the "
-                             "USB stick or network drive removed? Put it back and try again.")
-    if "locked" in text or "busy" in text:
-        return DatabaseError("The shop file is busy in another program: nothing was saved.")
-    return DatabaseError(f"The shop file could not be written: {error.orig}")
+def _is_about_the_file(error: exc.DBAPIError) -> bool:
+    """A lock, a full disk, a removed drive or damage; not a broken constraint (the services
+    turn those into problems themselves)."""
+    return isinstance(error, exc.OperationalError) or sqlite_reason(error) != "other"
+
+
+def friendly_database_error(error: exc.DBAPIError, path: Path | None = None) -> DatabaseError:
+    """The shop owner's words for a database error on the shop file (one home: sqlite_errors)."""
+    return shop_file_error(error, path)
 
 
 class Database:
@@ -174,6 +180,7 @@ def open_database(path: Path | str, read_only: bool = False) -> Database:
                             "drive removed? Connect it and open the shop again.")
     if read_only and not path.exists():
         raise DatabaseError(f"{path} does not exist.")
+    refuse_a_vanished_shop(path)
     revision = stored_revision(path)
     if revision != SCHEMA_HEAD:
         if read_only:
@@ -181,6 +188,32 @@ def open_database(path: Path | str, read_only: bool = False) -> Database:
                                 "cannot be done while it is open read-only.")
         _migrate(path, revision)
     return Database(path, make_engine(path, read_only), read_only)
+
+
+def backups_dir(shop: Path) -> Path:
+    return shop.parent / BACKUP_FOLDER
+
+
+def refuse_a_vanished_shop(path: Path) -> None:
+    """Raise MissingShopError when `path` is missing or empty although a shop was kept there.
+
+    A shop that held data leaves traces: its backups beside it, or its write-ahead log. A new,
+    empty shop made silently in its place (as after a failed restore left 0 bytes) would hide
+    the loss and, once written to, make the backups look like the odd ones out.
+    """
+    if path.exists() and path.stat().st_size > 0:
+        return
+    wal = Path(f"{path}-wal")
+    traces = (wal.exists() and wal.stat().st_size > 0) or any(
+        backups_dir(path).glob(f"{path.stem}-*.ecdesk"))
+    if not traces:
+        return
+    state = _("is empty (0 bytes)") if path.exists() else _("is missing")
+    raise MissingShopError(_(
+        "{name} {state}, although a shop was kept there (its backups are in {folder}). ecdesk "
+        "did not make a new, empty shop in its place: restore the newest good backup, or open "
+        "the shop where it is now if it was moved.").format(
+            name=path.name, state=state, folder=backups_dir(path)))
 
 
 def _alembic_config() -> Any:

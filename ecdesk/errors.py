@@ -53,3 +53,20 @@ class DatabaseError(EcdeskError):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class DamagedShopError(DatabaseError):
+    """The file's contents are damaged (or it is not a shop): only here is a backup offered."""
+
+
+class MissingShopError(DamagedShopError):
+    """The shop file is gone or empty where a shop was kept (its backups or log are there)."""
+
+
+class ShopUnreachableError(DatabaseError):
+    """The file could not be read or written (full disk, read-only, removed drive, busy), which
+    says nothing about its contents: it is never treated as damage."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "full", "read_only", "io" or "busy"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ecdesk.errors import DatabaseError
+from ecdesk.errors import DamagedShopError
+from ecdesk.i18n import _
+from ecdesk.sqlite_errors import shop_file_error, sqlite_reason
 
 # The newest migration this code knows; a test checks it equals Alembic's head.
 SCHEMA_HEAD = "0006_customers"
@@ -41,7 +43,11 @@ def stored_revision(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path.name} is not an ecdesk shop file ({error}).") from error
+        if sqlite_reason(error) != "damaged":  # a full or removed disk is not a damaged file
+            raise shop_file_error(error, path) from error
+        raise DamagedShopError(_("{name} is not an ecdesk shop file ({error}).").format(
+            name=path.name, error=error)) from error
     if tables:
-        raise DatabaseError(f"{path.name} is a database, but not an ecdesk shop file.")
+        raise DamagedShopError(_("{name} is a database, but not an ecdesk shop file.").format(
+            name=path.name))
     return None

@@ -149,7 +149,7 @@ def test_a_full_disk_fails_the_whole_write_with_a_message_and_keeps_nothing(
     draft = ProductDraft(title="Big" + "x" * 200, description="<p>" + "很长" * 200_000 + "</p>",
                          variants=(VariantDraft(sku="BIG-1", price="1", unit_cost="0.5"),))
     try:
-        with pytest.raises(DatabaseError, match="The disk is full: nothing was saved"):
+        with pytest.raises(DatabaseError, match=r"is full: nothing was saved"):
             save_product(db.uow(), draft)
         with db.uow() as uow:
             assert uow.session.execute(text("SELECT count(*) FROM products")).scalar() == 0
@@ -411,12 +411,14 @@ def test_the_unit_of_work_keeps_what_was_committed(tmp_shop: Database) -> None:
 
 
 @pytest.mark.parametrize(("sqlite_message", "expected"), [
-    ("database or disk is full",
-     "The disk is full: nothing was saved. Free some space and try again."),
-    ("attempt to write a readonly database", "The shop is open read-only: nothing was saved."),
-    ("database is locked", "The shop file is busy in another program: nothing was saved."),
-    ("disk I/O error", "The shop file could not be reached: nothing was saved. Was the USB "
-                       "stick or network drive removed? Put it back and try again."),
+    ("database or disk is full", "The disk holding the shop file is full: nothing was saved. "
+                                 "Free some space and try again; the shop file was not changed."),
+    ("attempt to write a readonly database", "The shop file is open read-only: nothing was saved."),
+    ("database is locked", "The shop file is busy in another program: nothing was saved. Try "
+                           "again in a moment."),
+    ("disk I/O error", "The shop file could not be reached: nothing was saved. Was the USB stick "
+                       "or network drive removed, or is the disk full? Put it back or free some "
+                       "space and try again."),
     ("no such savepoint: x", "The shop file could not be written: no such savepoint: x"),
 ])
 def test_database_failures_become_messages_for_the_shop_owner(
@@ -436,7 +438,8 @@ def test_a_shop_file_locked_by_another_program_gives_a_readable_error(
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         with pytest.raises(EcdeskError) as info:
             save_channel(db.uow(), name="JD", kind="jd", currency="CNY")
-        assert str(info.value) == "The shop file is busy in another program: nothing was saved."
+        assert str(info.value) == ("busy.ecdesk is busy in another program: nothing was saved. "
+                                   "Try again in a moment.")
     finally:
         other.execute("ROLLBACK")
         other.close()

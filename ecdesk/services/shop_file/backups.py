@@ -20,14 +20,22 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ecdesk.db import UnitOfWork, backup_copy, known_revisions, read_only_uri
-from ecdesk.errors import CancelledError, DatabaseError, Problem, ValidationError
+from ecdesk.db import UnitOfWork, backup_copy, backups_dir, known_revisions, read_only_uri
+from ecdesk.errors import (
+    CancelledError,
+    DamagedShopError,
+    DatabaseError,
+    Problem,
+    ShopUnreachableError,
+    ValidationError,
+)
+from ecdesk.i18n import _
 from ecdesk.models import Setting, order_totals
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
 from ecdesk.services.stock.ledger import MISMATCH_SQL
+from ecdesk.sqlite_errors import copy_failure_reason, sqlite_reason
 
-BACKUP_FOLDER = "backups"
 Progress = Callable[[int, int], bool]  # (done, total) -> False to stop; total 0: no measure
 COPY_PAGES = 4096  # pages copied between two progress reports (16 MiB at 4 KiB pages)
 CHECK_STEPS = 1_000_000  # SQLite VM instructions between two looks at Cancel during a check
@@ -80,10 +88,6 @@ class RestorePreview:
         return Changed.of()
 
 
-def backups_dir(shop: Path) -> Path:
-    return shop.parent / BACKUP_FOLDER
-
-
 def back_up(shop: Path, reason: str, folder: Path | None = None,
             now: datetime | None = None, *, quick: bool = False,
             progress: Progress | None = None) -> BackupInfo:
@@ -123,7 +127,13 @@ def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
         backup_copy(source, target, pages=COPY_PAGES if progress else -1, progress=report)
         _self_contained(target)
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{source.name} could not be read for a backup: {error}") from error
+        if sqlite_reason(error) == "damaged":
+            raise DamagedShopError(_("{name} could not be read for a backup: {error}").format(
+                name=source.name, error=error)) from error
+        reason = copy_failure_reason(error, target.parent)
+        raise ShopUnreachableError(_("Could not copy {name} to {folder}: {reason}. Nothing was "
+                                     "changed.").format(name=source.name, folder=target.parent,
+                                                        reason=_(reason)), "io") from error
 
 
 def _self_contained(path: Path) -> None:
@@ -339,10 +349,15 @@ def preview_restore(backup: Path, shop: Path,
 
 
 def _keep_current(shop: Path) -> BackupInfo | None:
-    """Keep the file a restore replaces: a checked backup, or a damaged file moved aside."""
+    """Keep the file a restore replaces: a checked backup, or a damaged file moved aside.
+
+    Called only once the replacement is complete and verified beside it; a full disk stops the
+    safety backup here, before the shop is touched.
+    """
     if not shop.exists():
         return None
     if not integrity_problems(shop):
+        _fold_log_into(shop)  # its write-ahead log must not be replayed onto the replacement
         return back_up(shop, "before-restore")
     now = datetime.now(UTC)
     aside = shop.with_name(f"{shop.stem}.damaged-{now:%Y%m%dT%H%M%SZ}{shop.suffix}")
@@ -353,6 +368,15 @@ def _keep_current(shop: Path) -> BackupInfo | None:
     return BackupInfo(aside, now, "damaged")
 
 
+def _fold_log_into(shop: Path) -> None:
+    """Checkpoint the shop's write-ahead log into the file and empty it (a healthy shop)."""
+    conn = sqlite3.connect(shop, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def newest_good_backup(shop: Path) -> BackupInfo | None:
     """The newest automatic backup that passes the integrity check (for a damaged shop)."""
     return next((b for b in list_backups(shop) if not integrity_problems(b.path)), None)
@@ -361,17 +385,34 @@ def newest_good_backup(shop: Path) -> BackupInfo | None:
 def restore(backup: Path, shop: Path) -> BackupInfo | None:
     """Replace the shop's contents with the backup's, after backing up the current file.
 
-    The caller must have closed its own connections to `shop`. Returns the safety backup of the
-    current file (None when there was no current file).
+    The backup is first copied beside the shop and checked; only then is the current file kept
+    (a safety backup, or moved aside when damaged) and the checked copy renamed into its place,
+    so a full disk or a failing check leaves the shop exactly as it was. The caller must have
+    closed its own connections to `shop`. Returns the safety backup of the current file (None
+    when there was no current file).
     """
     summary = describe(backup)  # refuses damaged files and non-shops
     if summary.schema not in known_revisions():
         raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "
                             f"{summary.schema}); install it to restore this backup.")
-    safety = _keep_current(shop)
+    incoming = shop.with_name(shop.name + ".restore.partial")
     try:
-        backup_copy(backup, shop)
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"Could not restore into {shop.name}: {error}. The shop was not "
-                            "changed, or is still in the safety backup.") from error
+        _copy(backup, incoming)
+        problems = integrity_problems(incoming)
+        if problems:
+            raise DatabaseError(_("The copy of {backup} beside the shop failed its check "
+                                  "({problem}): the shop was not changed.").format(
+                                      backup=backup.name, problem=problems[0]))
+        safety = _keep_current(shop)
+        for suffix in ("-wal", "-shm"):  # emptied by the checkpoint, or moved aside
+            Path(f"{shop}{suffix}").unlink(missing_ok=True)
+        incoming.replace(shop)
+    except OSError as error:
+        raise ShopUnreachableError(_("Could not restore into {shop}: {reason}. The shop was "
+                                     "not changed.").format(shop=shop.name,
+                                                            reason=error.strerror),
+                                   "io") from error
+    finally:
+        incoming.unlink(missing_ok=True)
+        Path(f"{incoming}-journal").unlink(missing_ok=True)
     return safety

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ecdesk.db import Database, open_database
-from ecdesk.errors import DatabaseError
+from ecdesk.errors import DamagedShopError, DatabaseError
 from ecdesk.services.shop_file.backups import file_timezone, newest_good_backup, restore
 from ecdesk.services.shop_file.shop_lock import ShopLock
 from ecdesk.views.shell.shop_clock import shop_time_text
@@ -53,6 +53,9 @@ def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
     except DatabaseError as error:
         if lock is not None:
             lock.release()
+        if not isinstance(error, DamagedShopError):  # a full or removed disk: the file is fine
+            QMessageBox.critical(parent, "ecdesk", str(error))
+            return OpenedShop(None)
         return _offer_restore(path, str(error), parent)
 
 

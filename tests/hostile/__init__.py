@@ -1,0 +1,1 @@
+"""Hostile conditions: full disks, read-only media, damaged pages, locks that hold."""
