@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,10 @@ def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
                           help="the file's format (default: detected from the header)")
     products.add_argument("--encoding", help="the file's text encoding (default: detected)")
     products.add_argument("--channel", help="also create or update this channel's listings")
+    products.add_argument("--rate", type=_exchange_rate,
+                          help="for a channel that sells in another currency: the shop's "
+                          "currency per unit of the channel's (0.68 for SEK in CNY), to convert "
+                          "the SKUs' own prices; without it they are left as they are")
     products.add_argument("--dry-run", action="store_true",
                           help="only show what would change; write nothing")
     products.add_argument("--only-valid", action="store_true",
@@ -177,6 +182,15 @@ def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
     catalog.set_defaults(handler=_export_products)
 
 
+def _exchange_rate(text: str) -> Decimal:
+    from ecdesk.services.catalog_io.currency import check_rate
+
+    try:
+        return check_rate(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _import_products(args: argparse.Namespace) -> int:
     from ecdesk.config import default_shop_path
     from ecdesk.db import open_database
@@ -188,7 +202,7 @@ def _import_products(args: argparse.Namespace) -> int:
     try:
         parsed = read_import_file(args.file, format=args.format, encoding=args.encoding,
                                   remembered=load_column_mappings(db.uow("cli")))
-        preview = preview_import(db.uow("cli"), parsed, channel=args.channel)
+        preview = preview_import(db.uow("cli"), parsed, channel=args.channel, rate=args.rate)
         print(describe_preview(preview))
         if preview.file.file_error or (preview.blocked and not args.only_valid):
             print("ecdesk: nothing was imported: fix the problems above, or use --only-valid "
@@ -198,7 +212,7 @@ def _import_products(args: argparse.Namespace) -> int:
             print("Dry run: nothing was written.")
             return EXIT_OK
         result = import_products(db.uow("cli"), parsed, channel=args.channel,
-                                 only_valid=args.only_valid)
+                                 only_valid=args.only_valid, rate=args.rate)
         print(result.message)
     finally:
         db.close()

@@ -155,3 +155,25 @@ def test_a_negative_count_is_refused_for_a_sku_not_allowed_and_imported_for_one_
     assert accepted.returncode == 0, accepted.stderr
     assert on_hand(shop) == {**before, allowed: -5}
     assert all(count == total for _, count, total in stock_and_ledger(shop))
+
+
+def test_a_file_for_a_foreign_currency_channel_is_converted_at_the_stated_rate(tmp_path: Path):
+    from ecdesk.db import open_database
+    from ecdesk.services.channels import save_channel
+
+    shop, path = tmp_path / "shop.ecdesk", tmp_path / "p.csv"
+    db = open_database(shop)
+    save_channel(db.uow(), name="Shopify SE", kind="shopify", currency="SEK")
+    db.close()
+    path.write_text(f"{HEADER}\nhjul,Hjulset,,,WH-BK,2999.00,active,Velo\n", encoding="utf-8")
+    bad = run("import", "products", str(path), "--db", str(shop), "--channel", "Shopify SE",
+              "--rate", "zero")
+    assert bad.returncode == 2 and "'zero' is not an exchange rate" in bad.stderr
+    done = run("import", "products", str(path), "--db", str(shop), "--channel", "Shopify SE",
+               "--rate", "0.68")
+    assert done.returncode == 0, done.stderr
+    assert "the SKUs' own prices are converted at 1 SEK = 0.68 CNY" in done.stdout
+    with sqlite3.connect(shop) as conn:
+        assert conn.execute("SELECT v.price, l.channel_price FROM variants v "
+                            "JOIN listings l ON l.variant_id = v.id").fetchall() == [
+            (203932, 299900)]

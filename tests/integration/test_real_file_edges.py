@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from ecdesk.db import Database
-from ecdesk.services.catalog_io import preview_import, read_import_file
+from ecdesk.errors import ValidationError
+from ecdesk.services.catalog_io import import_products, preview_import, read_import_file
+from ecdesk.services.channels import save_channel
+from tests.integration.test_import_products import query
 
 # The ecdesk template as a person saves it after deleting the optional columns (Product ID,
 # Weight (g), Archived): more of Shopify's signature columns than of the template's own.
@@ -51,3 +54,67 @@ def test_a_utf16_file_cut_after_an_odd_byte_is_refused_in_words(tmp_path: Path) 
     parsed = read_import_file(path)
     assert parsed.file_error
     assert "UTF-16" in parsed.problems[0].message and "cannot be read" in parsed.problems[0].message
+
+
+# --- another currency ---------------------------------------------------------------------------
+
+# A Swedish Shopify store's product export: its prices are in SEK.
+SEK_FILE = ("Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,"
+            "Variant Compare At Price,Cost per item,Vendor,Status\n"
+            "hjul,Hjulset,Färg,svart,WH-BK,2999.00,3499.00,2000.00,Velo,active\n")
+
+
+@pytest.fixture
+def swedish_channel(tmp_shop: Database) -> Database:
+    save_channel(tmp_shop.uow(), name="Shopify SE", kind="shopify", currency="SEK")
+    return tmp_shop
+
+
+def sek_file(tmp_path: Path, text: str = SEK_FILE, name: str = "products_export_1.csv"
+             ) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_file_imported_into_a_foreign_currency_channel_is_named_and_converted_at_the_rate(
+        swedish_channel: Database, tmp_path: Path) -> None:
+    parsed = read_import_file(sek_file(tmp_path))
+    preview = preview_import(swedish_channel.uow(), parsed, channel="Shopify SE",
+                             rate=Decimal("0.68"))
+    assert ("Prices are read as SEK, the currency of channel 'Shopify SE', and become its "
+            "listing prices; the SKUs' own prices are converted at 1 SEK = 0.68 CNY"
+            ) in preview.notes
+    import_products(swedish_channel.uow(), parsed, channel="Shopify SE", rate=Decimal("0.68"))
+    assert query(swedish_channel, "SELECT v.price, v.compare_at_price, v.unit_cost, "
+                 "l.channel_price FROM variants v JOIN listings l ON l.variant_id = v.id") == [
+        (203932, 237932, 136000, 299900)]
+
+
+def test_without_a_rate_a_new_sku_from_a_foreign_currency_file_is_refused(
+        swedish_channel: Database, tmp_path: Path) -> None:
+    parsed = read_import_file(sek_file(tmp_path))
+    preview = preview_import(swedish_channel.uow(), parsed, channel="Shopify SE")
+    assert [(p.row, p.field, p.message) for p in preview.errors] == [(
+        2, "Variant Price", "SKU WH-BK is new and its price is in SEK (channel 'Shopify SE'): "
+        "state the rate of SEK in CNY to set its own price")]
+    with pytest.raises(ValidationError):
+        import_products(swedish_channel.uow(), parsed, channel="Shopify SE")
+    assert query(swedish_channel, "SELECT count(*) FROM variants") == [(0,)]
+
+
+def test_without_a_rate_a_known_skus_own_prices_are_left_and_the_listing_gets_the_file_price(
+        swedish_channel: Database, tmp_path: Path) -> None:
+    import_products(swedish_channel.uow(), read_import_file(sek_file(tmp_path)),
+                    channel="Shopify SE", rate=Decimal("0.70"))
+    later = sek_file(tmp_path, SEK_FILE.replace("2999.00", "2799.00"), "products_export_2.csv")
+    import_products(swedish_channel.uow(), read_import_file(later), channel="Shopify SE")
+    assert query(swedish_channel, "SELECT v.price, v.compare_at_price, v.unit_cost, "
+                 "l.channel_price FROM variants v JOIN listings l ON l.variant_id = v.id") == [
+        (209930, 244930, 140000, 279900)]
+
+
+def test_a_file_imported_without_a_channel_names_the_shops_currency(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    preview = preview_import(tmp_shop.uow(), read_import_file(sek_file(tmp_path)))
+    assert "Prices are read as CNY, the shop's currency" in preview.notes

@@ -320,3 +320,27 @@ def test_an_edited_template_previews_its_stock_counts_and_names_a_refused_negati
     wizard.grab().save(str(tmp_path / "negative_stock_preview.png"))
     wizard.reject()
     assert sql(demo_db, "SELECT count(*), sum(quantity) FROM stock_movements") == before
+
+
+def test_a_channel_in_another_currency_asks_for_a_rate_and_converts_the_skus_prices(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, context: ShopContext, sql,
+        demo_db: Database):
+    from ecdesk.services.channels import save_channel
+
+    save_channel(context.uow(), name="Shopify SE", kind="shopify", currency="SEK")
+    choose_file(qtbot, wizard, shopify_file(tmp_path, GOOD_ROWS[2:]))
+    to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    assert page.rate_edit.isHidden()
+    page.channel_combo.setCurrentIndex(page.channel_combo.findText("Shopify SE"))
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy, timeout=TIMEOUT)
+    assert not page.rate_edit.isHidden()
+    assert page.rate_label.text() == "Exchange rate (CNY per 1 SEK)"
+    assert any("Prices are read as SEK" in note for note in wizard.preview.notes)
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()  # no price in CNY
+    page.rate_edit.setText("0.5")
+    page.rate_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy, timeout=TIMEOUT)
+    import_now(qtbot, wizard)
+    assert sql(demo_db, "SELECT v.price, l.channel_price FROM variants v JOIN listings l "
+               "ON l.variant_id = v.id WHERE v.sku = 'WZ-CAP'") == [(1250, 2500)]

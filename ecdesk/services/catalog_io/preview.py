@@ -23,6 +23,11 @@ from ecdesk.i18n import _
 from ecdesk.models import Channel
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import SEPARATOR, category_paths, split_path
+from ecdesk.services.catalog_io.currency import (
+    PriceCurrency,
+    in_shop_currency,
+    unpriced_new_sku,
+)
 from ecdesk.services.catalog_io.dto import (
     ImportCounts,
     ImportPreview,
@@ -30,6 +35,7 @@ from ecdesk.services.catalog_io.dto import (
     ParsedProduct,
     ParsedVariant,
 )
+from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
 from ecdesk.services.tabular_io.problems import by_row, format_notes
@@ -73,6 +79,7 @@ class Plan:
     problems: list[Problem]
     products_with_errors: int
     channel_name: str | None
+    currency_note: str = ""
 
 
 PRODUCT_FIELDS = ("title", "handle", "description", "brand", "category", "status",
@@ -82,11 +89,14 @@ VARIANT_FIELDS = ("option1", "option2", "option3", "barcode", "weight_grams", "u
 
 
 @collector_paused()
-def preview_import(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None
-                   ) -> ImportPreview:
-    """What importing `parsed` would do (into `channel`, a name or an id), writing nothing."""
+def preview_import(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None,
+                   rate: Decimal | None = None) -> ImportPreview:
+    """What importing `parsed` would do (into `channel`, a name or an id), writing nothing.
+
+    `rate` (shop currency per unit of the channel's) converts the SKUs' prices of a file
+    imported into a channel that sells in another currency; None leaves them as they are."""
     with uow:
-        plan = plan_import(uow.session, parsed, channel, only_valid=True)
+        plan = plan_import(uow.session, parsed, channel, only_valid=True, rate=rate)
     return to_preview(parsed, plan)
 
 
@@ -99,6 +109,8 @@ def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
                      f"{sum(quantities)}); {plan.counts.stock_levels_set} differ from ecdesk's "
                      "stock and will be set to the file's quantity by a counted stock movement")
     notes += format_notes(parsed)
+    if plan.currency_note:
+        notes.append(plan.currency_note)
     if parsed.unused_columns:  # every one: a column dropped without a word loses data
         notes.append(_("{count} column(s) of the file will not be imported: {columns}").format(
             count=len(parsed.unused_columns), columns=", ".join(parsed.unused_columns)))
@@ -109,31 +121,39 @@ def to_preview(parsed: ParsedFile, plan: Plan) -> ImportPreview:
 
 
 def plan_import(session: Session, parsed: ParsedFile, channel: Channel_, *,
-                only_valid: bool) -> Plan:
+                only_valid: bool, rate: Decimal | None = None) -> Plan:
     problems = list(parsed.problems)
-    channel_id, channel_name = _channel(session, channel, problems)
+    channel_id, channel_name, channel_currency = _channel(session, channel, problems)
     if parsed.file_error or (channel is not None and channel_id is None):
         return Plan([], ImportCounts(), problems, len(parsed.products), channel_name)
-    present = _Present(parsed)
+    shop_currency = read_settings(session).currency
+    currency = PriceCurrency(channel_currency or shop_currency, shop_currency, rate)
+    parsed, listing_prices = in_shop_currency(parsed, currency)
+    present = _Present(parsed, keep_compare_at=currency.foreign and rate is None)
     shop = _Shop.load(session, parsed, channel_id)
     plans: list[ProductPlan] = []
     for product in parsed.products:
         plan = _plan_product(product, shop, present, problems, parsed)
         if plan is not None:
             plans.append(plan)
-    _plan_listings(session, plans, shop, channel_id, problems, parsed)
+    if currency.foreign and rate is None:
+        problems += [unpriced_new_sku(v.parsed, present.price_column, currency, channel_name)
+                     for plan in plans for v in plan.variants if v.variant_id is None]
+    _plan_listings(session, plans, shop, channel_id, problems, parsed, listing_prices)
     _refuse_negative_stock(session, plans, problems, parsed)
     error_rows = {p.row for p in problems if p.is_error and p.row is not None}
     valid = [p for p in plans if not error_rows.intersection(p.parsed.rows)]
     invalid = len(parsed.products) - len(valid)
-    return Plan(valid if only_valid else plans, _count(valid), problems, invalid, channel_name)
+    return Plan(valid if only_valid else plans, _count(valid), problems, invalid, channel_name,
+                currency.note(channel_name))
 
 
 def _channel(session: Session, channel: Channel_, problems: list[Problem]
-             ) -> tuple[int | None, str | None]:
+             ) -> tuple[int | None, str | None, str | None]:
+    """The channel's id, name and currency (None, None, None: no channel)."""
     if channel is None:
-        return None, None
-    query = select(Channel.id, Channel.name)
+        return None, None, None
+    query = select(Channel.id, Channel.name, Channel.currency)
     if isinstance(channel, int):
         row = session.execute(query.where(Channel.id == channel)).first()
     else:
@@ -141,8 +161,8 @@ def _channel(session: Session, channel: Channel_, problems: list[Problem]
                               ).first()
     if row is None:
         problems.append(Problem("Channel", f"there is no channel '{channel}' in the shop"))
-        return None, str(channel)
-    return row.id, row.name
+        return None, str(channel), None
+    return row.id, row.name, row.currency
 
 
 ZERO = Decimal("0.00")
@@ -151,13 +171,16 @@ ZERO = Decimal("0.00")
 class _Present:
     """Which fields the file has a column for (an absent column keeps the shop's values)."""
 
-    def __init__(self, parsed: ParsedFile) -> None:
+    def __init__(self, parsed: ParsedFile, keep_compare_at: bool = False) -> None:
         fields = {c.field for c in parsed.mapping if c.column}
         combined = "options" in fields
         self.option_names = tuple(combined or f"option{i}_name" in fields for i in (1, 2, 3))
         self.option_values = tuple(combined or f"option{i}_value" in fields for i in (1, 2, 3))
-        self.compare_at = bool(fields & {"compare_at_price", "sale_price"})
+        # a foreign-currency file without a rate leaves the SKU's compare-at price as it is
+        self.compare_at = not keep_compare_at and bool(fields & {"compare_at_price",
+                                                                  "sale_price"})
         self.sku_column = parsed.column_of("sku") or "SKU"
+        self.price_column = parsed.column_of("price") or "Price"
         self.handle_column = parsed.column_of("handle") or "Handle"
 
 
@@ -395,15 +418,19 @@ def _wanted_tags(product: ParsedProduct, shop: _Shop, product_id: int | None
 
 
 def _plan_listings(session: Session, plans: list[ProductPlan], shop: _Shop,
-                   channel_id: int | None, problems: list[Problem], parsed: ParsedFile) -> None:
-    """Listings into `channel_id` for every SKU, and those of the template's channel columns."""
+                   channel_id: int | None, problems: list[Problem], parsed: ParsedFile,
+                   listing_prices: dict[int, Decimal]) -> None:
+    """Listings into `channel_id` for every SKU, and those of the template's channel columns.
+
+    `listing_prices` (row: price) are the channel's own prices of a foreign-currency file."""
     wanted: list[tuple[ProductPlan, VariantPlan, int, dict[str, Any]]] = []
     for plan in plans:
         for variant in plan.variants:
             if channel_id is not None:
                 listed = "listed" if plan.values["status"] == "active" else "unlisted"
                 wanted.append((plan, variant, channel_id, {
-                    "status": listed, "channel_price": None,
+                    "status": listed,
+                    "channel_price": listing_prices.get(variant.parsed.row),
                     "channel_item_id": variant.parsed.item_id or None}))
             for listing in variant.parsed.listings:
                 cid = shop.channels.get(listing.channel.lower())

@@ -37,19 +37,21 @@ SUSPEND_INDEX_FROM = 2000  # SKUs written; below, the per-row triggers are cheap
 @collector_paused()
 def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = None,
                     only_valid: bool = False, remember_mapping: dict[str, str] | None = None,
-                    progress: Progress | None = None) -> ImportResult:
+                    rate: Decimal | None = None, progress: Progress | None = None
+                    ) -> ImportResult:
     """Write `parsed` into the shop (and `channel`'s listings).
 
     Everything is checked again inside the transaction. With problems, nothing is written and
     ValidationError lists them, unless `only_valid`: then the products without problems are
     written and the others skipped. `remember_mapping` (the user's column corrections) is
-    saved for the next file of this format once the import succeeded.
+    saved for the next file of this format once the import succeeded. `rate` converts the
+    SKUs' prices of a file imported into a channel that sells in another currency.
     """
     if not parsed.file_error and (only_valid or not any(p.is_error for p in parsed.problems)):
         back_up_before_bulk(uow, sum(len(p.variants) for p in parsed.products))
     with uow:
         session = uow.session
-        plan = plan_import(session, parsed, channel, only_valid=True)
+        plan = plan_import(session, parsed, channel, only_valid=True, rate=rate)
         preview = to_preview(parsed, plan)
         if parsed.file_error or (preview.errors and not only_valid):
             raise ValidationError(list(preview.errors))

@@ -6,13 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.catalog_io import ImportPreview, ImportResult, ParsedFile
+from ecdesk.services.catalog_io.currency import check_rate
 from ecdesk.services.catalog_io.formats import FORMATS, format_labels
 from ecdesk.services.channels import list_channels
+from ecdesk.services.settings import get_settings
 from ecdesk.views.catalog.import_counts import counts_table, fill_counts
 from ecdesk.views.widgets.import_wizard_pages import (
     BaseFilePage,
@@ -173,6 +178,45 @@ class MappingPage(QWizardPage):
 
 # -- 3. the preview ------------------------------------------------------------------------------
 class PreviewPage(BasePreviewPage):
+    """The shared preview, plus the exchange rate of a channel that sells in another currency:
+    the file's prices are its listing prices, and the SKUs' own prices are converted at the
+    rate typed here (left as they are while it is empty)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.currencies: dict[int, str] = {}
+        self.shop_currency = ""
+        self.rate_edit = QLineEdit(placeholderText=self.tr("empty: leave the SKUs' prices"))
+        self.rate_edit.setValidator(QDoubleValidator(0.0, 1e9, 6, self.rate_edit))
+        self.rate_edit.editingFinished.connect(self.check)
+        self.rate_label = QLabel()
+        form = self.layout().itemAt(0).layout()
+        assert isinstance(form, QFormLayout)
+        form.addRow(self.rate_label, self.rate_edit)
+        self.channel_combo.currentIndexChanged.connect(lambda _i: self._show_rate())
+        self._show_rate()
+
+    def rate(self) -> Any:
+        """The typed rate for a foreign-currency channel, else None."""
+        if not self._foreign():
+            return None
+        try:
+            return check_rate(self.rate_edit.text())
+        except ValueError:
+            return None
+
+    def _foreign(self) -> bool:
+        currency = self.currencies.get(self.chosen_channel() or 0)
+        return bool(currency) and currency != self.shop_currency
+
+    def _show_rate(self) -> None:
+        foreign = self._foreign()
+        if foreign:
+            self.rate_label.setText(self.tr("Exchange rate (%s per 1 %s)") % (
+                self.shop_currency, self.currencies[self.chosen_channel()]))
+        self.rate_label.setVisible(foreign)
+        self.rate_edit.setVisible(foreign)
+
     def make_counts(self) -> QWidget:
         return counts_table(self)
 
@@ -185,8 +229,11 @@ class PreviewPage(BasePreviewPage):
 
     def fill_channels(self) -> None:
         self.channel_combo.addItem(self.tr("(none: products only)"), None)
+        self.shop_currency = get_settings(self.owner.context.uow()).currency
         for channel in list_channels(self.owner.context.uow()):
             self.channel_combo.addItem(channel.name, channel.id)
+            self.currencies[channel.id] = channel.currency
+        self._show_rate()
 
     def take(self, value: tuple[ParsedFile, ImportPreview]) -> ImportPreview:
         """Keep what the check found (the file was read again if its columns changed) and

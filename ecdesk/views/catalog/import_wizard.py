@@ -73,23 +73,26 @@ class ImportWizard(JobWizard):
         db, parsed, wanted = self.context.db, self.parsed, self.wanted_mapping
         assert parsed is not None
         encoding = self.file_page.chosen_encoding()
+        rate = self.preview_page.rate()
 
         def work(progress: Callable[[int, int], bool]) -> tuple[ParsedFile, ImportPreview]:
             current = parsed
             if wanted is not None:
                 current = read_import_file(parsed.path, format=parsed.format, encoding=encoding,
                                            mapping=wanted, progress=progress)
-            return current, preview_import(db.uow("gui"), current, channel=channel)
+            return current, preview_import(db.uow("gui"), current, channel=channel, rate=rate)
         return work
 
     def import_work(self, channel: int | None, only_valid: bool) -> Callable[..., ImportResult]:
         db, parsed = self.context.db, self.parsed
         assert parsed is not None
         remember = self.corrections() if self.remember else None
+        rate = self.preview_page.rate()
 
         def work(progress: Callable[[int, int], bool]) -> ImportResult:
             return import_products(db.uow("gui"), parsed, channel=channel, only_valid=only_valid,
-                                   remember_mapping=remember or None, progress=progress)
+                                   remember_mapping=remember or None, rate=rate,
+                                   progress=progress)
         return work
 
     # -- mapping ---------------------------------------------------------------------------
