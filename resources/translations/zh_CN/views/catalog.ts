@@ -286,6 +286,14 @@
 <context>
     <name>PreviewPage</name>
     <message>
+        <source>empty: leave the SKUs&apos; prices</source>
+        <translation>留空：SKU 价格保持不变</translation>
+    </message>
+    <message>
+        <source>Exchange rate (%s per 1 %s)</source>
+        <translation>汇率（%s，每 1 %s）</translation>
+    </message>
+    <message>
         <source>Also list on channel</source>
         <translation type="unfinished"></translation>
     </message>
