@@ -6,12 +6,13 @@ from ecdesk.models.catalog import Category, Product, ProductStatus, Tag, Variant
 from ecdesk.models.channels import Channel, ChannelKind, Listing, ListingStatus
 from ecdesk.models.customers import Customer, CustomerHandle
 from ecdesk.models.orders import Order, OrderLine, OrderStatus
+from ecdesk.models.returns import OrderRefund, OrderReturn, ReturnCondition, ReturnReason
 from ecdesk.models.settings import Setting
 from ecdesk.models.stock import AlertAck, MovementKind, StockMovement, StockPolicy
 
 __all__ = [
     "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "Customer",
-    "CustomerHandle", "Listing",
-    "ListingStatus", "MovementKind", "Order", "OrderLine", "OrderStatus", "Product",
-    "ProductStatus", "Setting", "StockMovement", "StockPolicy", "Tag", "Variant", "product_tags",
+    "CustomerHandle", "Listing", "ListingStatus", "MovementKind", "Order", "OrderLine",
+    "OrderRefund", "OrderReturn", "OrderStatus", "Product", "ProductStatus", "ReturnCondition",
+    "ReturnReason", "Setting", "StockMovement", "StockPolicy", "Tag", "Variant", "product_tags",
 ]

@@ -42,6 +42,8 @@ class Channel(Base):
     payment_fee_rate: Mapped[Decimal] = mapped_column(Rate(), default=Decimal("0"))
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(default=False)
+    # 七天无理由: days after shipping within which a buyer may send goods back.
+    return_window_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
 
 
 class Listing(Base):

@@ -98,6 +98,9 @@ class OrderLine(Base):
     line_total: Mapped[Decimal] = mapped_column(Money())  # quantity x unit price - discount
     # The SKU's cost when it sold, so that margins in old reports do not move with today's cost.
     unit_cost: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+    # Units that came back (models/returns.py OrderReturn rows): a later refund, cancel or
+    # re-import restocks only `quantity - returned_quantity`.
+    returned_quantity: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     order: Mapped[Order] = relationship(back_populates="lines")
     variant: Mapped[Variant] = relationship()

@@ -13,11 +13,16 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
-from ecdesk.money import round_document_total
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.dto import OrderDraft
-from ecdesk.services.orders.stock import can_change, movements_for, stock_after
+from ecdesk.services.orders.refunds import add_refund, order_total
+from ecdesk.services.orders.stock import (
+    can_change,
+    movements_for,
+    outstanding_lines,
+    stock_after,
+)
 from ecdesk.services.orders.validation import amount, check_order, line_total
 from ecdesk.services.stock.ledger import Movement, post_movements, variant_ids_by_sku
 
@@ -130,7 +135,9 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
         movements = []
         for order in orders:
             if status == OrderStatus.REFUNDED:
-                order.refunded = refund if refund is not None else _order_total(order)
+                target = refund if refund is not None else order_total(order)
+                add_refund(session, order, target - order.refunded, reason="Order refunded",
+                           at=now)
             movements += _apply_status(order, status, restock, now)
         numbers = [order.number for order in orders]
         post_movements(session, movements)
@@ -146,10 +153,6 @@ def _refusal(order: Order, status: OrderStatus) -> Problem:
                    f"{status.value}")
 
 
-def _order_total(order: Order) -> Decimal:
-    return round_document_total(sum((line.line_total for line in order.lines), order.shipping))
-
-
 def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str | Decimal | None,
                    problems: list[Problem]) -> Decimal | None:
     """The refunded amount typed for a single order, checked against its total."""
@@ -159,7 +162,7 @@ def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str |
         problems.append(Problem("Refunded", "an amount can be given for one order at a time"))
         return None
     value = amount(refunded, "Refunded", None, problems)
-    total = _order_total(orders[0])
+    total = order_total(orders[0])
     if value is not None and value > total:
         problems.append(Problem("Refunded", f"{value} is more than the order's total {total}"))
     return value
@@ -175,14 +178,13 @@ def _apply_status(order: Order, status: OrderStatus, restock: bool,
     was_issued, now_issued = order.stock_issued, stock_after(status, order.stock_issued, restock)
     order.status = status
     order.stock_issued = now_issued
-    lines = [(line.variant_id, line.quantity) for line in order.lines]
-    return movements_for(order.id, order.number, lines, was_issued, now_issued, now, status)
+    return movements_for(order.id, order.number, outstanding_lines(order.lines), was_issued,
+                         now_issued, now, status)
 
 
 def _move_stock(session: Session, order: Order, was_issued: bool, status: OrderStatus,
                 restock: bool = True, at: datetime | None = None) -> None:
     now_issued = stock_after(status, was_issued, restock)
-    lines = [(line.variant_id, line.quantity) for line in order.lines]
-    post_movements(session, movements_for(order.id, order.number, lines, was_issued, now_issued,
-                                          at or order.shipped_at, status))
+    post_movements(session, movements_for(order.id, order.number, outstanding_lines(order.lines),
+                                          was_issued, now_issued, at or order.shipped_at, status))
     order.stock_issued = now_issued

@@ -1,5 +1,9 @@
 """What an order's status means for stock: shipping issues it, cancelling returns it.
 
+Only the units that have not come back yet move: a line's `returned_quantity` (received through
+services/returns) is already on the shelf, so a refund, cancel or re-import after a return
+restocks the rest and nothing twice.
+
 Shared by the order form, status changes and the order importers, so that every way an order
 reaches a status moves stock the same way.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Protocol
 
 from ecdesk.models import MovementKind, OrderStatus
 from ecdesk.services.stock.ledger import Movement
@@ -27,6 +32,17 @@ ALLOWED = {
     OrderStatus.CANCELLED: set(),
     OrderStatus.REFUNDED: set(),
 }
+
+
+class _Line(Protocol):
+    variant_id: int
+    quantity: int
+    returned_quantity: int
+
+
+def outstanding_lines(lines: Iterable[_Line]) -> list[tuple[int, int]]:
+    """(variant id, units not come back) per line: what shipping or restocking moves."""
+    return [(line.variant_id, line.quantity - (line.returned_quantity or 0)) for line in lines]
 
 
 def can_change(old: OrderStatus, new: OrderStatus) -> bool:

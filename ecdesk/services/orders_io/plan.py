@@ -49,6 +49,7 @@ class OrderPlan:
     issued_before: bool = False
     issued_after: bool = False
     changed: bool = False  # an existing order whose status or refunded amount changes
+    refunded_before: Decimal = Decimal("0")  # the shop's refunded amount (0 for a new order)
     # New orders: (variant id, unit cost) per line, in the order of parsed.lines.
     variants: list[tuple[int, Decimal]] = field(default_factory=list)
     # Whose stock moves when the order ships or comes back: (variant id, quantity).
@@ -124,7 +125,8 @@ class _Shop:
         self.variants: dict[str, tuple[int, Decimal]] = {}  # lower sku: id, unit cost
         # number: id, status, stock issued, refunded
         self.orders: dict[str, tuple[int, OrderStatus, bool, Decimal]] = {}
-        self.lines: dict[int, list[tuple[int, int]]] = {}  # order id: (variant id, quantity)
+        # order id: (variant id, quantity, units already returned) per line
+        self.lines: dict[int, list[tuple[int, int, int]]] = {}
         # number: created, customer key, customer name (what tells one order from another)
         self.identity: dict[str, tuple[datetime, str, str]] = {}
 
@@ -154,11 +156,11 @@ class _Shop:
             shop.identity[number] = (_utc(created), key or "", name or "")
         if shop.orders:
             ids = json.dumps([order[0] for order in shop.orders.values()])
-            for oid, vid, quantity in conn.exec_driver_sql(
-                    "SELECT order_id, variant_id, quantity FROM order_lines "
+            for oid, vid, quantity, returned in conn.exec_driver_sql(
+                    "SELECT order_id, variant_id, quantity, returned_quantity FROM order_lines "
                     "WHERE order_id IN (SELECT value FROM json_each(?)) "
                     "ORDER BY order_id, position", (ids,)):
-                shop.lines.setdefault(oid, []).append((vid, quantity))
+                shop.lines.setdefault(oid, []).append((vid, quantity, returned))
         return shop
 
 
@@ -187,8 +189,11 @@ class _Planner:
             return OrderPlan(order, None, issued_after=issued, variants=variants,
                              stock_lines=stock)
         order_id, status, issued, refunded = existing
-        plan = OrderPlan(order, order_id, status, issued, issued,
-                         stock_lines=self.shop.lines.get(order_id, []))
+        lines = self.shop.lines.get(order_id, [])
+        # A re-import moves only the units that have not come back through a return.
+        plan = OrderPlan(order, order_id, status, issued, issued, refunded_before=refunded,
+                         stock_lines=[(vid, quantity - returned)
+                                      for vid, quantity, returned in lines])
         if not self._same_order(plan, variants if complete else None):
             return plan
         if order.status == status:
@@ -237,7 +242,9 @@ class _Planner:
         if variants is not None:
             in_file = Counter((vid, line.quantity) for (vid, _cost), line in
                               zip(variants, order.lines, strict=True))
-            if in_file != Counter(plan.stock_lines):
+            stored = [(vid, qty) for vid, qty, _returned
+                      in self.shop.lines.get(plan.order_id or 0, [])]
+            if in_file != Counter(stored):
                 differs.append(_("other lines"))
         if differs:
             self.problem("number", _("order {number} is already in the shop as another order "

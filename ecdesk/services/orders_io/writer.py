@@ -41,6 +41,10 @@ INSERT_ORDER = (
 INSERT_LINE = (
     "INSERT INTO order_lines (order_id, position, variant_id, quantity, unit_price, discount, "
     "line_total, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+# Order.refunded is the sum of the order's refunds: what the file adds is a refund of its own.
+INSERT_REFUND = (
+    "INSERT INTO order_refunds (order_id, amount, refunded_at, reason, reference) "
+    "VALUES (?, ?, ?, 'Order import', ?)")
 UPDATE_ORDER = (
     "UPDATE orders SET status = ?, paid_at = coalesce(paid_at, ?), "
     "shipped_at = coalesce(shipped_at, ?), refunded = ?, stock_issued = ?, updated_at = ? "
@@ -139,6 +143,7 @@ class _Writer:
             self.customers_created = link_order_customers(self.session, next_id,
                                                           source="import_orders")
         self.many(UPDATE_ORDER, [self._update_row(p) for p in self.updated])
+        self.many(INSERT_REFUND, self._refund_rows())
         movements = [m for p in self.moving for m in self._movements(p)]
         post_movements(self.session, movements)
         self.report(len(movements))
@@ -161,6 +166,13 @@ class _Writer:
         return (order.status.value, _when(order.paid_at), _when(order.shipped_at)
                 if plan.issued_after else None, cents(order.refunded),
                 int(plan.issued_after), _when(self.now), plan.order_id)
+
+    def _refund_rows(self) -> list[tuple]:
+        """A refund row for each new refunded order and each change of a refunded amount."""
+        at, name = _when(self.now), Path(self.parsed.path).name[:64]
+        return [(p.order_id, cents(p.parsed.refunded - p.refunded_before), at, name)
+                for p in (*self.new, *self.updated)
+                if p.parsed.refunded != p.refunded_before]
 
     def _movements(self, plan: OrderPlan) -> list[Movement]:
         order = plan.parsed

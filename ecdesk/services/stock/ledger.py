@@ -61,11 +61,11 @@ def post_movements(session: Session, movements: Sequence[Movement]) -> None:
         "reference": m.reference, "order_id": m.order_id, "at": m.at or now,
     } for m in movements])
     table = Variant.__table__
-    session.connection().execute(
-        update(table).where(table.c.id == bindparam("vid"))
-        .values(on_hand=table.c.on_hand + bindparam("delta")),
-        [{"vid": vid, "delta": delta} for vid, delta in deltas.items() if delta],
-    )
+    changes = [{"vid": vid, "delta": delta} for vid, delta in deltas.items() if delta]
+    if changes:  # movements that cancel out (a damaged return: received, written off) move none
+        session.connection().execute(
+            update(table).where(table.c.id == bindparam("vid"))
+            .values(on_hand=table.c.on_hand + bindparam("delta")), changes)
     session.expire_all()  # loaded Variants must not keep a stale on-hand
 
 
