@@ -141,6 +141,16 @@ def test_an_empty_paid_at_is_a_pending_order_that_takes_no_stock(shop: OrderShop
     assert on_hand(shop)["MUG"] == 10
 
 
+def test_a_paid_order_with_an_empty_paid_at_keeps_its_paid_time_unknown(shop: OrderShop,
+                                                                         tmp_path: Path):
+    path = shopify_file(tmp_path, shopify_order("#1", "MUG", financial="paid", paid=""),
+                        shopify_order("#2", "MUG", financial="paid"))
+    import_orders(shop.db.uow(), read(path))
+    found = orders(shop.db)
+    assert (found["#1"].status, found["#1"].paid_at) == (OrderStatus.PAID, None)
+    assert found["#2"].paid_at == found["#2"].ordered_at  # the file's own Paid at
+
+
 def test_a_fulfilled_order_ships_its_stock_at_its_fulfillment_time(shop: OrderShop,
                                                                     tmp_path: Path):
     path = shopify_file(tmp_path, shopify_order(

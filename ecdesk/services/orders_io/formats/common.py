@@ -28,8 +28,6 @@ from ecdesk.services.tabular_io.row_reader import RowReader
 
 ZERO = Decimal("0")
 LINE_FIELDS = ("sku", "title", "quantity", "price")
-PAID_STATUSES = (OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED,
-                 OrderStatus.REFUNDED)
 SHIPPED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
 
 # What the order fields are called when the file has no column for one.
@@ -212,9 +210,7 @@ class OrderRows:
         lines = _spread_discount(order.lines, values.pop("subtotal", None),
                                  values.pop("order_discount", None))
         status = values["status"]
-        paid_at = values.get("paid_at")
-        if paid_at is None and status in PAID_STATUSES:
-            paid_at = values["ordered_at"]
+        paid_at = values.get("paid_at")  # empty stays unknown: never the creation time
         shipped_at = values.get("shipped_at")
         if shipped_at is None and status in SHIPPED_STATUSES:
             shipped_at = paid_at or values["ordered_at"]
