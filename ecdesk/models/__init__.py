@@ -6,13 +6,22 @@ from ecdesk.models.catalog import Category, Product, ProductStatus, Tag, Variant
 from ecdesk.models.channels import Channel, ChannelKind, Listing, ListingStatus
 from ecdesk.models.customers import Customer, CustomerHandle
 from ecdesk.models.orders import Order, OrderLine, OrderStatus
+from ecdesk.models.pricing import (
+    MarketPrice,
+    PriceApply,
+    PriceChangeSource,
+    PriceHistory,
+    PricePreviewRow,
+    PriceRule,
+)
 from ecdesk.models.returns import OrderRefund, OrderReturn, ReturnCondition, ReturnReason
 from ecdesk.models.settings import Setting
 from ecdesk.models.stock import AlertAck, MovementKind, StockMovement, StockPolicy
 
 __all__ = [
     "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "Customer",
-    "CustomerHandle", "Listing", "ListingStatus", "MovementKind", "Order", "OrderLine",
-    "OrderRefund", "OrderReturn", "OrderStatus", "Product", "ProductStatus", "ReturnCondition",
+    "CustomerHandle", "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order",
+    "OrderLine", "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource",
+    "PriceHistory", "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "ReturnCondition",
     "ReturnReason", "Setting", "StockMovement", "StockPolicy", "Tag", "Variant", "product_tags",
 ]

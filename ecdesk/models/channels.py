@@ -40,6 +40,13 @@ class Channel(Base):
     currency: Mapped[str] = mapped_column(String(3))
     commission_rate: Mapped[Decimal] = mapped_column(Rate(), default=Decimal("0"))
     payment_fee_rate: Mapped[Decimal] = mapped_column(Rate(), default=Decimal("0"))
+    per_order_fee: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"),
+                                                   server_default="0")
+    per_unit_fee: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"),
+                                                  server_default="0")
+    # "after_discounts" or "before_discounts": the amount its rates are charged on
+    fee_basis: Mapped[str] = mapped_column(String(16), default="after_discounts",
+                                           server_default="after_discounts")
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(default=False)
     # 七天无理由: days after shipping within which a buyer may send goods back.

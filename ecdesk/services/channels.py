@@ -9,9 +9,11 @@ from sqlalchemy import func, select
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.i18n import N_, _
 from ecdesk.models import Channel, ChannelKind
-from ecdesk.money import MoneyError, to_decimal
+from ecdesk.money import MoneyError, parse_amount, to_decimal
 from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.pricing.margin import ChannelFees, FeeBasis
 
 KIND_LABELS = {
     ChannelKind.TMALL: "Tmall", ChannelKind.JD: "JD", ChannelKind.PINDUODUO: "Pinduoduo",
@@ -29,11 +31,21 @@ class ChannelInfo:
     commission_rate: Decimal
     payment_fee_rate: Decimal
     archived: bool
+    per_order_fee: Decimal = Decimal("0")
+    per_unit_fee: Decimal = Decimal("0")
+    fee_basis: str = FeeBasis.AFTER_DISCOUNTS.value
+
+    @property
+    def fees(self) -> ChannelFees:
+        """What the channel charges, as the pricing module computes fees from it."""
+        return ChannelFees(self.commission_rate, self.payment_fee_rate, self.per_order_fee,
+                           self.per_unit_fee, FeeBasis(self.fee_basis))
 
 
 def channel_info(channel: Channel) -> ChannelInfo:
     return ChannelInfo(channel.id, channel.name, channel.kind.value, channel.currency,
-                       channel.commission_rate, channel.payment_fee_rate, channel.archived)
+                       channel.commission_rate, channel.payment_fee_rate, channel.archived,
+                       channel.per_order_fee, channel.per_unit_fee, channel.fee_basis)
 
 
 def list_channels(uow: UnitOfWork, *, include_archived: bool = False) -> list[ChannelInfo]:
@@ -42,6 +54,35 @@ def list_channels(uow: UnitOfWork, *, include_archived: bool = False) -> list[Ch
         if not include_archived:
             query = query.where(Channel.archived.is_(False))
         return [channel_info(c) for c in uow.session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class FixedFees:
+    """A channel's fixed fees as typed, and which amount its rates are charged on."""
+
+    per_order: Decimal | str = Decimal("0")
+    per_unit: Decimal | str = Decimal("0")
+    basis: str = FeeBasis.AFTER_DISCOUNTS.value
+
+
+def _check_fixed(fixed: FixedFees, problems: list[Problem]) -> None:
+    for label, value in ((N_("Fee per order"), fixed.per_order),
+                         (N_("Fee per unit"), fixed.per_unit)):
+        try:
+            amount = to_decimal(value) if isinstance(value, Decimal) else parse_amount(value)
+        except MoneyError:
+            problems.append(Problem(_(label), _("'{value}' is not an amount").format(
+                value=value)))
+            continue
+        if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+            problems.append(Problem(_(label), _("must be an amount of 0 or more, in cents")))
+    if fixed.basis not in {b.value for b in FeeBasis}:
+        problems.append(Problem(_("Fees charged on"), _("'{value}' is neither before nor after "
+                                                       "discounts").format(value=fixed.basis)))
+
+
+def _amount(value: Decimal | str) -> Decimal:
+    return to_decimal(value) if isinstance(value, Decimal) else parse_amount(value)
 
 
 def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, currency: str,
@@ -73,10 +114,12 @@ def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, curren
 
 def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, kind: str,
                  currency: str, commission_rate: Decimal | str = Decimal("0"),
-                 payment_fee_rate: Decimal | str = Decimal("0")) -> Changed:
+                 payment_fee_rate: Decimal | str = Decimal("0"),
+                 fixed_fees: FixedFees = FixedFees()) -> Changed:
     """Create a channel (channel_id None) or change one."""
     with uow:
         problems = _check(uow, channel_id, name, kind, currency, commission_rate, payment_fee_rate)
+        _check_fixed(fixed_fees, problems)
         if problems:
             raise ValidationError(problems)
         if channel_id is None:
@@ -90,6 +133,9 @@ def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, k
         channel.currency = currency
         channel.commission_rate = to_decimal(commission_rate)
         channel.payment_fee_rate = to_decimal(payment_fee_rate)
+        channel.per_order_fee = _amount(fixed_fees.per_order)
+        channel.per_unit_fee = _amount(fixed_fees.per_unit)
+        channel.fee_basis = fixed_fees.basis
         uow.session.flush()
         new_id = channel.id
         uow.commit()

@@ -44,7 +44,7 @@ from ecdesk.services.catalog.queries import (
 )
 from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import save_channel
-from ecdesk.services.pricing.margin import MarginStatus
+from ecdesk.services.pricing.margin import NO_FEES, MarginStatus
 from ecdesk.services.search_providers import search_everything
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_a_saved_product_shows_in_the_listings_table_with_exact_values(
         min_margin=Decimal("0.20"), stock=0, barcode="4006381333931",
         listings={channel_id: ListingCell(
             channel_id, "listed", Decimal("11.90"), True, "TM-1001", Decimal("5.00"),
-            Decimal("0"), Decimal("0"), Decimal("0.20"))})
+            NO_FEES, Decimal("0.20"))})
     # the channel has no fees: the listing keeps its margin before fees
     assert red.listings[channel_id].margin == (Decimal("11.90") - Decimal("5.00")) / Decimal(
         "11.90")
@@ -182,8 +182,8 @@ def test_a_saved_product_shows_in_the_listings_table_with_exact_values(
     assert blue.sku == "TEE-BLUE-L"
     assert blue.margin == (Decimal("13.00") - Decimal("5.20")) / Decimal("13.00")
     assert blue.listings == {channel_id: ListingCell(channel_id, "paused", Decimal("13.00"),
-                                                     False, None, Decimal("5.20"), Decimal("0"),
-                                                     Decimal("0"), Decimal("0.20"))}
+                                                     False, None, Decimal("5.20"), NO_FEES,
+                                                     Decimal("0.20"))}
 
 
 def test_a_new_product_can_be_saved_with_a_category_path(tmp_shop: Database) -> None:

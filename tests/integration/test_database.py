@@ -456,8 +456,10 @@ def test_the_audit_trail_records_a_creation_with_its_values_and_actor(tmp_shop: 
         uow.commit()
     assert audit_rows(tmp_shop) == [("alice", "create", "channels", 1, {
         "archived": [None, False], "commission_rate": [None, "0.05"],
-        "currency": [None, "CNY"], "kind": [None, "tmall"], "name": [None, "Tmall"],
-        "payment_fee_rate": [None, "0"], "position": [None, 1], "return_window_days": [None, 7],
+        "currency": [None, "CNY"], "fee_basis": [None, "after_discounts"],
+        "kind": [None, "tmall"], "name": [None, "Tmall"], "payment_fee_rate": [None, "0"],
+        "per_order_fee": [None, "0"], "per_unit_fee": [None, "0"], "position": [None, 1],
+        "return_window_days": [None, 7],
     })]
 
 

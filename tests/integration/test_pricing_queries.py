@@ -21,6 +21,7 @@ from ecdesk.services.catalog.queries import list_variants
 from ecdesk.services.channels import save_channel
 from ecdesk.services.orders.form_queries import sku_choice, suggest_skus
 from ecdesk.services.pricing.margin import (
+    ChannelFees,
     MarginStatus,
     margin_after_fees,
     margin_before_fees,
@@ -88,7 +89,7 @@ def test_listing_rows_agree_with_the_pricing_functions(
             cell = row.listings[channel_id]
             own = channel_price(row.sku, name, with_prices)
             price = effective_price(list_price, own)
-            margin = margin_after_fees(price, cost, *CHANNELS[name])
+            margin = margin_after_fees(price, cost, ChannelFees(*CHANNELS[name]))
             assert (cell.price, cell.own_price) == (price, own is not None), (row.sku, name)
             assert cell.margin == margin, (row.sku, name)
             assert cell.margin_status == margin_status(margin, cost, MINIMUM), (row.sku, name)

@@ -14,10 +14,12 @@ from ecdesk.models import AuditEntry, Channel, Listing
 from ecdesk.services.changes import ChangeArea
 from ecdesk.services.channels import (
     ChannelInfo,
+    FixedFees,
     list_channels,
     save_channel,
     set_channel_archived,
 )
+from ecdesk.services.pricing.margin import ChannelFees, FeeBasis
 from ecdesk.services.settings import ShopSettings, get_settings, update_settings
 
 # --- settings ----------------------------------------------------------------------------------
@@ -215,3 +217,22 @@ def test_archiving_a_channel_that_does_not_exist_is_refused(tmp_shop: Database) 
     with pytest.raises(NotFoundError) as info:
         set_channel_archived(tmp_shop.uow(), 7, True)
     assert str(info.value) == "Channel 7 does not exist"
+
+
+def test_a_channel_keeps_its_fixed_fees_and_the_amount_its_rates_are_charged_on(
+        tmp_shop: Database) -> None:
+    save_channel(tmp_shop.uow(), name="PDD", kind="pinduoduo", currency="CNY",
+                 commission_rate="0.006", fixed_fees=FixedFees("1.50", "0.20", "before_discounts"))
+    [channel] = list_channels(tmp_shop.uow())
+    assert channel.fees == ChannelFees(Decimal("0.006"), Decimal("0"), Decimal("1.50"),
+                                       Decimal("0.20"), FeeBasis.BEFORE_DISCOUNTS)
+
+
+def test_a_negative_fixed_fee_a_fraction_of_a_cent_or_an_unknown_basis_is_refused(
+        tmp_shop: Database) -> None:
+    with pytest.raises(ValidationError) as refused:
+        save_channel(tmp_shop.uow(), name="PDD", kind="pinduoduo", currency="CNY",
+                     fixed_fees=FixedFees("-1", "0.005", "sometimes"))
+    assert [p.field for p in refused.value.problems] == [
+        "Fee per order", "Fee per unit", "Fees charged on"]
+    assert list_channels(tmp_shop.uow()) == []

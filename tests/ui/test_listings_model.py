@@ -19,7 +19,12 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.catalog.queries import count_matching, list_variants
 from ecdesk.services.common.page import Page
-from ecdesk.services.pricing.margin import MarginStatus, margin_before_fees, margin_status
+from ecdesk.services.pricing.margin import (
+    ChannelFees,
+    MarginStatus,
+    margin_before_fees,
+    margin_status,
+)
 from ecdesk.views.catalog.listings_model import (
     BASE_COLUMNS,
     MUTED_COLOUR,
@@ -53,7 +58,7 @@ def make_cell(channel_id: int, status: str, price: str, own_price: bool, item_id
               *, cost: str = "8.00", commission: str = "0.05") -> ListingCell:
     """A listing as the catalog service makes it (it judges its margin after the fees)."""
     return ListingCell(channel_id, status, Decimal(price), own_price, item_id, Decimal(cost),
-                       Decimal(commission), Decimal(0), Decimal("0.25"))
+                       ChannelFees(Decimal(commission)), Decimal("0.25"))
 
 
 class FakeLoader:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import open_database
+from ecdesk.services.channels import FixedFees, save_channel
 from ecdesk.views.orders.order_dialog import OrderDialog
 from ecdesk.views.orders.order_lines_editor import DISCOUNT, PRICE, PRODUCT, QUANTITY, SKU, TOTAL
 from ecdesk.views.shell.shop_context import ShopContext
@@ -172,6 +173,21 @@ def test_fees_follow_the_goods_at_the_channels_rates_until_typed(qtbot: QtBot,
     estimate = next(b for b in dialog.findChildren(QToolButton) if b.text() == "Estimate")
     estimate.click()
     assert dialog.fees.text() == "14.78"  # 264.00: 13.20 + 1.584 -> 1.58
+
+
+def test_fees_add_the_channels_fixed_fees_and_take_its_rate_before_discounts(
+        qtbot: QtBot, order_shop: tuple[SmallShop, ShopContext]) -> None:
+    shop, context = order_shop
+    save_channel(shop.db.uow(), channel_id=shop.tmall, name="Tmall 天猫", kind="tmall",
+                 currency="CNY", commission_rate="0.05",
+                 fixed_fees=FixedFees("1.00", "0.30", "before_discounts"))
+    dialog = OrderDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.editor.set_line(0, sku="FLASK-1", quantity="2", discount="16.00")
+    # 5 % of 176.00 before the discount = 8.80; + 1.00 per order + 2 x 0.30 per unit
+    assert dialog.fees.text() == "10.40"
+    assert "before discounts" in dialog.fees_hint.text()
+    assert "1.00 per order + 0.30 per unit" in dialog.fees_hint.text()
 
 
 def test_the_order_total_is_goods_plus_shipping_in_the_channels_currency(

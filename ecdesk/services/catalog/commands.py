@@ -31,6 +31,7 @@ from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog.dto import ListingDraft, ProductDraft, VariantDraft
 from ecdesk.services.catalog.validation import blocking, check_product, whole_grams
 from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.pricing.history import PriceSource, price_source
 from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 
@@ -50,9 +51,10 @@ def save_product(uow: UnitOfWork, draft: ProductDraft, product_id: int | None = 
         product = _load_or_new(session, product_id)
         old_tags = [t.name for t in product.tags]
         _apply_product(session, product, draft, category_id)
-        variants = _apply_variants(session, product, draft.variants)
-        _apply_listings(session, variants, draft.listings)
-        session.flush()
+        with price_source(session, PriceSource.PRODUCT):
+            variants = _apply_variants(session, product, draft.variants)
+            _apply_listings(session, variants, draft.listings)
+            session.flush()
         saved_id = product.id
         new_tags = [t.name for t in product.tags]
         if new_tags != old_tags:  # a many-to-many change is not a column: record it here

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from ecdesk.services.pricing.margin import MarginStatus, margin_after_fees, margin_status
+from ecdesk.services.pricing.margin import (
+    ChannelFees,
+    MarginStatus,
+    margin_after_fees,
+    margin_status,
+)
 
 STATUS_NOT_ARCHIVED = "not_archived"
 
@@ -19,8 +24,7 @@ class ListingCell:
     own_price: bool  # True when the channel has a price of its own
     channel_item_id: str | None
     cost: Decimal  # the SKU's unit cost
-    commission_rate: Decimal  # the channel's
-    payment_fee_rate: Decimal  # the channel's
+    fees: ChannelFees  # the channel's
     min_margin: Decimal  # the shop's minimum margin
 
     # Judged when first asked for, not when the page is read: a page of 256 SKUs has some 700
@@ -28,9 +32,8 @@ class ListingCell:
     # table shows a tenth of them. Both are the pricing module's figures all the same.
     @cached_property
     def margin(self) -> Decimal | None:
-        """What the seller keeps after the channel's commission and payment fee."""
-        return margin_after_fees(self.price, self.cost, self.commission_rate,
-                                 self.payment_fee_rate)
+        """What the seller keeps after the channel's fees."""
+        return margin_after_fees(self.price, self.cost, self.fees)
 
     @cached_property
     def margin_status(self) -> MarginStatus:

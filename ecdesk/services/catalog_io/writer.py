@@ -22,6 +22,7 @@ from ecdesk.services.catalog_io.mapping import store_column_mapping
 from ecdesk.services.catalog_io.preview import Channel_, Plan, plan_import, to_preview
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.progress import Progress
+from ecdesk.services.pricing.history import PriceSource, price_source
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
 from ecdesk.services.shop_file.collector_pause import collector_paused
@@ -55,7 +56,8 @@ def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = 
         preview = to_preview(parsed, plan)
         if parsed.file_error or (preview.errors and not only_valid):
             raise ValidationError(list(preview.errors))
-        _write(session, plan, parsed, progress)
+        with price_source(session, PriceSource.IMPORT):
+            _write(session, plan, parsed, progress)
         if remember_mapping:
             store_column_mapping(session, parsed.format, remember_mapping)
         uow.commit()

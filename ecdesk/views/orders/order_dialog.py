@@ -42,7 +42,7 @@ from ecdesk.services.orders.form_queries import (
     suggest_skus,
 )
 from ecdesk.services.orders.validation import check_order
-from ecdesk.services.pricing.margin import channel_fees
+from ecdesk.services.pricing.margin import FeeBasis, channel_fees
 from ecdesk.views.orders.order_lines_editor import OrderLinesEditor
 from ecdesk.views.orders.orders_model import STATUS_LABELS, order_status_label
 from ecdesk.views.shell.shop_context import ShopContext
@@ -174,11 +174,21 @@ class OrderDialog(QDialog):
         self.editor.reprice()
         channel = self._channel()
         if channel is not None:
-            self.fees_hint.setText(self.tr("Estimated: %1 commission + %2 payment fee on the "
-                                           "goods").replace("%1", format_rate(
-                                               channel.commission_rate)).replace(
-                                               "%2", format_rate(channel.payment_fee_rate)))
+            self.fees_hint.setText(self._fees_hint(channel))
         self._on_edited()
+
+    def _fees_hint(self, channel: ChannelInfo) -> str:
+        before = channel.fee_basis == FeeBasis.BEFORE_DISCOUNTS
+        hint = (self.tr("Estimated: %1 commission + %2 payment fee on the goods before "
+                        "discounts") if before else
+                self.tr("Estimated: %1 commission + %2 payment fee on the goods"))
+        hint = hint.replace("%1", format_rate(channel.commission_rate)).replace(
+            "%2", format_rate(channel.payment_fee_rate))
+        if channel.per_order_fee or channel.per_unit_fee:
+            hint += self.tr(", + %1 per order + %2 per unit").replace(
+                "%1", format_amount(channel.per_order_fee)).replace(
+                "%2", format_amount(channel.per_unit_fee))
+        return hint
 
     def _on_fees_typed(self, _text: str) -> None:
         self._fees_typed = True
@@ -192,8 +202,9 @@ class OrderDialog(QDialog):
         goods, channel = self.editor.show_totals(), self._channel()
         if not self._fees_typed and channel is not None:
             self.fees.blockSignals(True)
-            self.fees.setText(str(channel_fees(goods, channel.commission_rate,
-                                               channel.payment_fee_rate)))
+            before, units = self.editor.fee_bases()
+            self.fees.setText(str(channel_fees(channel.fees, goods, units=units,
+                                               amount_before_discounts=before)))
             self.fees.blockSignals(False)
         currency = channel.currency if channel else ""
         try:

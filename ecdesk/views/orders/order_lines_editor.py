@@ -182,6 +182,18 @@ class OrderLinesEditor(QWidget):
         self._filling = False
         return goods
 
+    def fee_bases(self) -> tuple[Decimal, int]:
+        """The goods before the lines' discounts and the units, over the lines that have a
+        total: what a channel charging before discounts, or per unit, bills on."""
+        before, units = Decimal("0.00"), 0
+        for row in range(self.table.rowCount()):
+            if self.line_total(row) is None:
+                continue
+            line = self.line_draft(row)
+            before += line_total(line.quantity, parse_amount(line.unit_price or "0"), Decimal(0))
+            units += line.quantity
+        return before, units
+
     def mark(self, problems: list[Problem]) -> None:
         """Colour the cells that have a problem and give the reason as their tooltip."""
         self._filling = True

@@ -33,10 +33,12 @@ from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import (
     KIND_LABELS,
     ChannelInfo,
+    FixedFees,
     list_channels,
     save_channel,
     set_channel_archived,
 )
+from ecdesk.services.pricing.margin import FeeBasis
 from ecdesk.services.settings import CURRENCIES, update_settings
 from ecdesk.services.shop_file.backups import backups_dir, get_rotation_policy, set_rotation_policy
 from ecdesk.views.settings.settings_forms import ShopSettingsForm
@@ -188,7 +190,16 @@ class ChannelDialog(QDialog):
         self.currency.setCurrentText(context.settings.currency)
         self.commission = _percent_box()
         self.payment_fee = _percent_box()
+        self.per_order_fee = QLineEdit("0.00")
+        self.per_unit_fee = QLineEdit("0.00")
+        self.fee_basis = QComboBox()
+        self.fee_basis.addItem(self.tr("After discounts (what the buyer paid)"),
+                               FeeBasis.AFTER_DISCOUNTS.value)
+        self.fee_basis.addItem(self.tr("Before discounts"), FeeBasis.BEFORE_DISCOUNTS.value)
         if channel is not None:
+            self.per_order_fee.setText(str(channel.per_order_fee))
+            self.per_unit_fee.setText(str(channel.per_unit_fee))
+            self.fee_basis.setCurrentIndex(self.fee_basis.findData(channel.fee_basis))
             self.name.setText(channel.name)
             self.kind.setCurrentIndex(self.kind.findData(channel.kind))
             self.currency.setCurrentText(channel.currency)
@@ -200,6 +211,9 @@ class ChannelDialog(QDialog):
         form.addRow(self.tr("Currency"), self.currency)
         form.addRow(self.tr("Commission"), self.commission)
         form.addRow(self.tr("Payment fee"), self.payment_fee)
+        form.addRow(self.tr("Fee per order"), self.per_order_fee)
+        form.addRow(self.tr("Fee per unit"), self.per_unit_fee)
+        form.addRow(self.tr("Percentage fees charged on"), self.fee_basis)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -211,7 +225,9 @@ class ChannelDialog(QDialog):
             self, save_channel, channel_id=self.channel.id if self.channel else None,
             name=self.name.text(), kind=self.kind.currentData(),
             currency=self.currency.currentText().strip(),
-            commission_rate=_rate(self.commission), payment_fee_rate=_rate(self.payment_fee))
+            commission_rate=_rate(self.commission), payment_fee_rate=_rate(self.payment_fee),
+            fixed_fees=FixedFees(self.per_order_fee.text(), self.per_unit_fee.text(),
+                                 self.fee_basis.currentData()))
         if result is not None:
             self.accept()
 
