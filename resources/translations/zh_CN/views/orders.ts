@@ -156,8 +156,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Estimated: %1 commission + %2 payment fee on the goods before discounts</source>
+        <translation>估算：折扣前货款的 %1 佣金 + %2 支付手续费</translation>
+    </message>
+    <message>
         <source>Estimated: %1 commission + %2 payment fee on the goods</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, + %1 per order + %2 per unit</source>
+        <translation>，+ 每单 %1 + 每件 %2</translation>
     </message>
     <message>
         <source>Goods %1 + shipping %2&lt;br&gt;&lt;b&gt;Order total %3&lt;/b&gt;</source>

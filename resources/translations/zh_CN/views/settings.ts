@@ -12,6 +12,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>After discounts (what the buyer paid)</source>
+        <translation>折扣后（买家实付）</translation>
+    </message>
+    <message>
+        <source>Before discounts</source>
+        <translation>折扣前</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,6 +38,18 @@
     <message>
         <source>Payment fee</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee per order</source>
+        <translation>每单固定费用</translation>
+    </message>
+    <message>
+        <source>Fee per unit</source>
+        <translation>每件固定费用</translation>
+    </message>
+    <message>
+        <source>Percentage fees charged on</source>
+        <translation>按比例费用的计收基数</translation>
     </message>
 </context>
 <context>
