@@ -60,6 +60,10 @@ class Order(Base):
     shipping: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
     platform_fees: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
     refunded: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"))
+    # The order's tax as the platform charged it, and whether the line prices include it
+    # (a European store's prices do); sales excluding and including tax follow from both.
+    tax: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"), server_default="0")
+    tax_included: Mapped[bool] = mapped_column(default=False, server_default="0")
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao

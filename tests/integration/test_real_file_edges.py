@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -118,3 +119,43 @@ def test_a_file_imported_without_a_channel_names_the_shops_currency(
         tmp_shop: Database, tmp_path: Path) -> None:
     preview = preview_import(tmp_shop.uow(), read_import_file(sek_file(tmp_path)))
     assert "Prices are read as CNY, the shop's currency" in preview.notes
+
+
+# --- taxes --------------------------------------------------------------------------------------
+
+def test_shopify_taxes_are_kept_per_order_and_the_report_shows_sales_excluding_and_including(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    from ecdesk.services.common.period import Period
+    from ecdesk.services.orders_io import import_orders, read_orders_file
+    from ecdesk.services.reports.sales import build_sales_report
+    from ecdesk.services.reports.sales_queries import SalesScope, sales_totals
+    from ecdesk.services.reports.scope import ReportScope
+    from tests.order_import_files import order_shop, shopify_file, shopify_order
+
+    shop = order_shop(tmp_shop)
+    path = shopify_file(
+        tmp_path,  # taxes on top of the prices (an American store) ...
+        shopify_order("#1", "TEE-S", "1", "30.00", Currency="CNY", Subtotal="30.00",
+                      Taxes="3.00", Total="38.00"),
+        # ... and taxes inside them (a European store: Total = Subtotal + Shipping)
+        shopify_order("#2", "MUG", "1", "40.00", Currency="CNY", Subtotal="40.00",
+                      Taxes="8.00", Total="45.00"))
+    import_orders(tmp_shop.uow(), read_orders_file(path, timezone="Asia/Shanghai"),
+                  channel=shop.tmall)
+    assert query(tmp_shop, "SELECT number, tax, tax_included FROM orders ORDER BY number") == [
+        ("#1", 300, 0), ("#2", 800, 1)]
+    march = Period.month(2024, 3)
+    with tmp_shop.uow() as uow:
+        figures = sales_totals(uow.session, SalesScope(march, ZoneInfo("Asia/Shanghai"), "CNY"))
+    assert (figures["sales"], figures["tax"], figures["sales_excl_tax"],
+            figures["sales_incl_tax"]) == (7000, 1100, 6200, 7300)
+    scope = ReportScope("Shop", "CNY", "Asia/Shanghai", march,
+                        datetime(2024, 4, 1, tzinfo=UTC))
+    with tmp_shop.uow() as uow:
+        report = build_sales_report(uow.session, scope)
+    summary = report.sections[0].tables()[0].rows
+    shown = dict(zip(summary["figure"], summary["now"], strict=True))
+    assert (shown["Sales excluding tax"], shown["Tax"], shown["Sales including tax"]) == (
+        6200, 1100, 7300)

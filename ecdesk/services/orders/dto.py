@@ -64,3 +64,5 @@ class OrderDetail:
     note: str
     stock_issued: bool
     lines: tuple[OrderLineRow, ...]
+    tax: Decimal = Decimal("0")  # as the platform charged it
+    tax_included: bool = False  # True: the line prices already hold the tax

@@ -130,4 +130,5 @@ def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:
             total=goods + head.shipping)
         return OrderDetail(row=row, shipping=head.shipping, platform_fees=head.platform_fees,
                            refunded=head.refunded, note=head.note,
-                           stock_issued=head.stock_issued, lines=tuple(lines))
+                           stock_issued=head.stock_issued, lines=tuple(lines),
+                           tax=head.tax, tax_included=head.tax_included)

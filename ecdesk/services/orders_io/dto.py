@@ -42,6 +42,8 @@ class ParsedOrder:
     currency: str = ""  # "" when the file does not say: the channel's
     shipping: Decimal = Decimal("0")
     refunded: Decimal = Decimal("0")
+    tax: Decimal = Decimal("0")  # the order's tax as the file gives it
+    tax_included: bool = False  # True when the line prices already include the tax
     lines: tuple[ParsedLine, ...] = ()
     rows: tuple[int, ...] = ()
 

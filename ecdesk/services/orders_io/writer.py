@@ -36,8 +36,8 @@ TEXT_LIMIT = 120  # the customer_name column
 INSERT_ORDER = (
     "INSERT INTO orders (id, channel_id, number, ordered_at, paid_at, shipped_at, status, "
     "customer_name, customer_key, currency, shipping, platform_fees, refunded, stock_issued, "
-    "source, note, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '', ?, ?)")
+    "source, note, created_at, updated_at, tax, tax_included) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '', ?, ?, ?, ?)")
 INSERT_LINE = (
     "INSERT INTO order_lines (order_id, position, variant_id, quantity, unit_price, discount, "
     "line_total, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -159,7 +159,7 @@ class _Writer:
                 handle_key(order.customer_key, order.customer_name),
                 order.currency or channel.currency, cents(order.shipping),
                 cents(order.refunded), int(plan.issued_after), self.parsed.format,
-                now, now)
+                now, now, cents(order.tax), int(order.tax_included))
 
     def _update_row(self, plan: OrderPlan) -> tuple:
         order = plan.parsed

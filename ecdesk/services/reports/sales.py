@@ -58,6 +58,10 @@ DEFINITIONS = (
     "shipping charged or paid, packaging, advertising or other costs. The margin rate is gross "
     "margin divided by sales. In the category table, product margin is sales - cost of goods "
     "(refunds and fees belong to whole orders and are not split over categories).",
+    "Tax is the tax the platform charged on the orders (Shopify's Taxes). Where the prices "
+    "include it (a store that shows prices with tax), sales excluding tax = sales - tax; "
+    "elsewhere sales including tax = sales + tax. Orders whose file gave no tax count as "
+    "having none.",
     "Units returned to stock are the goods booked back onto the shelf during the period "
     "(stock movements of kind 'returned'), whenever their order was placed. Every total is "
     "added up by the database in whole cents and equals the sum of its rows.",
@@ -107,6 +111,9 @@ SUMMARY_ROWS = (
     ("gross", "Gross sales (before discounts)", MONEY),
     ("discounts", "Discounts given", MONEY),
     ("sales", "Sales (GMV)", MONEY),
+    ("sales_excl_tax", "Sales excluding tax", MONEY),
+    ("tax", "Tax", MONEY),
+    ("sales_incl_tax", "Sales including tax", MONEY),
     ("refunds", "Refunds", MONEY),
     ("cogs", "Cost of goods", MONEY),
     ("fees", "Platform fees", MONEY),

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 FIGURES = ("orders", "units", "gross", "discounts", "sales", "shipping", "refunds",
-           "refunded_orders", "fees", "cogs", "margin")
+           "refunded_orders", "fees", "cogs", "margin", "tax", "sales_excl_tax",
+           "sales_incl_tax")
 
 _FIGURES_SQL = """
     COUNT(p.id) AS orders,
@@ -38,7 +39,12 @@ _FIGURES_SQL = """
     COALESCE(SUM(p.refunds > 0), 0) AS refunded_orders,
     COALESCE(SUM(p.fees), 0) AS fees,
     COALESCE(SUM(p.cogs), 0) AS cogs,
-    COALESCE(SUM(p.sales - p.refunds - p.cogs - p.fees), 0) AS margin"""
+    COALESCE(SUM(p.sales - p.refunds - p.cogs - p.fees), 0) AS margin,
+    COALESCE(SUM(p.tax), 0) AS tax,
+    COALESCE(SUM(p.sales - CASE WHEN p.tax_included THEN p.tax ELSE 0 END), 0)
+        AS sales_excl_tax,
+    COALESCE(SUM(p.sales + CASE WHEN p.tax_included THEN 0 ELSE p.tax END), 0)
+        AS sales_incl_tax"""
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,7 @@ class SalesScope:
     def per_order_cte(self) -> str:
         return f"""per_order AS (
             SELECT o.id, o.channel_id, o.ordered_at, o.shipping, o.platform_fees AS fees,
-                   o.refunded AS refunds,
+                   o.refunded AS refunds, o.tax, o.tax_included,
                    COALESCE(SUM(l.quantity), 0) AS units,
                    COALESCE(SUM(l.line_total), 0) AS sales,
                    COALESCE(SUM(l.discount), 0) AS discounts,

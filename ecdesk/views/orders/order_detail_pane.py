@@ -44,12 +44,13 @@ class OrderDetailPane(QWidget):
         form = QFormLayout(self.money)
         form.setContentsMargins(0, 0, 0, 0)
         for key, label in (("goods", self.tr("Goods")), ("shipping", self.tr("Shipping")),
-                           ("total", self.tr("Order total")), ("fees", self.tr("Platform fees")),
+                           ("total", self.tr("Order total")), ("tax", self.tr("Tax")),
+                           ("fees", self.tr("Platform fees")),
                            ("refunded", self.tr("Refunded")), ("stock", self.tr("Stock")),
                            ("note", self.tr("Note"))):
             value = QLabel(wordWrap=True, textInteractionFlags=(
                 Qt.TextInteractionFlag.TextSelectableByMouse))
-            if key not in ("stock", "note"):
+            if key not in ("stock", "note", "tax"):
                 value.setAlignment(RIGHT)
             self.figures[key] = value
             form.addRow(label, value)
@@ -85,6 +86,10 @@ class OrderDetailPane(QWidget):
                            ("total", row.total), ("fees", detail.platform_fees),
                            ("refunded", detail.refunded)):
             self.figures[key].setText(format_amount(value, row.currency))
+        tax = format_amount(detail.tax, row.currency)
+        self.figures["tax"].setText(
+            (self.tr("%s, included in the prices") if detail.tax_included
+             else self.tr("%s, on top of the prices")) % tax if detail.tax else tax)
         self.figures["stock"].setText(self._stock_state(detail))
         self.figures["note"].setText(detail.note or "—")
 

@@ -207,6 +207,7 @@ class OrderRows:
         if not order.lines and not order.line_rows:
             self.problems.append(Problem(self.read.columns.name("number"),
                                          f"order {order.number} has no lines", order.row))
+        tax, tax_included = _tax(values)
         lines = _spread_discount(order.lines, values.pop("subtotal", None),
                                  values.pop("order_discount", None))
         status = values["status"]
@@ -220,7 +221,20 @@ class OrderRows:
             customer_name=values.get("customer_name", ""),
             customer_key=values.get("customer_key", "").casefold(),
             currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,
-            refunded=values.get("refunded") or ZERO, lines=tuple(lines), rows=rows)
+            refunded=values.get("refunded") or ZERO, tax=tax, tax_included=tax_included,
+            lines=tuple(lines), rows=rows)
+
+
+def _tax(values: dict[str, Any]) -> tuple[Decimal, bool]:
+    """The order's tax, and whether its prices include it: a Total equal to Subtotal plus
+    Shipping (without the Taxes) means the prices already held the tax (Shopify's "taxes
+    included in prices", as European stores sell)."""
+    tax = values.pop("tax", None) or ZERO
+    total, subtotal = values.pop("total", None), values.get("subtotal")
+    if not tax or total is None or subtotal is None:
+        return tax, False
+    shipping = values.get("shipping") or ZERO
+    return tax, total == subtotal + shipping and total != subtotal + shipping + tax
 
 
 def _picker(fields: tuple[str, ...], index: dict[str, int], width: int

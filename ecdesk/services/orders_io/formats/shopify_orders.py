@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "created_at": ("created at",),
     "cancelled_at": ("cancelled at",),
     "refunded": ("refunded amount",),
+    "tax": ("taxes", "tax"),
+    "total": ("total",),
     "customer_name": ("billing name",),
     "shipping_name": ("shipping name",),
     "quantity": ("lineitem quantity",),
@@ -45,7 +47,7 @@ SIGNATURE = (ALIASES["financial_status"], ALIASES["created_at"], ALIASES["quanti
 REQUIRED = ("number", "created_at", "sku", "quantity", "price")
 ORDER_FIELDS = ("email", "financial_status", "paid_at", "fulfillment_status", "shipped_at",
                 "currency", "subtotal", "shipping", "order_discount", "created_at",
-                "cancelled_at", "refunded", "customer_name")
+                "cancelled_at", "refunded", "customer_name", "tax", "total")
 
 FINANCIAL = {
     "pending": OrderStatus.PENDING, "authorized": OrderStatus.PENDING,
@@ -76,6 +78,7 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
         "customer_key": read.text("email"), "currency": _currency(read),
         "shipping": read.amount("shipping"), "refunded": read.amount("refunded"),
         "subtotal": read.amount("subtotal"), "order_discount": read.amount("order_discount"),
+        "tax": read.amount("tax"), "total": read.amount("total"),
     }
 
 

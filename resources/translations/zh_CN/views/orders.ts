@@ -47,6 +47,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tax</source>
+        <translation>税费</translation>
+    </message>
+    <message>
         <source>Platform fees</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,6 +79,14 @@
     <message>
         <source>customer not known</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s, included in the prices</source>
+        <translation>%s（已含在价格中）</translation>
+    </message>
+    <message>
+        <source>%s, on top of the prices</source>
+        <translation>%s（价外另计）</translation>
     </message>
     <message numerus="yes">
         <source>Stock issued: %n unit(s) left the shelf</source>
