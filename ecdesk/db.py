@@ -6,6 +6,7 @@ backup copy is written next to it, and refuses a file from a newer ecdesk withou
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -188,6 +189,19 @@ def open_database(path: Path | str, read_only: bool = False) -> Database:
                                 "cannot be done while it is open read-only.")
         _migrate(path, revision)
     return Database(path, make_engine(path, read_only), read_only)
+
+
+def writable(path: Path) -> bool:
+    """Whether ecdesk can write the shop at `path`: the file and its folder (SQLite writes its
+    log beside it). os.access also says no for a read-only mount, even to root."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def open_for_reading(path: Path | str) -> Database:
+    """Open a shop for a command that only reads: read-only when it cannot be written (a locked
+    stick, a read-only folder), so looking things up works there too."""
+    path = Path(path).expanduser().resolve()
+    return open_database(path, read_only=path.exists() and not writable(path))
 
 
 def backups_dir(shop: Path) -> Path:

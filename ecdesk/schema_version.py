@@ -7,6 +7,7 @@ is exactly at `SCHEMA_HEAD`, before SQLAlchemy and Alembic have been imported.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -26,6 +27,10 @@ def read_only_uri(path: Path) -> str:
     empty one, so the backup of it was empty and passed its check).
     """
     escaped = str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    if not os.access(path.parent, os.W_OK):
+        # A read-only folder (a locked stick): SQLite cannot make the shared-memory file a
+        # WAL-mode shop needs even to be read, unless told nobody can change the file.
+        return f"file:{escaped}?mode=ro&immutable=1"
     return f"file:{escaped}?mode=ro"
 
 

@@ -45,7 +45,7 @@ def add_inventory_arguments(inventory: argparse.ArgumentParser) -> None:
 
 def _inventory(args: argparse.Namespace) -> int:
     from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
+    from ecdesk.db import open_for_reading
     from ecdesk.errors import EcdeskError
 
     if args.limit < 0:
@@ -53,7 +53,7 @@ def _inventory(args: argparse.Namespace) -> int:
     path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
     if not path.exists():  # a report must not leave a new empty shop behind
         raise EcdeskError(f"There is no shop at {path}.")
-    db = open_database(path)
+    db = open_for_reading(path)  # a read-only shop can be looked at
     try:
         text = _history(db, args) if args.sku else _table(db, args)
     finally:

@@ -32,10 +32,9 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def _shop(args: argparse.Namespace) -> Path:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import shop_path
 
-    # A subcommand's --db only overrides the global one when given (default=SUPPRESS).
-    return Path(getattr(args, "db", None) or default_shop_path()).expanduser().resolve()
+    return shop_path(args)
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -63,7 +62,10 @@ def _restore(args: argparse.Namespace) -> int:
         if input(f"Replace {shop}? The current file is backed up first. [y/N] ").lower() != "y":
             print("Nothing was changed.")
             return EXIT_OK
-    safety = restore(args.backup, shop)
+    from ecdesk.cli.shop_access import writing_to
+
+    with writing_to(shop, "restore"):
+        safety = restore(args.backup, shop)
     print(f"Restored into {shop}" + (f"; the previous file is kept in {safety.path}"
                                      if safety else ""))
     return EXIT_OK

@@ -32,14 +32,16 @@ def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
 
 
 def _import_orders(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import shop_path, writing_to
     from ecdesk.db import open_database
 
-    db = open_database(getattr(args, "db", None) or default_shop_path())
-    try:
-        return _run(db, args)
-    finally:
-        db.close()
+    shop = shop_path(args)
+    with writing_to(shop, "import orders", dry_run=args.dry_run):
+        db = open_database(shop)
+        try:
+            return _run(db, args)
+        finally:
+            db.close()
 
 
 def _run(db: Any, args: argparse.Namespace) -> int:

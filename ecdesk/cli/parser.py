@@ -12,11 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ecdesk import __version__
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import EcdeskError, ValidationError
+
+if TYPE_CHECKING:
+    from ecdesk.db import Database
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_PROBLEMS = 0, 1, 2, 3
 
@@ -122,12 +125,11 @@ def _demo_create(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
+    from ecdesk.cli.shop_access import open_to_read
     from ecdesk.services.catalog.queries import count_variants
     from ecdesk.services.settings import get_settings
 
-    db = open_database(args.db or default_shop_path())
+    db = open_to_read(args)
     try:
         settings = get_settings(db.uow("cli"))
         print(f"Shop: {settings.shop_name or '(not named yet)'}")
@@ -192,13 +194,19 @@ def _exchange_rate(text: str) -> Decimal:
 
 
 def _import_products(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import shop_path, writing_to
     from ecdesk.db import open_database
+
+    shop = shop_path(args)
+    with writing_to(shop, "import products", dry_run=args.dry_run):
+        return _import_products_into(open_database(shop), args)
+
+
+def _import_products_into(db: Database, args: argparse.Namespace) -> int:
     from ecdesk.services.catalog_io import import_products, preview_import, read_import_file
     from ecdesk.services.catalog_io.mapping import load_column_mappings
     from ecdesk.services.catalog_io.summary import describe_preview
 
-    db = open_database(args.db or default_shop_path())
     try:
         parsed = read_import_file(args.file, format=args.format, encoding=args.encoding,
                                   remembered=load_column_mappings(db.uow("cli")))
@@ -220,11 +228,10 @@ def _import_products(args: argparse.Namespace) -> int:
 
 
 def _export_products(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
+    from ecdesk.cli.shop_access import open_to_read
     from ecdesk.services.catalog_io import export_products
 
-    db = open_database(args.db or default_shop_path())
+    db = open_to_read(args)
     try:
         result = export_products(db.uow("cli"), args.out, layout=args.format)
     finally:
@@ -247,8 +254,30 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         print("ecdesk: interrupted", file=sys.stderr)
         return EXIT_FAILURE
     except Exception as error:  # the last line of defence: one readable line, details logged
-        print(f"ecdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _unexpected(error)
+
+
+def _unexpected(error: Exception) -> int:
+    """Say it in one line (a database error in the shop owner's words) and log the details."""
+    import traceback
+
+    from ecdesk.i18n import _
+    from ecdesk.log_file import log, log_path, set_up_logging
+    from ecdesk.sqlite_errors import is_sqlite_error, shop_file_error
+
+    try:
+        set_up_logging()
+        log.error("Unexpected error in %s\n%s", " ".join(sys.argv[1:]),
+                  "".join(traceback.format_exception(error)))
+        where = _(" (details in {path})").format(path=log_path())
+    except OSError:  # no room or no right to write the log either: say so in one line
+        where = ""
+    if is_sqlite_error(error):
+        print(f"ecdesk: {shop_file_error(error, None)}{where}", file=sys.stderr)
+    else:
+        print(_("ecdesk: unexpected error: {kind}: {error}{where}").format(
+            kind=type(error).__name__, error=error, where=where), file=sys.stderr)
+    return EXIT_FAILURE
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -43,7 +43,7 @@ def add_report_arguments(report: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace) -> int:
     from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
+    from ecdesk.db import open_for_reading
     from ecdesk.errors import EcdeskError, ValidationError
     from ecdesk.services.common.period import parse_period
     from ecdesk.services.reports import ReportRequest, generate_report
@@ -59,7 +59,7 @@ def _report(args: argparse.Namespace) -> int:
     path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
     if not path.exists():  # a report must not leave a new empty shop behind
         raise EcdeskError(f"There is no shop at {path}.")
-    db = open_database(path)
+    db = open_for_reading(path)  # a read-only shop can be looked at
     try:
         zone = ZoneInfo(get_settings(db.uow("cli")).timezone)
         try:

@@ -33,7 +33,7 @@ def add_alerts_arguments(alerts: argparse.ArgumentParser) -> None:
 
 def _alerts(args: argparse.Namespace) -> int:
     from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
+    from ecdesk.db import open_for_reading
     from ecdesk.errors import EcdeskError
     from ecdesk.services.settings import get_settings
     from ecdesk.services.stock.alerts import compute_alerts
@@ -41,7 +41,7 @@ def _alerts(args: argparse.Namespace) -> int:
     path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
     if not path.exists():  # a report must not leave a new empty shop behind
         raise EcdeskError(f"There is no shop at {path}.")
-    db = open_database(path)
+    db = open_for_reading(path)  # a read-only shop can be looked at
     try:
         report = compute_alerts(db.uow("cli"))
         shop_name = get_settings(db.uow("cli")).shop_name

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import socket
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,19 +16,14 @@ from ecdesk.services.settings import update_settings
 from ecdesk.services.shop_file.backups import back_up
 from ecdesk.views.shell import shop_opener
 from ecdesk.views.shell.shop_opener import open_shop
+from tests.lock_holder import lock_held_elsewhere
 
 
 @pytest.fixture
 def other_ecdesk(demo_copy: Path) -> Iterator[int]:
     """Another running process that holds the demo shop's lock."""
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    demo_copy.with_name(demo_copy.name + ".lock").write_text(
-        json.dumps({"pid": child.pid, "host": socket.gethostname()}))
-    try:
-        yield child.pid
-    finally:
-        child.kill()
-        child.wait()
+    with lock_held_elsewhere(demo_copy) as pid:
+        yield pid
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
@@ -52,6 +43,7 @@ def test_a_shop_open_elsewhere_can_be_opened_read_only(qapp: object, demo_copy: 
     opened = open_shop(demo_copy, None)
     assert opened.db is not None and opened.db.read_only and opened.lock is None
     assert f"process {other_ecdesk}" in asked[0]
+    assert "ecdesk (window)" in asked[0], "the program that has it open is named"
     try:
         with pytest.raises(DatabaseError, match="read-only: nothing was saved"):
             update_settings(opened.db.uow(), shop_name="X", currency="CNY", timezone="UTC",
@@ -71,7 +63,7 @@ def test_declining_to_open_a_shop_open_elsewhere_opens_nothing(
 def test_a_read_only_file_opens_for_viewing_with_a_word_of_why(
         qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     told: list[str] = []
-    monkeypatch.setattr(shop_opener.os, "access", lambda *_a: False)  # root ignores chmod
+    monkeypatch.setattr(shop_opener, "writable", lambda _p: False)  # root ignores chmod
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     opened = open_shop(demo_copy, None)
     assert opened.db is not None and opened.db.read_only

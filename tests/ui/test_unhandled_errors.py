@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ecdesk.log_file import set_up_logging
 from ecdesk.views.shell import launcher
 
 
@@ -19,7 +20,7 @@ def test_an_unhandled_error_is_logged_with_its_traceback_and_shown_in_plain_word
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr(launcher, "log", logging.getLogger("ecdesk.test-unhandled"))
     launcher.log.handlers.clear()
-    launcher._set_up_logging()
+    set_up_logging(launcher.log)
     try:
         raise ZeroDivisionError("division by zero in a slot")
     except ZeroDivisionError:
@@ -27,6 +28,7 @@ def test_an_unhandled_error_is_logged_with_its_traceback_and_shown_in_plain_word
     for handler in launcher.log.handlers:
         handler.flush()
     logged = (data_dir / "ecdesk.log").read_text(encoding="utf-8")
+    assert (data_dir / "ecdesk.log").stat().st_mode & 0o777 == 0o600, "for the owner alone"
     assert "Traceback (most recent call last)" in logged
     assert "ZeroDivisionError: division by zero in a slot" in logged
     assert shown == [f"Something went wrong: division by zero in a slot\n\nNothing you saved "

@@ -14,7 +14,6 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
+from ecdesk.log_file import set_up_logging
 from ecdesk.views.shell.app_icon import app_icon
 from ecdesk.views.shell.languages import chosen_language, install_language
 from ecdesk.views.shell.main_window import MainWindow
@@ -43,7 +43,7 @@ def launch(path: Path, startup_probe: bool = False) -> int:
     app.setApplicationName("ecdesk")
     app.setOrganizationName("ecdesk")
     app.setWindowIcon(app_icon())
-    _set_up_logging()
+    set_up_logging()
     sys.excepthook = _show_unhandled
     settings = window_settings()
     install_language(app, chosen_language(settings))
@@ -165,8 +165,8 @@ class ShopController(QObject):
             old_window.deleteLater()
         if old_db is not None:
             old_db.close()
-        if old_lock is not None and (self.lock is None or old_lock.path != self.lock.path):
-            old_lock.release()  # (reopening the same shop: the new lock object holds it now)
+        if old_lock is not None:
+            old_lock.release()  # (reopening the same shop: the new lock object shares it)
         target.show()
         QTimer.singleShot(0, target.load_pages)
         if not db.read_only:
@@ -305,18 +305,6 @@ def _first_run(db: Database, parent: QWidget | None) -> bool:
         return False
     update_settings(db.uow("gui"), **dialog.form.values())  # type: ignore[arg-type]
     return True
-
-
-def _set_up_logging() -> None:
-    if log.handlers:
-        return
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "ecdesk.log", maxBytes=1_000_000, backupCount=3,
-                                  encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 def _show_unhandled(kind: type[BaseException], error: BaseException,

@@ -7,15 +7,14 @@ the newest backup that passes the integrity check (the damaged file is kept asid
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ecdesk.db import Database, open_database
-from ecdesk.errors import DamagedShopError, DatabaseError
+from ecdesk.db import Database, open_database, writable
+from ecdesk.errors import DamagedShopError, DatabaseError, ShopUnreachableError
 from ecdesk.services.shop_file.backups import file_timezone, newest_good_backup, restore
 from ecdesk.services.shop_file.shop_lock import ShopLock
 from ecdesk.views.shell.shop_clock import shop_time_text
@@ -31,21 +30,24 @@ class OpenedShop:
 
 
 def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
-    lock = ShopLock(path)
+    lock: ShopLock | None = ShopLock(path, "ecdesk (window)")
     read_only = False
-    other = lock.acquire() if path.parent.is_dir() else None
+    try:
+        other = lock.acquire() if path.parent.is_dir() else None
+    except ShopUnreachableError as error:
+        if error.reason != "read_only":  # a full or removed disk: the file is not damaged
+            QMessageBox.critical(parent, "ecdesk", str(error))
+            return OpenedShop(None)
+        other, lock = None, None
+        read_only = _tell_read_only(path, parent)
     if other is not None:
         if not _ask(parent, QMessageBox.tr(
-                "This shop is open in another ecdesk window (process %s on %s).\n\nOpen it "
-                "read-only to look things up? Changes can only be made in the other window.")
-                % (other.pid, other.host), QMessageBox.tr("Open read-only")):
+                "This shop is open in %s.\n\nOpen it read-only to look things up? Changes can "
+                "only be made there.") % other.describe(), QMessageBox.tr("Open read-only")):
             return OpenedShop(None, cancelled=True)
         read_only, lock = True, None
-    elif path.exists() and not os.access(path, os.W_OK):
-        QMessageBox.information(parent, "ecdesk", QMessageBox.tr(
-            "%s is read-only (a locked USB stick or a file without write permission). ecdesk "
-            "opens it for viewing; changes cannot be saved.") % path.name)
-        read_only = True
+    elif lock is not None and path.exists() and not writable(path):
+        read_only = _tell_read_only(path, parent)
         lock.release()
         lock = None
     try:
@@ -57,6 +59,13 @@ def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
             QMessageBox.critical(parent, "ecdesk", str(error))
             return OpenedShop(None)
         return _offer_restore(path, str(error), parent)
+
+
+def _tell_read_only(path: Path, parent: QWidget | None) -> bool:
+    QMessageBox.information(parent, "ecdesk", QMessageBox.tr(
+        "%s is read-only (a locked USB stick, a read-only folder or a file without write "
+        "permission). ecdesk opens it for viewing; changes cannot be saved.") % path.name)
+    return True
 
 
 def _offer_restore(path: Path, problem: str, parent: QWidget | None) -> OpenedShop:
