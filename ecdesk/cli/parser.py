@@ -237,6 +237,8 @@ def _export_products(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"Exported {result.products} product(s), {result.rows} row(s) to {result.path}")
+    for problem in result.cut_cells:
+        print(f"warning: {problem}", file=sys.stderr)
     return EXIT_OK
 
 

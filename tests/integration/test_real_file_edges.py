@@ -159,3 +159,65 @@ def test_shopify_taxes_are_kept_per_order_and_the_report_shows_sales_excluding_a
     shown = dict(zip(summary["figure"], summary["now"], strict=True))
     assert (shown["Sales excluding tax"], shown["Tax"], shown["Sales including tax"]) == (
         6200, 1100, 7300)
+
+
+# --- XLSX cuts long text ------------------------------------------------------------------------
+
+def test_an_xlsx_export_names_a_cut_cell_and_its_reimport_keeps_the_shops_whole_text(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    from ecdesk.services.catalog.commands import save_product
+    from ecdesk.services.catalog.dto import ProductDraft, VariantDraft
+    from ecdesk.services.catalog_io import export_products
+
+    long_text = "<p>" + "Handmade stoneware. " * 2000 + "</p>"  # 40,007 characters
+    save_product(tmp_shop.uow(), ProductDraft(
+        title="Mug", status="active", description=long_text,
+        variants=(VariantDraft("MUG", unit_cost="4.00", price="12.00"),)))
+    result = export_products(tmp_shop.uow(), tmp_path / "products.xlsx")
+    assert [(p.row, p.field, p.severity) for p in result.cut_cells] == [
+        (2, "Description (HTML)", "warning")]
+    assert result.cut_cells[0].message.startswith("40,007 characters, more than the 32,767")
+
+    parsed = read_import_file(tmp_path / "products.xlsx")
+    preview = preview_import(tmp_shop.uow(), parsed)
+    assert [(p.row, p.field, p.message) for p in preview.problems] == [(
+        2, "Description (HTML)", "holds 32,767 characters, all an Excel cell holds: it was cut. "
+        "The shop's longer description (40,007 characters) is kept")]
+    import_products(tmp_shop.uow(), parsed)
+    assert query(tmp_shop, "SELECT description FROM products") == [(long_text,)]
+
+
+def test_a_new_product_from_a_full_xlsx_cell_is_imported_with_a_warning(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Product ID", "Title", "Description (HTML)", "SKU", "Price"])
+    book.active.append(["1", "Mug", "x" * 32_767, "MUG", 12])
+    book.save(tmp_path / "cut.xlsx")
+    preview = preview_import(tmp_shop.uow(), read_import_file(tmp_path / "cut.xlsx"))
+    assert [(p.row, p.severity) for p in preview.problems] == [(2, "warning")]
+    assert "it may have been cut" in preview.problems[0].message
+
+
+# --- smaller ones -------------------------------------------------------------------------------
+
+def test_shopifys_unlisted_status_imports_as_a_product_not_listed(tmp_path: Path) -> None:
+    path = tmp_path / "products_export.csv"
+    path.write_text("Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Vendor,"
+                    "Status\nhidden-mug,Mug,Title,Default Title,MUG,12.00,Muzi,unlisted\n",
+                    encoding="utf-8")
+    parsed = read_import_file(path)
+    assert parsed.problems == ()
+    assert parsed.products[0].status == "draft"
+
+
+def test_a_woocommerce_simple_product_keeps_its_attributes_name_with_its_value(
+        tmp_path: Path) -> None:
+    path = tmp_path / "wc-product-export.csv"
+    path.write_text("ID,Type,SKU,Name,Published,Regular price,Parent,Attribute 1 name,"
+                    "Attribute 1 value(s),Visibility in catalog,Tax status\n"
+                    "12,simple,CAP-R,Cap,1,25.00,,Color,Red,visible,taxable\n",
+                    encoding="utf-8")
+    product = read_import_file(path).products[0]
+    assert (product.option_names[0], product.variants[0].option1) == ("Color", "Red")

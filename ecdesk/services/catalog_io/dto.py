@@ -136,3 +136,5 @@ class ExportResult:
     layout: str
     products: int
     rows: int
+    # Cells an XLSX file could not hold whole (Excel's 32,767 characters): row and column named
+    cut_cells: tuple[Problem, ...] = ()

@@ -19,14 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from ecdesk.db import UnitOfWork
-from ecdesk.errors import EcdeskError
+from ecdesk.errors import EcdeskError, Problem
+from ecdesk.i18n import _, format_integer
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import category_paths
 from ecdesk.services.catalog_io.dto import ExportResult
 from ecdesk.services.catalog_io.formats import template
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
-from ecdesk.services.tabular_io.table import ImportCancelledError
+from ecdesk.services.tabular_io.table import XLSX_CELL_LIMIT, ImportCancelledError
 from ecdesk.services.tabular_io.values import neutralize
 
 LAYOUTS = ("ecdesk", "shopify")
@@ -85,6 +86,7 @@ def export_products(uow: UnitOfWork, path: Path | str, *, layout: str = "ecdesk"
     else:
         header, rows = _shopify_rows(records, paths, oversell)
     products = len({r[0] for r in records})
+    cut = _cut_cells(header, rows) if suffix == ".xlsx" else ()
     partial = path.with_name(path.name + ".partial")
     try:
         if suffix == ".csv":
@@ -94,7 +96,20 @@ def export_products(uow: UnitOfWork, path: Path | str, *, layout: str = "ecdesk"
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return ExportResult(str(path), layout, products, len(rows))
+    return ExportResult(str(path), layout, products, len(rows), cut)
+
+
+def _cut_cells(header: list[str], rows: list[list[Any]]) -> tuple[Problem, ...]:
+    """A warning for each text cell longer than an XLSX cell holds (it is written cut; a
+    re-import of the file keeps the shop's whole text)."""
+    return tuple(
+        Problem(header[i], _("{length} characters, more than the {limit} an Excel cell "
+                             "holds: the file has the first {limit}. Export to CSV to keep "
+                             "it whole").format(length=format_integer(len(value)),
+                                                limit=format_integer(XLSX_CELL_LIMIT)),
+                number, "warning")
+        for number, row in enumerate(rows, start=2) for i, value in enumerate(row)
+        if isinstance(value, str) and len(value) > XLSX_CELL_LIMIT)
 
 
 def _listings(conn: Any) -> dict[tuple[int, int], tuple[str, int | None, str | None]]:
@@ -114,7 +129,7 @@ def _money(value: int | None) -> Decimal | None:
 def _template_rows(records: list, paths: dict[int, str], channels: list[tuple[int, str]],
                    listings: dict) -> tuple[list[str], list[list[Any]]]:
     header = list(template.COLUMNS.values())
-    for _, name in channels:
+    for _cid, name in channels:
         header += [template.listing_header(name, part) for part in template.LISTING_PARTS]
     rows = []
     for r in records:
@@ -123,7 +138,7 @@ def _template_rows(records: list, paths: dict[int, str], channels: list[tuple[in
             _text(r[10]), r[6], r[7], r[13], r[8], r[14], r[9], r[15], r[12], _text(r[16]),
             _text(r[17]), _money(r[18]), _money(r[19]), _money(r[20]), r[22],
             "true" if r[21] else "false"]
-        for cid, _ in channels:
+        for cid, _name in channels:
             status, price, item = listings.get((r[11], cid), ("", None, None))
             row += [status, _money(price), _text(item)]
         rows.append(row)

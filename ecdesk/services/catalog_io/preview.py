@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import _, format_integer
 from ecdesk.models import Channel
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import SEPARATOR, category_paths, split_path
@@ -39,6 +40,7 @@ from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
 from ecdesk.services.tabular_io.problems import by_row, format_notes
+from ecdesk.services.tabular_io.table import XLSX_CELL_LIMIT, XLSX_SUFFIXES
 
 Channel_ = int | str | None
 
@@ -181,6 +183,8 @@ class _Present:
                                                                   "sale_price"})
         self.sku_column = parsed.column_of("sku") or "SKU"
         self.price_column = parsed.column_of("price") or "Price"
+        self.description_column = parsed.column_of("description") or "Description"
+        self.xlsx = Path(parsed.path).suffix.lower() in XLSX_SUFFIXES
         self.handle_column = parsed.column_of("handle") or "Handle"
 
 
@@ -296,6 +300,9 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
                                 f"'{shop.titles.get(by_handle, by_handle)}'", product.row))
     current = shop.products.get(product_id, {}) if product_id else {}
     wanted = _product_values(product, current, present)
+    if present.xlsx and product.description is not None and \
+            len(product.description) >= XLSX_CELL_LIMIT - 1:  # -1: a formula guard taken off
+        _keep_whole_text(product, wanted, current, present, problems)
     changes = {k: [current.get(k), v] for k, v in wanted.items()
                if current.get(k) != v} if product_id else {}
     tags = _wanted_tags(product, shop, product_id)
@@ -321,6 +328,23 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
             next_position += 1
             variants.append(VariantPlan(variant, None, values, {}, _stock_change(variant, 0)))
     return plan
+
+
+def _keep_whole_text(product: ParsedProduct, wanted: dict[str, Any], current: dict[str, Any],
+                     present: _Present, problems: list[Problem]) -> None:
+    """A description as long as an XLSX cell holds was probably cut by Excel (or by an XLSX
+    export): a longer text the shop has is never overwritten by it."""
+    old = current.get("description") or ""
+    limit = format_integer(XLSX_CELL_LIMIT)
+    if len(old) > len(product.description or ""):
+        wanted["description"] = old
+        message = _("holds {limit} characters, all an Excel cell holds: it was cut. The shop's "
+                    "longer description ({length} characters) is kept").format(
+            limit=limit, length=format_integer(len(old)))
+    else:
+        message = _("holds {limit} characters, all an Excel cell holds: it may have been cut. "
+                    "Import the text from a CSV file to be sure").format(limit=limit)
+    problems.append(Problem(present.description_column, message, product.row, "warning"))
 
 
 def _stock_change(variant: ParsedVariant, on_hand: int) -> tuple[int, int] | None:

@@ -19,6 +19,10 @@ from ecdesk.services.common.progress import Progress
 from ecdesk.services.tabular_io.encoding import Encoding, check_encoding_name, detect_encoding
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+# Excel keeps at most this many characters in a cell; openpyxl cuts longer text to it when
+# writing. A cell of exactly this length read from an XLSX file may be the start of a longer
+# text.
+XLSX_CELL_LIMIT = 32_767
 DELIMITERS = (",", "\t", ";", "|")
 PROGRESS_EVERY = 2000  # rows between progress callbacks
 FILE = "File"  # the "column" of problems with the file as a whole

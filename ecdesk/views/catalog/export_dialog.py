@@ -180,8 +180,13 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.result = result
-        self._stop(self.tr("Exported %s products (%s rows) to %s") % (
-            f"{result.products:,}", f"{result.rows:,}", result.path))
+        text = self.tr("Exported %s products (%s rows) to %s") % (
+            f"{result.products:,}", f"{result.rows:,}", result.path)
+        if result.cut_cells:  # each one named: a cut description must not go unnoticed
+            text += "\n" + self.tr("%n cell(s) were too long for Excel and were cut:", "",
+                                    len(result.cut_cells))
+            text += "".join(f"\n  {problem}" for problem in result.cut_cells)
+        self._stop(text, WARNING_STYLE if result.cut_cells else "")
         self.context.status_message.emit(self.status.text())
 
     def _failed(self, error: EcdeskError) -> None:

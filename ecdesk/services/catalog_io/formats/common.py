@@ -113,8 +113,9 @@ BOOLEAN_TRUE = {"1", "true", "yes", "y", "да", "是", "ja", "oui", "sí", "si"
 
 STATUS_WORDS = {
     "active": ("active", "published", "publish", "出售中", "在售", "上架", "已上架", "onsale"),
+    # Shopify's `unlisted` (sold by link, hidden from the store's lists) is not listed: a draft
     "draft": ("draft", "unpublished", "private", "pending", "inactive", "仓库中", "下架",
-              "已下架", "instock"),
+              "已下架", "instock", "unlisted"),
     "archived": ("archived", "archive", "已删除", "删除", "deleted"),
 }
 _STATUS_OF = {word: status for status, words in STATUS_WORDS.items() for word in words}

@@ -134,6 +134,11 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             variant = _variant(read, item_id, unit)
             if variant is not None:
                 product.variants.append(variant)
+                # a simple product's attribute (Color: Red) keeps its name with its value
+                product.option_names = tuple(  # type: ignore[assignment]
+                    read.text(f"option{i}_name") if value else ""
+                    for i, value in enumerate((variant.option1, variant.option2,
+                                               variant.option3), start=1))
         elif read.code("sku"):
             parent_by_sku[read.code("sku").lower()] = key
         products[key] = product

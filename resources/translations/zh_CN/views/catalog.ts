@@ -83,6 +83,12 @@
         <source>Exported %s products (%s rows) to %s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) were too long for Excel and were cut:</source>
+        <translation>
+            <numerusform>%n 个单元格超出 Excel 上限，已被截断：</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing was exported: %s</source>
         <translation type="unfinished"></translation>
