@@ -14,14 +14,29 @@ from ecdesk.models.pricing import (
     PricePreviewRow,
     PriceRule,
 )
+from ecdesk.models.purchasing import (
+    CostHistory,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    PurchaseOrderStatus,
+    Receipt,
+    ReceiptLine,
+    Supplier,
+    SupplierItem,
+    SupplierPriceBreak,
+    SupplierStatus,
+)
 from ecdesk.models.returns import OrderRefund, OrderReturn, ReturnCondition, ReturnReason
 from ecdesk.models.settings import Setting
 from ecdesk.models.stock import AlertAck, MovementKind, StockMovement, StockPolicy
 
 __all__ = [
-    "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "Customer",
-    "CustomerHandle", "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order",
-    "OrderLine", "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource",
-    "PriceHistory", "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "ReturnCondition",
-    "ReturnReason", "Setting", "StockMovement", "StockPolicy", "Tag", "Variant", "product_tags",
+    "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "CostHistory",
+    "Customer", "CustomerHandle", "Listing", "ListingStatus", "MarketPrice", "MovementKind",
+    "Order", "OrderLine", "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply",
+    "PriceChangeSource", "PriceHistory", "PricePreviewRow", "PriceRule", "Product",
+    "ProductStatus", "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Receipt",
+    "ReceiptLine", "ReturnCondition", "ReturnReason", "Setting", "StockMovement", "StockPolicy",
+    "Supplier", "SupplierItem", "SupplierPriceBreak", "SupplierStatus", "Tag", "Variant",
+    "product_tags",
 ]

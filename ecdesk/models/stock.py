@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ecdesk.models.base import Base, UtcDateTime, utc_now
@@ -23,6 +23,7 @@ class MovementKind(enum.StrEnum):
     ADJUSTED = "adjusted"
     COUNTED = "counted"  # a stocktake's difference between counted and on hand
     WRITTEN_OFF = "written_off"
+    SUPPLIER_RETURN = "supplier_return"  # goods sent back to the supplier after receipt
 
 
 class StockMovement(Base):
@@ -30,6 +31,8 @@ class StockMovement(Base):
     __table_args__ = (
         Index("ix_stock_movements_variant_id_at", "variant_id", "at"),
         Index("ix_stock_movements_order_id", "order_id"),
+        Index("ix_stock_movements_po_line_id", "po_line_id",
+              sqlite_where=text("po_line_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +43,8 @@ class StockMovement(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
     reference: Mapped[str] = mapped_column(String(120), default="")  # order no., count no., PO
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    # The purchase-order line a receipt or a return to the supplier belongs to.
+    po_line_id: Mapped[int | None] = mapped_column(ForeignKey("purchase_order_lines.id"))
 
 
 class StockPolicy(Base):

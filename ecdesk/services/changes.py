@@ -17,6 +17,7 @@ class ChangeArea(StrEnum):
     SETTINGS = "settings"  # the shop's settings (name, currency, time zone, minimum margin)
     ORDERS = "orders"
     STOCK = "stock"  # on-hand, stock policies and defaults, alert acknowledgements
+    PURCHASING = "purchasing"  # suppliers, supplier items, purchase orders, receipts
 
 
 @dataclass(frozen=True)

@@ -485,29 +485,33 @@ def test_a_last_sale_before_the_dead_stock_period_is_named_in_the_reason(shop: S
        anywhere=st.integers(-50, 5_000), sold_recently=st.booleans(),
        established=st.booleans(), window=st.integers(1, 120), lead=st.integers(0, 90),
        safety=st.integers(0, 60), overstock=st.integers(1, 400), listed=st.booleans(),
-       on_order=st.sampled_from((0, 0, 1, 7, 300)))
+       on_order=st.sampled_from((0, 0, 1, 7, 300)),
+       supplier_lead=st.none() | st.integers(0, 120))
 def test_a_sku_the_query_leaves_out_never_has_an_alert(
         sold: int, committed: int, near: str, offset: int, anywhere: int,
         sold_recently: bool, established: bool, window: int, lead: int, safety: int,
-        overstock: int, listed: bool, on_order: int) -> None:
+        overstock: int, listed: bool, on_order: int, supplier_lead: int | None) -> None:
     """The SQL passes on only SKUs that may have an alert; the rules must find none in any
-    other (no policy of its own: those are always passed on). Available stock is drawn near
-    the levels where alerts begin, where rounding matters; stock on order (which the query's
-    test leaves aside) only ever takes alerts away."""
-    levels = {"lead": sold * lead // window,
-              "reorder": -(-sold * lead // window) - (-sold * safety // window),
+    other (no policy of its own: those are always passed on; a preferred supplier's lead time
+    may apply). Available stock is drawn near the levels where alerts begin, where rounding
+    matters; stock on order (which the query's test leaves aside) only ever takes alerts away."""
+    in_force = lead if supplier_lead is None else supplier_lead
+    levels = {"lead": sold * in_force // window,
+              "reorder": -(-sold * in_force // window) - (-sold * safety // window),
               "overstock": sold * overstock // window, "anywhere": anywhere}
     on_hand = committed + levels[near] + (offset if near != "anywhere" else 0)
     defaults = StockDefaults(velocity_window_days=window, lead_time_days=lead,
                              safety_days=safety, overstock_days=overstock)
     columns = {"on_hand": on_hand, "committed": committed, "sold": sold, "has_policy": 0,
-               "sold_recently": int(sold_recently or sold > 0), "established": int(established)}
+               "sold_recently": int(sold_recently or sold > 0), "established": int(established),
+               "lead_time_days": supplier_lead}
     names = ", ".join(f":{name} AS {name}" for name in columns)
     with sqlite3.connect(":memory:") as conn:
         (candidate,) = conn.execute(f"SELECT {CANDIDATE_SQL} FROM (SELECT {names})",
                                     {**columns, **candidate_params(defaults)}).fetchone()
     row = SkuRow(1, "SKU", "Mug", on_hand, committed, on_order, None,
                  columns["sold_recently"], int(established),
-                 "Tmall" if listed and on_hand - committed <= 0 else None, sold)
+                 "Tmall" if listed and on_hand - committed <= 0 else None, sold,
+                 lead_time_days=supplier_lead)
     if not candidate:
         assert AlertRules(defaults).assess(row) is None

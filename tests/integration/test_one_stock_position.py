@@ -184,20 +184,32 @@ def test_the_inventory_reports_alerts_are_the_alerts_page_ones(
 @given(sold=st.integers(0, 5_000), window=st.integers(1, 120), lead=st.integers(0, 90),
        safety_days=st.integers(0, 60),
        own_point=st.none() | st.integers(0, 500), own_safety=st.none() | st.integers(0, 200),
-       own_lead=st.none() | st.integers(0, 120))
+       own_lead=st.none() | st.integers(0, 120), item_lead=st.none() | st.integers(0, 120),
+       supplier_lead=st.none() | st.integers(0, 120))
 def test_the_sql_reorder_point_is_the_python_one(
         sold: int, window: int, lead: int, safety_days: int, own_point: int | None,
-        own_safety: int | None, own_lead: int | None) -> None:
+        own_safety: int | None, own_lead: int | None, item_lead: int | None,
+        supplier_lead: int | None) -> None:
     defaults = StockDefaults(velocity_window_days=window, lead_time_days=lead,
                              safety_days=safety_days)
+    # The lead time in force: the SKU's own, else its preferred supplier item's, else that
+    # supplier's (then levels_for falls back to the shop default).
+    in_force_lead = next((value for value in (own_lead, item_lead, supplier_lead)
+                          if value is not None), None)
     policy = PolicyDraft(reorder_point=own_point, safety_stock=own_safety,
-                         lead_time_days=own_lead)
-    statement = select(reorder_point(literal(sold), defaults))  # FROM stock_policies
+                         lead_time_days=in_force_lead)
+    # FROM stock_policies and the preferred supplier's terms
+    statement = select(reorder_point(literal(sold), defaults))
     compiled = statement.compile(compile_kwargs={"literal_binds": True})
     with sqlite3.connect(":memory:") as conn:  # one SKU's rules (all None: it has none)
         conn.execute("CREATE TABLE stock_policies (reorder_point, safety_stock, lead_time_days)")
         conn.execute("INSERT INTO stock_policies VALUES (?, ?, ?)",
                      (own_point, own_safety, own_lead))
+        conn.execute("CREATE TABLE suppliers (id, lead_time_days)")
+        conn.execute("CREATE TABLE supplier_items (variant_id, supplier_id, lead_time_days, "
+                     "pack_multiple, min_order_qty, preferred)")
+        conn.execute("INSERT INTO suppliers VALUES (1, ?)", (supplier_lead,))
+        conn.execute("INSERT INTO supplier_items VALUES (1, 1, ?, NULL, NULL, 1)", (item_lead,))
         (in_sql,) = conn.execute(str(compiled)).fetchone()
     in_python = levels_for(reorder.velocity(sold, window), policy, defaults).reorder_point
     assert in_sql == in_python

@@ -35,9 +35,10 @@ STOCK_SCOPE = "Stock of all channels"  # the shelf is shared: there is no per-ch
 
 KIND_LABELS = {"received": "Received", "sold": "Sold", "returned": "Returned",
                "adjusted": "Adjusted", "counted": "Counted (stocktake)",
-               "written_off": "Written off"}
+               "written_off": "Written off", "supplier_return": "Returned to supplier"}
 SHORT_LABELS = {"received": "Received", "sold": "Sold", "returned": "Returned",
-                "adjusted": "Adjusted", "counted": "Counted", "written_off": "Written off"}
+                "adjusted": "Adjusted", "counted": "Counted", "written_off": "Written off",
+                "supplier_return": "To supplier"}
 
 DEFINITIONS = (
     "Stock is the stock ledger: every delivery, shipment, return, adjustment, stocktake "

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
 from ecdesk.services.stock.defaults import StockDefaults
 from ecdesk.services.stock.position import available
-from ecdesk.services.stock.position_sql import on_order_text
+from ecdesk.services.stock.position_sql import on_order_text, supply_terms_text
 
 # Separates channel names in one column: a character no one types into a name.
 NAME_SEPARATOR = "\x1f"
@@ -47,13 +47,15 @@ AVAILABLE = f"({available(column('on_hand'), column('committed'))})"
 # is never less than a: a test on a alone lets through every SKU that may be below it):
 #   stockout risk needs cover a W / s < lead (+0.05 for cover's rounding to a tenth), and
 #   below reorder needs a <= ceil(s lead / W) + ceil(s safety / W) < s (lead + safety) / W + 2:
-#   both are inside a W < s (lead + safety + 1) + 2 W;
+#   both are inside a W < s (lead + safety + 1) + 2 W (lead: the SKU's own lead time, else
+#   its preferred supplier's, else the shop default, as in position_sql.SUPPLY_TERMS);
 #   overstock needs a W / s > overstock days - 0.05, inside a W > s (overstock days - 1).
 CANDIDATE_SQL = f"""
     {AVAILABLE} <= 0 OR has_policy
     OR (on_hand > 0 AND NOT sold_recently AND established)
     OR (sold > 0 AND ({AVAILABLE} * :window_days
-                          < sold * (:lead_days + :safety_days + 1) + 2 * :window_days
+                          < sold * (coalesce(lead_time_days, :lead_days) + :safety_days + 1)
+                            + 2 * :window_days
                       OR {AVAILABLE} * :window_days > sold * (:overstock_days - 1)))
 """
 
@@ -80,12 +82,15 @@ WITH sales AS (
            coalesce(s.last_sold_at >= :dead_start, 0) AS sold_recently,
            p.created_at < :dead_start AS established, coalesce(s.sold, 0) AS sold,
            sp.reorder_point AS reorder_point, sp.safety_stock AS safety_stock,
-           sp.max_stock AS max_stock, sp.lead_time_days AS lead_time_days,
-           sp.pack_multiple AS pack_multiple, sp.min_order_qty AS min_order_qty,
+           sp.max_stock AS max_stock,
+           coalesce(sp.lead_time_days, st.lead_time_days) AS lead_time_days,
+           coalesce(sp.pack_multiple, st.pack_multiple) AS pack_multiple,
+           coalesce(sp.min_order_qty, st.min_order_qty) AS min_order_qty,
            sp.variant_id IS NOT NULL AS has_policy
     FROM variants AS v JOIN products AS p ON p.id = v.product_id
     LEFT JOIN sales AS s ON s.variant_id = v.id
     LEFT JOIN stock_policies AS sp ON sp.variant_id = v.id
+    LEFT JOIN {supply_terms_text()} AS st ON st.variant_id = v.id
     WHERE v.archived = 0 AND p.status != 'archived'
 )
 SELECT variant_id, sku, title, on_hand, committed, on_order, last_sold_at,

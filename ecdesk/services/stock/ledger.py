@@ -26,6 +26,7 @@ BATCH = 500  # ids per IN (...) list, well under SQLite's variable limit
 SIGNS = {
     MovementKind.RECEIVED: 1, MovementKind.RETURNED: 1, MovementKind.SOLD: -1,
     MovementKind.WRITTEN_OFF: -1, MovementKind.ADJUSTED: 0, MovementKind.COUNTED: 0,
+    MovementKind.SUPPLIER_RETURN: -1,
 }
 
 
@@ -38,6 +39,7 @@ class Movement:
     reference: str = ""
     order_id: int | None = None
     at: datetime | None = None
+    po_line_id: int | None = None  # a receipt or a return to the supplier
 
 
 def post_movements(session: Session, movements: Sequence[Movement]) -> None:
@@ -59,6 +61,7 @@ def post_movements(session: Session, movements: Sequence[Movement]) -> None:
     session.connection().execute(insert(StockMovement.__table__), [{
         "variant_id": m.variant_id, "kind": m.kind, "quantity": m.quantity, "reason": m.reason,
         "reference": m.reference, "order_id": m.order_id, "at": m.at or now,
+        "po_line_id": m.po_line_id,
     } for m in movements])
     table = Variant.__table__
     changes = [{"vid": vid, "delta": delta} for vid, delta in deltas.items() if delta]

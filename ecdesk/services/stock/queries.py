@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -77,7 +78,12 @@ from ecdesk.services.stock.position import (
     projected,
     suggested_for,
 )
-from ecdesk.services.stock.position_sql import on_order, reorder_point
+from ecdesk.services.stock.position_sql import (
+    SUPPLY_TERMS,
+    TERM_FIELDS,
+    on_order,
+    reorder_point,
+)
 
 # Sort key only, in minor units: the displayed value is computed in Decimal.
 _VALUE = literal_column("variants.on_hand * variants.unit_cost")
@@ -204,6 +210,7 @@ class _Frame:
         if self._sold is not None:  # (the reorder point may also be set per SKU)
             query = query.outerjoin(self._sold, self._sold.c.variant_id == Variant.id)
             query = query.outerjoin(StockPolicy, StockPolicy.variant_id == Variant.id)
+            query = query.outerjoin(SUPPLY_TERMS, SUPPLY_TERMS.c.variant_id == Variant.id)
         return self._filtered(query)
 
     def _filtered(self, query: Select[Any]) -> Select[Any]:
@@ -319,7 +326,7 @@ def _figures(session: Session, known: dict[int, tuple[int, int, int, int]],
             since, ids, by_sku=_sold_by_sku(session, ids)))
         known = {vid: (on_hand, committed.get(vid, 0), ordered, sold.get(vid, 0))
                  for vid, (on_hand, _c, ordered, _s) in known.items()}
-    policies = _policies(session, ids)
+    policies = in_force_policies(session, ids)
     return {vid: stock_figures(*known[vid], policies.get(vid, PolicyDraft()), defaults)
             for vid in ids}
 
@@ -343,6 +350,20 @@ def _policies(session: Session, ids: Iterable[int]) -> dict[int, PolicyDraft]:
     return {row[0]: PolicyDraft(*row[1:]) for row in rows}
 
 
+def in_force_policies(session: Session, ids: Iterable[int]) -> dict[int, PolicyDraft]:
+    """The SKUs' own rules with, where a rule is blank, the lead time, pack and MOQ of their
+    preferred supplier (position_sql.SUPPLY_TERMS): the rules the figures are judged by."""
+    own = _policies(session, ids)
+    terms = session.execute(select(SUPPLY_TERMS).where(
+        SUPPLY_TERMS.c.variant_id.in_(list(ids)))).all()
+    for row in terms:
+        policy = own.get(row.variant_id, PolicyDraft())
+        own[row.variant_id] = replace(policy, **{
+            name: getattr(row, name) for name in TERM_FIELDS
+            if getattr(policy, name) is None and getattr(row, name) is not None})
+    return own
+
+
 # -- one SKU -----------------------------------------------------------------------------------
 
 def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) -> SkuStock:
@@ -357,11 +378,12 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
         if row is None:
             raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
         policy = _policies(session, [variant_id]).get(variant_id, PolicyDraft())
+        in_force = in_force_policies(session, [variant_id]).get(variant_id, PolicyDraft())
         figures = _figures(session, {variant_id: (row.on_hand, 0, row.on_order, 0)}, defaults,
                            since,
                            aggregated=False)[variant_id]
         shop_default = shop_allows_negative(session)
-    safety, point, maximum = suggested_for(figures.velocity, policy, defaults)
+    safety, point, maximum = suggested_for(figures.velocity, in_force, defaults)
     return SkuStock(
         variant_id=variant_id, sku=row.sku, title=row.title,
         options=_options(row.option1, row.option2, row.option3), unit_cost=row.unit_cost,

@@ -16,7 +16,7 @@ from ecdesk.services.stock.inventory_dto import (
 
 _KINDS = {
     "received": "Received", "sold": "Sold", "returned": "Returned", "adjusted": "Adjusted",
-    "counted": "Counted", "written_off": "Written off",
+    "counted": "Counted", "written_off": "Written off", "supplier_return": "Returned to supplier",
 }
 STOCK_FILTER_LABELS = [
     (STOCK_ALL, "All stock"), (STOCK_IN, "In stock"), (STOCK_OUT, "Out of stock"),
