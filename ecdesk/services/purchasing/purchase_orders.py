@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import (
     Product,
     ProductStatus,
@@ -36,8 +36,9 @@ from ecdesk.services.purchasing.lines import refresh_open_quantities
 from ecdesk.services.settings import read_settings
 
 S = PurchaseOrderStatus
-STATUS_LABELS = {S.DRAFT: "Draft", S.SENT: "Sent", S.PARTLY_RECEIVED: "Partly received",
-                 S.RECEIVED: "Received", S.CLOSED: "Closed", S.CANCELLED: "Cancelled"}
+STATUS_LABELS = {S.DRAFT: N_("Draft"), S.SENT: N_("Sent"),
+                 S.PARTLY_RECEIVED: N_("Partly received"), S.RECEIVED: N_("Received"),
+                 S.CLOSED: N_("Closed"), S.CANCELLED: N_("Cancelled")}
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ class InventoryTableModel(PagedTableModel[InventoryQuery, InventoryRow]):
         if key == "committed" and figures.committed:
             return self.tr("On pending and paid orders not shipped yet")
         if key == "on_order":
-            return self.tr("Units on purchase orders (purchasing is not in ecdesk yet)")
+            return self.tr("Units that sent purchase orders still expect")
         if key == "velocity":
             return self.tr("%s sold in the last %s days") % (figures.units_sold,
                                                              figures.window_days)

@@ -262,7 +262,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Units on purchase orders (purchasing is not in ecdesk yet)</source>
+        <source>Units that sent purchase orders still expect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
