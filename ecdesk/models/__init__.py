@@ -29,14 +29,28 @@ from ecdesk.models.purchasing import (
 from ecdesk.models.returns import OrderRefund, OrderReturn, ReturnCondition, ReturnReason
 from ecdesk.models.settings import Setting
 from ecdesk.models.stock import AlertAck, MovementKind, StockMovement, StockPolicy
+from ecdesk.models.tickets import (
+    CalendarDay,
+    CannedReply,
+    EntryKind,
+    LineOutcome,
+    SlaPolicy,
+    Ticket,
+    TicketEntry,
+    TicketLine,
+    TicketPriority,
+    TicketStatus,
+    TicketType,
+)
 
 __all__ = [
-    "AlertAck", "AuditEntry", "Base", "Category", "Channel", "ChannelKind", "CostHistory",
-    "Customer", "CustomerHandle", "Listing", "ListingStatus", "MarketPrice", "MovementKind",
-    "Order", "OrderLine", "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply",
-    "PriceChangeSource", "PriceHistory", "PricePreviewRow", "PriceRule", "Product",
-    "ProductStatus", "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Receipt",
-    "ReceiptLine", "ReturnCondition", "ReturnReason", "Setting", "StockMovement", "StockPolicy",
-    "Supplier", "SupplierItem", "SupplierPriceBreak", "SupplierStatus", "Tag", "Variant",
-    "product_tags",
+    "AlertAck", "AuditEntry", "Base", "CalendarDay", "CannedReply", "Category", "Channel",
+    "ChannelKind", "CostHistory", "Customer", "CustomerHandle", "EntryKind", "LineOutcome",
+    "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order", "OrderLine", "OrderRefund",
+    "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource", "PriceHistory",
+    "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "PurchaseOrder",
+    "PurchaseOrderLine", "PurchaseOrderStatus", "Receipt", "ReceiptLine", "ReturnCondition",
+    "ReturnReason", "Setting", "SlaPolicy", "StockMovement", "StockPolicy", "Supplier",
+    "SupplierItem", "SupplierPriceBreak", "SupplierStatus", "Tag", "Ticket", "TicketEntry",
+    "TicketLine", "TicketPriority", "TicketStatus", "TicketType", "Variant", "product_tags",
 ]

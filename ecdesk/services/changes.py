@@ -18,6 +18,7 @@ class ChangeArea(StrEnum):
     ORDERS = "orders"
     STOCK = "stock"  # on-hand, stock policies and defaults, alert acknowledgements
     PURCHASING = "purchasing"  # suppliers, supplier items, purchase orders, receipts
+    TICKETS = "tickets"  # tickets, their threads and returns, canned replies, SLA, calendar
 
 
 @dataclass(frozen=True)

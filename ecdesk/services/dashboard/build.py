@@ -11,13 +11,12 @@ from ecdesk.money import format_amount, format_rate
 from ecdesk.services.common.period import Period
 from ecdesk.services.dashboard.figures import repeat_customers, sku_ranking
 from ecdesk.services.dashboard.model import (
-    MARK_PROVIDERS,
-    TILE_PROVIDERS,
     ChannelFigure,
     Dashboard,
     DashboardScope,
     Tile,
 )
+from ecdesk.services.dashboard_providers import MARK_PROVIDERS, TILE_PROVIDERS
 from ecdesk.services.reports.model import minor_to_decimal, rate
 from ecdesk.services.reports.sales_queries import (
     SalesScope,

@@ -1,6 +1,6 @@
 """What the Dashboard shows, as plain values, and the registries later capabilities extend.
 
-A capability adds a tile provider (`TILE_PROVIDERS`) or a chart-mark provider (`MARK_PROVIDERS`):
+A capability adds a tile provider or a chart-mark provider (services/dashboard_providers.py):
 a function of (session, scope) that returns Tiles or ChartMarks. Promotions add their windows as
 marks on the sales trend, customer service its overdue tickets as a tile, purchasing the orders
 due, without the Dashboard knowing about them.
@@ -96,5 +96,3 @@ class Dashboard:
 
 TileProvider = Callable[[Session, DashboardScope], list[Tile]]
 MarkProvider = Callable[[Session, DashboardScope], list[ChartMark]]
-TILE_PROVIDERS: list[TileProvider] = []
-MARK_PROVIDERS: list[MarkProvider] = []

@@ -60,7 +60,7 @@ def period_presets() -> list[tuple[str, Callable[[Any], Period]]]:
 class DashboardPage(QWidget):
     refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
         ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.ORDERS,
-        ChangeArea.STOCK, ChangeArea.PURCHASING})
+        ChangeArea.STOCK, ChangeArea.PURCHASING, ChangeArea.TICKETS})  # tickets: the overdue tile
 
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

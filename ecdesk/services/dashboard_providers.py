@@ -1,0 +1,14 @@
+"""Every capability's Dashboard tiles and chart marks, in the order they show.
+
+Like services/search_providers.py: a capability that has a figure for the Dashboard adds its
+provider here (services/dashboard/model.py says what a provider is), and the Dashboard knows
+none of them.
+"""
+
+from __future__ import annotations
+
+from ecdesk.services.dashboard.model import MarkProvider, TileProvider
+from ecdesk.services.tickets.dashboard_tile import ticket_tiles
+
+TILE_PROVIDERS: tuple[TileProvider, ...] = (ticket_tiles,)
+MARK_PROVIDERS: tuple[MarkProvider, ...] = ()

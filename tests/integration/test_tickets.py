@@ -1,0 +1,231 @@
+"""Tickets: numbers, due times stored from the SLA and the business calendar, the thread and
+its effect on the clock, closing and reopening, and the after-sales work of return and exchange
+tickets (goods received once, a replacement sent, money refunded)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import text
+
+from ecdesk.db import Database
+from ecdesk.errors import ValidationError
+from ecdesk.services.orders_io import import_orders, read_orders_file
+from ecdesk.services.tickets.canned import fill, placeholder_values, save_canned_reply
+from ecdesk.services.tickets.commands import (
+    add_entry,
+    open_ticket,
+    receive_ticket_return,
+    refund_ticket,
+    send_replacement,
+    set_ticket_status,
+)
+from ecdesk.services.tickets.dto import TicketDraft, TicketLineDraft, TicketQuery
+from ecdesk.services.tickets.policies import save_sla_policy, set_calendar_day
+from ecdesk.services.tickets.queries import get_ticket, list_tickets, queue_counts
+from tests.order_import_files import (
+    OrderShop,
+    order_shop,
+    shopify_file,
+    shopify_line,
+    shopify_order,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+TUESDAY_10 = datetime(2026, 3, 3, 10, tzinfo=SHANGHAI)
+AFTER_SHIPPING = datetime(2024, 3, 8, 10, tzinfo=SHANGHAI)
+
+
+def cst(*args: int) -> datetime:
+    return datetime(*args, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def shop(tmp_shop: Database, tmp_path: Path) -> OrderShop:
+    """Order #1 on Shopify: 3 TEE-S and 2 MUG, shipped 6 March 2024."""
+    shop = order_shop(tmp_shop)
+    path = shopify_file(tmp_path, shopify_order(
+        "#1", "TEE-S", "3", fulfillment="fulfilled",
+        **{"Fulfilled at": "2024-03-06 09:00:00 -0500"}), shopify_line("#1", "MUG", "2", "40.00"))
+    import_orders(shop.db.uow(), read_orders_file(path, timezone="Asia/Shanghai"))
+    return shop
+
+
+def rows(db: Database, sql: str) -> list[tuple]:
+    with db.uow() as uow:
+        return [tuple(row) for row in uow.session.execute(text(sql))]
+
+
+def order_lines(shop: OrderShop) -> dict[str, int]:
+    return dict(rows(shop.db, "SELECT v.sku, l.id FROM order_lines l JOIN variants v "
+                              "ON v.id = l.variant_id"))
+
+
+def question(shop: OrderShop, **fields: object) -> int:
+    draft = TicketDraft(**{"channel_id": shop.shopify, "subject": "Does it run small?",
+                           "message": "Hi, does the tee run small?", "created_at": TUESDAY_10,
+                           **fields})
+    return open_ticket(shop.db.uow(), draft).ids[0]
+
+
+def return_ticket(shop: OrderShop, kind: str = "return", outcome: str = "refund",
+                  **line: object) -> int:
+    [(order_id,)] = rows(shop.db, "SELECT id FROM orders")
+    draft = TicketDraft(
+        channel_id=shop.shopify, subject="Too small", type=kind, order_id=order_id,
+        created_at=AFTER_SHIPPING, lines=(TicketLineDraft(
+            order_lines(shop)["TEE-S"], 2, "wrong_size", outcome, **line),))
+    return open_ticket(shop.db.uow(), draft).ids[0]
+
+
+def on_hand(shop: OrderShop, sku: str) -> int:
+    return rows(shop.db, f"SELECT on_hand FROM variants WHERE sku = '{sku}'")[0][0]
+
+
+def test_tickets_are_numbered_in_order_and_due_on_working_time(shop: OrderShop):
+    first, second = question(shop), question(shop, priority="urgent")
+    detail = get_ticket(shop.db.uow(), first)
+    assert (detail.row.number, get_ticket(shop.db.uow(), second).row.number) == (
+        "T-000001", "T-000002")
+    # Normal: first response in 4 working hours, resolution in 18 (Tue 8 + Wed 9 + Thu 1).
+    assert detail.row.first_response_due_at == cst(2026, 3, 3, 14)
+    assert detail.row.resolution_due_at == cst(2026, 3, 5, 10)
+    assert [e.kind for e in detail.entries] == ["status", "message"]
+
+
+def test_the_first_reply_answers_the_ticket_and_the_resolution_clock_then_matters(
+        shop: OrderShop):
+    ticket = question(shop)
+    add_entry(shop.db.uow(), ticket, "reply", "It runs true to size.", at=cst(2026, 3, 3, 11))
+    detail = get_ticket(shop.db.uow(), ticket)
+    assert (detail.row.status, detail.row.first_response_at) == ("open", cst(2026, 3, 3, 11))
+    assert detail.row.next_due() == cst(2026, 3, 5, 10)
+
+
+def test_waiting_on_the_customer_pauses_the_clock_until_they_write_back(shop: OrderShop):
+    ticket = question(shop)
+    add_entry(shop.db.uow(), ticket, "reply", "Which size?", at=cst(2026, 3, 3, 11))
+    set_ticket_status(shop.db.uow(), ticket, "waiting_customer", at=cst(2026, 3, 3, 11))
+    assert rows(shop.db, "SELECT due_at FROM tickets") == [(None,)]
+    add_entry(shop.db.uow(), ticket, "message", "M please", at=cst(2026, 3, 4, 11))
+    detail = get_ticket(shop.db.uow(), ticket)
+    # 1 hour before the pause, 17 after Wednesday 11:00: Wed 7, Thu 9, Fri 1 -> Friday 10:00.
+    assert (detail.row.status, detail.row.resolution_due_at) == ("open", cst(2026, 3, 6, 10))
+
+
+def test_the_queue_filters_overdue_and_due_today_by_the_time_given(shop: OrderShop):
+    late, today = question(shop), question(shop, created_at=cst(2026, 3, 4, 9))
+    now = cst(2026, 3, 4, 10)
+    overdue = list_tickets(shop.db.uow(), TicketQuery(filter="overdue"), now=now)
+    due_today = list_tickets(shop.db.uow(), TicketQuery(filter="due_today"), now=now)
+    assert [r.id for r in overdue.rows] == [late] and overdue.total == 1
+    assert [r.id for r in due_today.rows] == [today]
+    assert queue_counts(shop.db.uow(), now=now).overdue == 1
+    assert list_tickets(shop.db.uow(), TicketQuery(filter="all", search="000002"),
+                        now=now).total == 1
+
+
+def test_closing_a_return_before_its_goods_came_back_is_refused(shop: OrderShop):
+    ticket = return_ticket(shop)
+    with pytest.raises(ValidationError, match="still waits for 2 unit"):
+        set_ticket_status(shop.db.uow(), ticket, "closed", satisfaction=5)
+    assert rows(shop.db, "SELECT status, satisfaction FROM tickets") == [("new", None)]
+    receive_ticket_return(shop.db.uow(), ticket, {get_ticket(shop.db.uow(), ticket).lines[0].id:
+                                                  2}, at=AFTER_SHIPPING)
+    assert on_hand(shop, "TEE-S") == 9
+    set_ticket_status(shop.db.uow(), ticket, "closed", satisfaction=4, comment="quick")
+    assert rows(shop.db, "SELECT status, satisfaction, satisfaction_comment FROM tickets") == [
+        ("closed", 4, "quick")]
+
+
+def test_receiving_more_than_the_ticket_expects_moves_no_stock(shop: OrderShop):
+    ticket = return_ticket(shop)
+    line = get_ticket(shop.db.uow(), ticket).lines[0].id
+    with pytest.raises(ValidationError, match="more than the 2 unit"):
+        receive_ticket_return(shop.db.uow(), ticket, {line: 3}, at=AFTER_SHIPPING)
+    assert on_hand(shop, "TEE-S") == 7
+
+
+def test_a_ticket_cannot_ask_to_return_more_than_was_shipped(shop: OrderShop):
+    [(order_id,)] = rows(shop.db, "SELECT id FROM orders")
+    with pytest.raises(ValidationError, match="more than was shipped"):
+        open_ticket(shop.db.uow(), TicketDraft(
+            channel_id=shop.shopify, subject="All of them", type="return", order_id=order_id,
+            created_at=AFTER_SHIPPING, lines=(TicketLineDraft(order_lines(shop)["MUG"], 5),)))
+    assert rows(shop.db, "SELECT count(*) FROM tickets") == [(0,)]
+
+
+def test_an_exchange_sends_the_replacement_after_the_goods_came_back(shop: OrderShop):
+    ticket = return_ticket(shop, "exchange", "replace", replacement_sku="TEE-M")
+    line = get_ticket(shop.db.uow(), ticket).lines[0].id
+    with pytest.raises(ValidationError, match="received back and not yet replaced"):
+        send_replacement(shop.db.uow(), ticket, line, 1)
+    receive_ticket_return(shop.db.uow(), ticket, {line: 2}, at=AFTER_SHIPPING)
+    send_replacement(shop.db.uow(), ticket, line, 2)
+    assert (on_hand(shop, "TEE-S"), on_hand(shop, "TEE-M")) == (9, 8)
+    assert get_ticket(shop.db.uow(), ticket).lines[0].replaced == 2
+
+
+def test_a_refund_from_a_ticket_is_recorded_on_its_order_with_the_ticket_number(
+        shop: OrderShop):
+    ticket = return_ticket(shop, "refund_only")
+    refund_ticket(shop.db.uow(), ticket, "25.00",
+                  ticket_line_id=get_ticket(shop.db.uow(), ticket).lines[0].id)
+    assert rows(shop.db, "SELECT amount, reference FROM order_refunds") == [(2500, "T-000001")]
+    assert rows(shop.db, "SELECT refunded FROM orders") == [(2500,)]
+
+
+def test_reopening_a_resolved_ticket_counts_and_satisfaction_needs_closing(shop: OrderShop):
+    ticket = question(shop)
+    set_ticket_status(shop.db.uow(), ticket, "resolved", at=cst(2026, 3, 3, 12))
+    with pytest.raises(ValidationError, match="is given when the ticket is closed"):
+        set_ticket_status(shop.db.uow(), ticket, "open", satisfaction=3)
+    with pytest.raises(ValidationError, match="not a rating from 1 to 5"):
+        set_ticket_status(shop.db.uow(), ticket, "closed", satisfaction=6)
+    set_ticket_status(shop.db.uow(), ticket, "open", at=cst(2026, 3, 4, 12))
+    detail = get_ticket(shop.db.uow(), ticket)
+    assert (detail.reopened, detail.resolved_at) == (1, None)
+    # 2 hours before it was resolved, 16 after Wednesday 12:00: Wed 6, Thu 9, Fri 1.
+    assert detail.row.resolution_due_at == cst(2026, 3, 6, 10)
+
+
+def test_a_shop_policy_and_a_calendar_day_off_move_the_due_times_of_open_tickets(
+        shop: OrderShop):
+    ticket = question(shop)
+    save_sla_policy(shop.db.uow(), ticket_type="pre_sale", priority="normal",
+                    first_response_minutes=60, resolution_minutes=9 * 60)
+    assert get_ticket(shop.db.uow(), ticket).row.resolution_due_at == cst(2026, 3, 4, 10)
+    set_calendar_day(shop.db.uow(), date(2026, 3, 4), working=False, name="Stocktaking")
+    assert get_ticket(shop.db.uow(), ticket).row.resolution_due_at == cst(2026, 3, 5, 10)
+
+
+def test_an_sla_target_of_zero_is_refused_and_nothing_is_saved(shop: OrderShop):
+    with pytest.raises(ValidationError, match="above zero"):
+        save_sla_policy(shop.db.uow(), ticket_type="return", priority="high",
+                        first_response_minutes=0, resolution_minutes=60)
+    assert rows(shop.db, "SELECT count(*) FROM sla_policies") == [(0,)]
+
+
+def test_bad_tickets_are_refused_with_every_reason(shop: OrderShop):
+    with pytest.raises(ValidationError) as refused:
+        open_ticket(shop.db.uow(), TicketDraft(channel_id=999, subject=" ", type="gift",
+                                               priority="asap", lines=(TicketLineDraft(1, 1),)))
+    assert [p.field for p in refused.value.problems] == ["Subject", "Channel", "Type",
+                                                         "Priority", "Lines"]
+
+
+def test_canned_replies_fill_their_placeholders_from_the_ticket(shop: OrderShop):
+    ticket = return_ticket(shop)
+    save_canned_reply(shop.db.uow(), title="Return label",
+                      body="Dear {customer}, your return of {sku} on {order} is {ticket}.")
+    with pytest.raises(ValidationError, match=r"\{name\} is not a placeholder"):
+        save_canned_reply(shop.db.uow(), title="Bad", body="Hello {name}")
+    with pytest.raises(ValidationError, match="already exists"):
+        save_canned_reply(shop.db.uow(), title="return label", body="x")
+    values = placeholder_values(get_ticket(shop.db.uow(), ticket),
+                                AFTER_SHIPPING + timedelta(days=1), SHANGHAI)
+    assert fill("Dear {customer}, your return of {sku} on {order} is {ticket}.", values) == (
+        "Dear Ann Lee, your return of TEE-S on #1 is T-000001.")
