@@ -36,6 +36,7 @@ from ecdesk.services.catalog_io.dto import (
     ParsedProduct,
     ParsedVariant,
 )
+from ecdesk.services.purchasing.cost_history import average_cost_kept, costed_by_receipts
 from ecdesk.services.settings import read_settings
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import negative_allowed, shop_allows_negative
@@ -183,6 +184,7 @@ class _Present:
                                                                   "sale_price"})
         self.sku_column = parsed.column_of("sku") or "SKU"
         self.price_column = parsed.column_of("price") or "Price"
+        self.cost_column = parsed.column_of("cost") or "Cost"
         self.description_column = parsed.column_of("description") or "Description"
         self.xlsx = Path(parsed.path).suffix.lower() in XLSX_SUFFIXES
         self.handle_column = parsed.column_of("handle") or "Handle"
@@ -203,6 +205,7 @@ class _Shop:
         self.channels: dict[str, int] = {}  # lower name: id
         self.listings: dict[tuple[int, int], dict[str, Any]] = {}
         self.item_owner: dict[tuple[int, str], int] = {}  # (channel, item id): variant id
+        self.costed_by_receipts: set[int] = set()  # SKUs whose cost is the moving average
 
     @classmethod
     def load(cls, session: Session, parsed: ParsedFile, channel_id: int | None) -> _Shop:
@@ -213,6 +216,7 @@ class _Shop:
                 "SELECT id, product_id, sku FROM variants "
                 "WHERE lower(sku) IN (SELECT value FROM json_each(?))", (json.dumps(skus),)):
             shop.sku_owner[sku.lower()] = (vid, pid, sku)
+        shop.costed_by_receipts = costed_by_receipts(conn, [o[0] for o in shop.sku_owner.values()])
         handles = [p.handle.lower() for p in parsed.products if p.handle]
         for pid, handle in conn.exec_driver_sql(
                 "SELECT id, handle FROM products "
@@ -316,6 +320,8 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
         if owner is not None and owner[1] == product_id:
             old = shop.variants[owner[0]]
             values = _variant_values(variant, old, present)
+            if owner[0] in shop.costed_by_receipts:
+                _keep_average_cost(variant, values, old, present, problems)
             values["sku"] = old["sku"]  # the stored spelling: matching ignores case
             var_changes = {k: [old[k], values[k]] for k in VARIANT_FIELDS
                            if old[k] != values[k]}
@@ -328,6 +334,17 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
             next_position += 1
             variants.append(VariantPlan(variant, None, values, {}, _stock_change(variant, 0)))
     return plan
+
+
+def _keep_average_cost(variant: ParsedVariant, values: dict[str, Any], old: dict[str, Any],
+                       present: _Present, problems: list[Problem]) -> None:
+    """A SKU received through purchase orders is costed at the moving average of what its
+    deliveries cost (services/purchasing/costing.py): a file's cost does not replace it."""
+    if values["unit_cost"] == old["unit_cost"]:
+        return
+    problems.append(Problem(present.cost_column, average_cost_kept(
+        old["sku"], values["unit_cost"], old["unit_cost"]), variant.row, severity="warning"))
+    values["unit_cost"] = old["unit_cost"]
 
 
 def _keep_whole_text(product: ParsedProduct, wanted: dict[str, Any], current: dict[str, Any],

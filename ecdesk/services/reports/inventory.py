@@ -48,8 +48,10 @@ DEFINITIONS = (
     "For every SKU and in every total, opening stock + the period's movements = closing stock. "
     "Sold and written off are negative (stock going out); a stocktake's difference is "
     "negative when fewer were counted than expected.",
-    "Values are units x the SKU's current unit cost. ecdesk keeps no history of unit costs, "
-    "so a period's values use today's costs. Negative stock (shipped before the delivery was "
+    "Values are units x the SKU's unit cost as it stood at the end of the period: the moving "
+    "average of the landed cost of its receipts, or the cost entered for it. Every change of "
+    "a cost is kept with its time, so this valuation made again later, after deliveries or "
+    "cost changes, shows the same values. Negative stock (shipped before the delivery was "
     "booked) is valued negative. SKUs without stock and without movements are left out.",
 )
 
@@ -96,7 +98,7 @@ def _reconciliation(totals: dict[str, int]) -> Table:
     rows += [{"line": KIND_LABELS[kind], "units": totals[kind], "value": totals[f"{kind}_value"]}
              for kind in KINDS]
     columns = (Column("line", "Stock", TEXT, 3.0), Column("units", "Units", UNITS, 1.5),
-               Column("value", "Value at current cost", MONEY, 2.0))
+               Column("value", "Value at cost", MONEY, 2.0))
     return Table("reconciliation", "Opening stock + movements = closing stock", columns,
                  pd.DataFrame(rows), {"units": totals["closing"],
                                       "value": totals["closing_value"]},

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.models.stock import MovementKind
 from ecdesk.services.common.period import Period
+from ecdesk.services.purchasing.cost_history import cost_as_of_sql
 from ecdesk.services.reports.sql import frame, one
 
 if TYPE_CHECKING:
@@ -43,9 +44,10 @@ _FILL = f"""CREATE TEMP TABLE report_stock AS
     SELECT cat.path AS category, v.sku AS sku,
            pr.title || CASE WHEN {_OPTIONS} <> '' THEN ' (' || {_OPTIONS} || ')' ELSE '' END
                AS product,
-           v.unit_cost AS unit_cost, {", ".join(f"s.{n}" for n in UNIT_FIGURES)},
-           {", ".join(f"s.{n} * v.unit_cost AS {n}_value" for n in UNIT_FIGURES)}
-    FROM ({_PER_SKU}) s JOIN variants v ON v.id = s.variant_id
+           s.unit_cost AS unit_cost, {", ".join(f"s.{n}" for n in UNIT_FIGURES)},
+           {", ".join(f"s.{n} * s.unit_cost AS {n}_value" for n in UNIT_FIGURES)}
+    FROM (SELECT k.*, {cost_as_of_sql("k.variant_id", ":end")} AS unit_cost
+          FROM ({_PER_SKU}) AS k) AS s JOIN variants v ON v.id = s.variant_id
     JOIN products pr ON pr.id = v.product_id LEFT JOIN categories cat ON cat.id = pr.category_id
     WHERE s.opening <> 0 OR s.closing <> 0 OR {" OR ".join(f"s.{k} <> 0" for k in KINDS)}"""
 

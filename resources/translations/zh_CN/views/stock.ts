@@ -263,7 +263,7 @@
     </message>
     <message>
         <source>Units that sent purchase orders still expect</source>
-        <translation type="unfinished"></translation>
+        <translation>已发出的采购单中尚未到货的数量（在途）</translation>
     </message>
     <message>
         <source>%s sold in the last %s days</source>
