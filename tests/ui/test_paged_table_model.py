@@ -299,3 +299,67 @@ def test_nothing_is_shown_outside_the_rows_and_columns() -> None:
     assert model.data(model.createIndex(5, 0)) is None
     assert model.data(model.createIndex(0, 5)) is None
     assert (model.rowCount(model.index(0, 0)), model.columnCount(model.index(0, 0))) == (0, 0)
+
+
+# -- keyset paging ------------------------------------------------------------------------------
+class KeysetShelf(Shelf):
+    """A shelf that pages by keyset: each page says where it ends, the next starts after it."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.afters: list[Any] = []
+
+    def __call__(self, query: Query, offset: int, limit: int,  # type: ignore[override]
+                 after: Any = None) -> Page[Item]:
+        self.afters.append(after)
+        found = self.matching(query)
+        start = 0 if after is None else next(
+            n + 1 for n, item in enumerate(found) if (item.name, item.id) == after)
+        rows = found[start:start + limit]
+        return Page(rows, None, start + limit < len(found),
+                    (rows[-1].name, rows[-1].id) if rows else None)
+
+
+def test_a_loader_that_takes_a_cursor_gets_the_last_pages_end_instead_of_an_offset() -> None:
+    shelf = KeysetShelf(3 * PAGE_SIZE)
+    model = ItemsModel(shelf)
+    model.set_query(Query())
+
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+
+    assert shelf.afters == [None, ("item 0255", 255), ("item 0511", 511)]
+    assert names(model) == [item.name for item in shelf.items]
+    assert not model.canFetchMore(QModelIndex())
+
+
+def test_jumping_to_a_row_not_loaded_yet_reads_on_until_it_and_to_the_end_until_the_last() -> None:
+    shelf = KeysetShelf(5 * PAGE_SIZE + 3)
+    model = ItemsModel(shelf)
+    model.set_query(Query(descending=True))
+
+    found = model.fetch_until(lambda item: item.id == 700)
+
+    assert found is not None and model.row_at(found).id == 700
+    assert model.rowCount() == 3 * PAGE_SIZE  # (row 582 of 1,283): the pages up to it only
+    assert model.fetch_until(lambda _item: False) is None  # the end: every row, once
+    assert [model.row_at(r).id for r in range(model.rowCount())] == list(
+        range(5 * PAGE_SIZE + 2, -1, -1))
+
+
+def test_a_loader_of_three_arguments_keeps_paging_by_offset_even_when_pages_carry_a_cursor(
+        ) -> None:
+    keyset = KeysetShelf(2 * PAGE_SIZE)
+    calls: list[int] = []
+
+    def by_offset(query: Query, offset: int, limit: int) -> Page[Item]:
+        calls.append(offset)
+        found = keyset.matching(query)
+        page = found[offset:offset + limit]
+        return Page(page, None, offset + limit < len(found), ("ignored", 0))
+
+    model = ItemsModel(by_offset)  # type: ignore[arg-type]
+    model.set_query(Query())
+    model.fetchMore(QModelIndex())
+
+    assert calls == [0, PAGE_SIZE] and model.rowCount() == 2 * PAGE_SIZE

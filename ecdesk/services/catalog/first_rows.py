@@ -35,7 +35,7 @@ _MATCHING = """
     WHERE v.archived IS 0 AND p.status != 'archived'"""
 _PAGE = f"""
     SELECT v.id, v.product_id, p.title, v.sku, v.option1, v.option2, v.option3, p.status,
-           p.category_id, v.price, v.unit_cost, v.on_hand, v.barcode
+           p.category_id, v.price, v.unit_cost, v.on_hand, v.barcode, v.position
     {_MATCHING}
     ORDER BY p.title, p.id, v.position, v.id
     LIMIT ? OFFSET ?"""
@@ -111,8 +111,15 @@ def _page(conn: sqlite3.Connection, offset: int, limit: int) -> Page[VariantRow]
     min_margin = _min_margin(conn)
     listings = read_listing_cells(conn.execute, ids, min_margin)
     paths = dict(conn.execute("SELECT id, path FROM categories").fetchall())
-    return Page([_row(row, listings.get(row[0], {}), paths, min_margin) for row in rows], None,
-                has_more)
+    return Page([_row(row[:-1], listings.get(row[0], {}), paths, min_margin) for row in rows],
+                None, has_more, _cursor(rows[-1]))
+
+
+def _cursor(raw: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Where a page ending with `raw` ends, as `list_variants` says it for the default order
+    (title, product, position, SKU id): the shop, once open, reads on from there."""
+    variant_id, product_id, title, position = raw[0], raw[1], raw[2], raw[-1]
+    return (title, product_id, position, variant_id)
 
 
 def _min_margin(conn: sqlite3.Connection) -> Decimal:

@@ -31,6 +31,7 @@ from ecdesk.services.catalog.dto import (
     VariantRow,
 )
 from ecdesk.services.catalog.rows import read_listing_cells, variant_row
+from ecdesk.services.common.keyset import Cursor, Keyset, ordered_keys
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.text_search import contains, search_words
 from ecdesk.services.pricing.sql import effective_price_sql, margin_before_fees_sort_key
@@ -136,7 +137,8 @@ def _channel_condition(channel_id: int, listing_status: str | None) -> Any:
     return Variant.id.in_(on_channel)
 
 
-def _order(query: Select[Any], spec: VariantQuery) -> Select[Any]:
+def _order(query: Select[Any], spec: VariantQuery) -> tuple[Select[Any], Keyset]:
+    """`query` with what sorting needs joined, and the order (the SKU's id breaks ties)."""
     if spec.sort.startswith("channel:"):
         channel_id = int(spec.sort.split(":", 1)[1])
         sort_listing = select(Listing).where(Listing.channel_id == channel_id).subquery()
@@ -147,16 +149,18 @@ def _order(query: Select[Any], spec: VariantQuery) -> Select[Any]:
         keys = SORT_KEYS.get(spec.sort, SORT_KEYS["title"])
         if spec.sort == "category":
             query = query.outerjoin(Category, Category.id == Product.category_id)
-    ordered = [key.desc() if spec.descending else key.asc() for key in keys]
-    return query.order_by(*ordered, Variant.id.desc() if spec.descending else Variant.id)
+    return query, Keyset(ordered_keys(keys, Variant.id, spec.descending))
 
 
 def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit: int = 256,
-                  count: bool = True) -> Page[VariantRow]:
+                  count: bool = True, after: Cursor | None = None) -> Page[VariantRow]:
     """One page of SKUs for the Listings table, filtered, searched and sorted in SQL.
 
     With `count=False` the total is only returned when it comes free (a search visits every
     match anyway); otherwise it is None and `count_matching` gives it when it is needed.
+    The page ends at `Page.cursor`: the next one is read `after` it (keyset paging, then
+    `offset` is not used and a search's free total is that of the rows after the cursor, so
+    it is left out).
     """
     with uow:
         session = uow.session
@@ -169,10 +173,12 @@ def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit
         searching = bool(search_words(spec.search)) and not broad
         if searching:  # the sort visits every match anyway: count them in the same pass
             columns = columns.add_columns(func.count().over().label("total"))
-        query = _order(_filtered(columns, spec, broad), spec).offset(offset).limit(limit + 1)
-        rows = session.execute(query).all()
+        query, keyset = _order(_filtered(columns, spec, broad), spec)
+        query = query.add_columns(*keyset.columns()).order_by(*keyset.order_by())
+        query = query.where(keyset.after(after)) if after is not None else query.offset(offset)
+        rows = session.execute(query.limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
-        total = rows[0].total if searching and rows else None
+        total = rows[0].total if searching and rows and after is None else None
         if total is None and count:
             total = _count(session, spec)
         min_margin = read_settings(session).min_margin  # (judged in the rows' transaction)
@@ -180,7 +186,7 @@ def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit
                                       [row.id for row in rows], min_margin)
         paths = category_paths(session) if rows else {}
     return Page([_row(row, listings.get(row.id, {}), paths, min_margin) for row in rows], total,
-                has_more)
+                has_more, keyset.cursor_of(rows[-1]) if rows else None)
 
 
 def count_matching(uow: UnitOfWork, spec: VariantQuery) -> int:

@@ -20,6 +20,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Product, Variant
 from ecdesk.models.orders import OPEN_STATUSES
+from ecdesk.services.common.keyset import Cursor, Keyset, ordered_keys
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.shop_time import day_start, shop_zone
 from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
@@ -58,31 +59,35 @@ COLUMN_SORTS: dict[str, Sequence[Any]] = {
 }
 
 
-def _sorted(query: Select[Any], spec: OrderQuery) -> Select[Any]:
+def _keyset(spec: OrderQuery) -> Keyset:
+    """The table's order for `spec`: its column's keys, the order's id breaking ties."""
     keys = COLUMN_SORTS.get(spec.sort, COLUMN_SORTS["date"])
-    direction = [key.desc() if spec.descending else key.asc() for key in keys]
-    return query.order_by(*direction, Order.id.desc() if spec.descending else Order.id)
+    return Keyset(ordered_keys(keys, Order.id, spec.descending))
 
 
 def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: int = 256,
-                count: bool = True) -> Page[OrderRow]:
+                count: bool = True, after: Cursor | None = None) -> Page[OrderRow]:
     """One page of orders for the Orders table, filtered, searched and sorted in SQL.
 
     With `count=False` the total is None (counting every match of a search costs more than a
-    page); `count_orders` gives it when it is wanted.
+    page); `count_orders` gives it when it is wanted. The page ends at `Page.cursor`: the next
+    one is read `after` it (keyset paging; `offset` is then not used).
     """
     with uow:
         session = uow.session
         zone, search = shop_zone(session), search_condition(session, spec.search)
+        keyset = _keyset(spec)
         columns = select(Order.id, Order.channel_id, Order.number, Order.ordered_at,
                          Order.status, Order.customer_name, Order.currency, Order.shipping,
-                         Order.line_count, Order.units, Order.goods_total)
-        query = _sorted(_filtered(columns, spec, zone, search), spec)
-        rows = session.execute(query.offset(offset).limit(limit + 1)).all()
+                         Order.line_count, Order.units, Order.goods_total, *keyset.columns())
+        query = _filtered(columns, spec, zone, search).order_by(*keyset.order_by())
+        query = query.where(keyset.after(after)) if after is not None else query.offset(offset)
+        rows = session.execute(query.limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
         total = _count(session, spec, zone, search) if count else None
         names = dict(session.execute(select(Channel.id, Channel.name)).tuples().all())
-    return Page([_row(row, names[row.channel_id]) for row in rows], total, has_more)
+    return Page([_row(row, names[row.channel_id]) for row in rows], total, has_more,
+                keyset.cursor_of(rows[-1]) if rows else None)
 
 
 def count_orders(uow: UnitOfWork, spec: OrderQuery) -> int:

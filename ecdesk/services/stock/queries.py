@@ -50,6 +50,7 @@ from ecdesk.services.catalog.queries import (
     variant_ids_matching,
     variant_matches,
 )
+from ecdesk.services.common.keyset import Cursor, Keyset, SortKey
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.shop_time import shop_zone
 from ecdesk.services.common.text_search import search_words
@@ -232,7 +233,8 @@ class _Frame:
     def reorder_point(self) -> Any:
         return reorder_point(self.sold, self.defaults)
 
-    def sort_keys(self) -> list[Any]:
+    def keyset(self) -> Keyset:
+        """The table's order: the column's key, the SKU's id breaking ties."""
         window = self.defaults.velocity_window_days
         # Days of cover for sorting only; SKUs that do not sell have none and come last.
         cover = case((self.sold > 0, func.max(self.available, 0) * window * 1.0 / self.sold))
@@ -245,11 +247,10 @@ class _Frame:
             "reorder_point": (self.reorder_point(),), "value": (_VALUE,),
         }
         descending = self.query.descending
-        ordered = [key.desc() if descending else key.asc()
-                   for key in keys.get(self.query.sort, title)]
-        if self.query.sort == "cover":
-            ordered = [key.nulls_last() for key in ordered]
-        return [*ordered, Variant.id.desc() if descending else Variant.id.asc()]
+        nulls_last = True if self.query.sort == "cover" else None
+        return Keyset([*(SortKey(key, descending, nulls_last)
+                         for key in keys.get(self.query.sort, title)),
+                       SortKey(Variant.id, descending, nullable=False)])
 
 
 def _frame(session: Session, query: InventoryQuery, defaults: StockDefaults,
@@ -265,23 +266,28 @@ _ROW_COLUMNS = (Variant.id, Variant.product_id, Variant.sku, Product.title, Vari
 
 
 def list_inventory(uow: UnitOfWork, query: InventoryQuery, *, offset: int = 0,
-                   limit: int = 256, count: bool = True,
-                   now: datetime | None = None) -> Page[InventoryRow]:
+                   limit: int = 256, count: bool = True, now: datetime | None = None,
+                   after: Cursor | None = None) -> Page[InventoryRow]:
     """One page of SKUs with their stock figures; `count=False` leaves the total to
-    `summarize_inventory` (counting 100,000 SKUs costs more than a page)."""
+    `summarize_inventory` (counting 100,000 SKUs costs more than a page). The page ends at
+    `Page.cursor`: the next one is read `after` it (keyset paging; `offset` is then unused)."""
     with uow:
         session = uow.session
         defaults = read_stock_defaults(session)
         frame = _frame(session, query, defaults, now, page=True)
+        keyset = frame.keyset()
         columns = [*_ROW_COLUMNS, frame.committed.label("committed"),
-                   frame.on_order.label("on_order"), frame.sold.label("sold")]
-        rows = session.execute(frame.select(*columns).order_by(*frame.sort_keys())
-                               .offset(offset).limit(limit + 1)).all()
+                   frame.on_order.label("on_order"), frame.sold.label("sold"),
+                   *keyset.columns()]
+        page = frame.select(*columns).order_by(*keyset.order_by())
+        page = page.where(keyset.after(after)) if after is not None else page.offset(offset)
+        rows = session.execute(page.limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
         known = {row.id: (row.on_hand, row.committed, row.on_order, row.sold) for row in rows}
         figures = _figures(session, known, defaults, frame.since, frame.aggregated)
         total = summarize(session, query, defaults, now).skus if count else None
-    return Page([_inventory_row(row, figures[row.id]) for row in rows], total, has_more)
+    return Page([_inventory_row(row, figures[row.id]) for row in rows], total, has_more,
+                keyset.cursor_of(rows[-1]) if rows else None)
 
 
 def summarize_inventory(uow: UnitOfWork, query: InventoryQuery, *,
@@ -392,29 +398,35 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
         allows_negative=allows_negative(policy.allow_negative, shop_default))
 
 
-def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
-                     limit: int = 200) -> Page[MovementRow]:
+_NEWEST_FIRST = Keyset([SortKey(StockMovement.at, descending=True, nullable=False),
+                        SortKey(StockMovement.id, descending=True, nullable=False)])
+
+
+def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0, limit: int = 200,
+                     after: Cursor | None = None) -> Page[MovementRow]:
     """A SKU's movements, newest first, each with the on-hand it left behind.
 
     The on-hand after each movement is worked back from the SKU's on-hand (the ledger's sum,
     kept in step with it by the ledger), so that a page of a best seller's long history costs
-    no more than a page of a short one.
+    no more than a page of a short one. The page ends at `Page.cursor` (the last movement's
+    keys and the on-hand before it): the next page is read `after` it without summing the
+    movements before it again (keyset paging; `offset` is then unused).
     """
     mine = StockMovement.variant_id == variant_id
-    newest_first = (StockMovement.at.desc(), StockMovement.id.desc())
     with uow:
         session = uow.session
         zone = shop_zone(session)
-        balance = session.scalar(select(Variant.on_hand).where(Variant.id == variant_id)) or 0
-        if offset:
-            newer = select(StockMovement.quantity).where(mine).order_by(*newest_first).limit(
-                offset).subquery()
-            balance -= session.scalar(select(func.coalesce(func.sum(newer.c.quantity), 0))) or 0
-        rows = session.execute(
-            select(StockMovement.id, StockMovement.at, StockMovement.kind,
-                   StockMovement.quantity, StockMovement.reason, StockMovement.reference,
-                   StockMovement.order_id)
-            .where(mine).order_by(*newest_first).offset(offset).limit(limit + 1)).all()
+        query = (select(StockMovement.id, StockMovement.at, StockMovement.kind,
+                        StockMovement.quantity, StockMovement.reason, StockMovement.reference,
+                        StockMovement.order_id, *_NEWEST_FIRST.columns())
+                 .where(mine).order_by(*_NEWEST_FIRST.order_by()))
+        if after is not None:
+            balance = after[-1]
+            query = query.where(_NEWEST_FIRST.after(after[:-1]))
+        else:
+            balance = _balance_before(session, variant_id, offset)
+            query = query.offset(offset)
+        rows = session.execute(query.limit(limit + 1)).all()
         total = session.scalar(select(func.count()).where(mine)) or 0
     has_more, rows = len(rows) > limit, rows[:limit]
     movements = []
@@ -423,7 +435,19 @@ def movement_history(uow: UnitOfWork, variant_id: int, *, offset: int = 0,
             id=row.id, at=row.at.astimezone(zone), kind=row.kind.value, quantity=row.quantity,
             balance=balance, reason=row.reason, reference=row.reference, order_id=row.order_id))
         balance -= row.quantity
-    return Page(movements, total, has_more)
+    cursor = (*_NEWEST_FIRST.cursor_of(rows[-1]), balance) if rows else None
+    return Page(movements, total, has_more, cursor)
+
+
+def _balance_before(session: Session, variant_id: int, offset: int) -> int:
+    """The on-hand left by the newest movement after skipping the `offset` newest."""
+    mine = StockMovement.variant_id == variant_id
+    balance = session.scalar(select(Variant.on_hand).where(Variant.id == variant_id)) or 0
+    if offset:
+        newer = (select(StockMovement.quantity).where(mine)
+                 .order_by(*_NEWEST_FIRST.order_by()).limit(offset).subquery())
+        balance -= session.scalar(select(func.coalesce(func.sum(newer.c.quantity), 0))) or 0
+    return balance
 
 
 # -- stock count sheets ------------------------------------------------------------------------
@@ -442,7 +466,8 @@ def count_sheet(uow: UnitOfWork, query: InventoryQuery, *,
     """Every SKU the Inventory table shows for `query`, in its order, to count."""
     with uow:
         frame = _frame(uow.session, query, read_stock_defaults(uow.session), now)
-        rows = uow.session.execute(frame.select(*_SHEET_COLUMNS).order_by(*frame.sort_keys()))
+        ordered = frame.select(*_SHEET_COLUMNS).order_by(*frame.keyset().order_by())
+        rows = uow.session.execute(ordered)
         return [_count_line(row) for row in rows.tuples()]
 
 

@@ -22,7 +22,7 @@ from ecdesk.views.widgets.paged_table_model import (
 )
 from ecdesk.views.widgets.paged_table_model import Heading, PagedTableModel
 
-Loader = Callable[[VariantQuery, int, int], Page[VariantRow]]
+Loader = Callable[..., Page[VariantRow]]  # (query, offset, limit, after=None)
 Counter = Callable[[VariantQuery], int]
 
 # (header, sort key, value of a row); channel columns are appended per channel.

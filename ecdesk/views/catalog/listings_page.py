@@ -147,14 +147,16 @@ class ListingsPage(QWidget):
             self._needs_shop.append(page_action(self, "", keys, slot))
 
     # -- data ------------------------------------------------------------------------------
-    def _load(self, query: VariantQuery, offset: int, limit: int) -> Page:
+    def _load(self, query: VariantQuery, offset: int, limit: int,
+              after: tuple[object, ...] | None = None) -> Page:
         if self.context is None:  # before the shop is open only the default query can be asked
             if self._first is None or query != DEFAULT_QUERY:
                 return Page([], 0)
             return read_page(self._first.path, offset, limit)
         from ecdesk.services.catalog.queries import list_variants
 
-        return list_variants(self.context.uow(), query, offset=offset, limit=limit, count=False)
+        return list_variants(self.context.uow(), query, offset=offset, limit=limit, count=False,
+                             after=after)
 
     def _count(self, query: VariantQuery) -> int:  # (on a worker thread)
         # Read in this order: `bind` sets the context before `load` drops the first rows, so a

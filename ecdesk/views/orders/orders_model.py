@@ -22,7 +22,7 @@ from ecdesk.views.widgets.paged_table_model import (
 )
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
-Loader = Callable[[OrderQuery, int, int], Page[OrderRow]]
+Loader = Callable[..., Page[OrderRow]]  # (query, offset, limit, after=None)
 Counter = Callable[[OrderQuery], int]
 
 # Order statuses by their stored values (views do not import the models' enum).

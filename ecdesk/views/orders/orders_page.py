@@ -146,8 +146,10 @@ class OrdersPage(QWidget):
         return toolbar
 
     # -- data ------------------------------------------------------------------------------
-    def _load(self, query: OrderQuery, offset: int, limit: int) -> Page[OrderRow]:
-        return list_orders(self.context.uow(), query, offset=offset, limit=limit, count=False)
+    def _load(self, query: OrderQuery, offset: int, limit: int,
+              after: tuple[object, ...] | None = None) -> Page[OrderRow]:
+        return list_orders(self.context.uow(), query, offset=offset, limit=limit, count=False,
+                           after=after)
 
     def _count(self, query: OrderQuery) -> int:  # (on a worker thread)
         return count_orders(self.context.uow(), query)

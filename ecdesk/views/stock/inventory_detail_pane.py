@@ -53,8 +53,10 @@ class InventoryDetailPane(QWidget):
             table.setColumnWidth(column, width)
         return table
 
-    def _read(self, variant_id: int, offset: int, limit: int) -> Page[MovementRow]:
-        return movement_history(self.context.uow(), variant_id, offset=offset, limit=limit)
+    def _read(self, variant_id: int, offset: int, limit: int,
+              after: tuple[object, ...] | None = None) -> Page[MovementRow]:
+        return movement_history(self.context.uow(), variant_id, offset=offset, limit=limit,
+                                after=after)
 
     @property
     def loading(self) -> bool:

@@ -8,6 +8,7 @@ through `summary_changed`, so typing in the search box never waits for them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
@@ -29,7 +30,7 @@ from ecdesk.views.widgets.paged_table_model import PagedTableModel
 from ecdesk.views.widgets.workers import Job
 
 HISTORY_PAGE_SIZE = 200
-Loader = Callable[[InventoryQuery, int, int], Page[InventoryRow]]
+Loader = Callable[..., Page[InventoryRow]]  # (query, offset, limit, after=None)
 Summarizer = Callable[[InventoryQuery], InventorySummary]
 WARNING_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#8a8a8a")
@@ -97,9 +98,10 @@ class InventoryTableModel(PagedTableModel[InventoryQuery, InventoryRow]):
         self.rows_loaded.emit()
 
     def _read_page(self, query: InventoryQuery, offset: int,
-                   show: Callable[[Page[InventoryRow]], None]) -> None:
-        loader, limit, generation = self._loader, self.page_size, self._generation
-        job = self._run(lambda _progress: loader(query, offset, limit))
+                   show: Callable[[Page[InventoryRow]], None],
+                   after: tuple[Any, ...] | None = None) -> None:
+        generation = self._generation
+        job = self._run(lambda _progress: self._load(query, offset, after))
         self._page_job = job
 
         def arrived(page: Page[InventoryRow]) -> None:
@@ -170,7 +172,7 @@ class InventoryTableModel(PagedTableModel[InventoryQuery, InventoryRow]):
 
 # -- a SKU's movement history ----------------------------------------------------------------
 
-HistoryLoader = Callable[[int, int, int], Page[MovementRow]]
+HistoryLoader = Callable[..., Page[MovementRow]]  # (variant id, offset, limit, after=None)
 HISTORY_COLUMNS: list[tuple[str, Callable[[MovementRow], str], bool]] = [
     ("Date", lambda m: m.at.strftime("%Y-%m-%d %H:%M"), False),
     ("Movement", lambda m: kind_label(m.kind), False),
@@ -190,8 +192,13 @@ class MovementsTableModel(PagedTableModel[int | None, MovementRow]):
     page_size = HISTORY_PAGE_SIZE
 
     def __init__(self, loader: HistoryLoader, parent: QObject | None = None) -> None:
-        def history(variant_id: int | None, offset: int, limit: int) -> Page[MovementRow]:
-            return Page([], 0) if variant_id is None else loader(variant_id, offset, limit)
+        def history(variant_id: int | None, offset: int, limit: int,
+                    after: tuple[Any, ...] | None = None) -> Page[MovementRow]:
+            if variant_id is None:
+                return Page([], 0)
+            if after is None:  # (a loader that pages by offset takes three arguments)
+                return loader(variant_id, offset, limit)
+            return loader(variant_id, offset, limit, after)
 
         super().__init__(history, None, HISTORY_HEADINGS, parent)
 

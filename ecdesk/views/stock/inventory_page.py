@@ -132,8 +132,10 @@ class InventoryPage(QWidget):
         self._update_actions()
 
     # -- data ------------------------------------------------------------------------------
-    def _load(self, query: InventoryQuery, offset: int, limit: int) -> Page[InventoryRow]:
-        return list_inventory(self.context.uow(), query, offset=offset, limit=limit, count=False)
+    def _load(self, query: InventoryQuery, offset: int, limit: int,
+              after: tuple[object, ...] | None = None) -> Page[InventoryRow]:
+        return list_inventory(self.context.uow(), query, offset=offset, limit=limit, count=False,
+                              after=after)
 
     def _summarize(self, query: InventoryQuery) -> InventorySummary:  # (on a worker thread)
         return summarize_inventory(self.context.uow(), query)

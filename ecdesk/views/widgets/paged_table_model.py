@@ -5,6 +5,14 @@ service in SQL, never by a proxy over loaded rows, so 100,000 rows open as fast 
 first page comes without its total (counting every match costs more than the page), the count
 runs on a worker thread, so typing never waits for it, and arrives through `total_changed`.
 
+Pages follow one another by keyset where the service can (services/common/keyset.py): a page
+says where it ends (`Page.cursor`) and the next one is read `after` it, so the 400th page costs
+what the first did. A loader that pages by keyset takes `after` as a fourth argument:
+`loader(query, offset, limit, after=None)`; one that takes three arguments pages by offset (any
+new table should page by keyset: copy `list_orders` and services/common/keyset.py's example).
+Jumping to the end or to a row not loaded yet reads page after page from there (`fetch_until`),
+each as cheap as the first.
+
 A subclass names its query and row types and describes its columns: their headings, their
 `sort_key`s and what a cell shows (`cell_text`, `cell_colour`, `cell_tooltip`, `row_id`). This
 class owns the rows, the paging, the count and the Qt plumbing.
@@ -14,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from inspect import signature
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -40,24 +49,37 @@ Role = Qt.ItemDataRole
 Heading = tuple[str, bool]  # a column's header (before translation) and right-aligned or not
 
 
+def takes_after(loader: Callable[..., object]) -> bool:
+    """Whether `loader` takes a fourth argument, the cursor to read the next page after."""
+    try:
+        signature(loader).bind(None, 0, 0, None)
+    except TypeError:
+        return False
+    except ValueError:  # (a callable without a signature: assume the old contract)
+        return False
+    return True
+
+
 class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
     total_changed = Signal(int)  # the total of the query shown, once it is known
 
     page_size = PAGE_SIZE
 
-    def __init__(self, loader: Callable[[QueryT, int, int], Page[RowT]], query: QueryT,
+    def __init__(self, loader: Callable[..., Page[RowT]], query: QueryT,
                  headings: list[Heading], parent: QObject | None = None,
                  counter: Callable[[QueryT], int] | None = None) -> None:
-        """`loader(query, offset, limit)` reads a page; `counter(query)` counts on a worker;
-        `headings` are the columns."""
+        """`loader(query, offset, limit[, after])` reads a page; `counter(query)` counts on a
+        worker; `headings` are the columns."""
         super().__init__(parent)
         self._headings = headings
         self._loader = loader
+        self._takes_after = takes_after(loader)
         self._counter = counter
         self._query = query
         self._rows: list[RowT] = []
         self._total: int | None = 0
         self._has_more = False
+        self._cursor: tuple[Any, ...] | None = None  # where the rows loaded end (keyset paging)
         self._loaded = False  # sort() before the first load only records the order
         self._jobs: set[Job] = set()
 
@@ -132,6 +154,7 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self._rows = list(page.rows)
         self._total = page.total
         self._has_more = page.has_more
+        self._cursor = page.cursor
         self.endResetModel()
         if self._total is None and self._counter is not None:
             self._for_query(query, self._counter, self._take_total)
@@ -142,10 +165,18 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self._total = total
         self.total_changed.emit(total)
 
-    def _read_page(self, query: QueryT, offset: int,
-                   show: Callable[[Page[RowT]], None]) -> None:
-        """Read the page of `query` from `offset` and `show` it: here at once, on this thread."""
-        show(self._loader(query, offset, self.page_size))
+    def _read_page(self, query: QueryT, offset: int, show: Callable[[Page[RowT]], None],
+                   after: tuple[Any, ...] | None = None) -> None:
+        """Read the page of `query` after the cursor `after` (or from `offset` when there is
+        none) and `show` it: here at once, on this thread."""
+        show(self._load(query, offset, after))
+
+    def _load(self, query: QueryT, offset: int, after: tuple[Any, ...] | None) -> Page[RowT]:
+        """The loader's page; `after` is passed only when there is one and the loader takes it
+        (see the module's doc): a loader of three arguments pages by offset."""
+        if after is None or not self._takes_after:
+            return self._loader(query, offset, self.page_size)
+        return self._loader(query, offset, self.page_size, after)  # type: ignore[call-arg]
 
     def _append(self, page: Page[RowT]) -> None:
         if not page.rows:
@@ -155,7 +186,26 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
         self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
         self._rows.extend(page.rows)
         self._has_more = page.has_more
+        self._cursor = page.cursor
         self.endInsertRows()
+
+    def fetch_until(self, found: Callable[[RowT], bool]) -> int | None:
+        """Read pages until a row satisfies `found` (a row asked for by another page, the
+        end of the table: `lambda _row: False`); its table row, or None when no row did.
+
+        Each page is read after the last (keyset), so reaching row 95,000 costs what reading
+        its pages in turn does. Only for models that read pages at once (`loading` never)."""
+        checked = 0
+        while True:
+            for n in range(checked, len(self._rows)):
+                if found(self._rows[n]):
+                    return n
+            checked = len(self._rows)
+            if not self.canFetchMore():
+                return None
+            self.fetchMore()
+            if len(self._rows) == checked:
+                return None  # nothing came (the shop changed under us)
 
     # -- work on a worker thread -------------------------------------------------------------
     def _run(self, work: Work) -> Job:
@@ -183,7 +233,7 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
-            self._read_page(self._query, len(self._rows), self._append)
+            self._read_page(self._query, len(self._rows), self._append, self._cursor)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.sort_key(column)
