@@ -44,16 +44,13 @@ def add_inventory_arguments(inventory: argparse.ArgumentParser) -> None:
 
 
 def _inventory(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
     from ecdesk.errors import EcdeskError
 
     if args.limit < 0:
         raise EcdeskError("--limit must be 0 (every row) or more")
-    path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
-    if not path.exists():  # a report must not leave a new empty shop behind
-        raise EcdeskError(f"There is no shop at {path}.")
-    db = open_for_reading(path)  # a read-only shop can be looked at
+    db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         text = _history(db, args) if args.sku else _table(db, args)
     finally:

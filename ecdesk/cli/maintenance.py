@@ -32,9 +32,9 @@ def add_check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def _shop(args: argparse.Namespace) -> Path:
-    from ecdesk.cli.shop_access import shop_path
+    from ecdesk.cli.shop_access import existing_shop
 
-    return shop_path(args)
+    return existing_shop(args)
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -46,9 +46,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    from ecdesk.cli.shop_access import shop_path
     from ecdesk.services.shop_file.backups import describe, restore
 
-    shop = _shop(args)
+    shop = shop_path(args)  # a restore may put the shop back where there is none
     incoming = describe(args.backup)
     current = describe(shop) if shop.exists() else None
     print(f"Backup: {args.backup} (shop '{incoming.shop_name}')")

@@ -32,10 +32,12 @@ def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
 
 
 def _import_orders(args: argparse.Namespace) -> int:
-    from ecdesk.cli.shop_access import shop_path, writing_to
+    from ecdesk.cli.shop_access import existing_shop, input_file_missing, writing_to
     from ecdesk.db import open_database
 
-    shop = shop_path(args)
+    if input_file_missing(args.file):
+        return EXIT_USAGE
+    shop = existing_shop(args)
     with writing_to(shop, "import orders", dry_run=args.dry_run):
         db = open_database(shop)
         try:

@@ -194,10 +194,12 @@ def _exchange_rate(text: str) -> Decimal:
 
 
 def _import_products(args: argparse.Namespace) -> int:
-    from ecdesk.cli.shop_access import shop_path, writing_to
+    from ecdesk.cli.shop_access import existing_shop, input_file_missing, writing_to
     from ecdesk.db import open_database
 
-    shop = shop_path(args)
+    if input_file_missing(args.file):
+        return EXIT_USAGE
+    shop = existing_shop(args)
     with writing_to(shop, "import products", dry_run=args.dry_run):
         return _import_products_into(open_database(shop), args)
 

@@ -42,9 +42,9 @@ def add_report_arguments(report: argparse.ArgumentParser) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
-    from ecdesk.errors import EcdeskError, ValidationError
+    from ecdesk.errors import ValidationError
     from ecdesk.services.common.period import parse_period
     from ecdesk.services.reports import ReportRequest, generate_report
     from ecdesk.services.reports.generate import check_request
@@ -56,10 +56,7 @@ def _report(args: argparse.Namespace) -> int:
         _refuse(check_request(request))
     except ValidationError as error:
         return _usage(error)
-    path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
-    if not path.exists():  # a report must not leave a new empty shop behind
-        raise EcdeskError(f"There is no shop at {path}.")
-    db = open_for_reading(path)  # a read-only shop can be looked at
+    db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         zone = ZoneInfo(get_settings(db.uow("cli")).timezone)
         try:

@@ -32,16 +32,12 @@ def add_alerts_arguments(alerts: argparse.ArgumentParser) -> None:
 
 
 def _alerts(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
+    from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
-    from ecdesk.errors import EcdeskError
     from ecdesk.services.settings import get_settings
     from ecdesk.services.stock.alerts import compute_alerts
 
-    path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
-    if not path.exists():  # a report must not leave a new empty shop behind
-        raise EcdeskError(f"There is no shop at {path}.")
-    db = open_for_reading(path)  # a read-only shop can be looked at
+    db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         report = compute_alerts(db.uow("cli"))
         shop_name = get_settings(db.uow("cli")).shop_name

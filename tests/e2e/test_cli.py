@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ecdesk import __version__
+from ecdesk.db import open_database
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,27 +111,40 @@ def test_usage_errors_exit_with_code_2_and_a_hint(args: tuple[str, ...], message
     assert not (REPO_ROOT / "x.ecdesk").exists()
 
 
-def test_info_on_a_new_path_creates_an_empty_shop(tmp_path: Path, data_dir: Path) -> None:
+def test_info_on_a_path_without_a_shop_says_so_and_creates_nothing(tmp_path: Path,
+                                                                   data_dir: Path) -> None:
+    path = tmp_path / "mistyped shop.ecdesk"
+    result = run("info", "--db", path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"ecdesk: There is no shop at {path}. Check --db, or create the shop in the ecdesk "
+        "window (or with 'demo create')"]
+    assert not path.exists()
+    assert list(data_dir.iterdir()) == [], "the user's own shop was not touched"
+
+
+def test_info_on_a_shop_describes_it(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "new shop.ecdesk"
+    open_database(path).close()
     result = run("info", "--db", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "Shop: (not named yet)", f"File: {path}", "Currency: CNY  Timezone: Asia/Shanghai",
         "SKUs: 0"]
-    assert path.is_file()
     assert list(data_dir.iterdir()) == [], "the user's own shop was not touched"
 
 
 def test_info_without_db_uses_the_shop_in_the_data_folder(data_dir: Path) -> None:
+    open_database(data_dir / "shop.ecdesk").close()
     result = run("info")
     assert result.returncode == 0, result.stderr
     assert f"File: {data_dir / 'shop.ecdesk'}" in result.stdout.splitlines()
-    assert (data_dir / "shop.ecdesk").is_file()
 
 
 def test_a_global_db_option_before_the_command_is_honoured(tmp_path: Path,
                                                            data_dir: Path) -> None:
     path = tmp_path / "chosen.ecdesk"
+    open_database(path).close()
     result = run("--db", path, "info")
     assert result.returncode == 0, result.stderr
     assert f"File: {path}" in result.stdout.splitlines()

@@ -14,13 +14,22 @@ REPO = Path(__file__).resolve().parents[2]
 HEADER = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price,Status,Vendor"
 
 
+def new_shop(tmp_path: Path) -> Path:
+    """An empty shop file, as the window makes it (the import commands never create one)."""
+    from ecdesk.db import open_database
+
+    shop = tmp_path / "shop.ecdesk"
+    open_database(shop).close()
+    return shop
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(REPO / "main.py"), *args], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
 
 
 def test_a_file_with_problems_prints_them_and_exits_3_without_writing(tmp_path: Path):
-    shop, path = tmp_path / "shop.ecdesk", tmp_path / "p.csv"
+    shop, path = new_shop(tmp_path), tmp_path / "p.csv"
     path.write_text(f"{HEADER}\ntee,Tee,Size,S,TEE-S,59.00,active,Muzi\n"
                     "tee,,,M,TEE-S,abc,,\n", encoding="utf-8")
     done = run("import", "products", str(path), "--db", str(shop))
@@ -33,7 +42,7 @@ def test_a_file_with_problems_prints_them_and_exits_3_without_writing(tmp_path: 
 
 
 def test_a_dry_run_previews_and_a_real_run_imports_then_exports(tmp_path: Path):
-    shop, path = tmp_path / "shop.ecdesk", tmp_path / "p.csv"
+    shop, path = new_shop(tmp_path), tmp_path / "p.csv"
     path.write_text(f"{HEADER}\ntee,Tee,Size,S,TEE-S,59.00,active,Muzi\n"
                     "tee,,,M,TEE-M,\"1,059.00\",,\n", encoding="utf-8")
     dry = run("import", "products", str(path), "--db", str(shop), "--dry-run")
@@ -54,7 +63,7 @@ def test_a_dry_run_previews_and_a_real_run_imports_then_exports(tmp_path: Path):
 
 
 def test_only_valid_imports_the_good_products_and_exits_0(tmp_path: Path):
-    shop, path = tmp_path / "shop.ecdesk", tmp_path / "p.csv"
+    shop, path = new_shop(tmp_path), tmp_path / "p.csv"
     path.write_text(f"{HEADER}\ntee,Tee,,,TEE-S,59.00,active,\nmug,Mug,,,MUG,-1,active,\n",
                     encoding="utf-8")
     done = run("import", "products", str(path), "--db", str(shop), "--only-valid")
@@ -66,7 +75,7 @@ def test_only_valid_imports_the_good_products_and_exits_0(tmp_path: Path):
 def test_an_unknown_channel_or_a_bad_format_option_is_refused(tmp_path: Path):
     path = tmp_path / "p.csv"
     path.write_text(f"{HEADER}\ntee,Tee,,,TEE-S,59.00,active,\n", encoding="utf-8")
-    shop = str(tmp_path / "shop.ecdesk")
+    shop = str(new_shop(tmp_path))
     assert run("import", "products", str(path), "--db", shop, "--channel", "Nope"
                ).returncode == 3
     bad = run("export", "products", "--db", shop, "--out", "x.csv", "--format", "amazon")
@@ -161,7 +170,7 @@ def test_a_file_for_a_foreign_currency_channel_is_converted_at_the_stated_rate(t
     from ecdesk.db import open_database
     from ecdesk.services.channels import save_channel
 
-    shop, path = tmp_path / "shop.ecdesk", tmp_path / "p.csv"
+    shop, path = new_shop(tmp_path), tmp_path / "p.csv"
     db = open_database(shop)
     save_channel(db.uow(), name="Shopify SE", kind="shopify", currency="SEK")
     db.close()
@@ -177,3 +186,21 @@ def test_a_file_for_a_foreign_currency_channel_is_converted_at_the_stated_rate(t
         assert conn.execute("SELECT v.price, l.channel_price FROM variants v "
                             "JOIN listings l ON l.variant_id = v.id").fetchall() == [
             (203932, 299900)]
+
+
+def test_reading_commands_on_a_mistyped_path_create_no_shop(tmp_path: Path):
+    path = tmp_path / "p.csv"
+    path.write_text(f"{HEADER}\ntee,Tee,,,TEE-S,59.00,active,\n", encoding="utf-8")
+    mistyped = tmp_path / "shpo.ecdesk"
+    for args in (("import", "products", str(path), "--dry-run"), ("info",),
+                 ("export", "products", "--out", str(tmp_path / "out.csv"))):
+        done = run(*args, "--db", str(mistyped))
+        assert done.returncode == 1, args
+        assert f"There is no shop at {mistyped}" in done.stderr
+    assert not mistyped.exists()
+
+
+def test_a_missing_input_file_is_a_usage_error_without_the_only_valid_hint(tmp_path: Path):
+    done = run("import", "products", str(tmp_path / "nope.csv"), "--db", str(new_shop(tmp_path)))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.splitlines() == [f"ecdesk: there is no file at {tmp_path / 'nope.csv'}"]

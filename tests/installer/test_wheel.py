@@ -101,6 +101,9 @@ def test_the_installed_ecdesk_command_tells_its_version(installed: Path, tmp_pat
 def test_the_installed_command_makes_a_shop_with_its_own_migrations_and_finds_its_font(
         installed: Path, tmp_path: Path) -> None:
     shop = tmp_path / "new.ecdesk"
+    made = run(str(installed / "python"), "-c", "import sys; from ecdesk.db import open_database; "
+               "open_database(sys.argv[1]).close()", str(shop), cwd=tmp_path)
+    assert made.returncode == 0, made.stdout + made.stderr  # (the CLI makes no shop: #18)
     done = run(str(installed / "ecdesk"), "info", "--db", str(shop), cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "SKUs: 0" in done.stdout and shop.is_file()
