@@ -9,10 +9,10 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecdesk.cli.columns import columns, shorten
 from ecdesk.services.stock.inventory_dto import SORT_KEYS, STOCK_ALL, STOCK_FILTERS
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _table(db: Database, args: argparse.Namespace) -> str:
              f"{format_amount(summary.value, settings.currency)}"]
     if len(rows) < summary.skus:
         lines.append(f"(the first {len(rows):,}; --limit 0 prints every row)")
-    lines += _columns([HEADER, *(_cells(row) for row in rows)], right=range(2, len(HEADER)))
+    lines += columns([HEADER, *(_cells(row) for row in rows)], right=range(2, len(HEADER)))
     if any(not row.figures.reorder_point_manual for row in rows):
         lines.append("* reorder point suggested from sales (the others are set by hand)")
     return "\n".join(lines)
@@ -109,7 +109,7 @@ def _cells(row: InventoryRow) -> list[str]:
     f = row.figures
     cover = "-" if f.days_of_cover is None else f"{f.days_of_cover:,}"
     point = f"{f.reorder_point:,}" + ("" if f.reorder_point_manual else "*")
-    return [row.sku, _shorten(row.title), f"{f.on_hand:,}", f"{f.committed:,}",
+    return [row.sku, shorten(row.title, TITLE_WIDTH), f"{f.on_hand:,}", f"{f.committed:,}",
             f"{f.available:,}", f"{f.on_order:,}", f"{f.projected:,}", f"{f.velocity:,.2f}",
             cover, point,
             format_amount(row.stock_value)]
@@ -145,36 +145,10 @@ def _history(db: Database, args: argparse.Namespace) -> str:
         return "\n".join([*lines, "No stock movements yet."])
     cells = [[m.at.strftime("%Y-%m-%d %H:%M"), m.kind.replace("_", " "), f"{m.quantity:+,}",
               f"{m.balance:,}", m.reason, m.reference] for m in page.rows]
-    return "\n".join(lines + _columns([HISTORY_HEADER, *cells], right=range(2, 4)))
+    return "\n".join(lines + columns([HISTORY_HEADER, *cells], right=range(2, 4)))
 
 
 def _movement_json(movement: MovementRow) -> dict[str, object]:
     return {"at": movement.at.isoformat(), "kind": movement.kind, "quantity": movement.quantity,
             "balance": movement.balance, "reason": movement.reason,
             "reference": movement.reference}
-
-
-# -- columns that line up with Chinese text ----------------------------------------------------
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _shorten(text: str) -> str:
-    if _width(text) <= TITLE_WIDTH:
-        return text
-    while _width(text) > TITLE_WIDTH - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def _columns(rows: list[list[str]], right: range) -> list[str]:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = []
-        for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
-            padding = " " * (width - _width(cell))
-            cells.append(padding + cell if i in right else cell + padding)
-        lines.append("  ".join(cells).rstrip())
-    return lines

@@ -108,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("inventory", "stock per SKU: on hand, committed, available, sold a "
                              "day, days of cover, reorder point, value; or one SKU's movements "
                              "(--sku)", "ecdesk.cli.inventory:add_inventory_arguments")
+    commands.add_lazy_parser("suppliers", "list the suppliers: currency, lead time, items, "
+                             "open purchase orders",
+                             "ecdesk.cli.purchasing:add_suppliers_arguments")
+    commands.add_lazy_parser("purchasing", "purchase orders: list, suggest (what to order now), "
+                             "send, receive, close, cancel, print",
+                             "ecdesk.cli.purchasing:add_purchasing_arguments")
     commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
                              "accountant-pack (both, with a contents page)",

@@ -126,3 +126,19 @@ def test_a_rate_that_does_not_divide_evenly_still_gives_whole_units_exactly() ->
 def test_levels_from_a_velocity_equal_the_exact_fraction_rounded_up(units: int, window: int,
                                                                      days: int) -> None:
     assert units_up(velocity(units, window) * days) == -(-units * days // window)
+
+
+def test_the_economic_order_quantity_is_computed_by_hand() -> None:
+    from ecdesk.services.stock.reorder import economic_order_quantity
+    # 2 a day = 730 a year, 50.00 an order, holding 25 % of 16.00 = 4.00 a unit a year:
+    # sqrt(2 x 730 x 50 / 4) = sqrt(18,250) = 135.09 -> 136
+    assert economic_order_quantity(Decimal(2), Decimal(50), Decimal(4)) == 136
+    assert economic_order_quantity(Decimal(0), Decimal(50), Decimal(4)) == 0
+    assert economic_order_quantity(Decimal(2), Decimal(0), Decimal(4)) == 0
+
+
+def test_an_order_is_at_least_the_moq_then_in_whole_packs() -> None:
+    from ecdesk.services.stock.reorder import in_packs
+    assert in_packs(7, pack_multiple=6, min_order_qty=1) == 12
+    assert in_packs(7, pack_multiple=6, min_order_qty=20) == 24
+    assert in_packs(30, pack_multiple=1, min_order_qty=20) == 30

@@ -101,25 +101,40 @@ def create_purchase_order(uow: UnitOfWork, draft: PurchaseOrderDraft, *,
     if problems:
         raise ValidationError(problems)
     with uow:
-        session = uow.session
-        supplier = session.get(Supplier, draft.supplier_id)
-        if supplier is None:
-            raise NotFoundError(_("Supplier {id} does not exist").format(id=draft.supplier_id))
-        currency, rate = _currency_and_rate(session, draft.currency or supplier.currency,
-                                            draft.exchange_rate)
-        _refuse_unknown_or_archived(session, [line.variant_id for line in draft.lines])
-        number = next_purchase_order_number(session, now)
-        order = PurchaseOrder(
-            number=number, supplier_id=supplier.id, status=S.DRAFT, currency=currency,
-            exchange_rate=rate, expected_on=draft.expected_on,
-            shipping_cost=draft.shipping_cost, other_costs=draft.other_costs,
-            notes=draft.notes.strip(), created_at=now or utc_now())
-        session.add(order)
-        session.flush()
-        session.add_all(_lines(order.id, draft.lines))
+        number = add_purchase_order(uow.session, draft, now)
         uow.commit()
     return number, Changed.of(ChangeArea.PURCHASING, message=_("{number} created (draft)")
                               .format(number=number))
+
+
+def add_purchase_order(session: Session, draft: PurchaseOrderDraft,
+                       now: datetime | None = None) -> str:
+    """A draft purchase order inside the caller's transaction (its lines checked already)."""
+    supplier = session.get(Supplier, draft.supplier_id)
+    if supplier is None:
+        raise NotFoundError(_("Supplier {id} does not exist").format(id=draft.supplier_id))
+    currency, rate = _currency_and_rate(session, draft.currency or supplier.currency,
+                                        draft.exchange_rate)
+    _refuse_unknown_or_archived(session, [line.variant_id for line in draft.lines])
+    number = next_purchase_order_number(session, now)
+    order = PurchaseOrder(
+        number=number, supplier_id=supplier.id, status=S.DRAFT, currency=currency,
+        exchange_rate=rate, expected_on=draft.expected_on,
+        shipping_cost=draft.shipping_cost, other_costs=draft.other_costs,
+        notes=draft.notes.strip(), created_at=now or utc_now())
+    session.add(order)
+    session.flush()
+    session.add_all(_lines(order.id, draft.lines))
+    session.flush()
+    return number
+
+
+def last_rate(session: Session, currency: str) -> Decimal | None:
+    """The exchange rate of the newest purchase order in `currency` (None: there is none)."""
+    return session.scalar(select(PurchaseOrder.exchange_rate)
+                          .where(PurchaseOrder.currency == currency)
+                          .order_by(PurchaseOrder.created_at.desc(), PurchaseOrder.id.desc())
+                          .limit(1))
 
 
 def _lines(order_id: int, lines: Sequence[LineDraft]) -> list[PurchaseOrderLine]:

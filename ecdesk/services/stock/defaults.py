@@ -25,6 +25,11 @@ class StockDefaults:
     dead_stock_days: int = 90  # no sale for this long while in stock is dead stock
     pack_multiple: int = 1
     min_order_qty: int = 1
+    # Economic order quantity (经济订货量) for reorder suggestions: the cost of placing one
+    # purchase order, in whole units of the shop's currency (0: EOQ off), and the cost of
+    # holding one unit for a year, as a percentage of its unit cost.
+    ordering_cost: int = 0
+    holding_percent: int = 25
     allow_negative: bool = False  # may shipping take on-hand below zero?
 
 
@@ -35,10 +40,12 @@ LABELS = {
     "overstock_days": "Overstock after (days of cover)",
     "dead_stock_days": "Dead stock after (days without a sale)",
     "pack_multiple": "Pack multiple", "min_order_qty": "Minimum order quantity",
+    "ordering_cost": "Ordering cost per purchase order (EOQ; 0: off)",
+    "holding_percent": "Holding cost (% of unit cost a year)",
     "allow_negative": "Allow negative stock",
 }
 MINIMUM = {"velocity_window_days": 1, "pack_multiple": 1, "min_order_qty": 1,
-           "overstock_days": 1, "dead_stock_days": 1}
+           "overstock_days": 1, "dead_stock_days": 1, "holding_percent": 1}
 
 
 def get_stock_defaults(uow: UnitOfWork) -> StockDefaults:

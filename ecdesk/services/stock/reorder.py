@@ -49,9 +49,26 @@ def order_quantity(max_stock: int, projected: int, pack_multiple: int = 1,
     needed = max_stock - projected
     if needed <= 0:
         return 0
-    quantity = max(needed, min_order_qty)
+    return in_packs(needed, pack_multiple, min_order_qty)
+
+
+def in_packs(quantity: int, pack_multiple: int = 1, min_order_qty: int = 1) -> int:
+    """At least the minimum order, then rounded up to whole packs."""
     pack = max(pack_multiple, 1)
-    return -(-quantity // pack) * pack
+    return -(-max(quantity, min_order_qty) // pack) * pack
+
+
+DAYS_A_YEAR = 365
+
+
+def economic_order_quantity(daily: Decimal, ordering_cost: Decimal,
+                            unit_holding_cost: Decimal) -> int:
+    """EOQ (经济订货量), whole units rounded up: sqrt(2 x yearly demand x cost of one order /
+    cost of holding one unit a year); 0 when it has no meaning (no sales, no cost to hold)."""
+    if daily <= ZERO or ordering_cost <= ZERO or unit_holding_cost <= ZERO:
+        return 0
+    yearly = daily * DAYS_A_YEAR
+    return units_up((2 * yearly * ordering_cost / unit_holding_cost).sqrt())
 
 
 def days_of_cover(available: int, daily: Decimal) -> Decimal | None:
