@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecdesk.cli.columns import columns, shorten
 from ecdesk.services.stock.inventory_dto import SORT_KEYS, STOCK_ALL, STOCK_FILTERS
 
 if TYPE_CHECKING:
@@ -78,6 +77,7 @@ def _rows(db: Database, args: argparse.Namespace) -> list[InventoryRow]:
 
 
 def _table(db: Database, args: argparse.Namespace) -> str:
+    from ecdesk.cli.columns import columns
     from ecdesk.money import format_amount
     from ecdesk.services.settings import get_settings
     from ecdesk.services.stock.inventory_dto import InventoryQuery
@@ -104,6 +104,7 @@ def _table(db: Database, args: argparse.Namespace) -> str:
 
 
 def _cells(row: InventoryRow) -> list[str]:
+    from ecdesk.cli.columns import shorten
     from ecdesk.money import format_amount
 
     f = row.figures
@@ -128,6 +129,7 @@ def _row_json(row: InventoryRow) -> dict[str, object]:
 
 
 def _history(db: Database, args: argparse.Namespace) -> str:
+    from ecdesk.cli.columns import columns
     from ecdesk.errors import EcdeskError
     from ecdesk.services.stock.queries import find_count_line, movement_history
 

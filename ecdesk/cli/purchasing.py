@@ -20,7 +20,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecdesk.cli.columns import columns
 from ecdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -94,6 +93,7 @@ def _print_text(text: str) -> None:
 
 
 def _suppliers(args: argparse.Namespace) -> int:
+    from ecdesk.cli.columns import columns
     from ecdesk.cli.shop_access import open_to_read
     from ecdesk.services.purchasing.queries import list_suppliers
 
@@ -122,6 +122,7 @@ def _suppliers(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ecdesk.cli.columns import columns
     from ecdesk.cli.shop_access import open_to_read
     from ecdesk.errors import Problem, ValidationError
     from ecdesk.models import PurchaseOrderStatus
@@ -224,6 +225,8 @@ def suggestions_json(suggestions: Suggestions) -> dict[str, Any]:
 
 
 def suggestions_text(suggestions: Suggestions) -> str:
+    from ecdesk.cli.columns import columns
+
 
     if not suggestions.orders and not suggestions.without_supplier:
         return _("Nothing to order: {count} SKUs checked.").format(

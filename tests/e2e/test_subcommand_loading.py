@@ -47,6 +47,8 @@ def test_the_help_lists_every_command_without_importing_their_modules() -> None:
     (("alerts",), "ecdesk.cli.stock", "--all"),
     (("inventory",), "ecdesk.cli.inventory", "--stock"),
     (("report",), "ecdesk.cli.reports", "--generated-at"),
+    (("suppliers",), "ecdesk.cli.purchasing", "--search"),
+    (("purchasing", "receive"), "ecdesk.cli.purchasing", "--reference"),
 ])
 def test_a_command_loads_only_its_own_module_and_its_help_shows_its_options(
         args: tuple[str, ...], module: str, option: str) -> None:
