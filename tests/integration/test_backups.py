@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -114,6 +115,47 @@ def test_the_daily_backup_is_taken_once_a_day_and_rotated(demo_shop: Database) -
     assert daily_backup_if_due(demo_shop.path, policy, now=day + timedelta(days=4, hours=5)) is None
     kept = list_backups(demo_shop.path)
     assert [b.created_at.day for b in kept] == [5, 4, 3]
+
+
+def test_a_daily_backup_told_to_stop_keeps_no_copy_and_is_taken_at_the_next_open(
+        demo_shop: Database) -> None:
+    day = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    asked: list[int] = []
+
+    def stop_at_once() -> bool:  # the owner quits while it copies
+        asked.append(1)
+        return False
+
+    with pytest.raises(CancelledError):
+        daily_backup_if_due(demo_shop.path, now=day, keep_going=stop_at_once)
+
+    assert asked and list_backups(demo_shop.path) == []
+    assert list(backups_dir(demo_shop.path).iterdir()) == []  # no partial file left either
+    again = daily_backup_if_due(demo_shop.path, now=day + timedelta(hours=1),
+                                keep_going=lambda: True)
+    assert again is not None and list_backups(demo_shop.path) == [again]
+    assert integrity_problems(again.path) == []
+
+
+def test_a_partial_copy_left_by_a_killed_process_is_never_a_backup_and_is_cleared_later(
+        demo_shop: Database) -> None:
+    folder = backups_dir(demo_shop.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{demo_shop.path.stem}-20261101T090000Z-daily.ecdesk.partial"
+    (folder / name).write_bytes(b"SQLite format 3\0 half written")
+    assert list_backups(demo_shop.path) == []
+    fresh = folder / name.replace("090000", "100000")
+    fresh.write_bytes(b"still being written by another process")
+    old = datetime(2026, 11, 1, 9, tzinfo=UTC).timestamp()
+    os.utime(folder / name, (old, old))
+    recent = datetime(2026, 11, 2, 8, 50, tzinfo=UTC).timestamp()
+    os.utime(fresh, (recent, recent))
+
+    info = daily_backup_if_due(demo_shop.path, now=datetime(2026, 11, 2, 9, tzinfo=UTC))
+
+    assert info is not None and not (folder / name).exists()
+    assert fresh.exists()  # (younger than an hour: maybe another process's copy under way)
+    assert list_backups(demo_shop.path) == [info]
 
 
 def test_describing_a_backup_names_the_shop_and_counts_each_area(demo_shop: Database) -> None:

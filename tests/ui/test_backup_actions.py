@@ -45,7 +45,7 @@ def controller(qtbot: QtBot, demo_copy: Path, tmp_path: Path,
     return control
 
 
-def _no_backup(shop: Path, policy: object) -> Callable[[], None]:
+def _no_backup(shop: Path, policy: object, stop: object = None) -> Callable[[], None]:
     return lambda: None
 
 
@@ -216,3 +216,27 @@ def test_a_damaged_backup_is_refused_in_plain_words_and_nothing_is_restored(
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
     assert message_boxes[0][:2] == ("warning", "Restore")
     assert "not-a-shop.ecdesk" in message_boxes[0][2] and asked == []
+
+
+def test_closing_the_shop_tells_the_daily_backup_to_stop_and_a_stopped_one_keeps_nothing(
+        qtbot: QtBot, demo_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stops: list[object] = []
+
+    def spy(shop: Path, policy: object, stop: object = None) -> Callable[[], None]:
+        stops.append(stop)
+        return lambda: None
+
+    monkeypatch.setattr(launcher, "_daily_backup_job", spy)
+    control = ShopController(QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    assert control.open(demo_copy) and control.window is not None
+    qtbot.addWidget(control.window)
+    (stop,) = stops
+    assert not stop.is_set()  # type: ignore[attr-defined]
+
+    control.shutdown()  # (what quitting does)
+
+    assert stop.is_set()  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    launcher._daily_backup_job(demo_copy, backups.RotationPolicy(), stop)()  # type: ignore[arg-type]
+    assert list_backups(demo_copy) == []
+    assert not any(backups.backups_dir(demo_copy).glob("*.partial"))
