@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecdesk import __version__
 from ecdesk.config import settle_bundle_environment
-from ecdesk.errors import EcdeskError, ValidationError
+from ecdesk.errors import DamagedShopError, EcdeskError, ValidationError
 
 if TYPE_CHECKING:
     from ecdesk.db import Database
@@ -257,6 +257,10 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         for problem in error.problems:
             print(f"problem: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except DamagedShopError as error:
+        print(f"ecdesk: {error}", file=sys.stderr)
+        _name_newest_good_backup(args)
+        return EXIT_FAILURE
     except EcdeskError as error:
         print(f"ecdesk: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -265,6 +269,24 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return EXIT_FAILURE
     except Exception as error:  # the last line of defence: one readable line, details logged
         return _unexpected(error)
+
+
+def _name_newest_good_backup(args: argparse.Namespace) -> None:
+    """After damage: which backup to restore, and the command that does it."""
+    from ecdesk.cli.shop_access import shop_path
+    from ecdesk.i18n import _
+    from ecdesk.services.shop_file.backups import newest_good_backup
+
+    shop = shop_path(args)
+    backup = newest_good_backup(shop) if shop.parent.is_dir() else None
+    if backup is None:
+        print(_("ecdesk: there is no good backup beside it; keep the file as it is."),
+              file=sys.stderr)
+        return
+    print(_("ecdesk: the newest good backup is {backup} (taken {taken} UTC). Restore it with:\n"
+            "  python main.py restore \"{backup}\" --db \"{shop}\"").format(
+                backup=backup.path, taken=f"{backup.created_at:%Y-%m-%d %H:%M}", shop=shop),
+          file=sys.stderr)
 
 
 def _unexpected(error: Exception) -> int:

@@ -104,3 +104,25 @@ def flip_byte(path: Path, offset: int) -> None:
         value = file.read(1)[0]
         file.seek(offset)
         file.write(bytes([value ^ 0xFF]))
+
+
+def page_of(path: Path, kind: str) -> int:
+    """The first byte of a page of `kind` ("table": the variants table's root, "index": the
+    root of an index on it, "schema": the schema table's page header on page 1)."""
+    if kind == "schema":
+        return 100  # page 1 starts with the 100-byte file header
+    conn = sqlite3.connect(path)
+    try:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE type = ? AND tbl_name = "
+                            "'variants' AND rootpage > 0 ORDER BY name LIMIT 1",
+                            (kind,)).fetchone()[0]
+    finally:
+        conn.close()
+    return (root - 1) * size
+
+
+def flip_page_type(path: Path, kind: str) -> None:
+    """Flip the byte that says what kind of b-tree page it is: one bad byte, as a disk makes."""
+    flip_byte(path, page_of(path, kind))

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ecdesk.errors import CancelledError, Problem
+from ecdesk.i18n import _
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.tabular_io.encoding import Encoding, check_encoding_name, detect_encoding
 
@@ -50,6 +52,22 @@ class Table:
             closer()
 
 
+class SwallowedCells(list[str]):
+    """A CSV row whose quote ran on over `lines` lines of the file, taking in what look like
+    whole rows: reported as a problem with this row, never imported as it is."""
+
+    def __init__(self, cells: list[str], lines: int) -> None:
+        super().__init__(cells)
+        self.lines = lines
+
+
+def _swallowed_rows(cells: list[str], width: int, delimiter: str) -> bool:
+    """Whether a multi-line cell holds lines that read as (most of) a row of their own. A
+    product description's line breaks rarely hold as many delimiters as the header has."""
+    return any(line.count(delimiter) >= max(width - 2, 3) for cell in cells if "\n" in cell
+               for line in cell.splitlines())
+
+
 class CheckedRows:
     """Passes rows through, counting them and reporting rows longer than the header (their
     values may have shifted into the wrong columns: such a row is left out)."""
@@ -61,6 +79,12 @@ class CheckedRows:
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         for row, cells in self.rows:
             self.count += 1
+            if isinstance(cells, SwallowedCells):
+                self.problems.append(Problem(FILE, _(
+                    "a quote (\") in this row is not closed where the row ends, so the next "
+                    "{lines} line(s) of the file were read into one of its cells: check the "
+                    "quotes in this row").format(lines=cells.lines - 1), row))
+                continue
             if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
                 self.problems.append(Problem(FILE, f"the row has {len(cells)} values but the "
                                      f"header has {self.width} columns: values may have "
@@ -96,8 +120,9 @@ def open_table(path: Path, encoding: str | None = None, progress: Progress | Non
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
     header = next(reader)
     size = path.stat().st_size
+    shape = (len(header), delimiter)
     return Table([h.strip().lstrip("\ufeff") for h in header], found.label,
-                 _csv_rows(reader, binary, size, found.label, progress), [binary.close])
+                 _csv_rows(reader, binary, size, found.label, progress, shape), [binary.close])
 
 
 def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
@@ -105,14 +130,21 @@ def _chain_first(first: str, rest: io.TextIOWrapper) -> Iterator[str]:
     yield from rest
 
 
-def _csv_rows(reader: Iterator[list[str]], binary: io.BufferedReader, size: int, label: str,
-              progress: Progress | None) -> Iterator[tuple[int, list[str]]]:
-    row = 1
+def _csv_rows(reader: Any, binary: io.BufferedReader, size: int, label: str,
+              progress: Progress | None, shape: tuple[int, str]
+              ) -> Iterator[tuple[int, list[str]]]:
+    """The rows with their spreadsheet numbers; a row whose quote swallowed the lines of the
+    rows after it comes as SwallowedCells (every line of the file is accounted for)."""
+    row, line = 1, reader.line_num
+    width, delimiter = shape
     try:
         for cells in reader:
             row += 1
+            lines, line = reader.line_num - line, reader.line_num
             if progress is not None and row % PROGRESS_EVERY == 0:
                 _report(progress, binary.tell(), size)
+            if lines > 1 and _swallowed_rows(cells, width, delimiter):
+                cells = SwallowedCells(cells, lines)
             if cells and any(cells):
                 yield row, cells
     except UnicodeDecodeError as error:

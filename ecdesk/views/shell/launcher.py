@@ -26,6 +26,7 @@ from ecdesk.log_file import set_up_logging
 from ecdesk.views.shell.app_icon import app_icon
 from ecdesk.views.shell.languages import chosen_language, install_language
 from ecdesk.views.shell.main_window import MainWindow
+from ecdesk.views.widgets.damage_watch import damage_watch, report_damage
 
 if TYPE_CHECKING:
     from ecdesk.db import Database
@@ -89,6 +90,7 @@ class ShopController(QObject):
         self.exit_code = 0
         self._probe = startup_probe
         self._probed_rows = False
+        damage_watch().found.connect(self._offer_restore_after_damage)
 
     def start(self, path: Path) -> None:
         """Paint an empty main window at once, then open `path` into it."""
@@ -168,6 +170,7 @@ class ShopController(QObject):
             old_db.close()
         if old_lock is not None:
             old_lock.release()  # (reopening the same shop: the new lock object shares it)
+        damage_watch().reset()
         target.show()
         QTimer.singleShot(0, target.load_pages)
         if not db.read_only:
@@ -201,6 +204,16 @@ class ShopController(QObject):
                 self.window.tr("Restored %s.\nThe shop as it was is kept in %s.")
                 % (backup.name, safety.path if safety else "—"))
         self.open(shop)
+
+    def _offer_restore_after_damage(self, problem: str) -> None:
+        """Damage found while the shop was in use: offer the newest good backup (once)."""
+        from ecdesk.views.shell.shop_opener import ask_to_restore, good_backup_or_say_none
+
+        if self.db is None or self.window is None:
+            return
+        backup = good_backup_or_say_none(self.db.path, problem, self.window)
+        if backup is not None and ask_to_restore(backup, problem, self.window):
+            self.restore(backup.path)
 
     def _daily_backup(self, db: Database) -> None:
         """The once-a-day backup, off the GUI thread: the large shop takes 12 s to copy and
@@ -327,6 +340,8 @@ def _show_unhandled(kind: type[BaseException], error: BaseException,
                     tb: TracebackType | None) -> None:
     """Log the traceback, tell the user in plain words, and keep the app running."""
     log.error("Unhandled error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    if report_damage(error):  # the controller offers the newest good backup
+        return
     QMessageBox.critical(
         QApplication.activeWindow(), "ecdesk",
         f"Something went wrong: {error}\n\nNothing you saved before is lost. The details are in "

@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ecdesk.db import Database, open_database, writable
 from ecdesk.errors import DamagedShopError, DatabaseError, ShopUnreachableError
-from ecdesk.services.shop_file.backups import file_timezone, newest_good_backup, restore
+from ecdesk.services.shop_file.backups import (
+    BackupInfo,
+    file_timezone,
+    newest_good_backup,
+    restore,
+)
 from ecdesk.services.shop_file.shop_lock import ShopLock
 from ecdesk.views.shell.shop_clock import shop_time_text
 
@@ -69,14 +75,10 @@ def _tell_read_only(path: Path, parent: QWidget | None) -> bool:
 
 
 def _offer_restore(path: Path, problem: str, parent: QWidget | None) -> OpenedShop:
-    backup = newest_good_backup(path) if path.parent.is_dir() else None
+    backup = good_backup_or_say_none(path, problem, parent)
     if backup is None:
-        QMessageBox.critical(parent, "ecdesk", problem)
         return OpenedShop(None)
-    taken = shop_time_text(backup.created_at, ZoneInfo(file_timezone(backup.path)), day=True)
-    question = QMessageBox.tr("%s\n\nRestore the newest good backup, taken %s? The file as it "
-                              "is now is kept beside it.") % (problem, taken)
-    if not _ask(parent, question, QMessageBox.tr("Restore backup")):
+    if not ask_to_restore(backup, problem, parent):
         return OpenedShop(None, cancelled=True)
     try:
         restore(backup.path, path)
@@ -84,6 +86,30 @@ def _offer_restore(path: Path, problem: str, parent: QWidget | None) -> OpenedSh
     except DatabaseError as error:
         QMessageBox.critical(parent, "ecdesk", str(error))
         return OpenedShop(None)
+
+
+def good_backup_or_say_none(path: Path, problem: str, parent: QWidget | None
+                            ) -> BackupInfo | None:
+    """The newest backup of `path` that passes its check; None after explaining `problem` and
+    that there is none."""
+    backup = None
+    if path.parent.is_dir():
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup = newest_good_backup(path)  # checks each backup, newest first
+        finally:
+            QApplication.restoreOverrideCursor()
+    if backup is None:
+        QMessageBox.critical(parent, "ecdesk", problem)
+    return backup
+
+
+def ask_to_restore(backup: BackupInfo, problem: str, parent: QWidget | None) -> bool:
+    """Explain the damage and offer `backup` (taken when, on the shop's clock)."""
+    taken = shop_time_text(backup.created_at, ZoneInfo(file_timezone(backup.path)), day=True)
+    question = QMessageBox.tr("%s\n\nRestore the newest good backup, taken %s? The file as it "
+                              "is now is kept beside it.") % (problem, taken)
+    return _ask(parent, question, QMessageBox.tr("Restore backup"))
 
 
 def _ask(parent: QWidget | None, text: str, yes_label: str) -> bool:

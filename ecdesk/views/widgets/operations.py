@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import EcdeskError, ValidationError
 from ecdesk.services.changes import Changed
+from ecdesk.views.widgets.damage_watch import report_damage
 from ecdesk.views.widgets.workers import Job, Work
 
 SHOW_AFTER_MS = 200  # a write that ends sooner shows no dialog (no flash for a small count)
@@ -162,7 +163,10 @@ class Operation(QObject):
 
 def explain_refusal(parent: QWidget, error: EcdeskError, title: str) -> None:
     """A service's refusal in its own words: a form marks its fields itself (`show_refused`),
-    otherwise a message lists the problems or says what went wrong."""
+    otherwise a message lists the problems or says what went wrong. Damage is the shell's to
+    explain, with the offer of a backup."""
+    if report_damage(error):
+        return
     if isinstance(error, ValidationError):
         inline = getattr(parent, "show_refused", None)
         if callable(inline):

@@ -36,7 +36,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ecdesk.errors import DamagedShopError
 from ecdesk.services.common.page import Page
+from ecdesk.views.widgets.damage_watch import report_damage
 from ecdesk.views.widgets.workers import Job, Work
 
 PAGE_SIZE = 256
@@ -168,8 +170,17 @@ class PagedTableModel(QAbstractTableModel, Generic[QueryT, RowT]):
     def _read_page(self, query: QueryT, offset: int, show: Callable[[Page[RowT]], None],
                    after: tuple[Any, ...] | None = None) -> None:
         """Read the page of `query` after the cursor `after` (or from `offset` when there is
-        none) and `show` it: here at once, on this thread."""
-        show(self._load(query, offset, after))
+        none) and `show` it: here at once, on this thread.
+
+        A damaged shop shows nothing more (the view would otherwise ask for the same failing
+        page again at every paint) and the shell offers a backup."""
+        try:
+            page = self._load(query, offset, after)
+        except DamagedShopError as error:
+            self._has_more = False
+            report_damage(error)
+            return
+        show(page)
 
     def _load(self, query: QueryT, offset: int, after: tuple[Any, ...] | None) -> Page[RowT]:
         """The loader's page; `after` is passed only when there is one and the loader takes it

@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from ecdesk.errors import CancelledError, EcdeskError
+from ecdesk.views.widgets.damage_watch import report_damage
 
 Work = Callable[[Callable[[int, int], bool]], Any]
 POLL_MS = 25
@@ -117,4 +118,6 @@ class Job:
         if end is not None:
             self._timer.stop()
             self.running = False
+            if end[0] == FAILED:
+                report_damage(end[1][0])  # the shell offers a backup; the owner still hears
             getattr(self.signals, end[0]).emit(*end[1])

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from types import ModuleType
 from typing import Any
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.money import round_line_total
 from ecdesk.services.orders.validation import MAX_NUMBER_LENGTH
@@ -27,6 +28,9 @@ from ecdesk.services.tabular_io.columns import Columns
 from ecdesk.services.tabular_io.row_reader import RowReader
 
 ZERO = Decimal("0")
+# Before online marketplaces, or a year 0001 / 9999 a spreadsheet made of an empty or broken
+# date (a report over such a date overflowed): refused with the row's problem.
+FIRST_PLAUSIBLE_YEAR = 1995
 LINE_FIELDS = ("sku", "title", "quantity", "price")
 SHIPPED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
 
@@ -46,11 +50,18 @@ def read_time(read: RowReader, field: str, zone: tzinfo) -> datetime | None:
     if not value:
         return None
     try:
-        return parse_time(value, zone)
-    except ValueError:
+        parsed = parse_time(value, zone)
+    except (ValueError, OverflowError):  # (year 1 in a zone east of UTC overflows)
         read.problem(field, f"'{value}' is not a date and time ecdesk can read (write it like "
                      f"{EXAMPLE})")
         return None
+    latest = datetime.now(UTC).year + 1
+    if not FIRST_PLAUSIBLE_YEAR <= parsed.year <= latest:
+        read.problem(field, _("'{value}' is not a plausible order date: ecdesk takes years "
+                              "{first} to {latest}").format(
+                                  value=value, first=FIRST_PLAUSIBLE_YEAR, latest=latest))
+        return None
+    return parsed
 
 
 def order_number(read: RowReader) -> str | None:

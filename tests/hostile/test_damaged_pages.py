@@ -1,0 +1,68 @@
+"""A flipped byte in each kind of page: the command line says in plain words that the shop is
+damaged, names the newest good backup and how to restore it, shows no SQL, changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ecdesk.services.shop_file.backups import back_up
+from tests.hostile.conditions import fingerprint, flip_page_type, shop_files
+from tests.hostile.test_cli_against_an_open_shop import PRODUCTS, run
+
+EXIT_FAILURE, EXIT_PROBLEMS = 1, 3
+KINDS = ["table", "index", "schema"]
+
+
+@pytest.fixture
+def shop_and_backup(demo_shop_file: Path, tmp_path: Path) -> tuple[Path, Path]:
+    shop = tmp_path / "shop.ecdesk"
+    shutil.copyfile(demo_shop_file, shop)
+    return shop, back_up(shop, "daily").path
+
+
+def _no_raw_sql(text: str) -> None:
+    for raw in ("SELECT", "[SQL:", "sqlalche.me", "Traceback", "parameters:"):
+        assert raw not in text
+
+
+@pytest.mark.parametrize("kind", ["table", "schema"])  # (an index's damage: the check's job)
+def test_reading_a_damaged_shop_names_the_newest_good_backup(
+        shop_and_backup: tuple[Path, Path], kind: str) -> None:
+    shop, backup = shop_and_backup
+    flip_page_type(shop, kind)
+    before = fingerprint(*shop_files(shop))
+    done = run("inventory", "--db", str(shop))
+    assert done.returncode == EXIT_FAILURE, done.stdout + done.stderr
+    assert f"shop.ecdesk is {'not an ecdesk shop file' if kind == 'schema' else 'damaged'}" \
+        in done.stderr
+    assert f'python main.py restore "{backup}" --db "{shop}"' in done.stderr
+    _no_raw_sql(done.stdout + done.stderr)
+    assert fingerprint(*shop_files(shop)) == before
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_import_into_a_damaged_shop_is_refused_and_writes_nothing(
+        shop_and_backup: tuple[Path, Path], tmp_path: Path, kind: str) -> None:
+    shop, _backup = shop_and_backup
+    flip_page_type(shop, kind)
+    products = tmp_path / "products.csv"
+    products.write_text(PRODUCTS, encoding="utf-8")
+    before = fingerprint(*shop_files(shop))
+    done = run("import", "products", str(products), "--db", str(shop))
+    assert done.returncode == EXIT_FAILURE, done.stdout + done.stderr
+    assert "Imported" not in done.stdout
+    _no_raw_sql(done.stdout + done.stderr)
+    assert fingerprint(*shop_files(shop)) == before
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_check_finds_each_kind_of_damage(shop_and_backup: tuple[Path, Path], kind: str) -> None:
+    shop, _backup = shop_and_backup
+    flip_page_type(shop, kind)
+    done = run("check", "--db", str(shop))
+    assert done.returncode == EXIT_PROBLEMS, done.stdout + done.stderr
+    assert "problem(s) found" in done.stdout
+    _no_raw_sql(done.stdout + done.stderr)
