@@ -386,3 +386,18 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralized_in_the_twin(
         cells = [row[1] for row in book["Stock by SKU"].values if row[0] == "EVIL-1"]
         book.close()
     assert cells and all(cell.startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_an_xlsx_twin_is_the_same_bytes_on_a_rerun_and_carries_the_stated_time(
+        shop: SmallShop, out: Path) -> None:
+    import zipfile
+
+    enter(shop, "X1", (("SHIRT-WHITE", 1, "50.00"),), at=at(4))
+    stated = datetime(2026, 4, 1, 9, 30, tzinfo=SHANGHAI)
+    first, second = (generate_report(shop.db.uow(), ReportRequest(
+        "sales", MARCH, out / name, generated_at=stated)).path for name in ("a.xlsx", "b.xlsx"))
+    with zipfile.ZipFile(first) as book:
+        assert {info.date_time for info in book.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = book.read("docProps/core.xml").decode()
+    assert core.count("2026-04-01T01:30:00Z") == 2  # created and modified: the stated time
+    assert first.read_bytes() == second.read_bytes()

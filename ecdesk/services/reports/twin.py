@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import csv
 import re
+import zipfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +150,30 @@ def _write_xlsx(report: Report, path: Path, counter: _Counter) -> None:
             sheet.close()
         raise
     book.save(path)
+    _fix_times(path, report.generated_at)
+
+
+# A zip entry's time is its own field; 1980-01-01 is the earliest a zip can hold.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _fix_times(path: Path, moment: datetime) -> None:
+    """Make the workbook's bytes depend on the report alone, like the PDF and CSV twins:
+    openpyxl stamps the file's properties with the time of saving and each zip entry with the
+    computer's clock, so two runs of one report differed. The properties say the report's own
+    generation time; the entries the zip epoch."""
+    stamp = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as target:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, _ZIP_EPOCH)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 def _xlsx_cell(sheet: Any, value: Any, kind: str, font: Any) -> Any:
