@@ -356,3 +356,18 @@ def test_the_listings_stock_column_follows_stock_changes(
     assert stock_of("MUG-2") == "1"
     finish_workers()
     assert on_hand(stock_context.db, ids["MUG-2"]) == 1
+
+
+def test_clicking_a_row_with_the_mouse_enables_its_actions_and_shows_its_movements(
+        qtbot: QtBot, page: InventoryPage) -> None:
+    from PySide6.QtCore import Qt as QtKeys
+
+    page.show()
+    qtbot.waitExposed(page)
+    row = row_of(page, "MUG-1")
+    where = page.table.visualRect(page.model.index(row, 1)).center()
+    qtbot.mouseClick(page.table.viewport(), QtKeys.MouseButton.LeftButton, pos=where)
+    assert page.receive_action.isEnabled() and page.adjust_action.isEnabled()
+    history_read(qtbot, page)
+    assert "MUG-1" in page.detail.text()
+    assert page.history.rowCount() == 3

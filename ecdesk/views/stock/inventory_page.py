@@ -97,7 +97,8 @@ class InventoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        # the selection, not the current row: a click makes the row current before it selects it
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _index: self.adjust_stock())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
