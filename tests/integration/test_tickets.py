@@ -102,7 +102,7 @@ def test_the_first_reply_answers_the_ticket_and_the_resolution_clock_then_matter
     add_entry(shop.db.uow(), ticket, "reply", "It runs true to size.", at=cst(2026, 3, 3, 11))
     detail = get_ticket(shop.db.uow(), ticket)
     assert (detail.row.status, detail.row.first_response_at) == ("open", cst(2026, 3, 3, 11))
-    assert detail.row.next_due() == cst(2026, 3, 5, 10)
+    assert detail.row.due_at == cst(2026, 3, 5, 10)
 
 
 def test_waiting_on_the_customer_pauses_the_clock_until_they_write_back(shop: OrderShop):

@@ -36,6 +36,7 @@ from ecdesk.services.demo.stock import (
     write_stock,
 )
 from ecdesk.services.demo.targets import choose_targets
+from ecdesk.services.demo.tickets import add_after_sales
 from ecdesk.services.settings import update_settings
 from ecdesk.services.shop_file.bulk_indexes import plain_indexes_dropped
 from ecdesk.services.shop_file.sqlite_only import (
@@ -109,6 +110,9 @@ class DemoSummary:
     orders: int = 0
     order_lines: int = 0
     customers: int = 0
+    tickets: int = 0
+    returns: int = 0
+    refunds: int = 0
 
 
 @dataclass(frozen=True)
@@ -217,6 +221,13 @@ def _add_sales(db: Database, rng: random.Random, line_count: int,
     return tally.orders, tally.lines
 
 
+def _write_after_sales(job: DemoJob) -> Mapping[str, int]:
+    with job.db.uow("demo") as uow:
+        counts = add_after_sales(uow.session, random.Random(f"tickets-{job.seed}"), job.clock)
+        uow.commit()
+    return counts
+
+
 def _write_customers(job: DemoJob) -> Mapping[str, int]:
     with job.db.uow("demo") as uow:
         created = add_customers(uow.session, random.Random(f"customers-{job.seed}"))
@@ -230,6 +241,7 @@ DEMO_GENERATORS = (
     DemoGenerator("catalog", _write_catalog),
     DemoGenerator("orders and stock", _write_sales),
     DemoGenerator("customers", _write_customers),
+    DemoGenerator("after-sales", _write_after_sales),
 )
 
 

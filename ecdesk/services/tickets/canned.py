@@ -30,7 +30,7 @@ _FIELD = re.compile(r"\{(\w+)\}")
 def placeholder_values(ticket: TicketDetail, now: datetime, zone: ZoneInfo) -> dict[str, str]:
     """What each placeholder stands for on this ticket (empty when it does not know), dates
     on the shop's calendar."""
-    due = ticket.row.next_due()
+    due = ticket.row.due_at
     return {
         "customer": ticket.row.customer, "order": ticket.row.order_number,
         "sku": ", ".join(dict.fromkeys(line.sku for line in ticket.lines)),

@@ -61,12 +61,9 @@ class TicketRow:
     first_response_due_at: datetime | None
     resolution_due_at: datetime | None
     first_response_at: datetime | None
-
-    def next_due(self) -> datetime | None:
-        """The due time that matters now: the first response until there is one."""
-        if self.first_response_at is None and self.first_response_due_at is not None:
-            return self.first_response_due_at
-        return self.resolution_due_at
+    # The due time that matters now (the first response until answered, then the
+    # resolution); None while paused or done: what the queue sorts, shows and counts.
+    due_at: datetime | None = None
 
 
 @dataclass(frozen=True)

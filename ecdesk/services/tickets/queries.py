@@ -50,7 +50,7 @@ def _columns() -> Select[Any]:
                    .label("customer"), func.coalesce(Order.number, "").label("order_number"),
                    Ticket.type, Ticket.priority, Ticket.status, Ticket.created_at,
                    Ticket.first_response_due_at, Ticket.resolution_due_at,
-                   Ticket.first_response_at)
+                   Ticket.first_response_at, Ticket.due_at)
             .join(Channel, Channel.id == Ticket.channel_id)
             .outerjoin(Customer, Customer.id == Ticket.customer_id)
             .outerjoin(Order, Order.id == Ticket.order_id))
@@ -104,19 +104,27 @@ def list_tickets(uow: UnitOfWork, spec: TicketQuery, *, now: datetime, offset: i
             *order, Ticket.id.desc() if spec.descending else Ticket.id)
         rows = session.execute(query.offset(offset).limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
-        total = None
-        if count:
-            counting = _filtered(_columns().with_only_columns(func.count(Ticket.id)), spec, now,
-                                 today_end)
-            total = session.scalar(counting) or 0
+        total = _count(session, spec, now, today_end) if count else None
     return Page([_row(row) for row in rows], total, has_more)
+
+
+def count_tickets(uow: UnitOfWork, spec: TicketQuery, *, now: datetime) -> int:
+    """How many tickets the queue holds for `spec` as of `now`."""
+    with uow:
+        return _count(uow.session, spec, now, _today_end(uow.session, now))
+
+
+def _count(session: Session, spec: TicketQuery, now: datetime, today_end: datetime) -> int:
+    counting = _filtered(_columns().with_only_columns(func.count(Ticket.id)), spec, now,
+                         today_end)
+    return session.scalar(counting) or 0
 
 
 def _row(row: Any) -> TicketRow:
     return TicketRow(row.id, row.number, row.subject, row.channel, row.customer,
                      row.order_number, str(row.type), str(row.priority), str(row.status),
                      row.created_at, row.first_response_due_at, row.resolution_due_at,
-                     row.first_response_at)
+                     row.first_response_at, row.due_at)
 
 
 def queue_counts(uow: UnitOfWork, *, now: datetime) -> QueueCounts:

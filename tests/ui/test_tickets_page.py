@@ -1,0 +1,92 @@
+"""The Tickets page over the demo shop: the queue overdue first with the count on the
+navigation, due times that move with the shop clock, canned replies typed into the reply box,
+status changes from the keyboard, and tickets found by "search everything"."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ecdesk.services.common.search_registry import SearchHit
+from ecdesk.services.demo.shop import generated_at
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.tickets.tickets_page import TicketsPage
+
+
+@pytest.fixture
+def moment(demo_copy: Path) -> datetime:
+    moment = generated_at(demo_copy)
+    assert moment is not None
+    return moment
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: ShopContext, moment: datetime) -> TicketsPage:
+    context.clock.set_source(lambda: moment)
+    page = TicketsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    return page
+
+
+def due_texts(page: TicketsPage) -> list[str]:
+    return [page.model.index(row, 0).data() for row in range(page.model.rowCount())]
+
+
+def test_the_queue_shows_open_tickets_overdue_first_and_counts_them_on_the_navigation(
+        qtbot: QtBot, page: TicketsPage) -> None:
+    badges: list[str] = []
+    page.badge_changed.connect(badges.append)
+    page._update_badge()
+    texts = due_texts(page)
+    overdue = [text for text in texts if text.startswith("overdue")]
+    assert overdue and texts[:len(overdue)] == overdue  # the most overdue at the top
+    assert badges[-1] == str(len(overdue))
+
+
+def test_time_passing_moves_the_due_times_and_the_overdue_count_without_a_write(
+        qtbot: QtBot, page: TicketsPage, context: ShopContext, moment: datetime) -> None:
+    badges: list[str] = []
+    page.badge_changed.connect(badges.append)
+    page._update_badge()
+    before = int(badges[-1])
+    later = moment + timedelta(days=3)
+    context.clock.set_source(lambda: later)
+    context.clock.minute_changed.emit(later)
+    assert int(badges[-1]) > before
+    assert due_texts(page)[0] != "" and page.model.now == later
+
+
+def test_a_canned_reply_typed_with_a_slash_is_inserted_with_its_placeholders_filled(
+        qtbot: QtBot, page: TicketsPage) -> None:
+    page.table.selectRow(0)
+    detail = page.pane.detail
+    assert detail is not None
+    box = page.pane.reply
+    box.setFocus()
+    qtbot.keyClicks(box, "Hi /")
+    box.insertPlainText("跟进")  # (QTest types ASCII only)
+    assert box.completer.completionCount() == 1
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert box.toPlainText().startswith(f"Hi 您好，关于工单{detail.row.number}")
+    assert "{" not in box.toPlainText()
+
+
+def test_a_reply_and_a_status_key_move_the_ticket_and_pause_its_clock(
+        qtbot: QtBot, page: TicketsPage) -> None:
+    page.table.selectRow(0)
+    number = page.selected_ticket().number
+    page.pane.reply.setPlainText("Which colour would you like?")
+    page.pane.send.click()
+    assert page.pane.detail.row.first_response_at is not None
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    page.show_target(SearchHit("ticket", page.pane.detail.row.id, number, find_text=number))
+    assert page.pane.detail.row.status == "waiting_customer"
+    assert due_texts(page) == ["paused"]
