@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from ecdesk.services.shop_file.backups import back_up
+from tests.damaged_shops import point_index_at_another_column
 from tests.hostile.conditions import fingerprint, flip_page_type, shop_files
 from tests.hostile.test_cli_against_an_open_shop import PRODUCTS, run
+from tests.order_import_files import shopify_file, shopify_order
 
 EXIT_FAILURE, EXIT_PROBLEMS = 1, 3
 KINDS = ["table", "index", "schema"]
@@ -66,3 +68,26 @@ def test_check_finds_each_kind_of_damage(shop_and_backup: tuple[Path, Path], kin
     assert done.returncode == EXIT_PROBLEMS, done.stdout + done.stderr
     assert "problem(s) found" in done.stdout
     _no_raw_sql(done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize("command", ["products", "orders"])
+def test_a_small_import_is_refused_when_an_index_it_uses_is_damaged(
+        shop_and_backup: tuple[Path, Path], tmp_path: Path, command: str) -> None:
+    """Every page and record still reads, so the quick check passes; only the index check
+    finds it. An import of a few rows takes no backup: the guard before writing must."""
+    shop, _backup = shop_and_backup
+    point_index_at_another_column(shop, "ix_variants_price", "unit_cost")
+    if command == "products":
+        path = tmp_path / "products.csv"
+        path.write_text(PRODUCTS, encoding="utf-8")
+        argv = ["import", "products", str(path)]
+    else:
+        path = shopify_file(tmp_path, shopify_order("#9001", sku="SKU-00001-1"))
+        argv = ["import", "orders", str(path), "--channel", "官网 Own site"]
+    before = fingerprint(*shop_files(shop))
+    done = run(*argv, "--db", str(shop))
+    assert done.returncode == EXIT_FAILURE, done.stdout + done.stderr
+    assert "shop.ecdesk is damaged" in done.stderr
+    assert "Imported" not in done.stdout
+    _no_raw_sql(done.stdout + done.stderr)
+    assert fingerprint(*shop_files(shop)) == before

@@ -27,6 +27,10 @@ from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.bulk_indexes import indexes_built_after
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.shop_file.sqlite_only import catalog_search_suspended
+from ecdesk.services.shop_file.write_guard import (
+    PRODUCT_IMPORT_TABLES,
+    refuse_to_write_into_damage,
+)
 from ecdesk.services.stock.ledger import record_counted_movements, set_counted_levels
 from ecdesk.services.tabular_io.bulk import cached_minor_units, chunked
 from ecdesk.services.tabular_io.table import ImportCancelledError
@@ -49,6 +53,7 @@ def import_products(uow: UnitOfWork, parsed: ParsedFile, *, channel: Channel_ = 
     SKUs' prices of a file imported into a channel that sells in another currency.
     """
     if not parsed.file_error and (only_valid or not any(p.is_error for p in parsed.problems)):
+        refuse_to_write_into_damage(uow, PRODUCT_IMPORT_TABLES)
         back_up_before_bulk(uow, sum(len(p.variants) for p in parsed.products))
     with uow:
         session = uow.session

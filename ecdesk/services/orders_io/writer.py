@@ -25,6 +25,10 @@ from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_prev
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.shop_file.sqlite_only import order_search_suspended, order_totals_suspended
+from ecdesk.services.shop_file.write_guard import (
+    ORDER_IMPORT_TABLES,
+    refuse_to_write_into_damage,
+)
 from ecdesk.services.stock.ledger import Movement, post_movements
 from ecdesk.services.tabular_io.bulk import cached_minor_units as cents
 from ecdesk.services.tabular_io.bulk import chunked
@@ -62,6 +66,7 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
     written and the others skipped. ImportCancelledError (from `progress`) writes nothing.
     The shop is backed up first when more than a few hundred rows would be written.
     """
+    refuse_to_write_into_damage(uow, ORDER_IMPORT_TABLES)
     with uow:
         session = uow.session
         plan = plan_orders(session, parsed, channel)
