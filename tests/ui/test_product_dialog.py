@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ecdesk.db import Database
@@ -307,8 +307,21 @@ def test_a_new_category_typed_in_the_form_is_created(
         ("测试 Test > 新 New",)]
 
 
-def test_cancel_writes_nothing(qtbot: QtBot, context: ShopContext) -> None:
+def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    """Answer the dialog's question with `button`; the questions asked are listed."""
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return button
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_cancel_writes_nothing(qtbot: QtBot, context: ShopContext,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     dialog = valid_new_product(qtbot, context)
+    answer(monkeypatch, QMessageBox.StandardButton.Discard)
     with qtbot.assertNotEmitted(context.changed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.result() == QDialog.DialogCode.Rejected
@@ -448,3 +461,26 @@ def test_swapping_two_skus_of_a_product_is_saved_or_flagged_before_save(
         assert dialog.result() == QDialog.DialogCode.Accepted
     else:
         assert "SKU" in dialog.problems.text()
+
+
+def test_escape_asks_before_dropping_typed_changes_and_keeps_them_when_told_to(
+        qtbot: QtBot, context: ShopContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = new_dialog(qtbot, context, 1)
+    dialog.show()
+    dialog.title.setText("A title typed by hand")
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Discard the changes you typed?"]
+    assert dialog.isVisible() and dialog.title.text() == "A title typed by hand"
+    answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_an_unchanged_form_closes_without_a_question(
+        qtbot: QtBot, context: ShopContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    dialog = new_dialog(qtbot, context, 1)
+    dialog.show()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()

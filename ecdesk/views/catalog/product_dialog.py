@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -74,6 +75,7 @@ class ProductDialog(QDialog):
         else:
             self._load(get_product(context.uow(), product_id).draft)
         self.validate()
+        self._as_opened = self.draft()  # what Cancel compares with before it drops anything
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -303,6 +305,17 @@ class ProductDialog(QDialog):
             return
         if self.context.write(self, save_product, self.draft(), self.product_id):
             self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc and closing the window ask before they drop what was typed."""
+        if self.draft() != self._as_opened:
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("Discard the changes you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
 
 def _table(headers: list[str]) -> QTableWidget:

@@ -394,5 +394,9 @@
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Discard the changes you typed?</source>
+        <translation>放弃已输入的修改吗？</translation>
+    </message>
 </context>
 </TS>
