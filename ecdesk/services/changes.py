@@ -19,6 +19,7 @@ class ChangeArea(StrEnum):
     STOCK = "stock"  # on-hand, stock policies and defaults, alert acknowledgements
     PURCHASING = "purchasing"  # suppliers, supplier items, purchase orders, receipts
     TICKETS = "tickets"  # tickets, their threads and returns, canned replies, SLA, calendar
+    CUSTOMERS = "customers"  # customer profiles, handles, merges
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from ecdesk.db import UnitOfWork
 from ecdesk.services.catalog.search_hits import PRODUCTS
 from ecdesk.services.common.search_registry import SearchGroup, SearchProvider, search_all
+from ecdesk.services.customers.search_hits import CUSTOMERS
 from ecdesk.services.orders.search_hits import ORDERS
 from ecdesk.services.tickets.search_hits import TICKETS
 
-SEARCH_PROVIDERS: tuple[SearchProvider, ...] = (PRODUCTS, ORDERS, TICKETS)
+SEARCH_PROVIDERS: tuple[SearchProvider, ...] = (PRODUCTS, ORDERS, TICKETS, CUSTOMERS)
 HITS_PER_GROUP = 8  # a popup of a few groups stays on screen; Enter lists every product match
 
 

@@ -28,9 +28,10 @@ def a_regular_customer(db: Database) -> tuple[str, set[int]]:
     return name, ids
 
 
-def test_products_orders_and_tickets_are_registered_in_that_order() -> None:
+def test_products_orders_tickets_and_customers_are_registered_in_that_order() -> None:
     assert [(p.key, p.label) for p in SEARCH_PROVIDERS] == [
-        ("product", "Products"), ("order", "Orders"), ("ticket", "Tickets")]
+        ("product", "Products"), ("order", "Orders"), ("ticket", "Tickets"),
+        ("customer", "Customers")]
 
 
 def test_a_sku_finds_its_product_and_the_hit_names_the_sku_and_title(

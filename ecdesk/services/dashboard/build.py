@@ -9,7 +9,8 @@ from decimal import Decimal
 from ecdesk.db import UnitOfWork
 from ecdesk.money import format_amount, format_rate
 from ecdesk.services.common.period import Period
-from ecdesk.services.dashboard.figures import repeat_customers, sku_ranking
+from ecdesk.services.customers.repeat_rate import repeat_customers
+from ecdesk.services.dashboard.figures import sku_ranking
 from ecdesk.services.dashboard.model import (
     ChannelFigure,
     Dashboard,

@@ -1,5 +1,5 @@
-"""The Dashboard's own figures (the rest come from the sales report's queries): repeat
-purchases and the best and worst selling SKUs. Each is one SQL GROUP BY."""
+"""The Dashboard's own figures (the rest come from the sales report's queries): the best and
+worst selling SKUs, one SQL GROUP BY. Repeat customers: services/customers/repeat_rate.py."""
 
 from __future__ import annotations
 
@@ -8,24 +8,6 @@ from sqlalchemy.orm import Session
 
 from ecdesk.services.dashboard.model import SkuFigure
 from ecdesk.services.reports.sales_queries import SalesScope
-from ecdesk.services.reports.sql import SOLD_SQL
-
-
-def repeat_customers(session: Session, scope: SalesScope) -> tuple[int, int]:
-    """(customers who bought in the period, of them those who had bought before or bought
-    more than once in it). Orders without a known customer are left out."""
-    params = scope.params()
-    sql = f"""
-        WITH buyers AS (
-            SELECT o.customer_key AS who, COUNT(*) AS orders FROM orders o
-            WHERE {scope.order_filter()} AND o.customer_key != '' GROUP BY o.customer_key)
-        SELECT COUNT(*),
-               COALESCE(SUM(b.orders > 1 OR EXISTS (
-                   SELECT 1 FROM orders e WHERE e.customer_key = b.who
-                   AND e.status IN ({SOLD_SQL}) AND e.ordered_at < :start)), 0)
-        FROM buyers b"""
-    customers, repeat = session.execute(text(sql), params).one()
-    return int(customers), int(repeat)
 
 
 def sku_ranking(session: Session, scope: SalesScope, limit: int = 10

@@ -66,6 +66,8 @@ PAGES = (
              "Orders and service",
              new=(PageAction("New &ticket…", "new_ticket", "Ctrl+Shift+N"),),
              opens=("ticket",)),
+    PageSpec("customers", "Customers", "ecdesk.views.customers.customers_page", "CustomersPage",
+             "Orders and service", opens=("customer",)),
     PageSpec("inventory", "Inventory", "ecdesk.views.stock.inventory_page", "InventoryPage",
              "Stock"),
     PageSpec("alerts", "Alerts", "ecdesk.views.stock.alerts_page", "AlertsPage", "Stock"),

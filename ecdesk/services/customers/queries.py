@@ -1,0 +1,159 @@
+"""Read side of customers: the paged, searched, segment-filtered list, one customer's detail
+and orders, and the segment summary. RFM comes from rfm.RFM_CTE, computed in the same query."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ecdesk.db import UnitOfWork
+from ecdesk.errors import NotFoundError
+from ecdesk.i18n import _
+from ecdesk.models import Channel, Customer, CustomerHandle, Order
+from ecdesk.models.base import UtcDateTime
+from ecdesk.services.common.page import Page
+from ecdesk.services.common.period import Period
+from ecdesk.services.common.shop_time import shop_today, shop_zone
+from ecdesk.services.common.text_search import escape_like, search_words
+from ecdesk.services.customers.dto import (
+    CustomerDetail,
+    CustomerOrderRow,
+    CustomerQuery,
+    CustomerRow,
+    HandleRow,
+    SegmentSummary,
+)
+from ecdesk.services.customers.repeat_rate import repeat_customers
+from ecdesk.services.customers.rfm import SEGMENTS, rfm_params, rfm_query, segment_counts
+from ecdesk.services.reports.sales_queries import SalesScope
+from ecdesk.services.settings import read_settings
+
+_CHANNELS = """(SELECT group_concat(name, ', ') FROM (
+    SELECT DISTINCT ch.name FROM customer_handles h JOIN channels ch ON ch.id = h.channel_id
+    WHERE h.customer_id = c.id ORDER BY ch.name))"""
+_COLUMNS = f"""c.id, c.name, coalesce({_CHANNELS}, '') AS channels, c.email, c.phone, c.tags,
+    coalesce(rfm.orders, 0) AS orders, coalesce(rfm.spent, 0) AS spent, rfm.last_order_at,
+    rfm.recency_days, rfm.r, rfm.f, rfm.m, coalesce(rfm.segment, '') AS segment"""
+_SEARCHED = ("c.name", "c.email", "c.phone", "c.tags", "c.notes")
+SORTS = {"name": "c.name", "orders": "coalesce(rfm.orders, 0)",
+         "spent": "coalesce(rfm.spent, 0)", "last_order": "coalesce(rfm.last_order_at, '')",
+         "segment": "coalesce(rfm.segment, '')"}
+
+
+def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
+    clauses = ["c.merged_into_id IS NULL"]
+    if spec.segment:
+        if spec.segment not in SEGMENTS:
+            raise NotFoundError(_("There is no segment '{name}'; choose one of {names}")
+                                .format(name=spec.segment, names=", ".join(SEGMENTS)))
+        clauses.append("rfm.segment = :segment")
+        params["segment"] = spec.segment
+    for n, word in enumerate(search_words(spec.text)):
+        params[f"w{n}"] = f"%{escape_like(word)}%"
+        fields = " OR ".join(f"{column} LIKE :w{n} ESCAPE '\\'" for column in _SEARCHED)
+        clauses.append(f"({fields} OR EXISTS (SELECT 1 FROM customer_handles h WHERE "
+                       f"h.customer_id = c.id AND h.key LIKE :w{n} ESCAPE '\\'))")
+    return " AND ".join(clauses)
+
+
+def list_customers(uow: UnitOfWork, spec: CustomerQuery, *, offset: int = 0, limit: int = 256,
+                   as_of: datetime | None = None) -> Page[CustomerRow]:
+    """One page of customers with their RFM, filtered, searched and sorted in SQL."""
+    with uow:
+        return customer_page(uow.session, spec, offset=offset, limit=limit, as_of=as_of)
+
+
+def customer_page(session: Session, spec: CustomerQuery, *, offset: int = 0,
+                  limit: int | None = 256, as_of: datetime | None = None) -> Page[CustomerRow]:
+    params: dict[str, Any] = {**rfm_params(session, as_of)}
+    where = _where(spec, params)
+    order = SORTS.get(spec.sort, SORTS["spent"])
+    direction = "DESC" if spec.descending else "ASC"
+    params.update(limit=-1 if limit is None else limit + 1, offset=offset)
+    result = session.execute(rfm_query(
+        f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
+        f"WHERE {where} ORDER BY {order} {direction}, c.id {direction} "
+        "LIMIT :limit OFFSET :offset"), params)
+    rows = [_row(row) for row in result]
+    more = limit is not None and len(rows) > limit
+    rows = rows[:limit] if more else rows
+    total = (offset + len(rows) if not more and (rows or offset == 0)
+             else _count(session, where, params))
+    return Page(rows, total, more)
+
+
+def _count(session: Session, where: str, params: dict[str, Any]) -> int:
+    return int(session.execute(rfm_query(
+        f"SELECT count(*) FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
+        f"WHERE {where}"), params).scalar_one())
+
+
+def _row(row: Any) -> CustomerRow:
+    last = row.last_order_at
+    return CustomerRow(
+        row.id, row.name, row.channels, row.email, row.phone, row.tags, int(row.orders),
+        int(row.spent), UtcDateTime().process_result_value(
+            datetime.fromisoformat(last) if isinstance(last, str) else last, None),
+        row.recency_days, row.r, row.f, row.m, row.segment)
+
+
+def get_customer(uow: UnitOfWork, customer_id: int,
+                 as_of: datetime | None = None) -> CustomerDetail:
+    with uow:
+        session = uow.session
+        customer = session.get(Customer, customer_id)
+        if customer is None:
+            raise NotFoundError(_("Customer {id} does not exist (was it removed elsewhere?)")
+                                .format(id=customer_id))
+        if customer.merged_into_id is not None:
+            return get_customer_in(session, customer.merged_into_id, as_of)
+        return get_customer_in(session, customer_id, as_of)
+
+
+def get_customer_in(session: Session, customer_id: int,
+                    as_of: datetime | None = None) -> CustomerDetail:
+    params: dict[str, Any] = {**rfm_params(session, as_of), "id": customer_id,
+                              "limit": 1, "offset": 0}
+    row = _row(session.execute(rfm_query(
+        f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
+        "WHERE c.id = :id LIMIT :limit OFFSET :offset"), params).one())
+    customer = session.get_one(Customer, customer_id)
+    handles = session.execute(
+        select(CustomerHandle.id, CustomerHandle.channel_id, Channel.name, CustomerHandle.key)
+        .join(Channel, Channel.id == CustomerHandle.channel_id)
+        .where(CustomerHandle.customer_id == customer_id).order_by(Channel.name,
+                                                                   CustomerHandle.key)).all()
+    return CustomerDetail(row, customer.address, customer.birthday, customer.notes,
+                          tuple(HandleRow(*h) for h in handles), customer.created_at)
+
+
+def customer_orders(uow: UnitOfWork, customer_id: int, *, limit: int = 200
+                    ) -> list[CustomerOrderRow]:
+    """The customer's orders, newest first (from the index on customer_id, ordered_at)."""
+    with uow:
+        rows = uow.session.execute(
+            select(Order.id, Order.number, Channel.name, Order.ordered_at, Order.status,
+                   Order.goods_total + Order.shipping, Order.currency)
+            .join(Channel, Channel.id == Order.channel_id)
+            .where(Order.customer_id == customer_id)
+            .order_by(Order.ordered_at.desc(), Order.id.desc()).limit(limit)).all()
+    return [CustomerOrderRow(r[0], r[1], r[2], r[3], r[4].value, r[5], r[6])
+            for r in rows]
+
+
+def segment_summary(uow: UnitOfWork, as_of: datetime | None = None) -> SegmentSummary:
+    """Customers per segment and the repeat rate of the last 365 days (the Dashboard's rule)."""
+    with uow:
+        session = uow.session
+        counts = segment_counts(session, as_of)
+        customers = session.scalar(select(func.count(Customer.id)).where(
+            Customer.merged_into_id.is_(None)))
+        zone = shop_zone(session)
+        today = shop_today(zone, as_of)
+        year = Period(today - timedelta(days=364), today)
+        scope = SalesScope(year, zone, read_settings(session).currency)
+        buyers, repeat = repeat_customers(session, scope)
+    return SegmentSummary(counts, int(customers), repeat, buyers)

@@ -1,0 +1,1 @@
+"""The Customers page: customers across channels, their RFM segments, orders and merges."""

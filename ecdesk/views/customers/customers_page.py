@@ -1,0 +1,319 @@
+"""The Customers page: every customer across channels with RFM and segment, searched and
+filtered by segment in SQL, with the selected customer's profile, handles and orders below.
+Edit, merge and export a segment to CSV/XLSX from the toolbar or the keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.errors import EcdeskError
+from ecdesk.money import format_amount
+from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.common.page import Page
+from ecdesk.services.common.search_registry import SearchHit
+from ecdesk.services.common.shop_time import shop_stamp
+from ecdesk.services.customers.dto import CustomerDetail, CustomerQuery, CustomerRow
+from ecdesk.services.customers.export import export_customers
+from ecdesk.services.customers.queries import (
+    customer_orders,
+    get_customer,
+    list_customers,
+    segment_summary,
+)
+from ecdesk.services.customers.rfm import SEGMENTS, segment_label
+from ecdesk.views.customers.customer_dialogs import CustomerDialog, MergeDialog
+from ecdesk.views.customers.customers_model import CustomersTableModel
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.operations import explain_refusal
+from ecdesk.views.widgets.page_actions import page_action
+from ecdesk.views.widgets.paged_table_model import paged_table_view
+
+SEARCH_DELAY_MS = 200
+COLUMN_WIDTHS = (150, 150, 100, 60, 100, 130, 60, 140, 170)
+
+
+class CustomersPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.CUSTOMERS, ChangeArea.ORDERS, ChangeArea.SETTINGS, ChangeArea.CHANNELS})
+
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.loaded = False
+        self.model = CustomersTableModel(self._load, context.zone, context.settings.currency,
+                                         self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self._target: int | None = None
+        self._build()
+        context.listen(self, self._on_changed)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr(
+            "Search name, buyer id, e-mail, phone, tags, notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _text: self._search_timer.start())
+        self.segment_filter = QComboBox()
+        self.segment_filter.addItem(self.tr("All customers"), "")
+        for segment in SEGMENTS:
+            self.segment_filter.addItem(segment_label(segment), segment)
+        self.segment_filter.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(self.tr("Segment")))
+        filters.addWidget(self.segment_filter, 1)
+
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.table = paged_table_view(self.model, 4, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.table.doubleClicked.connect(lambda _index: self.edit_customer())
+        self.edit_action = page_action(self, self.tr("Edit…"), "Ctrl+E", self.edit_customer,
+                                       self.table, toolbar)
+        self.merge_action = page_action(self, self.tr("Merge into…"), "Ctrl+M",
+                                        self.merge_customer, self.table, toolbar)
+        self.export_action = page_action(self, self.tr("Export list…"), "Ctrl+Shift+E",
+                                         self.export_list, self.table, toolbar)
+        page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
+        self.summary_label = QLabel()
+        self.count_label = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(toolbar)
+        actions.addStretch(1)
+        actions.addWidget(self.summary_label)
+        actions.addWidget(self.count_label)
+
+        self.profile = QLabel()
+        self.profile.setWordWrap(True)
+        self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.profile.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.orders = QTableWidget(0, 5)
+        self.orders.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Channel"),
+                                               self.tr("Order number"), self.tr("Status"),
+                                               self.tr("Total")])
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.verticalHeader().setVisible(False)
+        self.orders.horizontalHeader().setStretchLastSection(True)
+        self.orders.setColumnWidth(0, 130)
+        self.orders.setColumnWidth(1, 130)
+        self.orders.setColumnWidth(2, 140)
+        self.orders.doubleClicked.connect(lambda _index: self._open_order())
+        details = QSplitter(Qt.Orientation.Horizontal)
+        details.addWidget(self.profile)
+        details.addWidget(self.orders)
+        details.setSizes([480, 720])
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.problem = problem_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.problem)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        self.model.total_changed.connect(
+            lambda total: self.count_label.setText(self.tr("%s customer(s)") % f"{total:,}"))
+        self._update_actions()
+
+    # -- data ------------------------------------------------------------------------------
+    def _load(self, query: CustomerQuery, offset: int, limit: int) -> Page[CustomerRow]:
+        return list_customers(self.context.uow(), query, offset=offset, limit=limit)
+
+    def load(self) -> None:
+        self.loaded = True
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.model.currency = self.context.settings.currency
+        self.model.zone = self.context.zone
+        try:
+            self.model.set_query(self.current_query())
+            self._show_summary()
+            self.problem.clear()
+        except EcdeskError as error:
+            self.problem.setText(self.tr("The customers could not be read: %s") % error)
+        self._show_selected()
+
+    def _show_summary(self) -> None:
+        summary = segment_summary(self.context.uow())
+        rate = (f"{100 * summary.repeat_customers / summary.buyers_last_year:.1f} %"
+                if summary.buyers_last_year else "—")
+        self.summary_label.setText(self.tr("Repeat customers (last 365 days): %s · ") % rate)
+        for index in range(1, self.segment_filter.count()):
+            segment = self.segment_filter.itemData(index)
+            self.segment_filter.setItemText(index, f"{segment_label(segment)} "
+                                                   f"({summary.counts[segment]:,})")
+
+    def current_query(self) -> CustomerQuery:
+        return replace(self.model.query, text=self.search.text(),
+                       segment=self.segment_filter.currentData() or "")
+
+    def _apply_filters(self) -> None:
+        self._search_timer.stop()
+        if self.loaded:
+            self.model.set_query(self.current_query())
+            self._show_selected()
+
+    def _on_changed(self, change: Changed) -> None:
+        if self.loaded:
+            self._refresh()
+
+    # -- selection and detail --------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        row = self.table.currentIndex().row()
+        if row < 0 or not self.table.selectionModel().isRowSelected(row):
+            return None
+        return self.model.row_at(row).id
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_selected(self) -> None:
+        self._update_actions()
+        customer_id = self.selected_id()
+        self.orders.setRowCount(0)
+        if customer_id is None:
+            self.profile.setText(self.tr("Select a customer to see their profile and orders."))
+            return
+        try:
+            detail = get_customer(self.context.uow(), customer_id)
+            orders = customer_orders(self.context.uow(), customer_id)
+        except EcdeskError as error:
+            self.profile.setText(str(error))
+            return
+        self.profile.setText(self._profile_html(detail))
+        self.orders.setRowCount(len(orders))
+        for n, order in enumerate(orders):
+            cells = (shop_stamp(order.ordered_at, self.context.zone), order.channel,
+                     order.number, _status_label(order.status),
+                     format_amount(order.total, order.currency))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, order.id)
+                if column == 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.orders.setItem(n, column, item)
+
+    def _profile_html(self, detail: CustomerDetail) -> str:
+        row = detail.row
+        handles = "<br>".join(f"{h.channel}: {h.key}" for h in detail.handles) or "—"
+        fields = [
+            (self.tr("Customer"), f"{row.name or '—'} (#{row.id})"),
+            (self.tr("Segment"), segment_label(row.segment) or self.tr("no purchases yet")),
+            (self.tr("Handles"), handles),
+            (self.tr("Email"), row.email or "—"), (self.tr("Phone"), row.phone or "—"),
+            (self.tr("Address"), detail.address or "—"),
+            (self.tr("Birthday"), detail.birthday.isoformat() if detail.birthday else "—"),
+            (self.tr("Tags"), row.tags or "—"), (self.tr("Notes"), detail.notes or "—"),
+            (self.tr("Customer since"), shop_stamp(detail.created_at, self.context.zone)),
+        ]
+        cells = "".join(f"<tr><td><b>{label}</b>&nbsp;</td><td>{_escape(value)}</td></tr>"
+                        for label, value in fields)
+        return f"<table>{cells}</table>"
+
+    def _update_actions(self) -> None:
+        writable = not self.context.db.read_only
+        has_row = self.selected_id() is not None
+        self.edit_action.setEnabled(writable and has_row)
+        self.merge_action.setEnabled(writable and has_row)
+
+    def _open_order(self) -> None:
+        item = self.orders.currentItem()
+        if item is not None:
+            number = self.orders.item(item.row(), 2).text()
+            self.context.show_on_page("orders", SearchHit(
+                "order", int(item.data(Qt.ItemDataRole.UserRole)), number, ""))
+
+    # -- a customer asked for by search ----------------------------------------------------
+    def show_target(self, target: object) -> None:
+        if not isinstance(target, SearchHit) or target.kind != "customer":
+            return
+        self.loaded = True
+        self.search.setText(target.title)
+        self.segment_filter.blockSignals(True)
+        self.segment_filter.setCurrentIndex(0)
+        self.segment_filter.blockSignals(False)
+        self._refresh()
+        row = self.model.row_of(target.id)
+        if row is not None:
+            self.select_row(row)
+
+    # -- actions ---------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _detail(self) -> CustomerDetail | None:
+        customer_id = self.selected_id()
+        return None if customer_id is None else get_customer(self.context.uow(), customer_id)
+
+    def edit_customer(self) -> None:
+        detail = self._detail()
+        if detail is not None and not self.context.db.read_only:
+            CustomerDialog(self.context, detail, self).exec()
+
+    def merge_customer(self) -> None:
+        detail = self._detail()
+        if detail is not None and not self.context.db.read_only:
+            MergeDialog(self.context, detail, self).exec()
+
+    def export_list(self) -> None:
+        """The customers the table lists (a segment, a search) to CSV or XLSX."""
+        segment = self.segment_filter.currentData() or "customers"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export customers"), f"{segment}.csv",
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_customers(self.context.uow(), path, self.model.query)
+        except EcdeskError as error:
+            QApplication.restoreOverrideCursor()
+            explain_refusal(self, error, self.tr("Not exported"))
+            return
+        QApplication.restoreOverrideCursor()
+        QMessageBox.information(self, self.tr("Exported"), self.tr(
+            "%s customer(s) written to %s") % (f"{result.customers:,}", result.path))
+
+
+def _escape(text: str) -> str:
+    if "<br>" in text:  # the handles' own line breaks
+        return "<br>".join(_escape(part) for part in text.split("<br>"))
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _status_label(status: str) -> str:
+    """An order status as the Orders page names it (its "order_status" translations)."""
+    return QCoreApplication.translate("order_status", status.title())
