@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("purchasing", "purchase orders: list, suggest (what to order now), "
                              "send, receive, close, cancel, print",
                              "ecdesk.cli.purchasing:add_purchasing_arguments")
+    commands.add_lazy_parser("customers", "customers across channels with their RFM segment "
+                             "(high_value, potential, new, at_risk, lost, regular); "
+                             "--segment lists one", "ecdesk.cli.customers:add_customers_arguments")
     commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
                              "accountant-pack (both, with a contents page)",

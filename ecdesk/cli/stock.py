@@ -10,9 +10,10 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ecdesk.cli.terminal_columns import display_width, shorten
 
 if TYPE_CHECKING:
     from ecdesk.services.stock.alerts_dto import Alert, AlertReport
@@ -64,7 +65,7 @@ def as_table(report: AlertReport, shown: tuple[Alert, ...], shop_name: str,
         return "\n".join(lines)
     header = ["severity", "SKU", "product", "alert", "order", "reason"]
     rows = [_cells(alert, include_hidden) for alert in shown]
-    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for cells in [header, *rows]:
         lines.append("  ".join([*(_pad(c, w, right=i == 4) for i, (c, w) in
                                   enumerate(zip(cells, widths, strict=False))), cells[-1]]))
@@ -85,25 +86,12 @@ def _cells(alert: Alert, include_hidden: bool) -> list[str]:
 
     severity = alert.severity.label + (" (ack)" if include_hidden and alert.hidden else "")
     order = str(alert.figures.suggested_qty) if alert.figures.suggested_qty else ""
-    return [severity, alert.sku, _clip(alert.title, TITLE_WIDTH), KIND_LABELS[alert.kind],
+    return [severity, alert.sku, shorten(alert.title, TITLE_WIDTH), KIND_LABELS[alert.kind],
             order, alert.reason]
 
 
-def _width(text: str) -> int:
-    """Terminal columns: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
 def _pad(text: str, width: int, right: bool = False) -> str:
-    fill = " " * (width - _width(text))
+    fill = " " * (width - display_width(text))
     return fill + text if right else text + fill
 
 

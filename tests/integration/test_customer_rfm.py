@@ -13,7 +13,8 @@ from ecdesk.db import Database
 from ecdesk.models import OrderStatus
 from ecdesk.services.customers.dto import CustomerQuery
 from ecdesk.services.customers.queries import list_customers, segment_summary
-from ecdesk.services.customers.rfm import SEGMENTS, segment_counts
+from ecdesk.services.customers.rfm import segment_counts
+from ecdesk.services.customers.segments import SEGMENTS
 from tests.integration.order_fixtures import SmallShop, enter, small_shop
 
 AS_OF = datetime(2026, 6, 1, tzinfo=UTC)
@@ -113,3 +114,39 @@ def test_the_repeat_rate_is_the_dashboards_rule_over_the_last_year(rfm_shop: Sma
     # Bought in the year to 1 June 2026: all six; Ann and Eve more than once.
     assert (summary.buyers_last_year, summary.repeat_customers) == (6, 2)
     assert summary.customers == 7
+
+
+def test_the_dashboard_tile_counts_high_value_customers_and_names_every_segment(
+        rfm_shop: SmallShop) -> None:
+    from ecdesk.services.common.period import Period
+    from ecdesk.services.dashboard.build import dashboard_scope, load_dashboard
+
+    scope = dashboard_scope(rfm_shop.db.uow(), Period.month(2026, 5), now=AS_OF)
+    tiles = {t.key: t for t in load_dashboard(rfm_shop.db.uow(), scope).tiles}
+
+    tile = tiles["customer_segments"]
+    assert tile.value == "1"  # Ann, as of the end of May in the shop's zone
+    assert "High value 1 · Potential high value 1 · New 1 · At risk 1 · Lost 1 · Regular 1" \
+        in tile.note
+    # One high-value customer at the end of April too: no change.
+    assert tile.change == 0
+
+
+def test_the_sales_report_has_sales_by_segment_adding_up_to_the_periods_sales(
+        rfm_shop: SmallShop) -> None:
+    from ecdesk.services.common.period import Period
+    from ecdesk.services.reports.generate import REPORTS, ReportRequest, _scope
+
+    request = ReportRequest("sales", Period.month(2026, 5), Path("x.pdf"), generated_at=AS_OF)
+    scope = _scope(rfm_shop.db.uow(), request)
+    with rfm_shop.db.uow() as uow:
+        report = REPORTS["sales"].build(uow.session, scope, None, lambda *a: None)
+    [table] = [t for t in report.tables() if t.key == "customers"]
+    rows = {r["segment"]: (r["customers"], r["orders"], r["sales"])
+            for r in table.rows.to_dict("records")}
+    # May 2026 (Shanghai): Ann 05-10 and 05-20, Bo 05-25, Cai 05-01 (12:00 Shanghai).
+    assert rows == {"High value": (1, 2, 40000), "New": (1, 1, 80000),
+                    "Potential high value": (1, 1, 90000)}
+    assert (table.total["customers"], table.total["orders"], table.total["sales"]) == (
+        3, 4, 210000)
+    table.check_totals()

@@ -14,7 +14,7 @@ from ecdesk.i18n import N_, _
 from ecdesk.money import from_minor_units
 from ecdesk.services.customers.dto import CustomerQuery, CustomerRow
 from ecdesk.services.customers.queries import customer_page
-from ecdesk.services.customers.rfm import segment_label
+from ecdesk.services.customers.segments import segment_label
 from ecdesk.services.tabular_io.values import neutralize
 
 HEADER = (N_("Customer id"), N_("Name"), N_("Channels"), N_("Email"), N_("Phone"), N_("Tags"),

@@ -27,7 +27,8 @@ from ecdesk.services.customers.dto import (
     SegmentSummary,
 )
 from ecdesk.services.customers.repeat_rate import repeat_customers
-from ecdesk.services.customers.rfm import SEGMENTS, rfm_params, rfm_query, segment_counts
+from ecdesk.services.customers.rfm import rfm_params, rfm_query, segment_counts
+from ecdesk.services.customers.segments import SEGMENTS
 from ecdesk.services.reports.sales_queries import SalesScope
 from ecdesk.services.settings import read_settings
 

@@ -25,17 +25,12 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 
-from ecdesk.i18n import N_, _
 from ecdesk.models.base import UtcDateTime, utc_now
+from ecdesk.services.customers.segments import SEGMENTS
 from ecdesk.services.reports.sql import SOLD_SQL
 from ecdesk.services.settings import read_settings
 
 NEW_DAYS = 30
-SEGMENTS = ("high_value", "potential", "new", "at_risk", "lost", "regular")
-SEGMENT_LABELS = {
-    "high_value": N_("High value"), "potential": N_("Potential high value"),
-    "new": N_("New"), "at_risk": N_("At risk"), "lost": N_("Lost"), "regular": N_("Regular"),
-}
 
 _SCORE = "min(5, 1 + CAST(5 * percent_rank() OVER (ORDER BY {value}) AS INTEGER))"
 
@@ -87,7 +82,3 @@ def segment_counts(session: Session, as_of: datetime | None = None) -> dict[str,
     found = dict(rows)
     return {segment: int(found.get(segment, 0)) for segment in SEGMENTS}
 
-
-def segment_label(segment: str) -> str:
-    """The segment's name in the current language ('' for a customer who never bought)."""
-    return _(SEGMENT_LABELS[segment]) if segment in SEGMENT_LABELS else ""

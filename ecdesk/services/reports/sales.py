@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from ecdesk.services.customers.report_section import customer_section
 from ecdesk.services.reports.charts import build_sales_trend_figure, figure_png
 from ecdesk.services.reports.model import (
     COUNT,
@@ -98,6 +99,7 @@ def sales_sections(session: Session, scope: ReportScope, step: Step = no_steps
         Section("By category", (_by_category(categories, category_totals(session, query)),)),
         Section("Returns and refunds", (_returns(returns, returns_totals(session, query)),)),
     ]
+    sections.append(customer_section(session, scope))
     if len(foreign):
         sections.append(Section("Orders in other currencies", (_foreign(foreign),)))
     sections.append(Section("How these figures are made", tuple(

@@ -13,7 +13,7 @@ from ecdesk.money import format_amount, from_minor_units
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.customers.dto import CustomerQuery, CustomerRow
-from ecdesk.services.customers.rfm import segment_label
+from ecdesk.services.customers.segments import segment_label
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[CustomerQuery, int, int], Page[CustomerRow]]
@@ -24,16 +24,16 @@ SEGMENT_COLOURS = {"high_value": QColor("#1a7f37"), "potential": QColor("#1a5fb4
 
 # (header, sort key or "", right-aligned)
 COLUMNS: list[tuple[str, str, bool]] = [
-    (QT_TRANSLATE_NOOP(CONTEXT, "Customer"), "name", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Channels"), "", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Segment"), "segment", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Orders"), "orders", True),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Spent"), "spent", True),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Last order"), "last_order", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "R F M"), "", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Tags"), "", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Email"), "", False),
-    (QT_TRANSLATE_NOOP(CONTEXT, "Phone"), "", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Customer"), "name", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Channels"), "", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Segment"), "segment", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Orders"), "orders", True),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Spent"), "spent", True),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Last order"), "last_order", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "R F M"), "", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Tags"), "", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Email"), "", False),
+    (QT_TRANSLATE_NOOP("CustomersTableModel", "Phone"), "", False),
 ]
 
 
@@ -75,7 +75,7 @@ class CustomersTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     def cell_tooltip(self, row: CustomerRow, column: int) -> str | None:
         if column == 6 and row.r is not None:
             return QCoreApplication.translate(
-                CONTEXT, "Recency %1, frequency %2, monetary %3 (1-5); %4 day(s) since the "
-                "last order").replace("%1", str(row.r)).replace("%2", str(row.f)).replace(
+                "CustomersTableModel", "Recency %1, frequency %2, monetary %3 (1-5); %4 day(s) "
+                "since the last order").replace("%1", str(row.r)).replace("%2", str(row.f)).replace(
                 "%3", str(row.m)).replace("%4", str(row.recency_days))
         return None

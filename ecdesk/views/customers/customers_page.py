@@ -40,7 +40,7 @@ from ecdesk.services.customers.queries import (
     list_customers,
     segment_summary,
 )
-from ecdesk.services.customers.rfm import SEGMENTS, segment_label
+from ecdesk.services.customers.segments import SEGMENTS, segment_label
 from ecdesk.views.customers.customer_dialogs import CustomerDialog, MergeDialog
 from ecdesk.views.customers.customers_model import CustomersTableModel
 from ecdesk.views.shell.shop_context import ShopContext

@@ -1,0 +1,29 @@
+"""The Dashboard's customers tile: how many high-value (高价值) customers the shop has at the
+end of the period, against the end of the previous one, with every segment in its note. The
+segments are rfm.py's, computed in SQL as of each moment."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ecdesk.i18n import _
+from ecdesk.models.base import utc_now
+from ecdesk.services.customers.rfm import segment_counts
+from ecdesk.services.customers.segments import segment_label
+from ecdesk.services.dashboard.model import DashboardScope, Tile
+
+
+def customer_segment_tile(session: Session, scope: DashboardScope) -> Tile:
+    now = scope.now or utc_now()
+    # As of the end of each period, or now for the period still running.
+    at_end = min(scope.period.utc_range(scope.zone)[1], now)
+    before_end = min(scope.previous.utc_range(scope.zone)[1], now)
+    counts = segment_counts(session, at_end)
+    before = segment_counts(session, before_end)
+    high, high_before = counts["high_value"], before["high_value"]
+    parts = " · ".join(f"{segment_label(key)} {value:,}" for key, value in counts.items())
+    return Tile("customer_segments", _("High-value customers"), f"{high:,}",
+                (high - high_before) / high_before if high_before else None,
+                note=_("Customers by RFM segment at the end of the period: {parts}. Previous "
+                       "period: {before:,} high-value.").format(parts=parts, before=high_before))
+

@@ -1,0 +1,125 @@
+"""The Customers page on the demo shop: its table pages from SQL, the segment filter and
+search narrow it, the selected customer's profile and orders show, edits and merges go through
+the services (a merge into itself refused in the service's words), and a segment exports."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from ecdesk.services.customers.dto import CustomerQuery
+from ecdesk.services.customers.queries import get_customer, list_customers
+from ecdesk.views.customers.customer_dialogs import CustomerDialog, MergeDialog
+from ecdesk.views.customers.customers_page import CustomersPage
+from ecdesk.views.shell.shop_context import ShopContext
+from tests.ui.conftest import finish_workers
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: ShopContext) -> CustomersPage:
+    customers = CustomersPage(context)
+    qtbot.addWidget(customers, before_close_func=lambda _w: finish_workers())
+    customers.resize(1300, 800)
+    customers.load()
+    return customers
+
+
+def test_the_table_lists_customers_biggest_spenders_first_and_pages(
+        page: CustomersPage, qtmodeltester: ModelTester) -> None:
+    model = page.model
+    assert model.rowCount() == 256 and model.canFetchMore()
+    spent = [model.row_at(n).spent for n in range(model.rowCount())]
+    assert spent == sorted(spent, reverse=True)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_segment_filter_shows_only_that_segment_with_its_count(page: CustomersPage) -> None:
+    page.segment_filter.setCurrentIndex(page.segment_filter.findData("lost"))
+
+    segments = {page.model.row_at(n).segment for n in range(page.model.rowCount())}
+    assert segments == {"lost"}
+    count = int(page.segment_filter.currentText().split("(")[1].rstrip(")").replace(",", ""))
+    assert page.model.total == count
+
+
+def test_selecting_a_customer_shows_their_profile_and_orders(page: CustomersPage) -> None:
+    page.select_row(0)
+
+    row = page.model.row_at(0)
+    assert f"(#{row.id})" in page.profile.text()
+    assert page.orders.rowCount() >= row.orders  # every order; row.orders counts sold ones
+
+
+def test_an_edit_saves_through_the_service_and_the_table_refreshes(
+        page: CustomersPage, context: ShopContext) -> None:
+    page.select_row(0)
+    customer_id = page.selected_id()
+    dialog = CustomerDialog(context, get_customer(context.uow(), customer_id), page)
+    dialog.tags.setText("VIP, 生日券")
+    dialog.birthday.setText("1988-02-29")
+
+    dialog.save()
+
+    detail = get_customer(context.uow(), customer_id)
+    assert (detail.row.tags, str(detail.birthday)) == ("VIP, 生日券", "1988-02-29")
+    assert page.model.row_at(page.model.row_of(customer_id)).tags == "VIP, 生日券"
+
+
+def test_a_bad_birthday_is_refused_and_the_dialog_stays_open(
+        page: CustomersPage, context: ShopContext, message_boxes: list) -> None:
+    page.select_row(0)
+    dialog = CustomerDialog(context, get_customer(context.uow(), page.selected_id()), page)
+    dialog.birthday.setText("1990-13-01")
+
+    dialog.save()
+
+    assert dialog.result() == 0
+    assert any("not a date" in text for _kind, _title, text in message_boxes)
+
+
+def test_merging_into_itself_is_refused_in_the_services_words(
+        page: CustomersPage, context: ShopContext, message_boxes: list) -> None:
+    page.select_row(0)
+    customer_id = page.selected_id()
+    dialog = MergeDialog(context, get_customer(context.uow(), customer_id), page)
+    dialog.target.setValue(customer_id)
+
+    dialog.merge()
+
+    assert any("cannot be merged into itself" in text for _k, _t, text in message_boxes)
+
+
+def test_merging_two_customers_leaves_one_in_the_list(
+        page: CustomersPage, context: ShopContext) -> None:
+    page.select_row(0)
+    kept = page.model.row_at(1).id
+    merged = page.selected_id()
+    dialog = MergeDialog(context, get_customer(context.uow(), merged), page)
+    dialog.target.setValue(kept)
+
+    dialog.merge()
+
+    assert page.model.row_of(merged) is None
+    assert get_customer(context.uow(), merged).row.id == kept
+
+
+def test_a_segment_exports_to_csv_with_every_customer_of_it(
+        page: CustomersPage, context: ShopContext, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, message_boxes: list) -> None:
+    out = tmp_path / "high.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    page.segment_filter.setCurrentIndex(page.segment_filter.findData("high_value"))
+
+    page.export_list()
+
+    with out.open(encoding="utf-8-sig") as file:
+        rows = list(csv.reader(file))
+    expected = list_customers(context.uow(), CustomerQuery(segment="high_value"), limit=10_000)
+    assert len(rows) - 1 == len(expected.rows)
+    assert {r[6] for r in rows[1:]} == {"High value"}
+    assert message_boxes and message_boxes[-1][1] == "Exported"
