@@ -7,8 +7,9 @@ none of them.
 
 from __future__ import annotations
 
+from ecdesk.services.customers.dashboard_tile import customer_segment_tiles
 from ecdesk.services.dashboard.model import MarkProvider, TileProvider
 from ecdesk.services.tickets.dashboard_tile import ticket_tiles
 
-TILE_PROVIDERS: tuple[TileProvider, ...] = (ticket_tiles,)
+TILE_PROVIDERS: tuple[TileProvider, ...] = (customer_segment_tiles, ticket_tiles)
 MARK_PROVIDERS: tuple[MarkProvider, ...] = ()

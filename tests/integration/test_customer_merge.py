@@ -74,13 +74,13 @@ def test_the_merge_is_in_the_audit_trail_with_what_moved(shop: SmallShop) -> Non
                                 "AND entity_id = ? AND changes LIKE '%merged%'", (kept,))
     conn.close()
     assert json.loads(changes) == {"merged": [merged, kept], "orders.customer_id": 1,
-                                   "customer_handles.customer_id": 1}
+                                   "customer_handles.customer_id": 1, "tickets.customer_id": 0}
 
 
 def test_every_table_naming_a_customer_follows_a_merge() -> None:
-    # Tickets join this list when their model names a customer: nothing to change here.
-    assert {f"{t.name}.{c}" for t, c in customer_references()} >= {
-        "orders.customer_id", "customer_handles.customer_id"}
+    # Found from the models' foreign keys: tickets joined without a change to the merge.
+    assert {f"{t.name}.{c}" for t, c in customer_references()} == {
+        "orders.customer_id", "customer_handles.customer_id", "tickets.customer_id"}
 
 
 def test_merging_a_customer_into_itself_is_refused_and_nothing_is_written(
@@ -171,3 +171,19 @@ def test_search_everything_finds_a_customer_by_handle_but_not_one_merged_away(
 
     groups = {g.provider.key: g.hits for g in search_everything(shop.db.uow(), "wei wang")}
     assert [(h.id, h.title) for h in groups["customer"]] == [(kept, "王伟")]
+
+
+def test_a_merged_customers_tickets_follow_it_and_list_with_the_kept_one(
+        shop: SmallShop) -> None:
+    from ecdesk.services.customers.queries import customer_tickets
+    from ecdesk.services.tickets.commands import open_ticket
+    from ecdesk.services.tickets.dto import TicketDraft
+
+    kept, merged = ids(shop)
+    open_ticket(shop.db.uow(), TicketDraft(channel_id=shop.shopify, subject="Where is my parcel?",
+                                           customer_id=merged, message="Hi"))
+
+    merge_customers(shop.db.uow(), merged_id=merged, into_id=kept)
+
+    assert [t.subject for t in customer_tickets(shop.db.uow(), kept)] == ["Where is my parcel?"]
+    assert customer_tickets(shop.db.uow(), merged) == []

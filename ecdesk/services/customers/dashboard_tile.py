@@ -13,7 +13,7 @@ from ecdesk.services.customers.segments import segment_label
 from ecdesk.services.dashboard.model import DashboardScope, Tile
 
 
-def customer_segment_tile(session: Session, scope: DashboardScope) -> Tile:
+def customer_segment_tiles(session: Session, scope: DashboardScope) -> list[Tile]:
     now = scope.now or utc_now()
     # As of the end of each period, or now for the period still running.
     at_end = min(scope.period.utc_range(scope.zone)[1], now)
@@ -22,8 +22,8 @@ def customer_segment_tile(session: Session, scope: DashboardScope) -> Tile:
     before = segment_counts(session, before_end)
     high, high_before = counts["high_value"], before["high_value"]
     parts = " · ".join(f"{segment_label(key)} {value:,}" for key, value in counts.items())
-    return Tile("customer_segments", _("High-value customers"), f"{high:,}",
+    return [Tile("customer_segments", _("High-value customers"), f"{high:,}",
                 (high - high_before) / high_before if high_before else None,
                 note=_("Customers by RFM segment at the end of the period: {parts}. Previous "
-                       "period: {before:,} high-value.").format(parts=parts, before=high_before))
+                       "period: {before:,} high-value.").format(parts=parts, before=high_before))]
 

@@ -53,6 +53,16 @@ class CustomerOrderRow:
 
 
 @dataclass(frozen=True)
+class CustomerTicketRow:
+    id: int
+    number: str  # T-000123
+    subject: str
+    type: str  # labelled in the customer's language (services/tickets/labels.py)
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class CustomerDetail:
     row: CustomerRow
     address: str

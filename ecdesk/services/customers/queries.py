@@ -14,6 +14,7 @@ from ecdesk.errors import NotFoundError
 from ecdesk.i18n import _
 from ecdesk.models import Channel, Customer, CustomerHandle, Order
 from ecdesk.models.base import UtcDateTime
+from ecdesk.models.tickets import Ticket
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.period import Period
 from ecdesk.services.common.shop_time import shop_today, shop_zone
@@ -23,6 +24,7 @@ from ecdesk.services.customers.dto import (
     CustomerOrderRow,
     CustomerQuery,
     CustomerRow,
+    CustomerTicketRow,
     HandleRow,
     SegmentSummary,
 )
@@ -31,6 +33,7 @@ from ecdesk.services.customers.rfm import rfm_params, rfm_query, segment_counts
 from ecdesk.services.customers.segments import SEGMENTS
 from ecdesk.services.reports.sales_queries import SalesScope
 from ecdesk.services.settings import read_settings
+from ecdesk.services.tickets.labels import label as ticket_label
 
 _CHANNELS = """(SELECT group_concat(name, ', ') FROM (
     SELECT DISTINCT ch.name FROM customer_handles h JOIN channels ch ON ch.id = h.channel_id
@@ -143,6 +146,18 @@ def customer_orders(uow: UnitOfWork, customer_id: int, *, limit: int = 200
             .order_by(Order.ordered_at.desc(), Order.id.desc()).limit(limit)).all()
     return [CustomerOrderRow(r[0], r[1], r[2], r[3], r[4].value, r[5], r[6])
             for r in rows]
+
+
+def customer_tickets(uow: UnitOfWork, customer_id: int, *, limit: int = 200
+                     ) -> list[CustomerTicketRow]:
+    """The customer's service tickets, newest first (the tickets capability's own table)."""
+    with uow:
+        rows = uow.session.execute(
+            select(Ticket.id, Ticket.number, Ticket.subject, Ticket.type, Ticket.status,
+                   Ticket.created_at).where(Ticket.customer_id == customer_id)
+            .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(limit)).all()
+    return [CustomerTicketRow(r.id, r.number, r.subject, ticket_label(r.type.value),
+                              ticket_label(r.status.value), r.created_at) for r in rows]
 
 
 def segment_summary(uow: UnitOfWork, as_of: datetime | None = None) -> SegmentSummary:

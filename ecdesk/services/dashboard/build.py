@@ -9,7 +9,6 @@ from decimal import Decimal
 from ecdesk.db import UnitOfWork
 from ecdesk.money import format_amount, format_rate
 from ecdesk.services.common.period import Period
-from ecdesk.services.customers.dashboard_tile import customer_segment_tile
 from ecdesk.services.customers.repeat_rate import repeat_customers
 from ecdesk.services.dashboard.figures import sku_ranking
 from ecdesk.services.dashboard.model import (
@@ -49,13 +48,12 @@ def load_dashboard(uow: UnitOfWork, scope: DashboardScope) -> Dashboard:
         trend = sales_by_bucket(session, now_scope)[["bucket", "sales", "margin"]]
         channels = sales_by_channel(session, now_scope)
         top, bottom = sku_ranking(session, now_scope)
-        customers_tile = customer_segment_tile(session, scope)
         extra_tiles = [tile for provider in TILE_PROVIDERS for tile in provider(session, scope)]
         marks = [mark for provider in MARK_PROVIDERS for mark in provider(session, scope)]
     alerts = compute_alerts(uow, now=scope.now, forget_resolved=False)
     open_alerts = {severity.label: count for severity, count in alerts.open_counts.items()}
     tiles = [*sales_tiles(now, before, repeat_now, repeat_before, scope.currency),
-             customers_tile, alert_tile(open_alerts), *extra_tiles]
+             alert_tile(open_alerts), *extra_tiles]
     total = int(channels["sales"].sum()) if len(channels) else 0
     return Dashboard(
         scope=scope, tiles=tuple(tiles), trend=trend, weekly=scope.period.weekly,

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from ecdesk.services.customers.dto import CustomerDetail, CustomerQuery, Custome
 from ecdesk.services.customers.export import export_customers
 from ecdesk.services.customers.queries import (
     customer_orders,
+    customer_tickets,
     get_customer,
     list_customers,
     segment_summary,
@@ -55,7 +57,8 @@ COLUMN_WIDTHS = (150, 150, 100, 60, 100, 130, 60, 140, 170)
 
 class CustomersPage(QWidget):
     refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
-        ChangeArea.CUSTOMERS, ChangeArea.ORDERS, ChangeArea.SETTINGS, ChangeArea.CHANNELS})
+        ChangeArea.CUSTOMERS, ChangeArea.ORDERS, ChangeArea.TICKETS, ChangeArea.SETTINGS,
+        ChangeArea.CHANNELS})
 
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,20 +115,17 @@ class CustomersPage(QWidget):
         self.profile.setWordWrap(True)
         self.profile.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.profile.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.orders = QTableWidget(0, 5)
-        self.orders.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Channel"),
-                                               self.tr("Order number"), self.tr("Status"),
-                                               self.tr("Total")])
-        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.orders.verticalHeader().setVisible(False)
-        self.orders.horizontalHeader().setStretchLastSection(True)
-        self.orders.setColumnWidth(0, 130)
-        self.orders.setColumnWidth(1, 130)
-        self.orders.setColumnWidth(2, 140)
+        self.orders = _list_table([self.tr("Date"), self.tr("Channel"),
+                                   self.tr("Order number"), self.tr("Status"), self.tr("Total")])
         self.orders.doubleClicked.connect(lambda _index: self._open_order())
+        self.tickets = _list_table([self.tr("Created"), self.tr("Ticket"), self.tr("Type"),
+                                    self.tr("Status"), self.tr("Subject")])
+        self.history = QTabWidget()
+        self.history.addTab(self.orders, self.tr("Orders"))
+        self.history.addTab(self.tickets, self.tr("Tickets"))
         details = QSplitter(Qt.Orientation.Horizontal)
         details.addWidget(self.profile)
-        details.addWidget(self.orders)
+        details.addWidget(self.history)
         details.setSizes([480, 720])
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -202,12 +202,14 @@ class CustomersPage(QWidget):
         self._update_actions()
         customer_id = self.selected_id()
         self.orders.setRowCount(0)
+        self.tickets.setRowCount(0)
         if customer_id is None:
             self.profile.setText(self.tr("Select a customer to see their profile and orders."))
             return
         try:
             detail = get_customer(self.context.uow(), customer_id)
             orders = customer_orders(self.context.uow(), customer_id)
+            tickets = customer_tickets(self.context.uow(), customer_id)
         except EcdeskError as error:
             self.profile.setText(str(error))
             return
@@ -224,6 +226,14 @@ class CustomersPage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.orders.setItem(n, column, item)
+        self.tickets.setRowCount(len(tickets))
+        for n, ticket in enumerate(tickets):
+            cells = (shop_stamp(ticket.created_at, self.context.zone), ticket.number,
+                     ticket.type, ticket.status, ticket.subject)
+            for column, text in enumerate(cells):
+                self.tickets.setItem(n, column, QTableWidgetItem(text))
+        self.history.setTabText(0, self.tr("Orders (%s)") % len(orders))
+        self.history.setTabText(1, self.tr("Tickets (%s)") % len(tickets))
 
     def _profile_html(self, detail: CustomerDetail) -> str:
         row = detail.row
@@ -306,6 +316,19 @@ class CustomersPage(QWidget):
         QApplication.restoreOverrideCursor()
         QMessageBox.information(self, self.tr("Exported"), self.tr(
             "%s customer(s) written to %s") % (f"{result.customers:,}", result.path))
+
+
+def _list_table(headings: list[str]) -> QTableWidget:
+    """A small read-only list (a customer's orders or tickets: a few hundred rows at most)."""
+    table = QTableWidget(0, len(headings))
+    table.setHorizontalHeaderLabels(headings)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for column in range(len(headings) - 1):
+        table.setColumnWidth(column, 130)
+    return table
 
 
 def _escape(text: str) -> str:

@@ -91,6 +91,30 @@
         <translation>金额</translation>
     </message>
     <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
         <source>%s customer(s)</source>
         <translation>%s 位客户</translation>
     </message>
@@ -105,6 +129,14 @@
     <message>
         <source>Select a customer to see their profile and orders.</source>
         <translation>选择一位客户以查看资料和订单。</translation>
+    </message>
+    <message>
+        <source>Orders (%s)</source>
+        <translation>订单（%s）</translation>
+    </message>
+    <message>
+        <source>Tickets (%s)</source>
+        <translation>工单（%s）</translation>
     </message>
     <message>
         <source>Customer</source>
