@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecdesk.cli.terminal_columns import columns, shorten
+from ecdesk.cli.columns import columns, shorten
 from ecdesk.i18n import N_, _
 from ecdesk.services.customers.segments import SEGMENTS
 
@@ -38,17 +38,13 @@ def add_customers_arguments(customers: argparse.ArgumentParser) -> None:
 
 
 def _customers(args: argparse.Namespace) -> int:
-    from ecdesk.config import default_shop_path
-    from ecdesk.db import open_database
-    from ecdesk.errors import EcdeskError
+    from ecdesk.cli.shop_access import existing_shop
+    from ecdesk.db import open_for_reading
     from ecdesk.services.customers.dto import CustomerQuery
     from ecdesk.services.customers.queries import customer_page, segment_summary
     from ecdesk.services.settings import get_settings
 
-    path = Path(getattr(args, "db", None) or default_shop_path()).expanduser()
-    if not path.exists():  # a listing must not leave a new empty shop behind
-        raise EcdeskError(_("There is no shop at {path}.").format(path=path))
-    db = open_database(path)
+    db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         settings = get_settings(db.uow("cli"))
         query = CustomerQuery(text=args.search, segment=args.segment)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecdesk.cli.terminal_columns import display_width, shorten
+from ecdesk.cli.columns import shorten, width
 
 if TYPE_CHECKING:
     from ecdesk.services.stock.alerts_dto import Alert, AlertReport
@@ -65,7 +65,7 @@ def as_table(report: AlertReport, shown: tuple[Alert, ...], shop_name: str,
         return "\n".join(lines)
     header = ["severity", "SKU", "product", "alert", "order", "reason"]
     rows = [_cells(alert, include_hidden) for alert in shown]
-    widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for cells in [header, *rows]:
         lines.append("  ".join([*(_pad(c, w, right=i == 4) for i, (c, w) in
                                   enumerate(zip(cells, widths, strict=False))), cells[-1]]))
@@ -90,8 +90,8 @@ def _cells(alert: Alert, include_hidden: bool) -> list[str]:
             order, alert.reason]
 
 
-def _pad(text: str, width: int, right: bool = False) -> str:
-    fill = " " * (width - display_width(text))
+def _pad(text: str, columns: int, right: bool = False) -> str:
+    fill = " " * (columns - width(text))
     return fill + text if right else text + fill
 
 
