@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ecdesk.cli.columns import columns, shorten
 from ecdesk.i18n import N_, _
 from ecdesk.services.customers.segments import SEGMENTS
 
@@ -65,6 +64,7 @@ def _customers(args: argparse.Namespace) -> int:
 
 def _table(rows: list[CustomerRow], total: int, summary: SegmentSummary,
            settings: object) -> str:
+    from ecdesk.cli.columns import columns
     from ecdesk.services.customers.segments import segment_label
 
     shop = getattr(settings, "shop_name", "") or _("your shop")
@@ -84,6 +84,7 @@ def _table(rows: list[CustomerRow], total: int, summary: SegmentSummary,
 
 
 def _cells(row: CustomerRow, currency: str) -> list[str]:
+    from ecdesk.cli.columns import shorten
     from ecdesk.money import format_amount, from_minor_units
     from ecdesk.services.customers.segments import segment_label
 

@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecdesk.cli.columns import shorten, width
-
 if TYPE_CHECKING:
     from ecdesk.services.stock.alerts_dto import Alert, AlertReport
 
@@ -56,6 +54,8 @@ def _alerts(args: argparse.Namespace) -> int:
 
 def as_table(report: AlertReport, shown: tuple[Alert, ...], shop_name: str,
              include_hidden: bool) -> str:
+    from ecdesk.cli.columns import width
+
     lines = [f"Inventory alerts for {shop_name or 'your shop'}: {summary(report)}"]
     if report.hidden_count and not include_hidden:
         lines.append(f"({report.hidden_count} acknowledged or snoozed not shown; "
@@ -82,6 +82,7 @@ def summary(report: AlertReport) -> str:
 
 
 def _cells(alert: Alert, include_hidden: bool) -> list[str]:
+    from ecdesk.cli.columns import shorten
     from ecdesk.services.stock.alerts_dto import KIND_LABELS
 
     severity = alert.severity.label + (" (ack)" if include_hidden and alert.hidden else "")
@@ -91,6 +92,8 @@ def _cells(alert: Alert, include_hidden: bool) -> list[str]:
 
 
 def _pad(text: str, columns: int, right: bool = False) -> str:
+    from ecdesk.cli.columns import width
+
     fill = " " * (columns - width(text))
     return fill + text if right else text + fill
 

@@ -46,6 +46,7 @@ def test_the_help_lists_every_command_without_importing_their_modules() -> None:
     (("import", "orders"), "ecdesk.cli.orders_import", "--only-valid"),
     (("alerts",), "ecdesk.cli.stock", "--all"),
     (("inventory",), "ecdesk.cli.inventory", "--stock"),
+    (("customers",), "ecdesk.cli.customers", "--segment"),
     (("report",), "ecdesk.cli.reports", "--generated-at"),
     (("suppliers",), "ecdesk.cli.purchasing", "--search"),
     (("purchasing", "receive"), "ecdesk.cli.purchasing", "--reference"),
