@@ -232,3 +232,19 @@ def test_a_refused_order_import_is_shown_in_the_services_words_and_broadcasts_no
     import_now(qtbot, wizard)
     assert "was changed in the shop meanwhile" in wizard.import_page.status.text()
     assert seen == []
+
+
+def test_one_error_among_many_warnings_is_listed_first_with_a_count_of_each(
+        qtbot: QtBot, wizard: OrderImportWizard, tmp_path: Path):
+    partly = [shopify_order(f"#{n}", "TEE-S", fulfillment="partial") for n in range(1, 13)]
+    path = shopify_file(tmp_path, *partly, shopify_order("#99", "NOPE"))
+    choose_file(qtbot, wizard, path)
+    to_preview(qtbot, wizard)
+    shown = problems_shown(wizard)
+    assert len(shown) == 13
+    assert shown[0][0] == "14" and shown[0][3] == "Error"  # the last row's error comes first
+    assert {row[3] for row in shown[1:]} == {"Warning"}
+    summary = wizard.preview_page.summary.text()
+    assert "Lineitem sku: 1 error(s)" in summary
+    assert "Fulfillment Status: 12 warning(s)" in summary
+    assert summary.index("Lineitem sku: 1 error(s)") < summary.index("Fulfillment Status: 12")

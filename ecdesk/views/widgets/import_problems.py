@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,8 +38,9 @@ class ProblemsModel(QAbstractTableModel):
         self._problems: tuple[Problem, ...] = ()
 
     def set_problems(self, problems: Sequence[Problem]) -> None:
+        """Errors first (one blocking error was lost among 97 warnings), each kind by row."""
         self.beginResetModel()
-        self._problems = tuple(problems)
+        self._problems = tuple(sorted(problems, key=lambda p: not p.is_error))
         self.endResetModel()
 
     @property
@@ -75,6 +77,14 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
             return ERROR_COLOUR if problem.is_error else WARNING_COLOUR
         return None
+
+
+def counts_by_column(problems: Sequence[Problem]) -> list[tuple[bool, str, int]]:
+    """(is an error, column, how many) for each column with problems, errors first, the most
+    frequent first within each."""
+    counts = Counter((p.is_error, p.field) for p in problems)
+    return [(error, field, count) for (error, field), count in
+            sorted(counts.items(), key=lambda item: (not item[0][0], -item[1], item[0][1]))]
 
 
 def problems_view(model: ProblemsModel) -> QTableView:

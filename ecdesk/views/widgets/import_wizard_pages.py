@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.tabular_io.encoding import SUPPORTED
-from ecdesk.views.widgets.import_problems import ProblemsModel, problems_view
+from ecdesk.views.widgets.import_problems import ProblemsModel, counts_by_column, problems_view
 from ecdesk.views.widgets.wizard_parts import (
     ERROR_STYLE,
     WARNING_STYLE,
@@ -40,6 +40,7 @@ from ecdesk.views.widgets.wizard_parts import (
 )
 
 READ_DELAY_MS = 400
+COUNTED_COLUMNS = 6  # columns whose problems the summary counts (the list has every one)
 
 
 class ImportWizardLike(Protocol):
@@ -336,6 +337,11 @@ class BasePreviewPage(QWizardPage):
         else:
             lines.append(self.tr("No problems found."))
         lines = [escape(line) for line in [*lines, *preview.notes]]
+        for error, column, count in counts_by_column(preview.problems)[:COUNTED_COLUMNS]:
+            text = (self.tr("%s: %d error(s)") if error else self.tr("%s: %d warning(s)")) % (
+                column, count)
+            lines.append(f"<span style='{ERROR_STYLE}'>{escape(text)}</span>" if error
+                         else escape(text))
         if preview.blocked:
             lines.append(f"<span style='{ERROR_STYLE}'>{self.blocked_text(preview)}</span>")
         self.summary.setText("<br>".join(lines))

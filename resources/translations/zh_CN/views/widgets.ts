@@ -138,6 +138,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%s: %d error(s)</source>
+        <translation>%s：%d 个错误</translation>
+    </message>
+    <message>
+        <source>%s: %d warning(s)</source>
+        <translation>%s：%d 个警告</translation>
+    </message>
+    <message>
         <source>Checking was cancelled: choose the channel again to check once more.</source>
         <translation type="unfinished"></translation>
     </message>
