@@ -20,6 +20,7 @@ class ChangeArea(StrEnum):
     PURCHASING = "purchasing"  # suppliers, supplier items, purchase orders, receipts
     TICKETS = "tickets"  # tickets, their threads and returns, canned replies, SLA, calendar
     CUSTOMERS = "customers"  # customer profiles, handles, merges
+    PRICING = "pricing"  # price rules, market prices, the preview and its applies
 
 
 @dataclass(frozen=True)

@@ -8,23 +8,13 @@ the pricing module's: the effective price in SQL, margins and their status in Py
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
 
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.dto import ListingCell, VariantRow
-from ecdesk.services.pricing.margin import (
-    ChannelFees,
-    FeeBasis,
-    margin_before_fees,
-    margin_status,
-)
+from ecdesk.services.pricing.fees_reader import Execute, read_channel_fees
+from ecdesk.services.pricing.margin import margin_before_fees, margin_status
 from ecdesk.services.pricing.price import effective_price_text
-
-# (sql, parameters) -> rows: sqlite3's Connection.execute or SQLAlchemy's exec_driver_sql
-Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
-RATE_SCALE = Decimal(10) ** 6  # rates are stored as integer millionths (money.Rate)
 
 # Read with the driver directly: for a page of 256 SKUs this is 4x faster than through the ORM's
 # type processing, and the money and rate columns are converted exactly in `listing_cells`.
@@ -35,8 +25,6 @@ LISTINGS_OF = f"""
            l.channel_price IS NOT NULL, l.channel_item_id, v.unit_cost
     FROM listings l JOIN variants v ON v.id = l.variant_id
     WHERE l.variant_id IN (SELECT value FROM json_each(?))"""
-CHANNEL_FEES = ("SELECT id, commission_rate, payment_fee_rate, per_order_fee, per_unit_fee, "
-                "fee_basis FROM channels")
 
 
 def read_listing_cells(execute: Execute, variant_ids: list[int], min_margin: Decimal
@@ -45,13 +33,7 @@ def read_listing_cells(execute: Execute, variant_ids: list[int], min_margin: Dec
     judges its margin after its channel's fees against the shop's `min_margin`."""
     if not variant_ids:
         return {}
-    fees = {channel_id: ChannelFees(Decimal(commission) / RATE_SCALE,
-                                    Decimal(payment) / RATE_SCALE,
-                                    from_minor_units(per_order),  # type: ignore[arg-type]
-                                    from_minor_units(per_unit),  # type: ignore[arg-type]
-                                    FeeBasis(basis))
-            for channel_id, commission, payment, per_order, per_unit, basis
-            in execute(CHANNEL_FEES, ())}
+    fees = read_channel_fees(execute)
     costs: dict[int, Decimal] = {}  # a SKU's cost once for its several listings
     cells: dict[int, dict[int, ListingCell]] = {}
     for (variant_id, channel_id, status, price_cents, own_price, item_id,
