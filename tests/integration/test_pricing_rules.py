@@ -302,3 +302,52 @@ def test_undo_restores_every_price_exactly_whatever_was_applied(
     apply_price_preview(shop.db.uow(), row_ids=chosen)
     undo_last_apply(shop.db.uow())
     assert stored_prices(shop.db) == before
+
+
+# -- explanations and the consistency check --------------------------------------------------------
+def test_a_price_is_explained_with_its_rule_steps_fees_and_margin(shop: PricingShop) -> None:
+    from ecdesk.services.pricing.breakdown import explain_price
+
+    rule(shop, "Tmall margin", "target_margin", rate="40", channel="Tmall", ending=".90")
+    [tmall] = explain_price(shop.db.uow(), "MUG-1", channel="Tmall")
+    assert (tmall.rule_name, tmall.current_price) == ("Tmall margin", D("56.00"))
+    # 30 / (1 - 0.40 - 0.056) = 55.147 -> 55.15; ending .90: the nearest is 54.90 (39.7 %,
+    # above the shop's floor of 20 %)
+    assert tmall.price == D("54.90")
+    assert [s.price for s in tmall.steps] == [D("55.15"), D("54.90")]
+    assert tmall.fees == D("3.08")  # 2.75 (5 % of 54.90 = 2.745) + 0.33 (0.3294)
+    assert tmall.margin_after_fees == (D("54.90") - D("30.00") - D("3.08")) / D("54.90")
+    listing = explain_price(shop.db.uow(), "TEE-S")
+    assert [(b.channel, b.follows_list, b.rule_name) for b in listing] == [
+        ("", False, ""), ("Tmall", False, "Tmall margin"), ("JD", True, "")]
+
+
+def test_a_promotion_step_extends_the_breakdown_and_is_judged_again(shop: PricingShop) -> None:
+    from ecdesk.services.pricing.breakdown import explain_price
+
+    [mug] = explain_price(shop.db.uow(), "MUG-1", channel="Tmall")
+    discounted = mug.with_step("Promotion: 50 % off", D("28.00"))
+    assert (discounted.price, discounted.steps[-1].text) == (D("28.00"), "Promotion: 50 % off")
+    assert discounted.flags == Flag.BELOW_FLOOR | Flag.BELOW_COST
+
+
+def test_a_quantity_tier_rule_prices_orders_from_its_quantity_only(shop: PricingShop) -> None:
+    from ecdesk.services.pricing.breakdown import explain_price
+
+    rule(shop, "Ten or more", "fixed", amount="50.00", min_quantity="10")
+    [one] = explain_price(shop.db.uow(), "MUG-1", channel="")
+    [ten] = explain_price(shop.db.uow(), "MUG-1", channel="", quantity=10)
+    assert (one.price, ten.price, ten.rule_name) == (D("59.00"), D("50.00"), "Ten or more")
+    assert build_price_preview(shop.db.uow()).rows == 0  # a tier never writes a stored price
+
+
+def test_the_consistency_check_lists_skus_whose_channels_differ_beyond_the_tolerance(
+        shop: PricingShop) -> None:
+    from ecdesk.services.pricing.consistency import inconsistent_prices
+
+    page = inconsistent_prices(shop.db.uow(), tolerance=D("0.05"))
+    # TEE-S: Tmall 24.00 vs JD 25.00 (4 %); TEE-M: Tmall 29.00 vs Own 27.00 (6.9 %)
+    assert [(r.sku, r.lowest, r.highest) for r in page.rows] == [
+        ("TEE-M", D("27.00"), D("29.00"))]
+    assert page.rows[0].prices == (("Own site", D("27.00")), ("Tmall", D("29.00")))
+    assert inconsistent_prices(shop.db.uow(), tolerance=D("0.03")).total == 3  # MUG-1: 3.4 %

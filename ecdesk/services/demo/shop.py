@@ -29,6 +29,7 @@ from ecdesk.services.catalog.barcodes import check_digit
 from ecdesk.services.demo.catalog import assign_popularity, read_catalog
 from ecdesk.services.demo.customer_profiles import add_customers
 from ecdesk.services.demo.orders import DemoClock, OrderWriter
+from ecdesk.services.demo.pricing import add_pricing
 from ecdesk.services.demo.stock import (
     StockPlanner,
     cache_on_hand,
@@ -242,6 +243,7 @@ DEMO_GENERATORS = (
     DemoGenerator("orders and stock", _write_sales),
     DemoGenerator("customers", _write_customers),
     DemoGenerator("after-sales", _write_after_sales),
+    DemoGenerator("pricing", lambda job: add_pricing(job.db, job.seed)),
 )
 
 

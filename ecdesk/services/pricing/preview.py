@@ -55,7 +55,8 @@ class PreviewQuery:
     channel_id: int | None = None  # None: every target; 0: list prices only
     sku_text: str = ""
     rule_name: str = ""
-    sort: str = "sku"  # sku | change | margin
+    sort: str = "sku"  # a key of SORTS
+    descending: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,19 @@ def preview_summary(uow: UnitOfWork) -> PreviewSummary:
         return _summary(uow.session)
 
 
-_SORTS = {"sku": "p.sku, p.channel_id IS NOT NULL, c.position, p.id",
-          "change": "abs(coalesce(p.change_rate, 0)) DESC, p.id",
-          "margin": "p.margin_after IS NULL, p.margin_after, p.id"}
+# sort key -> the columns it orders by (each followed by the direction), then p.id
+SORTS = {"sku": ("p.sku", "p.channel_id IS NOT NULL", "c.position"),
+         "channel": ("c.position", "p.sku"), "rule": ("p.rule_name", "p.sku"),
+         "old": ("p.old_effective",), "new": ("p.new_price",),
+         "change": ("abs(coalesce(p.change_rate, 0))",),
+         "margin_before": ("p.margin_before IS NULL", "p.margin_before"),
+         "margin": ("p.margin_after IS NULL", "p.margin_after"), "flags": ("p.flags",)}
+
+
+def _order(query: PreviewQuery) -> str:
+    direction = " DESC" if query.descending else ""
+    columns = SORTS.get(query.sort, SORTS["sku"])
+    return ", ".join(f"{column}{direction}" for column in (*columns, "p.id"))
 
 
 def _where(query: PreviewQuery) -> tuple[str, list[object]]:
@@ -184,7 +195,7 @@ def read_preview_page(uow: UnitOfWork, query: PreviewQuery, offset: int, limit: 
     with uow:
         conn = uow.session.connection()
         rows = [_preview_row(r) for r in conn.exec_driver_sql(
-            f"{_SELECT} WHERE {where} ORDER BY {_SORTS.get(query.sort, _SORTS['sku'])} "
+            f"{_SELECT} WHERE {where} ORDER BY {_order(query)} "
             "LIMIT ? OFFSET ?", (*params, limit + 1, offset))]
         total = conn.exec_driver_sql(f"SELECT count(*) FROM price_preview p WHERE {where}",
                                      tuple(params)).scalar() if count else None

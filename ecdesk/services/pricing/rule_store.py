@@ -138,7 +138,10 @@ def list_rules(uow: UnitOfWork) -> list[RuleRow]:
 def rule_draft(rule: PriceRuleInfo, channel_names: dict[int, str]) -> RuleDraft:
     """A saved rule as the editor shows it (rates as percents)."""
     def percent(value: object) -> str:
-        return "" if value is None else str((value * 100).normalize())  # type: ignore[operator]
+        if value is None:
+            return ""
+        text = format(value * 100, "f")  # type: ignore[operator]
+        return text.rstrip("0").rstrip(".") if "." in text else text
 
     def text(value: object) -> str:
         return "" if value is None else str(value)

@@ -180,17 +180,17 @@ Your data stays in one file you own:
 <context>
     <name>QMessageBox</name>
     <message>
-        <source>This shop is open in another ecdesk window (process %s on %s).
-
-Open it read-only to look things up? Changes can only be made in the other window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open read-only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%s is read-only (a locked USB stick or a file without write permission). ecdesk opens it for viewing; changes cannot be saved.</source>
+        <source>This shop is open in %s.
+
+Open it read-only to look things up? Changes can only be made there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%s is read-only (a locked USB stick, a read-only folder or a file without write permission). ecdesk opens it for viewing; changes cannot be saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

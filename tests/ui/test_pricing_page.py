@@ -1,0 +1,104 @@
+"""The Pricing page on the demo shop: rules in priority order, reordered by keys and by drag,
+the preview built on a worker and filtered, apply and undo through the operation, the rule
+editor's live example, market prices and the consistency check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from ecdesk.services.pricing.flags import Flag
+from ecdesk.services.pricing.rule_store import list_rules
+from ecdesk.views.pricing.pricing_page import PricingPage
+from ecdesk.views.pricing.rule_editor import RuleEditor
+from ecdesk.views.shell.shop_context import ShopContext
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: ShopContext) -> PricingPage:
+    page = PricingPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    return page
+
+
+def rule_names(page: PricingPage) -> list[str]:
+    return [page.rules.list.item(row).text() for row in range(page.rules.list.count())]
+
+
+def test_the_rules_show_in_priority_order_and_say_which_is_due_for_review(
+        page: PricingPage) -> None:
+    names = rule_names(page)
+    assert names[0].startswith("1. 京东 JD 2% under the list price")
+    assert "[review due]" in names[0]
+    assert len(names) == 7  # four rules and three clearance caps
+
+
+def test_ctrl_down_moves_a_rule_down_one_place(qtbot: QtBot, page: PricingPage) -> None:
+    page.rules.list.setCurrentRow(0)
+    page.rules.list.setFocus()
+    qtbot.keyClick(page.rules.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "京东 JD" in rule_names(page)[1])
+    assert rule_names(page)[1].startswith("2. 京东 JD")
+
+
+def test_a_drag_moves_the_rule_as_many_places(page: PricingPage) -> None:
+    first = page.rules.rules[0].info.name
+    page.rules._dropped(QModelIndex(), 0, 0, QModelIndex(), 3)  # before the 4th: 2 places
+    assert [r.info.name for r in list_rules(page.context.uow())][2] == first
+
+
+def test_preview_apply_and_undo_run_as_operations(
+        qtbot: QtBot, page: PricingPage, answer_questions: Callable[[bool], list[str]]) -> None:
+    page.tabs.setCurrentWidget(page.preview)
+    page.preview.build()
+    qtbot.waitUntil(lambda: page.preview.summary is not None and page.preview.summary.rows > 0,
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: page.preview.model.rowCount() > 0)
+    summary = page.preview.summary
+    assert summary is not None and summary.flagged_changes > 0
+    page.preview.flag.setCurrentIndex(page.preview.flag.findData(int(Flag.BELOW_FLOOR)))
+    qtbot.waitUntil(lambda: page.preview.model.rowCount() > 0 and all(
+        page.preview.model.row_at(r).flags & Flag.BELOW_FLOOR
+        for r in range(page.preview.model.rowCount())))
+
+    asked = answer_questions(True)
+    page.preview.apply_all()
+    qtbot.waitUntil(lambda: page.preview.summary is not None
+                    and page.preview.summary.rows == 0, timeout=10_000)
+    assert "of them are flagged" in asked[0]
+    page.preview.undo()
+    qtbot.waitUntil(lambda: len(asked) == 2)
+
+
+def test_the_rule_editor_shows_a_live_example_and_refuses_a_bad_rule(
+        qtbot: QtBot, context: ShopContext) -> None:
+    editor = RuleEditor(context)
+    qtbot.addWidget(editor)
+    editor.name.setText("Try")
+    editor.method.setCurrentIndex(editor.method.findData("cost_plus"))
+    editor.rate.setText("50")
+    with context.uow() as uow:
+        sku = uow.session.execute(text("SELECT sku FROM variants WHERE unit_cost > 0 "
+                                        "ORDER BY id LIMIT 1")).scalar()
+    editor.example_sku.setText(sku)
+    editor._check()
+    assert "x (1 + markup 50.0 %)" in editor.example.text()
+    assert "margin after fees" in editor.example.text()
+    editor.rate.setText("-5")
+    editor._check()
+    assert "a markup under 0 % prices below cost" in editor.problems["Rate"].text()
+
+
+def test_market_prices_and_the_consistency_check_are_listed(qtbot: QtBot,
+                                                            page: PricingPage) -> None:
+    page.tabs.setCurrentWidget(page.market)
+    qtbot.waitUntil(lambda: page.market.model.rowCount() > 0)
+    page.tabs.setCurrentWidget(page.consistency)
+    qtbot.waitUntil(lambda: "SKUs are priced more than 15.0 % apart" in
+                    page.consistency.label.text())
