@@ -28,10 +28,17 @@ def a_regular_customer(db: Database) -> tuple[str, set[int]]:
     return name, ids
 
 
-def test_products_orders_tickets_and_customers_are_registered_in_that_order() -> None:
+def test_products_orders_tickets_customers_and_price_rules_are_registered_in_that_order(
+        ) -> None:
     assert [(p.key, p.label) for p in SEARCH_PROVIDERS] == [
         ("product", "Products"), ("order", "Orders"), ("ticket", "Tickets"),
-        ("customer", "Customers")]
+        ("customer", "Customers"), ("price_rule", "Price rules")]
+
+
+def test_a_rules_name_finds_the_rule(demo_read_only: Database) -> None:
+    [group] = [g for g in search_everything(demo_read_only.uow(), "skincare")
+               if g.provider.key == "price_rule"]
+    assert [hit.title for hit in group.hits] == ["护肤 Skincare on Tmall: 50% margin after fees"]
 
 
 def test_a_sku_finds_its_product_and_the_hit_names_the_sku_and_title(

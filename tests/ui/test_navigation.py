@@ -75,13 +75,14 @@ def headings(window: MainWindow) -> list[tuple[str, str]]:
 # -- groups --------------------------------------------------------------------------------------
 def test_the_navigation_groups_the_pages_under_headings(window: MainWindow) -> None:
     assert headings(window) == [
-        ("Dashboard", "Overview"), ("Listings", "Sell"), ("Orders", "Orders and service"),
-        ("Tickets", ""), ("Inventory", "Stock"), ("Alerts", ""), ("Reports", ""),
+        ("Dashboard", "Overview"), ("Listings", "Sell"), ("Pricing", ""),
+        ("Orders", "Orders and service"), ("Tickets", ""), ("Inventory", "Stock"), ("Alerts", ""),
+        ("Reports", ""),
         ("Settings", "")]
 
 
 def test_a_group_shows_only_when_one_of_its_pages_exists() -> None:
-    page = PageSpec("p", "Pricing", "m", "C", "Sell")
+    page = PageSpec("p", "Promotions", "m", "C", "Sell")
     spec = {spec.key: spec for spec in PAGES}
     assert group_headings([spec["listings"], page, spec["alerts"]]) == ["Sell", "", "Stock"]
     assert group_headings([spec["dashboard"], spec["reports"]]) == ["Overview", ""]
@@ -108,10 +109,10 @@ def test_ctrl_2_then_ctrl_shift_n_opens_the_new_product_dialog(
     assert dialogs_opened == ["ProductDialog"]
 
 
-def test_ctrl_3_then_ctrl_shift_n_opens_a_new_order_not_a_new_product(
+def test_ctrl_4_then_ctrl_shift_n_opens_a_new_order_not_a_new_product(
         qtbot: QtBot, shown: MainWindow, dialogs_opened: list[str]) -> None:
     qtbot.keyClick(shown, Qt.Key.Key_2, CTRL)
-    qtbot.keyClick(shown, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(shown, Qt.Key.Key_4, CTRL)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, CTRL_SHIFT)
     assert dialogs_opened == ["OrderDialog"]
 
@@ -143,7 +144,7 @@ def test_go_to_page_lists_every_page_with_its_group_and_filters_as_you_type(
     palette = PagePalette([(s.key, s.label, s.group) for s in PAGES])
     qtbot.addWidget(palette)
     texts = [palette.list.item(r).text() for r in range(palette.list.count())]
-    assert texts[:3] == ["Dashboard  ·  Overview", "Listings  ·  Sell",
+    assert texts[:4] == ["Dashboard  ·  Overview", "Listings  ·  Sell", "Pricing  ·  Sell",
                          "Orders  ·  Orders and service"]
     assert texts[-1] == "Settings"
     qtbot.keyClicks(palette.filter, "stock")
