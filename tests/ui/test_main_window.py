@@ -67,8 +67,7 @@ def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     items = [window.navigation.item(r).text().split(" (")[0]
              for r in range(window.navigation.count())]
     assert items == ["Dashboard", "Listings", "Pricing", "Orders", "Tickets", "Inventory",
-                     "Alerts",
-                     "Reports", "Settings"]
+                     "Alerts", "Reports", "Settings"]
     assert window.pages.count() == 9
     assert isinstance(window.pages.currentWidget(), DashboardPage)  # a new user's first page
     window.navigation.setCurrentRow(items.index("Listings"))
