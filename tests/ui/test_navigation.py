@@ -76,9 +76,8 @@ def headings(window: MainWindow) -> list[tuple[str, str]]:
 def test_the_navigation_groups_the_pages_under_headings(window: MainWindow) -> None:
     assert headings(window) == [
         ("Dashboard", "Overview"), ("Listings", "Sell"), ("Pricing", ""),
-        ("Orders", "Orders and service"), ("Tickets", ""), ("Inventory", "Stock"), ("Alerts", ""),
-        ("Reports", ""),
-        ("Settings", "")]
+        ("Orders", "Orders and service"), ("Tickets", ""), ("Customers", ""),
+        ("Inventory", "Stock"), ("Alerts", ""), ("Reports", ""), ("Settings", "")]
 
 
 def test_a_group_shows_only_when_one_of_its_pages_exists() -> None:
