@@ -116,3 +116,43 @@ def order_shop(db: Database, stock: int = 10) -> OrderShop:
             adjust_stock(db.uow(), variant_id=variant_id, kind=MovementKind.RECEIVED,
                          quantity=stock, reference="PO-1")
     return OrderShop(db, shopify, tmall, skus)
+
+
+# Taobao / Tmall's two-file order report: the order list and the line details, as the seller
+# back office exports them (GBK, order numbers kept from Excel by ="…" in the list).
+TAOBAO_LIST_COLUMNS = ("订单编号", "买家会员名", "买家支付宝账号", "买家应付货款",
+                       "买家应付邮费", "总金额", "订单状态", "收货人姓名", "订单创建时间",
+                       "订单付款时间", "退款金额")
+TAOBAO_DETAILS_COLUMNS = ("订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性",
+                          "套餐信息", "备注", "订单状态", "商家编码")
+
+
+def taobao_list_row(number: str, status: str = PAID, *, created: str = "2024-11-11 00:05:00",
+                    buyer: str = "小明tb", goods: str = "99.00", shipping: str = "0.00"
+                    ) -> tuple[str, ...]:
+    return (f'="{number}"', buyer, "xm@example.com", goods, shipping, goods, status, "王小明",
+            created, "2024-11-11 00:06:00", "0.00")
+
+
+def taobao_details_row(number: str, sku: str = "TEE-S", quantity: str = "1",
+                       price: str = "99.00", status: str = PAID) -> tuple[str, ...]:
+    return (number, f"宝贝 {sku}", price, quantity, "", "颜色分类:白色", "", "", status, sku)
+
+
+def taobao_pair(folder: Path, orders: list[tuple[str, ...]], lines: list[tuple[str, ...]],
+                blank_lines: int = 0) -> tuple[Path, Path]:
+    """ExportOrderList….csv and ExportOrderDetailList….csv; `blank_lines` empty lines (only
+    commas) at the end of the details, as the back office pads them."""
+    def write(name: str, header: tuple[str, ...], rows: list[tuple[str, ...]],
+              blank: int = 0) -> Path:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        buffer.write(("," * (len(header) - 1) + "\r\n") * blank)
+        path = folder / name
+        path.write_bytes(buffer.getvalue().encode("gbk"))
+        return path
+    return (write("ExportOrderList202411.csv", TAOBAO_LIST_COLUMNS, orders),
+            write("ExportOrderDetailList202411.csv", TAOBAO_DETAILS_COLUMNS, lines,
+                  blank_lines))

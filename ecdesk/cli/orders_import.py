@@ -17,6 +17,9 @@ ORDER_FORMATS = ("shopify", "taobao")
 
 def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
     orders.add_argument("file", type=Path, help="the file to import")
+    orders.add_argument("other", type=Path, nargs="?",
+                        help="the other file of a Taobao/Tmall report that comes as two: the "
+                        "order list (订单报表) and its line details, in either order")
     orders.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help="shop file (default: your shop)")
     orders.add_argument("--channel", help="the channel the orders belong to (default: the "
@@ -35,7 +38,7 @@ def _import_orders(args: argparse.Namespace) -> int:
     from ecdesk.cli.shop_access import existing_shop, input_file_missing, writing_to
     from ecdesk.db import open_database
 
-    if input_file_missing(args.file):
+    if input_file_missing(args.file) or (args.other and input_file_missing(args.other)):
         return EXIT_USAGE
     shop = existing_shop(args)
     with writing_to(shop, "import orders", dry_run=args.dry_run):
@@ -58,7 +61,7 @@ def _run(db: Any, args: argparse.Namespace) -> int:
     from ecdesk.services.settings import get_settings
 
     parsed = read_orders_file(args.file, timezone=get_settings(db.uow("cli")).timezone,
-                              format=args.format, encoding=args.encoding)
+                              format=args.format, encoding=args.encoding, second=args.other)
     if not parsed.file_error:
         try:
             with db.uow("cli") as uow:

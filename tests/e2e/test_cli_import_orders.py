@@ -115,3 +115,15 @@ def test_a_file_that_is_not_an_order_export_exits_3_and_a_bad_option_exits_2(sho
     missing = run("import", "orders", str(tmp_path / "nope.csv"), "--db", str(shop))
     assert (missing.returncode, missing.stdout) == (2, "")
     assert missing.stderr.splitlines() == [f"ecdesk: there is no file at {tmp_path / 'nope.csv'}"]
+
+
+def test_a_taobao_report_of_two_files_imports_from_both(shop: Path, tmp_path: Path):
+    from tests.order_import_files import taobao_details_row, taobao_list_row, taobao_pair
+
+    order_list, details = taobao_pair(tmp_path, [taobao_list_row("1373590000000001")],
+                                      [taobao_details_row("1373590000000001", "MUG", "2")])
+    alone = run("import", "orders", str(details), "--db", str(shop), "--dry-run")
+    assert alone.returncode == 3 and "订单报表" in alone.stdout
+    done = run("import", "orders", str(order_list), str(details), "--db", str(shop))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert count(shop, "orders") == 1 and count(shop, "order_lines") == 1

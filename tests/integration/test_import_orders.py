@@ -33,7 +33,10 @@ from tests.order_import_files import (
     shopify_file,
     shopify_line,
     shopify_order,
+    taobao_details_row,
     taobao_file,
+    taobao_list_row,
+    taobao_pair,
     taobao_row,
 )
 
@@ -596,3 +599,49 @@ def test_a_second_stores_orders_with_our_numbers_are_problems_not_updates(shop: 
     assert "created 2024-03-06 03:22 in the shop, 2025-01-11 17:30 in the file)" in \
         problems[1].message
     assert query(shop.db, "SELECT status, stock_issued FROM orders") == [("paid", 0)] * 2
+
+
+# --- Taobao / Tmall's two-file report -----------------------------------------------------------
+
+def test_the_taobao_order_list_and_its_details_are_imported_joined_on_the_order_number(
+        shop: OrderShop, tmp_path: Path):
+    order_list, details = taobao_pair(
+        tmp_path,
+        [taobao_list_row("1373590000000001", shipping="8.00"),
+         taobao_list_row("1373590000000002", created="2024-11-12 10:00:00")],
+        [taobao_details_row("1373590000000001", "TEE-S", "2", "49.50"),
+         taobao_details_row("1373590000000001", "MUG"),
+         taobao_details_row("1373590000000002", "TEE-M")], blank_lines=3000)
+    for first, second in ((details, order_list), (order_list, details)):  # either order
+        parsed = read(first, second=second)
+        assert (parsed.file_error, parsed.problems, parsed.rows) == (False, (), 3)
+    import_orders(shop.db.uow(), read(order_list, second=details), channel=shop.tmall)
+    assert query(shop.db, "SELECT o.number, o.customer_key, o.shipping, o.ordered_at, "
+                 "count(l.id), sum(l.quantity) FROM orders o JOIN order_lines l "
+                 "ON l.order_id = o.id GROUP BY o.id ORDER BY o.number") == [
+        ("1373590000000001", "小明tb", 800, "2024-11-10 16:05:00.000000", 2, 3),
+        ("1373590000000002", "小明tb", 0, "2024-11-12 02:00:00.000000", 1, 1)]
+
+
+def test_a_details_file_alone_says_what_it_lacks_and_still_reports_every_row_problem(
+        shop: OrderShop, tmp_path: Path):
+    _list, details = taobao_pair(
+        tmp_path, [], [taobao_details_row("1.37359E+14"), taobao_details_row("402", "TEE-S", "0"),
+                       taobao_details_row("403")], blank_lines=2000)
+    parsed = read(details)
+    assert parsed.file_error and parsed.orders == ()
+    first, *rows = parsed.problems
+    assert "line details (宝贝明细)" in first.message and "订单报表" in first.message
+    assert "no column for Order date" in first.message
+    assert [(p.row, p.field) for p in rows] == [(2, "订单编号"), (3, "购买数量")]
+    assert "scientific notation" in rows[0].message
+    refused(shop, details)
+
+
+def test_a_line_whose_order_is_not_in_the_order_list_is_a_problem_of_its_row(
+        shop: OrderShop, tmp_path: Path):
+    order_list, details = taobao_pair(tmp_path, [taobao_list_row("501")],
+                                      [taobao_details_row("501"), taobao_details_row("502")])
+    problems = refused(shop, order_list, second=str(details))
+    assert Problem("订单编号", "order 502 is not in the order list ExportOrderList202411.csv",
+                   3) in problems

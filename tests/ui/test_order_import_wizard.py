@@ -248,3 +248,22 @@ def test_one_error_among_many_warnings_is_listed_first_with_a_count_of_each(
     assert "Lineitem sku: 1 error(s)" in summary
     assert "Fulfillment Status: 12 warning(s)" in summary
     assert summary.index("Lineitem sku: 1 error(s)") < summary.index("Fulfillment Status: 12")
+
+
+def test_a_taobao_report_of_two_files_is_read_from_both(
+        qtbot: QtBot, wizard: OrderImportWizard, empty_context: ShopContext, tmp_path: Path,
+        sql: Callable[..., list[Any]]):
+    from tests.order_import_files import taobao_details_row, taobao_list_row, taobao_pair
+
+    order_list, details = taobao_pair(tmp_path, [taobao_list_row("1373590000000001")],
+                                      [taobao_details_row("1373590000000001", "MUG", "2")])
+    choose_file(qtbot, wizard, details)
+    assert "订单报表" in wizard.file_page.found.text()  # the details alone: what they lack
+    assert not wizard.file_page.isComplete()
+    wizard.file_page.second_edit.setText(str(order_list))
+    wizard.file_page.read()
+    qtbot.waitUntil(lambda: wizard.parsed is not None and not wizard.busy, timeout=TIMEOUT)
+    assert "1 orders with 1 lines" in wizard.file_page.found.text()
+    to_preview(qtbot, wizard)
+    import_now(qtbot, wizard)
+    assert sql(empty_context.db, "SELECT number FROM orders") == [("1373590000000001",)]

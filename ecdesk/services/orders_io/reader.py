@@ -6,6 +6,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.orders_io.dto import ParsedOrderFile
 from ecdesk.services.orders_io.formats import (
@@ -14,22 +15,37 @@ from ecdesk.services.orders_io.formats import (
     looks_like_products,
     order_column_index,
 )
-from ecdesk.services.orders_io.formats.common import FIELD_LABELS, OrderRows
+from ecdesk.services.orders_io.formats.common import (
+    FIELD_LABELS,
+    OrderRows,
+    order_number,
+    read_line,
+)
+from ecdesk.services.orders_io.taobao_pair import joined_table, roles
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.tabular_io.columns import Columns
-from ecdesk.services.tabular_io.table import FILE, CheckedRows, TableError, open_table
+from ecdesk.services.tabular_io.row_reader import RowReader
+from ecdesk.services.tabular_io.table import FILE, CheckedRows, Table, TableError, open_table
 
 
 @collector_paused()
 def read_orders_file(path: Path | str, *, timezone: str, format: str | None = None,
-                     encoding: str | None = None, progress: Progress | None = None
-                     ) -> ParsedOrderFile:
+                     encoding: str | None = None, progress: Progress | None = None,
+                     second: Path | str | None = None) -> ParsedOrderFile:
     """Read `path` (CSV or XLSX) as `format` (detected from the header when None).
 
-    Times written without an offset are in `timezone` (the shop's). Raises
-    ImportCancelledError when `progress` returns False.
+    `second` is the other file of a Taobao/Tmall report that comes as two (the order list
+    and its line details, given in either order): they are joined on 订单编号. Times written
+    without an offset are in `timezone` (the shop's). Raises ImportCancelledError when
+    `progress` returns False.
     """
     path = Path(path)
+    pair_problems: list[Problem] = []
+    if second is not None:
+        try:
+            path, order_list = roles(path, Path(second), encoding)
+        except (TableError, OSError) as error:
+            return _Refusal(path, timezone)(format or "", str(error))
     refused = _Refusal(path, timezone)
     if format is not None and format not in ORDER_FORMATS:
         return refused(format, f"'{format}' is not an order format ecdesk reads "
@@ -40,7 +56,8 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         return refused(format or "", f"the shop's time zone '{timezone}' is unknown: set it "
                        "under Settings")
     try:
-        table = open_table(path, encoding, progress)
+        table = (open_table(path, encoding, progress) if second is None else
+                 joined_table(path, order_list, encoding, progress, pair_problems))
     except (TableError, OSError) as error:
         return refused(format or "", str(error))
     try:
@@ -52,9 +69,11 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
             return refused("", f"this is a product file ({products}), not an order export: "
                            "import it with Import products", None, table.encoding)
         missing = _missing_columns(header, name)
+        if missing and name == "taobao" and _has_line_columns(header):
+            return _details_alone(path, timezone, header, table, missing)
         if missing:
             return refused(name, missing, header, table.encoding)
-        problems: list[Problem] = []
+        problems: list[Problem] = pair_problems
         columns = Columns(header, order_column_index(header, name), FIELD_LABELS)
         orders = OrderRows(ORDER_FORMATS[name], columns, problems, zone)
         rows = CheckedRows(table.rows, len(header), problems)
@@ -71,6 +90,37 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         format_confident=format is not None or guess.confident, encoding=table.encoding,
         timezone=timezone, header=tuple(header), rows=rows.count, orders=tuple(parsed),
         problems=tuple(problems))
+
+
+def _has_line_columns(header: list[str]) -> bool:
+    index = order_column_index(header, "taobao")
+    return all(field in index for field in ("number", "sku", "quantity", "price"))
+
+
+def _details_alone(path: Path, timezone: str, header: list[str], table: Table,
+                   missing: str) -> ParsedOrderFile:
+    """The line details of a two-file Taobao/Tmall report, given without its order list:
+    nothing can be imported (it has no order date), but every row's problem is reported, so
+    that the file can be fixed before it is imported with its list."""
+    problems: list[Problem] = [Problem(FILE, _(
+        "this looks like the line details (宝贝明细) of a Taobao/Tmall order report: it has "
+        "no order date, so import it together with the report's order list (订单报表), "
+        "joined on 订单编号 ({missing})").format(missing=missing))]
+    columns = Columns(header, order_column_index(header, "taobao"), FIELD_LABELS)
+    read = RowReader(columns, problems)
+    rows = CheckedRows(table.rows, len(header), problems)
+    for row, cells in rows:
+        read.at(row, cells)
+        number = order_number(read)
+        if number == "":
+            read.problem("number", "is empty: every row needs the order number it belongs to")
+        read_line(read)
+    problems.sort(key=lambda p: p.row or 0)
+    return ParsedOrderFile(
+        path=str(path), format="taobao", format_label=ORDER_FORMATS["taobao"].LABEL,
+        format_confident=True, encoding=table.encoding, timezone=timezone,
+        header=tuple(header), rows=rows.count, orders=(), problems=tuple(problems),
+        file_error=True)
 
 
 def _missing_columns(header: list[str], name: str) -> str:

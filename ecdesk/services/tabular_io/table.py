@@ -145,7 +145,7 @@ def _csv_rows(reader: Any, binary: io.BufferedReader, size: int, label: str,
                 _report(progress, binary.tell(), size)
             if lines > 1 and _swallowed_rows(cells, width, delimiter):
                 cells = SwallowedCells(cells, lines)
-            if cells and any(cells):
+            if any(cell.strip() for cell in cells):  # thousands of blank lines are no rows
                 yield row, cells
     except UnicodeDecodeError as error:
         raise TableError(f"The file is not valid {label} after row {row}: {error.reason}"

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from ecdesk.services.channels import list_channels
 from ecdesk.services.orders_io import OrderImportCounts, OrderImportPreview, OrderImportResult
@@ -20,9 +28,38 @@ from ecdesk.views.widgets.import_wizard_pages import (
 
 
 class OrderFilePage(BaseFilePage):
+    """The shared file page, plus the second file of a Taobao/Tmall report that comes as
+    two (the order list and its line details, joined on 订单编号)."""
+
+    def __init__(self, wizard: Any) -> None:
+        super().__init__(wizard)
+        self.second_edit = QLineEdit(placeholderText=self.tr(
+            "Taobao/Tmall: the other file of the report (order list or line details)"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse_second)
+        row = QHBoxLayout()
+        row.addWidget(self.second_edit, 1)
+        row.addWidget(browse)
+        form = self.layout().itemAt(0).layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(1, self.tr("Second file"), row)
+        self.second_edit.textChanged.connect(lambda _text: self._path_edited())
+
+    def second_path(self) -> str | None:
+        """The second file, when one is named."""
+        return self.second_edit.text().strip() or None
+
+    def _browse_second(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The other file of the report"), self.second_edit.text(),
+            self.file_filter())
+        if path:
+            self.second_edit.setText(path)
+
     def what_files(self) -> str:
         return self.tr("An order export from Shopify (Orders > Export) or Taobao/Tmall, as CSV "
-                       "or XLSX.")
+                       "or XLSX. Taobao/Tmall's report comes as two files (the order list and "
+                       "its line details): name both.")
 
     def formats(self) -> dict[str, str]:
         return order_format_labels()

@@ -54,10 +54,11 @@ class OrderImportWizard(JobWizard):
     def read_work(self, path: str, format: str | None, encoding: str | None
                   ) -> Callable[[Progress], ParsedOrderFile]:
         timezone = self.context.settings.timezone
+        second = self.file_page.second_path()
 
         def work(progress: Progress) -> ParsedOrderFile:
             return read_orders_file(path, timezone=timezone, format=format, encoding=encoding,
-                                    progress=progress)
+                                    progress=progress, second=second)
         return work
 
     def preview_work(self, channel: int | None) -> Callable[[Progress], OrderImportPreview]:

@@ -205,8 +205,24 @@
 <context>
     <name>OrderFilePage</name>
     <message>
-        <source>An order export from Shopify (Orders &gt; Export) or Taobao/Tmall, as CSV or XLSX.</source>
-        <translation type="unfinished"></translation>
+        <source>Taobao/Tmall: the other file of the report (order list or line details)</source>
+        <translation>淘宝/天猫：报表的另一个文件（订单报表或宝贝明细）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Second file</source>
+        <translation>第二个文件</translation>
+    </message>
+    <message>
+        <source>The other file of the report</source>
+        <translation>报表的另一个文件</translation>
+    </message>
+    <message>
+        <source>An order export from Shopify (Orders &gt; Export) or Taobao/Tmall, as CSV or XLSX. Taobao/Tmall&apos;s report comes as two files (the order list and its line details): name both.</source>
+        <translation>Shopify（Orders &gt; Export）或淘宝/天猫导出的订单文件，CSV 或 XLSX。淘宝/天猫的报表是两个文件（订单报表和宝贝明细）：请两个都选上。</translation>
     </message>
     <message>
         <source>Order exports (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
