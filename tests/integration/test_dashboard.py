@@ -116,3 +116,53 @@ def test_each_sales_tile_says_which_way_is_good_and_whether_it_moves_in_points()
     assert {key for key, t in tiles.items() if t.in_points} == {"margin_rate", "repeat_rate"}
     assert {key for key, t in tiles.items() if not t.better_when_higher} == {"refunds"}
     assert tiles["sales"].change == Decimal("1") and "Previous period" in tiles["sales"].note
+
+
+@pytest.mark.parametrize("days", [30, 365])
+def test_one_pass_by_day_and_channel_gives_the_reports_totals_trend_and_channels(
+        demo_shop: Database, days: int) -> None:
+    from ecdesk.services.reports.sales_queries import (
+        SalesScope,
+        by_bucket_of,
+        by_channel_of,
+        sales_by_bucket,
+        sales_by_bucket_and_channel,
+        sales_by_channel,
+        sales_totals,
+        totals_of,
+    )
+
+    with sqlite3.connect(demo_shop.path) as conn:
+        (last,) = conn.execute("SELECT max(ordered_at) FROM orders").fetchone()
+    end = date.fromisoformat(last[:10])
+    period = Period(date.fromordinal(end.toordinal() - days + 1), end)
+    scope = dashboard_scope(demo_shop.uow(), period)
+    sales = SalesScope(period, scope.zone, scope.currency)
+    with demo_shop.uow() as uow:
+        cells = sales_by_bucket_and_channel(uow.session, sales)
+        assert totals_of(cells) == sales_totals(uow.session, sales)
+        assert totals_of(cells)["orders"] > 0
+        assert by_bucket_of(cells).to_dict("records") == sales_by_bucket(
+            uow.session, sales).to_dict("records")
+        assert by_channel_of(uow.session, cells).to_dict("records") == sales_by_channel(
+            uow.session, sales).to_dict("records")
+
+
+def test_the_best_and_worst_skus_are_ranked_by_sales_then_sku(demo_shop: Database) -> None:
+    from ecdesk.services.dashboard.figures import sku_ranking
+    from ecdesk.services.reports.sales_queries import SalesScope
+
+    with sqlite3.connect(demo_shop.path) as conn:
+        (last,) = conn.execute("SELECT max(ordered_at) FROM orders").fetchone()
+        end = date.fromisoformat(last[:10])
+        period = Period(date.fromordinal(end.toordinal() - 29), end)
+        scope = dashboard_scope(demo_shop.uow(), period)
+        sales = SalesScope(period, scope.zone, scope.currency)
+        sold = conn.execute(
+            f"SELECT v.sku, SUM(l.line_total) FROM orders o JOIN order_lines l "
+            f"ON l.order_id = o.id JOIN variants v ON v.id = l.variant_id "
+            f"WHERE {sales.order_filter()} GROUP BY v.id", sales.params()).fetchall()
+    with demo_shop.uow() as uow:
+        top, bottom = sku_ranking(uow.session, sales)
+    assert [(s.sku, s.sales) for s in top] == sorted(sold, key=lambda r: (-r[1], r[0]))[:10]
+    assert [(s.sku, s.sales) for s in bottom] == sorted(sold, key=lambda r: (r[1], r[0]))[:10]

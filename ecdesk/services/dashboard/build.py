@@ -21,9 +21,11 @@ from ecdesk.services.dashboard_providers import MARK_PROVIDERS, TILE_PROVIDERS
 from ecdesk.services.reports.model import minor_to_decimal, rate
 from ecdesk.services.reports.sales_queries import (
     SalesScope,
-    sales_by_bucket,
-    sales_by_channel,
+    by_bucket_of,
+    by_channel_of,
+    sales_by_bucket_and_channel,
     sales_totals,
+    totals_of,
 )
 from ecdesk.services.settings import get_settings
 from ecdesk.services.stock.alerts import compute_alerts
@@ -37,16 +39,19 @@ def dashboard_scope(uow: UnitOfWork, period: Period, channel_id: int | None = No
 
 
 def load_dashboard(uow: UnitOfWork, scope: DashboardScope) -> Dashboard:
-    """Every figure of the Dashboard in a few GROUP BY queries (run it off the GUI thread)."""
+    """Every figure of the Dashboard in a few GROUP BY queries (run it off the GUI thread):
+    the period's orders are read once (by day or week and channel: its totals, trend and
+    channels are sums of those), the previous period's once, the SKU ranking once."""
     now_scope = SalesScope(scope.period, scope.zone, scope.currency, scope.channel_id)
     before_scope = SalesScope(scope.previous, scope.zone, scope.currency, scope.channel_id)
     with uow:
         session = uow.session
-        now, before = sales_totals(session, now_scope), sales_totals(session, before_scope)
+        cells = sales_by_bucket_and_channel(session, now_scope)
+        now, before = totals_of(cells), sales_totals(session, before_scope)
         repeat_now = repeat_customers(session, now_scope)
         repeat_before = repeat_customers(session, before_scope)
-        trend = sales_by_bucket(session, now_scope)[["bucket", "sales", "margin"]]
-        channels = sales_by_channel(session, now_scope)
+        trend = by_bucket_of(cells)[["bucket", "sales", "margin"]]
+        channels = by_channel_of(session, cells)
         top, bottom = sku_ranking(session, now_scope)
         extra_tiles = [tile for provider in TILE_PROVIDERS for tile in provider(session, scope)]
         marks = [mark for provider in MARK_PROVIDERS for mark in provider(session, scope)]

@@ -12,18 +12,25 @@ from ecdesk.services.reports.sales_queries import SalesScope
 
 def sku_ranking(session: Session, scope: SalesScope, limit: int = 10
                 ) -> tuple[list[SkuFigure], list[SkuFigure]]:
-    """The SKUs with the most and the least sales in the period (among those that sold)."""
+    """The SKUs with the most and the least sales in the period (among those that sold).
+
+    One pass over the period's lines: the sums by SKU are materialized once and both ends
+    are read from them (the two rankings each summed every line before)."""
     sql = f"""
-        SELECT v.sku, p.title, SUM(l.quantity) AS units, SUM(l.line_total) AS sales,
-               SUM(l.line_total - l.quantity * l.unit_cost) AS margin
-        FROM orders o JOIN order_lines l ON l.order_id = o.id
-        JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
-        WHERE {scope.order_filter()}
-        GROUP BY l.variant_id ORDER BY sales {{direction}}, v.sku LIMIT :limit"""
+        WITH ranked AS MATERIALIZED (
+            SELECT v.sku, p.title, SUM(l.quantity) AS units, SUM(l.line_total) AS sales,
+                   SUM(l.line_total - l.quantity * l.unit_cost) AS margin
+            FROM orders o JOIN order_lines l ON l.order_id = o.id
+            JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id
+            WHERE {scope.order_filter()}
+            GROUP BY l.variant_id)
+        SELECT * FROM (SELECT 0 AS side, * FROM ranked ORDER BY sales DESC, sku LIMIT :limit)
+        UNION ALL
+        SELECT * FROM (SELECT 1 AS side, * FROM ranked ORDER BY sales ASC, sku LIMIT :limit)"""
     params = {**scope.params(), "limit": limit}
-    ranked = []
-    for direction in ("DESC", "ASC"):
-        rows = session.execute(text(sql.format(direction=direction)), params)
-        ranked.append([SkuFigure(sku, title, int(units), int(sales), int(margin))
-                       for sku, title, units, sales, margin in rows])
-    return ranked[0], ranked[1]
+    ranked: tuple[list[SkuFigure], list[SkuFigure]] = ([], [])
+    for side, sku, title, units, sales, margin in session.execute(text(sql), params):
+        ranked[side].append(SkuFigure(sku, title, int(units), int(sales), int(margin)))
+    top, bottom = ranked  # (a UNION ALL keeps no order of its own: sort each end again)
+    return (sorted(top, key=lambda s: (-s.sales, s.sku)),
+            sorted(bottom, key=lambda s: (s.sales, s.sku)))

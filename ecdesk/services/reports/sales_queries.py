@@ -108,6 +108,48 @@ def sales_by_bucket(session: Session, scope: SalesScope) -> pd.DataFrame:
     return frame(session, sql, params)
 
 
+def sales_by_bucket_and_channel(session: Session, scope: SalesScope) -> pd.DataFrame:
+    """The figures of every day (or week) and channel of the period in one pass over the
+    orders: `n`, `bucket`, `channel_id` (None on a bucket where nothing sold) and FIGURES.
+    Every figure is a sum over orders, so the period's totals, its channels and its buckets
+    are sums of these rows (`totals_of`, `by_channel_of`, `by_bucket_of`): the Dashboard
+    reads its orders once instead of three times."""
+    params = scope.params()
+    buckets = buckets_cte(scope.period.buckets(), scope.zone, params)
+    sql = f"""WITH {scope.per_order_cte()}, {buckets}
+        SELECT b.n AS n, b.label AS bucket, p.channel_id AS channel_id, {_FIGURES_SQL}
+        FROM buckets b LEFT JOIN per_order p
+             ON p.ordered_at >= b.start_at AND p.ordered_at < b.end_at
+        GROUP BY b.n, p.channel_id ORDER BY b.n"""
+    return frame(session, sql, params)
+
+
+def totals_of(cells: pd.DataFrame) -> dict[str, int]:
+    """`sales_totals` from the rows of `sales_by_bucket_and_channel`."""
+    return {key: int(cells[key].sum()) if len(cells) else 0 for key in FIGURES}
+
+
+def by_bucket_of(cells: pd.DataFrame) -> pd.DataFrame:
+    """`sales_by_bucket` from the rows of `sales_by_bucket_and_channel`."""
+    summed = cells.groupby(["n", "bucket"], sort=True)[list(FIGURES)].sum().reset_index()
+    return summed.drop(columns="n")
+
+
+def by_channel_of(session: Session, cells: pd.DataFrame) -> pd.DataFrame:
+    """`sales_by_channel` from the rows of `sales_by_bucket_and_channel`: the channels that
+    sold, in the channels' order."""
+    import pandas as pd
+
+    sold = cells.dropna(subset=["channel_id"])
+    summed = sold.groupby("channel_id")[list(FIGURES)].sum()
+    channels = frame(session, "SELECT id, name AS channel FROM channels ORDER BY position, name",
+                     {})
+    rows = [{"channel": name, **{k: int(summed.at[cid, k]) for k in FIGURES}}
+            for cid, name in zip(channels["id"], channels["channel"], strict=True)
+            if cid in summed.index]
+    return pd.DataFrame(rows, columns=["channel", *FIGURES])
+
+
 _CATEGORY_FIGURES = """
     COALESCE(SUM(l.quantity), 0) AS units,
     COALESCE(SUM(l.line_total + l.discount), 0) AS gross,
