@@ -1,7 +1,8 @@
 """A file as a header and a stream of rows of text cells (CSV in any delimiter, or XLSX).
 
 Rows are numbered as a spreadsheet shows them: the header is row 1. Nothing is held in memory
-but the row being read: callers keep only what they need from each row.
+but the row being read (an XLSX sheet's cells are held by calamine, outside Python's heap, while
+it is read): callers keep only what they need from each row.
 """
 
 from __future__ import annotations
@@ -162,14 +163,19 @@ def _report(progress: Progress, done: int, total: int) -> None:
 
 
 def _open_xlsx(path: Path, progress: Progress | None) -> Table:
-    from openpyxl import load_workbook
+    """The first sheet, read with python-calamine (Rust): 100,000 rows in about a second where
+    openpyxl took about 30 (tests/bench/xlsx_bench.py). It gives the values the workbook
+    stores (formulas' cached results, as openpyxl's `data_only`); a date cell is a `date`
+    (2024-01-05, where openpyxl gave midnight of it), numbers are floats (`_cell_text` shows
+    whole ones without a decimal point)."""
+    from python_calamine import CalamineWorkbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        book = CalamineWorkbook.from_path(str(path))
+        sheet = book.get_sheet_by_index(0)
+    except Exception as error:  # calamine raises its own kinds for a damaged file
         raise TableError(f"The spreadsheet cannot be opened: {error}") from None
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    rows = iter(sheet.iter_rows())
     try:
         header = [_cell_text(v).strip() for v in next(rows)]
     except StopIteration:
@@ -178,7 +184,7 @@ def _open_xlsx(path: Path, progress: Progress | None) -> Table:
                          ) from None
     while header and not header[-1]:
         header.pop()
-    total = sheet.max_row or 0
+    total = sheet.height or 0
     return Table(header, "XLSX", _xlsx_rows(rows, total, progress), [book.close])
 
 
