@@ -439,7 +439,7 @@ def test_the_aggregation_reads_orders_and_lines_through_covering_indexes(
     with demo_read_only.uow() as uow:
         plan = "\n".join(row[-1] for row in uow.session.connection().exec_driver_sql(
             "EXPLAIN QUERY PLAN " + SKU_FIGURES_SQL,
-            {"window_start": "2026-01-01", "lookback_start": "2025-10-01",
+            {"window_start": "2026-01-01", "lookback_start": "2025-10-01", "until": "9999",
              "dead_start": "2025-10-01", **candidate_params(StockDefaults())}))
     assert "COVERING INDEX ix_orders_ordered_at_status" in plan
     assert "COVERING INDEX ix_order_lines_order_id_position_variant_id_quantity" in plan

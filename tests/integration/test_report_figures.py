@@ -401,3 +401,17 @@ def test_an_xlsx_twin_is_the_same_bytes_on_a_rerun_and_carries_the_stated_time(
         core = book.read("docProps/core.xml").decode()
     assert core.count("2026-04-01T01:30:00Z") == 2  # created and modified: the stated time
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_inventory_reports_alerts_count_only_sales_placed_before_its_stated_time(
+        shop: SmallShop) -> None:
+    from ecdesk.services.reports.alerts_part import current_alerts
+
+    stated = datetime(2026, 3, 10, 12, 0, tzinfo=SHANGHAI)
+    # FLASK-1 (50 on hand, not listed) sells out on paid orders placed after the stated time
+    enter(shop, "LATER-1", (("FLASK-1", 50, "88.00"),), at=datetime(2026, 3, 20, tzinfo=SHANGHAI))
+    before = current_alerts(shop.db.uow(), stated)[0].note
+    after = current_alerts(shop.db.uow(), datetime(2026, 3, 25, tzinfo=SHANGHAI))[0].note
+    assert before.startswith("0 open alerts")
+    assert after.startswith("1 open alerts")
+    assert "placed before the report's time; stock on hand is as it stands now" in before

@@ -1,5 +1,7 @@
-"""The inventory report's alerts, as they stand when the report is made (not at the period's end:
-alerts are about what to do now).
+"""The inventory report's alerts, as they stand at the report's stated time (its generation time,
+not the period's end: alerts are about what to do then). The sales window and the open orders
+end at that time, so a report stated in the past does not count the sales made since; stock on
+hand is the shop's now (the note says so).
 
 Critical and warning alerts are listed one by one. Information alerts (overstock, dead stock) run
 to tens of thousands in a big catalog, so they are counted by kind, with the stock they concern;
@@ -27,13 +29,14 @@ LISTED_FROM = Severity.WARNING  # alerts at least this severe are listed SKU by 
 
 
 def current_alerts(uow: UnitOfWork, at: datetime) -> tuple[Block, ...]:
-    computed = compute_alerts(uow, now=at, forget_resolved=False)
+    computed = compute_alerts(uow, now=at, forget_resolved=False, as_of=True)
     shown = computed.open_alerts
     with uow:
         by_kind = _by_kind(uow.session, shown)
     listed = [alert for alert in shown if alert.severity >= LISTED_FROM]
     note = (f"{len(shown):,} open alerts; {computed.hidden_count:,} acknowledged or snoozed "
-            "not shown")
+            "not shown. Sales and open orders are those placed before the report's time; stock "
+            "on hand is as it stands now")
     return (_summary(by_kind, note), _listed(listed))
 
 

@@ -59,10 +59,11 @@ class Ack:
 
 
 def compute_alerts(uow: UnitOfWork, *, now: datetime | None = None,
-                   forget_resolved: bool = True) -> AlertReport:
+                   forget_resolved: bool = True, as_of: bool = False) -> AlertReport:
     """Every alert of every non-archived SKU, most severe first (then worst first, then by SKU),
     with acknowledgements applied.
 
+    `as_of` counts only the orders placed before `now` (a report stated at a past time).
     `forget_resolved` deletes acknowledgements of alerts that no longer hold (a small write of
     its own, skipped quietly when the shop is read-only or busy: the next computation does it).
     """
@@ -71,7 +72,7 @@ def compute_alerts(uow: UnitOfWork, *, now: datetime | None = None,
         defaults = read_stock_defaults(uow.session)
         zone = ZoneInfo(read_settings(uow.session).timezone)
         acks = _read_acks(uow)
-        rows = sku_rows(uow.session, defaults, now)
+        rows = sku_rows(uow.session, defaults, now, as_of=as_of)
         checked = count_skus(uow.session)
     by_kind = _judge(rows, AlertRules(defaults), acks, zone, now)
     alerts = [alert for kind in AlertKind for alert in _worst_first(by_kind[kind])]

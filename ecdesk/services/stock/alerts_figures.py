@@ -63,9 +63,11 @@ SKU_FIGURES_SQL = f"""
 WITH sales AS (
     SELECT ol.variant_id AS variant_id,
            SUM(CASE WHEN o.status IN ({SOLD}) AND o.ordered_at >= :window_start
-                    THEN ol.quantity END) AS sold,
-           MAX(CASE WHEN o.status IN ({SOLD}) THEN o.ordered_at END) AS last_sold_at,
-           SUM(CASE WHEN o.status IN ({OPEN}) THEN ol.quantity END) AS committed
+                         AND o.ordered_at < :until THEN ol.quantity END) AS sold,
+           MAX(CASE WHEN o.status IN ({SOLD}) AND o.ordered_at < :until
+                    THEN o.ordered_at END) AS last_sold_at,
+           SUM(CASE WHEN o.status IN ({OPEN}) AND o.ordered_at < :until
+                    THEN ol.quantity END) AS committed
     FROM orders AS o CROSS JOIN order_lines AS ol ON ol.order_id = o.id
     WHERE o.ordered_at >= :lookback_start OR o.status IN ({OPEN})
     GROUP BY ol.variant_id
@@ -137,11 +139,19 @@ class SkuRow(NamedTuple):
 PLAN_KEY = slice(SkuRow._fields.index("sold"), len(SkuRow._fields))
 
 
-def sku_rows(session: Session, defaults: StockDefaults, now: datetime
-             ) -> Sequence[Sequence[Any]]:
+# Orders placed up to this bound count: every order, when the alerts are those of now.
+EVERY_ORDER = "9999-12-31"
+
+
+def sku_rows(session: Session, defaults: StockDefaults, now: datetime, *,
+             as_of: bool = False) -> Sequence[Sequence[Any]]:
     """The non-archived SKUs that may have an alert, with their stock, sales and policy, in
-    one query (rows laid out as SkuRow), read at once."""
+    one query (rows laid out as SkuRow), read at once.
+
+    `as_of`: only orders placed before `now` count (a report stated at a past time: the sales
+    window ends then, not today). Otherwise every order does, a future-dated one too."""
     params = {
+        "until": stored_text(now) if as_of else EVERY_ORDER,
         "window_start": stored_text(now - timedelta(days=defaults.velocity_window_days)),
         "dead_start": stored_text(now - timedelta(days=defaults.dead_stock_days)),
         "lookback_start": stored_text(now - timedelta(days=lookback_days(defaults))),
