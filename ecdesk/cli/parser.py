@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("customers", "customers across channels with their RFM segment "
                              "(high_value, potential, new, at_risk, lost, regular); "
                              "--segment lists one", "ecdesk.cli.customers:add_customers_arguments")
+    commands.add_lazy_parser("price", "a SKU's prices explained: the rule, each step, the fees "
+                             "and the margin after them", "ecdesk.cli.pricing:add_price_arguments")
+    commands.add_lazy_parser("pricing", "price rules: preview (exit 3 when a flagged change "
+                             "would apply), apply, undo",
+                             "ecdesk.cli.pricing:add_pricing_arguments")
     commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
                              "accountant-pack (both, with a contents page)",
@@ -180,6 +185,10 @@ def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
         "orders", "import orders from a Shopify or Taobao/Tmall order export (CSV or XLSX); "
         "prints a preview and every problem first",
         "ecdesk.cli.orders_import:add_import_orders_arguments")
+    import_commands.add_lazy_parser(
+        "market-prices", "import market reference prices (市场定价) from CSV or XLSX: SKU, "
+        "Price, Date; Channel and Source optional",
+        "ecdesk.cli.pricing:add_import_market_prices_arguments")
 
     exports = commands.add_parser("export", help="export to files")
     export_commands = _subcommands(exports, "export_command", required=True)

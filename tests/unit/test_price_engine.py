@@ -182,7 +182,7 @@ def test_the_explanation_walks_every_step_to_the_price() -> None:
     result = compute_price(rule(Method.COST_PLUS, rate=D("0.35"), ending=Ending.C99),
                            inputs(cost="12.35"), explain=True)
     assert [(s.text, s.price) for s in result.steps] == [
-        ("Cost 12.35 x (1 + markup 35.0 %) = 16.6725", D("16.6725")),
+        ("Cost 12.35 x (1 + markup 35.0 %) = 16.6725", D("16.6725")),  # (shown unrounded)
         ("Rounded half up to the cent", D("16.67")),
         ("Ending .99: the nearest such price", D("16.99")),
     ]

@@ -63,6 +63,14 @@ class Computed:
 Note = Callable[[str, Decimal | None], None] | None
 
 
+def shown(value: Decimal | None) -> str:
+    """An unrounded intermediate as a person reads it: 16.269, not 16.26900000 or 1.6269E+1."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text if "." not in text or len(text.split(".")[1]) >= 2 else f"{value:.2f}"
+
+
 def floor_price(cost: Decimal, fees: ChannelFees, margin: Decimal) -> Decimal | None:
     """The lowest price (in cents) whose margin after `fees` is at least `margin`; None when
     margin plus the channel's rates reach 100 % (no price keeps it)."""
@@ -124,7 +132,7 @@ def _raw_price(rule: PriceRuleInfo, inputs: PriceInputs, note: Note) -> Decimal 
         raw = inputs.cost * (ONE + rate)
         if note:
             note(_("Cost {cost} x (1 + markup {rate}) = {price}").format(
-                cost=inputs.cost, rate=format_rate(rate), price=raw), raw)
+                cost=inputs.cost, rate=format_rate(rate), price=shown(raw)), raw)
         return raw
     return _target_margin(rate, inputs, note)
 
@@ -161,12 +169,12 @@ def _relative(rule: PriceRuleInfo, inputs: PriceInputs, note: Note) -> Decimal |
         raw = base * (ONE - rule.rate)
         if note:
             note(_("{base} {price} x (1 - {rate}) = {result}").format(
-                base=label, price=base, rate=format_rate(rule.rate), result=raw), raw)
+                base=label, price=base, rate=format_rate(rule.rate), result=shown(raw)), raw)
     else:
         raw = base - (rule.amount or ZERO)
         if note:
             note(_("{base} {price} - {amount} = {result}").format(
-                base=label, price=base, amount=rule.amount, result=raw), raw)
+                base=label, price=base, amount=rule.amount, result=shown(raw)), raw)
     return raw
 
 
