@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("inventory", "stock per SKU: on hand, committed, available, sold a "
                              "day, days of cover, reorder point, value; or one SKU's movements "
                              "(--sku)", "ecdesk.cli.inventory:add_inventory_arguments")
+    commands.add_lazy_parser("tickets", "the service queue: open tickets by due time (SLA), "
+                             "or only the overdue ones (--overdue)",
+                             "ecdesk.cli.tickets:add_tickets_arguments")
     commands.add_lazy_parser("suppliers", "list the suppliers: currency, lead time, items, "
                              "open purchase orders",
                              "ecdesk.cli.purchasing:add_suppliers_arguments")
@@ -124,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "ecdesk.cli.pricing:add_pricing_arguments")
     commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
-                             "accountant-pack (both, with a contents page)",
+                             "accountant-pack (both, with a contents page), service "
+                             "(tickets, returns, refunds)",
                              "ecdesk.cli.reports:add_report_arguments")
     return parser
 

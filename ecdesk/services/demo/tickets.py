@@ -172,17 +172,27 @@ def _play(ticket: Ticket, rng: random.Random, until: datetime, status: TicketSta
     if status == TicketStatus.NEW:
         return
     span = max((until - at).total_seconds(), 120)
-    reply_at = at + timedelta(seconds=span * rng.uniform(0.05, 0.4))
+    # Most first replies come within the working day; some wait overnight or longer.
+    reply_at = min(at + timedelta(minutes=rng.choice((5, 20, 45, 90, 180, 600, 1500))
+                                  * rng.uniform(0.5, 1.5)), at + timedelta(seconds=span * 0.4))
     ticket.entries.append(TicketEntry(kind=EntryKind.REPLY, at=reply_at,
                                       body=pick(rng, REPLIES), status_from="", status_to=""))
     ticket.first_response_at = reply_at
     _status(ticket, reply_at, TicketStatus.OPEN)
     if status == TicketStatus.OPEN:
         return
-    later = reply_at + timedelta(seconds=span * rng.uniform(0.1, 0.5))
+    later = min(reply_at + timedelta(hours=rng.choice((2, 6, 20, 30, 50, 100))
+                                     * rng.uniform(0.5, 1.5)),
+                reply_at + timedelta(seconds=span * 0.5))
     if status in (TicketStatus.WAITING_CUSTOMER, TicketStatus.WAITING_SUPPLIER):
         _status(ticket, later, status)
         return
+    if status == TicketStatus.CLOSED and rng.random() < 0.08:  # resolved too soon: reopened
+        _status(ticket, later, TicketStatus.RESOLVED)
+        later = later + timedelta(seconds=span * 0.05)
+        _status(ticket, later, TicketStatus.OPEN)
+        ticket.reopened = 1
+        later = later + timedelta(seconds=span * 0.05)
     _status(ticket, later, TicketStatus.RESOLVED)
     ticket.resolved_at = later
     if status == TicketStatus.CLOSED:

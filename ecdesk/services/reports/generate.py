@@ -61,12 +61,19 @@ def _pack(session: Session, scope: ReportScope, alerts: Alerts, step: Step) -> R
     return build_accountant_pack(session, scope, alerts, step)
 
 
+def _service(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) -> Report:
+    from ecdesk.services.tickets.report import build_service_report
+
+    return build_service_report(session, scope, step)
+
+
 REPORTS = {kind.name: kind for kind in (
     ReportKind("sales", "Sales and margin", _sales, per_channel=True),
     ReportKind("inventory", "Inventory valuation", _inventory, per_channel=False,
                with_alerts=True),
     ReportKind("accountant-pack", "Accountant pack (sales and inventory)", _pack,
                per_channel=True, with_alerts=True),
+    ReportKind("service", "Service (tickets, returns, refunds)", _service, per_channel=False),
 )}
 
 

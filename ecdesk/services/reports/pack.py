@@ -1,4 +1,5 @@
-"""The monthly accountant pack: the sales and inventory reports in one PDF with a contents page."""
+"""The monthly accountant pack: the sales and inventory reports in one PDF with a contents page,
+and every refund paid in the period after the sales (from the service report)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy.orm import Session
 from ecdesk.services.reports import inventory, sales
 from ecdesk.services.reports.model import Block, Paragraph, Report, Section, Table
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
+from ecdesk.services.tickets.report import refunds_table
 
 TITLE = "Accountant pack"
 
@@ -24,6 +26,7 @@ def build_accountant_pack(session: Session, scope: ReportScope,
             f"Orders of {channels} placed in the period, in {scope.currency}."),),
             new_page=True),
         *_chapter(sales_part, "sales"),
+        _refunds_section(session, scope),
         Section(inventory.TITLE, (Paragraph(
             f"{inventory.STOCK_SCOPE}: stock is shared by every channel, so this part covers "
             "the whole shop whichever channel the sales part is for."),), new_page=True),
@@ -31,6 +34,11 @@ def build_accountant_pack(session: Session, scope: ReportScope,
     )
     return Report("accountant-pack", TITLE, scope.shop_name, scope.currency, scope.timezone,
                   scope.period, scope.scope_label, scope.generated_at, sections, contents=True)
+
+
+def _refunds_section(session: Session, scope: ReportScope) -> Section:
+    table = refunds_table(session, scope)
+    return Section(table.title, (replace(table, key="sales-refunds"),), level=2)
 
 
 def _chapter(sections: tuple[Section, ...], prefix: str) -> list[Section]:

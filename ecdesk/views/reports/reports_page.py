@@ -51,6 +51,8 @@ DESCRIPTIONS = {
                  "period's movements reconciled, and the current alerts",
     "accountant-pack": "Both reports in one PDF with a contents page: the file for your "
                        "accountant each month",
+    "service": "Tickets' first-response and resolution times, SLA met, reopen rate and "
+               "satisfaction by type and channel; returns by SKU and reason; refunds paid",
 }
 PRESETS = ("last_month", "this_month", "custom")
 FORMATS = ((".pdf", "PDF"), (".csv", "CSV (the same tables)"),
