@@ -7,11 +7,11 @@ backups: a log holds file names and error text from the shop.
 from __future__ import annotations
 
 import logging
-import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from ecdesk.config import data_dir
+from ecdesk.private_files import private_file, private_folder
 
 log = logging.getLogger("ecdesk")
 LOG_NAME = "ecdesk.log"
@@ -19,20 +19,6 @@ LOG_NAME = "ecdesk.log"
 
 def log_path() -> Path:
     return data_dir() / LOG_NAME
-
-
-def private_folder(folder: Path) -> Path:
-    """Make `folder` (owner only, when ecdesk makes it) and return it."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
-
-
-def private_file(path: Path) -> Path:
-    """Make `path` exist for its owner alone (0600) before another writer opens it."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-    if os.name != "nt":
-        os.chmod(path, 0o600)
-    return path
 
 
 def set_up_logging(logger: logging.Logger = log) -> None:

@@ -22,6 +22,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.errors import EcdeskError, Problem
 from ecdesk.i18n import _, format_integer
 from ecdesk.money import from_minor_units
+from ecdesk.private_files import owner_only
 from ecdesk.services.catalog.categories import category_paths
 from ecdesk.services.catalog_io.dto import ExportResult
 from ecdesk.services.catalog_io.formats import template
@@ -93,7 +94,7 @@ def export_products(uow: UnitOfWork, path: Path | str, *, layout: str = "ecdesk"
             _write_csv(partial, header, rows, bom=layout == "ecdesk")
         else:
             _write_xlsx(partial, header, rows, progress)
-        os.replace(partial, path)
+        os.replace(owner_only(partial), path)
     finally:
         partial.unlink(missing_ok=True)
     return ExportResult(str(path), layout, products, len(rows), cut)

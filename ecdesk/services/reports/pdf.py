@@ -18,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ecdesk.errors import CancelledError
+from ecdesk.private_files import owner_only
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.fonts import pdf_font
 from ecdesk.services.reports.model import (
@@ -66,7 +67,7 @@ def render_pdf(report: Report, path: Path, progress: Progress | None = None) -> 
             if (state.pages, state.section_pages) == (measured.pages, measured.section_pages):
                 break
             measured = state  # the drawn layout differed from the measured one: draw again
-        partial.replace(path)
+        owner_only(partial).replace(path)
     finally:
         partial.unlink(missing_ok=True)
     return state.pages

@@ -20,6 +20,7 @@ from typing import Any
 
 from ecdesk.errors import CancelledError
 from ecdesk.money import format_rate
+from ecdesk.private_files import owner_only
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.model import (
     MONEY,
@@ -57,7 +58,7 @@ def write_twin(report: Report, path: Path, progress: Progress | None = None) -> 
             _write_xlsx(report, partial, counter)
         else:
             _write_csv(report, partial, counter)
-        partial.replace(path)
+        owner_only(partial).replace(path)
     finally:
         partial.unlink(missing_ok=True)
 

@@ -11,6 +11,7 @@ one before every big import. Both also run the foreign-key and stock-ledger chec
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ from ecdesk.errors import (
 )
 from ecdesk.i18n import _
 from ecdesk.models import Setting, order_totals
+from ecdesk.private_files import OWNER_FILE, owner_only, private_folder
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
 from ecdesk.services.stock.ledger import MISMATCH_SQL
@@ -40,7 +42,14 @@ Progress = Callable[[int, int], bool]  # (done, total) -> False to stop; total 0
 COPY_PAGES = 4096  # pages copied between two progress reports (16 MiB at 4 KiB pages)
 STALE_PARTIAL = timedelta(hours=1)  # an unfinished copy this old has no process writing it
 CHECK_STEPS = 1_000_000  # SQLite VM instructions between two looks at Cancel during a check
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.ecdesk$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+?)(?:-(?P<n>\d+))?"
+                   r"\.ecdesk$")
+# Each kind of backup is kept by its own rule (README, "Your data is safe"): daily backups by the
+# shop's rotation policy; the safety copies ecdesk takes before a bulk change or a restore, the
+# newest few and every one younger than SAFETY_DAYS; manual backups and any other kind, always.
+ROTATED = "daily"
+SAFETY_COPIES = {"before-bulk": 3, "before-restore": 5}
+SAFETY_DAYS = timedelta(days=30)
 # Tables a person recognises, for "what does this backup hold" (missing ones count as 0).
 AREAS = {"products": "Products", "variants": "SKUs", "listings": "Listings",
          "channels": "Channels", "orders": "Orders", "order_lines": "Order lines",
@@ -96,28 +105,70 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
 
     `quick` verifies it with `quick_check` instead of the full `integrity_check` (see above).
     `progress` hears the pages copied, then (with total 0) the check going on; when it says
-    stop, CancelledError is raised and no backup is left behind.
+    stop, CancelledError is raised and no backup is left behind. A backup into the backups
+    folder is followed by its rotation, whoever takes it (the window, a command, an import).
+    Two backups in the same second get names of their own (…-manual.ecdesk, …-manual-2.ecdesk).
     """
     if not shop.exists():
         raise DatabaseError(f"{shop} does not exist: nothing to back up.")
     now = now or datetime.now(UTC)
-    target_dir = folder or backups_dir(shop)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{shop.stem}-{now:%Y%m%dT%H%M%SZ}-{reason}.ecdesk"
-    partial = target.with_name(target.name + ".partial")
+    target_dir = private_folder(folder or backups_dir(shop))
+    partial, target = _reserve(target_dir, f"{shop.stem}-{now:%Y%m%dT%H%M%SZ}-{reason}")
     try:
         _copy(shop, partial, progress)
         problems = integrity_problems(partial, quick=quick, progress=progress)
         if problems:
             raise DatabaseError(f"The backup of {shop.name} failed its check ({problems[0]}); "
                                 "the shop file itself may be damaged: run 'check'.")
-        partial.replace(target)
+        owner_only(partial)
+        target = _publish(partial, target)
     except OSError as error:
         raise DatabaseError(f"Could not write the backup to {target_dir}: {error.strerror}. "
                             "Is the drive full, removed or read-only?") from error
     finally:
         partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
+    if folder is None or folder == backups_dir(shop):
+        rotate(shop, stored_rotation_policy(shop), now=now)
     return BackupInfo(target, now, reason)
+
+
+def _reserve(folder: Path, name: str) -> tuple[Path, Path]:
+    """A partial file made here (exclusively: another backup in the same second takes the next
+    number) and the name the checked backup will have."""
+    for number in range(1, 1000):
+        target = folder / (f"{name}.ecdesk" if number == 1 else f"{name}-{number}.ecdesk")
+        partial = target.with_name(target.name + ".partial")
+        if target.exists():
+            continue
+        try:
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_FILE))
+        except FileExistsError:
+            continue
+        return partial, target
+    raise DatabaseError(f"Too many backups named {name} in {folder}.")
+
+
+def _publish(partial: Path, target: Path) -> Path:
+    """Give the checked copy its name without ever replacing another backup."""
+    while True:
+        try:
+            os.link(partial, target)  # fails when the name exists: never overwrites
+            return target
+        except FileExistsError:
+            target = _next_name(target)
+        except OSError:  # a file system without hard links (FAT sticks)
+            if target.exists():
+                target = _next_name(target)
+                continue
+            partial.replace(target)
+            return target
+
+
+def _next_name(target: Path) -> Path:
+    match = re.fullmatch(r"(?P<base>.+?)(?:-(?P<n>\d+))?\.ecdesk", target.name)
+    assert match is not None
+    return target.with_name(f"{match['base']}-{int(match['n'] or 1) + 1}.ecdesk")
 
 
 def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
@@ -204,14 +255,15 @@ def _order_total_problems(conn: sqlite3.Connection) -> list[str]:
 
 
 def list_backups(shop: Path) -> list[BackupInfo]:
-    """The automatic backups of `shop`, newest first."""
+    """The backups of `shop` in its backups folder, newest first."""
     found = []
     for path in backups_dir(shop).glob(f"{shop.stem}-*.ecdesk"):
         match = _NAME.match(path.name)
         if match and match["stem"] == shop.stem:
             created = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-            found.append(BackupInfo(path, created, match["reason"]))
-    return sorted(found, key=lambda b: b.created_at, reverse=True)
+            found.append((created, int(match["n"] or 1), BackupInfo(path, created,
+                                                                     match["reason"])))
+    return [info for *_key, info in sorted(found, key=lambda f: f[:2], reverse=True)]
 
 
 def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> set[Path]:
@@ -230,14 +282,39 @@ def backups_to_keep(backups: Iterable[BackupInfo], policy: RotationPolicy) -> se
     return keep
 
 
-def rotate(shop: Path, policy: RotationPolicy) -> list[Path]:
-    """Delete the automatic backups the policy no longer keeps; return what was deleted."""
+def rotate(shop: Path, policy: RotationPolicy, now: datetime | None = None) -> list[Path]:
+    """Delete the backups their rules no longer keep (daily ones by `policy`, safety copies
+    by age and number, manual ones never) and unfinished copies; return what was deleted."""
+    now = now or datetime.now(UTC)
     backups = list_backups(shop)
-    keep = backups_to_keep(backups, policy)
+    keep = backups_to_keep([b for b in backups if b.reason == ROTATED], policy)
+    for reason, newest in SAFETY_COPIES.items():
+        copies = [b for b in backups if b.reason == reason]
+        keep |= {b.path for i, b in enumerate(copies)
+                 if i < newest or now - b.created_at < SAFETY_DAYS}
+    keep |= {b.path for b in backups if b.reason != ROTATED and b.reason not in SAFETY_COPIES}
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
         path.unlink(missing_ok=True)
-    return removed
+    return removed + remove_stale_partials(backups_dir(shop), now)
+
+
+def stored_rotation_policy(shop: Path) -> RotationPolicy:
+    """The shop's rotation policy read straight from the file (the default when unreadable):
+    a backup taken by a command rotates like one taken by the window."""
+    default = RotationPolicy()
+    try:
+        conn = sqlite3.connect(read_only_uri(shop), uri=True)
+        try:
+            stored = dict(conn.execute(
+                "SELECT key, value FROM settings WHERE key IN (?, ?, ?)",
+                tuple(_POLICY_KEYS.values())).fetchall())
+        finally:
+            conn.close()
+        return RotationPolicy(**{field: int(stored.get(key, getattr(default, field)))
+                                 for field, key in _POLICY_KEYS.items()})
+    except (sqlite3.Error, ValueError):
+        return default
 
 
 _POLICY_KEYS = {"daily": "backup_keep_daily", "weekly": "backup_keep_weekly",
@@ -304,10 +381,10 @@ def daily_backup_if_due(shop: Path, policy: RotationPolicy | None = None,
     newest = next(iter(list_backups(shop)), None)
     if newest is not None and newest.created_at.date() == now.date():
         return None
-    remove_stale_partials(backups_dir(shop), now)
     progress = None if keep_going is None else (lambda _done, _total: keep_going())
     info = back_up(shop, "daily", now=now, progress=progress)
-    rotate(shop, policy or RotationPolicy())
+    if policy is not None:  # (back_up rotated by the policy stored in the shop)
+        rotate(shop, policy, now=now)
     return info
 
 
@@ -315,8 +392,13 @@ def remove_stale_partials(folder: Path, now: datetime) -> list[Path]:
     """Delete the `.partial` copies a backup left when its process was killed mid-copy (a stop
     or an error removes its own); one younger than STALE_PARTIAL may still be being written."""
     removed = []
-    for partial in folder.glob("*.ecdesk.partial") if folder.is_dir() else ():
-        written = datetime.fromtimestamp(partial.stat().st_mtime, UTC)
+    leftovers = [*folder.glob("*.ecdesk.partial"), *folder.glob("*.ecdesk.partial-journal")
+                 ] if folder.is_dir() else []
+    for partial in leftovers:
+        try:
+            written = datetime.fromtimestamp(partial.stat().st_mtime, UTC)
+        except OSError:
+            continue  # removed meanwhile by the backup that wrote it
         if now - written > STALE_PARTIAL:
             partial.unlink(missing_ok=True)
             removed.append(partial)

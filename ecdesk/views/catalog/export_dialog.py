@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
+from ecdesk.private_files import owner_only
 from ecdesk.services.catalog_io import ExportResult, export_products
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
@@ -233,6 +234,6 @@ def write_import_template(path: Path, channels: list[str]) -> None:
             writer = csv.writer(file)
             writer.writerow(header)
             writer.writerow(example)
-        partial.replace(path)
+        owner_only(partial).replace(path)
     finally:
         partial.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ schema version, damaged) is opened directly after the first paint.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
 from ecdesk.log_file import set_up_logging
+from ecdesk.private_files import private_file, private_folder
 from ecdesk.views.shell.app_icon import app_icon
 from ecdesk.views.shell.languages import chosen_language, install_language
 from ecdesk.views.shell.main_window import MainWindow
@@ -72,7 +74,10 @@ def _preload_database_layer() -> None:
 
 def window_settings() -> QSettings:
     """Window geometry and recent shops, kept beside the data so tests can redirect them."""
-    return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
+    path = data_dir() / "window.ini"
+    with contextlib.suppress(OSError):  # (a read-only data folder: Qt keeps them in memory)
+        private_file(private_folder(data_dir()) / path.name)  # for the owner alone
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 class ShopController(QObject):
