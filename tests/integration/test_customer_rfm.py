@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,8 @@ def test_the_dashboard_tile_counts_high_value_customers_and_names_every_segment(
     assert "High value 1 · Potential high value 1 · New 1 · At risk 1 · Lost 1 · Regular 1" \
         in tile.note
     # One high-value customer at the end of April too: no change.
-    assert tile.change == 0
+    assert tile.change == Decimal(0)  # a Decimal, as every tile's change
+    assert isinstance(tile.change, Decimal)
 
 
 def test_the_sales_report_has_sales_by_segment_adding_up_to_the_periods_sales(

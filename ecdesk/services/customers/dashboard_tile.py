@@ -14,6 +14,8 @@ from ecdesk.services.dashboard.model import DashboardScope, Tile
 
 
 def customer_segment_tiles(session: Session, scope: DashboardScope) -> list[Tile]:
+    from ecdesk.services.dashboard.build import change  # (build imports the providers)
+
     now = scope.now or utc_now()
     # As of the end of each period, or now for the period still running.
     at_end = min(scope.period.utc_range(scope.zone)[1], now)
@@ -23,7 +25,7 @@ def customer_segment_tiles(session: Session, scope: DashboardScope) -> list[Tile
     high, high_before = counts["high_value"], before["high_value"]
     parts = " · ".join(f"{segment_label(key)} {value:,}" for key, value in counts.items())
     return [Tile("customer_segments", _("High-value customers"), f"{high:,}",
-                (high - high_before) / high_before if high_before else None,
-                note=_("Customers by RFM segment at the end of the period: {parts}. Previous "
-                       "period: {before:,} high-value.").format(parts=parts, before=high_before))]
+                 change(high, high_before),
+                 note=_("Customers by RFM segment at the end of the period: {parts}. Previous "
+                        "period: {before:,} high-value.").format(parts=parts, before=high_before))]
 
