@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -123,8 +124,10 @@ class CustomersPage(QWidget):
         self.history = QTabWidget()
         self.history.addTab(self.orders, self.tr("Orders"))
         self.history.addTab(self.tickets, self.tr("Tickets"))
+        profile = QScrollArea(widgetResizable=True)  # (a long note must not grow the window)
+        profile.setWidget(self.profile)
         details = QSplitter(Qt.Orientation.Horizontal)
-        details.addWidget(self.profile)
+        details.addWidget(profile)
         details.addWidget(self.history)
         details.setSizes([480, 720])
 
