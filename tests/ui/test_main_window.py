@@ -178,7 +178,7 @@ def test_geometry_is_saved_on_close_and_restored_by_the_next_window(
 
     def arrange(window: MainWindow) -> None:
         wanted.setWidth(max(900, window.minimumSizeHint().width()))
-        # (the navigation lists every page: nine and their headings need 622 px here)
+        # (the navigation lists every page and its heading: over 600 px now)
         wanted.setHeight(max(600, window.minimumSizeHint().height()))
         window.resize(wanted)
         qtbot.waitUntil(lambda: window.size() == wanted)
