@@ -1,13 +1,15 @@
-"""`import orders FILE`: orders from a Shopify or Taobao/Tmall export, headless.
+"""`import orders FILE [OTHER]`: orders from a Shopify or Taobao/Tmall export, headless; and
+`export orders --out FILE`: orders with their lines, filtered like the Orders page.
 
-Prints the preview and every problem like `import products`; exits 3 when problems block the
-import (nothing written), 2 when the channel the orders belong to cannot be told.
+The import prints the preview and every problem like `import products`; exits 3 when problems
+block the import (nothing written), 2 when the channel the orders belong to cannot be told.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +97,49 @@ def _refusal(preview: Any, only_valid: bool) -> str:
     if not preview.importable:
         return "no order is free of problems" if preview.problems else "the file has no orders"
     return ""
+
+
+STATUSES = ("pending", "paid", "shipped", "completed", "cancelled", "refunded", "open")
+
+
+def add_export_orders_arguments(orders: argparse.ArgumentParser) -> None:
+    orders.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="shop file (default: your shop)")
+    orders.add_argument("--out", type=Path, required=True,
+                        help="the file to write: FILE.csv or FILE.xlsx")
+    orders.add_argument("--channel", help="only this channel's orders")
+    orders.add_argument("--status", choices=STATUSES,
+                        help="only orders of this status (open: pending or paid)")
+    orders.add_argument("--from", dest="first", type=date.fromisoformat,
+                        help="first day, YYYY-MM-DD (shop time)")
+    orders.add_argument("--to", dest="last", type=date.fromisoformat,
+                        help="last day, YYYY-MM-DD, included")
+    orders.add_argument("--search", default="", help="order number, customer or SKU")
+    orders.set_defaults(handler=_export_orders)
+
+
+def _export_orders(args: argparse.Namespace) -> int:
+    from ecdesk.cli.shop_access import open_to_read
+    from ecdesk.services.channels import list_channels
+    from ecdesk.services.orders.filters import OrderQuery
+    from ecdesk.services.orders_io.export import export_orders
+
+    db = open_to_read(args)
+    try:
+        channel = None
+        if args.channel:
+            found = [c.id for c in list_channels(db.uow("cli"), include_archived=True)
+                     if c.name.casefold() == args.channel.strip().casefold()]
+            if not found:
+                print(f"ecdesk: there is no channel '{args.channel}' in the shop",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            channel = found[0]
+        end = args.last + timedelta(days=1) if args.last else None
+        query = OrderQuery(search=args.search, channel_id=channel, status=args.status or "",
+                           start=args.first, end=end)
+        result = export_orders(db.uow("cli"), query, args.out)
+    finally:
+        db.close()
+    print(result.changed.message)
+    return EXIT_OK

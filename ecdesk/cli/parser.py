@@ -204,6 +204,9 @@ def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
     catalog.add_argument("--format", choices=EXPORT_LAYOUTS, default="ecdesk",
                          help="ecdesk's template (with listings) or Shopify's product CSV")
     catalog.set_defaults(handler=_export_products)
+    export_commands.add_lazy_parser(
+        "orders", "export orders with their lines (one row per line) as CSV or XLSX, filtered "
+        "like the Orders page", "ecdesk.cli.orders_import:add_export_orders_arguments")
 
 
 def _exchange_rate(text: str) -> Decimal:

@@ -221,3 +221,47 @@ def test_a_woocommerce_simple_product_keeps_its_attributes_name_with_its_value(
                     encoding="utf-8")
     product = read_import_file(path).products[0]
     assert (product.option_names[0], product.variants[0].option1) == ("Color", "Red")
+
+
+# --- exporting orders ---------------------------------------------------------------------------
+
+def test_the_filtered_orders_are_exported_with_their_lines_as_csv_and_xlsx(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    from ecdesk.models import OrderStatus
+    from ecdesk.services.orders.filters import OrderQuery
+    from ecdesk.services.orders_io.export import export_orders
+    from tests.integration.order_fixtures import enter, small_shop
+
+    shop = small_shop(tmp_shop)
+    enter(shop, "A-1", (("SHIRT-WHITE", 2, "59.90"), ("FLASK-1", 1, "88.00")), shipping="10",
+          customer="=cmd|' /C calc'!A0")
+    enter(shop, "A-2", (("SHIRT-BLUE", 1, "59.90"),), status=OrderStatus.PENDING)
+    paid = OrderQuery(status="paid")
+    result = export_orders(tmp_shop.uow(), paid, tmp_path / "orders.csv")
+    assert (result.orders, result.lines) == (1, 2)
+    with open(tmp_path / "orders.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][:4] == ["Channel", "Order number", "Date", "Status"]
+    assert [(r[1], r[4], r[6], r[8], r[11], r[12], r[17]) for r in rows[1:]] == [
+        ("A-1", "'=cmd|' /C calc'!A0", "SHIRT-WHITE", "2", "119.80", "10.00", "217.80"),
+        ("A-1", "'=cmd|' /C calc'!A0", "FLASK-1", "1", "88.00", "10.00", "217.80")]
+    export_orders(tmp_shop.uow(), OrderQuery(), tmp_path / "orders.xlsx")
+    sheet = load_workbook(tmp_path / "orders.xlsx", read_only=True).worksheets[0]
+    values = [row for row in sheet.iter_rows(values_only=True)][1:]
+    assert sorted((row[1], row[6], str(row[11])) for row in values) == [  # numbers, not text
+        ("A-1", "FLASK-1", "88"), ("A-1", "SHIRT-WHITE", "119.8"), ("A-2", "SHIRT-BLUE", "59.9")]
+
+
+def test_an_orders_export_to_another_file_type_is_refused(tmp_shop: Database,
+                                                           tmp_path: Path) -> None:
+    from ecdesk.errors import EcdeskError
+    from ecdesk.services.orders.filters import OrderQuery
+    from ecdesk.services.orders_io.export import export_orders
+
+    with pytest.raises(EcdeskError, match=r"ending in \.csv or \.xlsx"):
+        export_orders(tmp_shop.uow(), OrderQuery(), tmp_path / "orders.pdf")
+    assert list(tmp_path.glob("orders*")) == []

@@ -340,3 +340,21 @@ def test_the_today_filter_moves_on_when_the_shops_day_turns(
     context.clock.check()
     assert numbers(page) == [], "yesterday's orders left the 'today' filter"
     assert page.current_query().start == context.clock.today()
+
+
+def test_export_writes_the_orders_the_table_shows_with_their_lines(
+        qtbot: QtBot, page: OrdersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog
+
+    choose_in(page, "status_filter", "open")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_args: (str(tmp_path / "open-orders"), "CSV (*.csv)"))
+    with qtbot.waitSignal(page.context.status_message, timeout=10_000) as said:
+        page.export_action.trigger()
+    assert said.args[0].startswith("Exported 2 order(s) with 3 line(s)")
+    with open(tmp_path / "open-orders.csv", encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))[1:]
+    assert [(row[1], row[6], row[8]) for row in rows] == [
+        ("TM-2", "SHIRT-WHITE", "3"), ("TM-2", "FLASK-1", "1"), ("TM-1", "SHIRT-WHITE", "2")]

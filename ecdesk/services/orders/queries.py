@@ -28,8 +28,9 @@ from ecdesk.services.orders.filters import OPEN, OrderQuery
 from ecdesk.services.orders.search import search_condition
 
 
-def _filtered(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,
-              search: Any | None) -> Select[Any]:
+def filter_orders(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,
+                  search: Any | None) -> Select[Any]:
+    """`query` narrowed to the orders the Orders table shows for `spec` (the export too)."""
     if spec.channel_id is not None:
         query = query.where(Order.channel_id == spec.channel_id)
     if spec.status == OPEN:
@@ -80,7 +81,7 @@ def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: in
         columns = select(Order.id, Order.channel_id, Order.number, Order.ordered_at,
                          Order.status, Order.customer_name, Order.currency, Order.shipping,
                          Order.line_count, Order.units, Order.goods_total, *keyset.columns())
-        query = _filtered(columns, spec, zone, search).order_by(*keyset.order_by())
+        query = filter_orders(columns, spec, zone, search).order_by(*keyset.order_by())
         query = query.where(keyset.after(after)) if after is not None else query.offset(offset)
         rows = session.execute(query.limit(limit + 1)).all()
         has_more, rows = len(rows) > limit, rows[:limit]
@@ -98,7 +99,7 @@ def count_orders(uow: UnitOfWork, spec: OrderQuery) -> int:
 
 
 def _count(session: Session, spec: OrderQuery, zone: ZoneInfo, search: Any | None) -> int:
-    return session.scalar(_filtered(select(func.count(Order.id)), spec, zone, search)) or 0
+    return session.scalar(filter_orders(select(func.count(Order.id)), spec, zone, search)) or 0
 
 
 def _row(row: Any, channel: str) -> OrderRow:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
@@ -17,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +41,7 @@ from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days
 from ecdesk.services.orders.queries import count_orders, get_order, list_orders
 from ecdesk.services.orders.stock import can_change
+from ecdesk.services.orders_io.export import export_orders
 from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
@@ -137,6 +140,10 @@ class OrdersPage(QWidget):
                                  lambda _=False, s=status: self.change_status(s))
             self.status_actions[status] = action
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.export_action = page_action(self, self.tr("Export…"), "Ctrl+Shift+E",
+                                         self.export_orders)
+        toolbar.addAction(self.export_action)
         page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         spacer = QWidget()
@@ -169,6 +176,22 @@ class OrdersPage(QWidget):
             self.channel_filter.addItem(channel.name, channel.id)
         self.channel_filter.setCurrentIndex(max(self.channel_filter.findData(current), 0))
         self.channel_filter.blockSignals(False)
+
+    def export_orders(self) -> None:
+        """The orders the table shows (its filters and search), with their lines, to a CSV or
+        XLSX file the user names."""
+        name = f"orders-{self.context.clock.today().isoformat()}.csv"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the orders shown to"), name,
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            path += ".xlsx" if "xlsx" in chosen else ".csv"
+        query, db = self.current_query(), self.context.db
+        self.context.run_operation(
+            self, self.tr("Exporting orders"),
+            lambda progress: export_orders(db.uow("gui"), query, path, progress=progress))
 
     def current_query(self) -> OrderQuery:
         today = self.context.clock.today()

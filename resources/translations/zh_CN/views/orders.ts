@@ -384,8 +384,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
         <source>All channels</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the orders shown to</source>
+        <translation>将显示的订单导出到</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting orders</source>
+        <translation>正在导出订单</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
