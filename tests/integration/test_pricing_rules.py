@@ -15,9 +15,11 @@ from ecdesk.errors import EcdeskError, ValidationError
 from ecdesk.models import PriceRule
 from ecdesk.services.catalog.commands import save_product
 from ecdesk.services.catalog.queries import get_product
+from ecdesk.services.channels import list_channels
 from ecdesk.services.pricing.apply import apply_price_preview, undo_last_apply
 from ecdesk.services.pricing.flags import Flag
 from ecdesk.services.pricing.history import price_history
+from ecdesk.services.pricing.margin import NO_FEES, is_flagged
 from ecdesk.services.pricing.preview import (
     PreviewQuery,
     PreviewRow,
@@ -351,3 +353,34 @@ def test_the_consistency_check_lists_skus_whose_channels_differ_beyond_the_toler
         ("TEE-M", D("27.00"), D("29.00"))]
     assert page.rows[0].prices == (("Own site", D("27.00")), ("Tmall", D("29.00")))
     assert inconsistent_prices(shop.db.uow(), tolerance=D("0.03")).total == 3  # MUG-1: 3.4 %
+
+
+# -- the Dashboard's count of SKUs under the floor -------------------------------------------------
+@pytest.mark.parametrize("floor", ["0.10", "0.45", "0.52", "0.60"])
+def test_the_sql_count_under_the_floor_agrees_with_the_margin_function(
+        shop: PricingShop, floor: str) -> None:
+    from sqlalchemy import text
+
+    from ecdesk.services.pricing.floor_check import count_below_floor
+    from ecdesk.services.pricing.margin import margin_after_fees, margin_status
+    from ecdesk.services.settings import update_settings
+
+    update_settings(shop.db.uow(), shop_name="Pricing shop", currency="CNY",
+                    timezone="Asia/Shanghai", min_margin=floor)
+    fees = {c.id: c.fees for c in list_channels(shop.db.uow())}
+    below = set()
+    with shop.db.uow() as uow:
+        rows = uow.session.execute(text(
+            "SELECT v.sku, v.unit_cost, v.price, l.channel_id, l.channel_price FROM variants v "
+            "LEFT JOIN listings l ON l.variant_id = v.id")).all()
+        for sku, cost, price, channel_id, own in rows:
+            cost_d, list_d = D(cost) / 100, D(price) / 100
+            checks = [(list_d, NO_FEES)]
+            if channel_id is not None:
+                checks.append((list_d if own is None else D(own) / 100, fees[channel_id]))
+            for amount, channel in checks:
+                status = margin_status(margin_after_fees(amount, cost_d, channel), cost_d,
+                                       D(floor))
+                if is_flagged(status):
+                    below.add(sku)
+        assert count_below_floor(uow.session) == len(below)
