@@ -11,6 +11,7 @@ the ones the revisions made.
 from __future__ import annotations
 
 import ast
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -137,3 +138,41 @@ def test_the_triggers_bulk_loads_put_back_are_the_ones_the_revisions_created(
     in_shop = {key: sql for key, (_, sql) in new_shop_schema["objects"].items()
                if key[0] == "trigger"}
     assert from_models == in_shop
+
+
+def test_a_new_shop_writes_its_enum_checks_as_ors_and_still_refuses_a_value_outside_them(
+        tmp_path: Path) -> None:
+    # SQLite builds a temporary table per row to check `x IN (...)`: revision 0012 rewrote the
+    # rules as ORs; a later revision that creates a table with an enum CHECK must write ORs too.
+    path = tmp_path / "new.ecdesk"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    try:
+        with_in = [name for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+            if re.search(r"CHECK \(\w+ IN \(", sql)]
+        assert with_in == []
+        movements = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'stock_movements'").fetchone()[0]
+        assert "kind = 'supplier_return'" in movements  # (0010's new kind kept)
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            conn.execute("INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, "
+                         "reference) VALUES (1, '2026-01-01', 'stolen', 1, '', '')")
+    finally:
+        conn.close()
+
+
+def test_the_or_rewrite_goes_back_to_in_lists_exactly() -> None:
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    path = MIGRATIONS_DIR / "versions" / "0012_checks_as_ors.py"
+    spec = spec_from_file_location("checks_as_ors", path)
+    assert spec is not None and spec.loader is not None
+    revision = module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    sql = ("CREATE TABLE t (a VARCHAR(16) NOT NULL, b VARCHAR(8), CONSTRAINT ck_a "
+           "CHECK (a IN ('x', 'y_z')), CONSTRAINT ck_b CHECK (b IN ('one')), CHECK (a != b))")
+    ors = revision.as_ors(sql)
+    assert "CHECK (a = 'x' OR a = 'y_z')" in ors and "CHECK (b = 'one')" in ors
+    assert "CHECK (a != b)" in ors
+    assert revision.as_in(ors) == sql
