@@ -4,6 +4,7 @@ damaged, names the newest good backup and how to restore it, shows no SQL, chang
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,20 @@ def test_a_small_import_is_refused_when_an_index_it_uses_is_damaged(
     assert "Imported" not in done.stdout
     _no_raw_sql(done.stdout + done.stderr)
     assert fingerprint(*shop_files(shop)) == before
+
+
+def test_invalid_utf8_in_a_cell_is_found_by_check_and_named_by_its_row(
+        shop_and_backup: tuple[Path, Path]) -> None:
+    shop, backup = shop_and_backup
+    conn = sqlite3.connect(shop)
+    conn.execute("UPDATE products SET title = CAST(X'4142FF43' AS TEXT) WHERE id = 7")
+    conn.commit()
+    conn.close()
+    checked = run("check", "--db", str(shop))
+    assert checked.returncode == EXIT_PROBLEMS
+    assert "table products row 7, column title: its text is not valid UTF-8" in checked.stdout
+    exported = run("export", "products", "--db", str(shop), "--out",
+                   str(shop.with_name("out.csv")))
+    assert exported.returncode == EXIT_FAILURE
+    assert "shop.ecdesk is damaged" in exported.stderr and str(backup) in exported.stderr
+    _no_raw_sql(exported.stdout + exported.stderr)

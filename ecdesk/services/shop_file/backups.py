@@ -35,6 +35,7 @@ from ecdesk.models import Setting, order_totals
 from ecdesk.private_files import OWNER_FILE, owner_only, private_folder
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.shop_time import DEFAULT_TIMEZONE
+from ecdesk.services.shop_file.text_check import invalid_text_problems
 from ecdesk.services.stock.ledger import MISMATCH_SQL
 from ecdesk.sqlite_errors import copy_failure_reason, sqlite_reason
 
@@ -227,6 +228,7 @@ def integrity_problems(path: Path, *, quick: bool = False,
             problems += _ledger_problems(conn)
             if not quick:  # sums every order line: ~1 s a million, kept out of the quick check
                 problems += _order_total_problems(conn)
+                problems += invalid_text_problems(conn)
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:

@@ -181,27 +181,31 @@ Your data stays in one file you own:
     <name>QMessageBox</name>
     <message>
         <source>Open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式打开</translation>
     </message>
     <message>
         <source>This shop is open in %s.
 
 Open it read-only to look things up? Changes can only be made there.</source>
-        <translation type="unfinished"></translation>
+        <translation>此店铺正在 %s 中打开。
+
+以只读方式打开以便查阅吗？只能在那里进行修改。</translation>
     </message>
     <message>
         <source>%s is read-only (a locked USB stick, a read-only folder or a file without write permission). ecdesk opens it for viewing; changes cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s 是只读的（上锁的 U 盘、只读文件夹或没有写权限的文件）。ecdesk 以查看方式打开它；修改无法保存。</translation>
     </message>
     <message>
         <source>%s
 
 Restore the newest good backup, taken %s? The file as it is now is kept beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%s
+
+恢复最新的完好备份（备份于 %s）吗？当前的文件会保留在旁边。</translation>
     </message>
     <message>
         <source>Restore backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
 </context>
 <context>
