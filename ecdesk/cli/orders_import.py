@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_USAGE, EXIT_PROBLEMS = 0, 2, 3
-ORDER_FORMATS = ("shopify", "taobao")
+ORDER_FORMATS = ("shopify", "taobao", "jd", "pinduoduo", "douyin")
 
 
 def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:

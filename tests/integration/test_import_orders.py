@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ecdesk.db import Database
 from ecdesk.errors import Problem, ValidationError
 from ecdesk.models import Order, OrderStatus, StockPolicy, order_totals
+from ecdesk.services.channels import save_channel
 from ecdesk.services.orders.commands import set_order_status
 from ecdesk.services.orders_io import (
     ChannelChoiceError,
@@ -645,3 +646,92 @@ def test_a_line_whose_order_is_not_in_the_order_list_is_a_problem_of_its_row(
     problems = refused(shop, order_list, second=str(details))
     assert Problem("订单编号", "order 502 is not in the order list ExportOrderList202411.csv",
                    3) in problems
+
+
+# --- JD, Pinduoduo and Douyin --------------------------------------------------------------------
+
+def marketplace_file(folder: Path, name: str, header: tuple[str, ...],
+                     *rows: tuple[str, ...]) -> Path:
+    """A GBK CSV in the shape of a merchant back office export."""
+    lines = [",".join(header), *(",".join(row) for row in rows)]
+    path = folder / name
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("gbk"))
+    return path
+
+
+JD_HEADER = ("订单号", "商品ID", "商品名称", "订购数量", "支付方式", "下单时间", "京东价",
+             "订单金额", "结算金额", "应付金额", "订单状态", "订单类型", "下单帐号", "客户姓名",
+             "运费金额", "付款确认时间", "货号")
+PDD_HEADER = ("商品", "订单号", "订单状态", "商品总价(元)", "店铺优惠折扣(元)", "邮费(元)",
+              "用户实付金额(元)", "商家实收金额(元)", "商品数量(件)", "收货人", "拼单成功时间",
+              "订单成交时间", "发货时间", "商品规格", "商家编码-SKU维度", "商家编码-商品维度",
+              "快递单号", "快递公司")
+DOUYIN_HEADER = ("主订单编号", "子订单编号", "选购商品", "商品规格", "商品数量", "商品ID",
+                 "商家编码", "商品单价", "订单应付金额", "运费", "收件人", "订单提交时间",
+                 "支付完成时间", "订单状态")
+
+
+def test_a_jd_export_is_detected_and_its_statuses_read(shop: OrderShop, tmp_path: Path):
+    save_channel(shop.db.uow(), name="京东 JD", kind="jd", currency="CNY")
+    path = marketplace_file(
+        tmp_path, "jd_orders.csv", JD_HEADER,
+        ("300100", "1001", "T恤 S", "2", "在线支付", "2024-11-11 10:00:00", "59.00", "118.00",
+         "118.00", "118.00", "等待出库", "普通订单", "jd_buyer", "张三", "0.00",
+         "2024-11-11 10:01:00", "TEE-S"),
+        ("300101", "1002", "杯子", "1", "在线支付", "2024-11-11 11:00:00", "40.00", "40.00",
+         "40.00", "40.00", "等待确认收货", "普通订单", "jd_buyer2", "李四", "6.00",
+         "2024-11-11 11:01:00", "MUG"))
+    parsed = read(path)
+    assert (parsed.format, parsed.format_confident, parsed.problems) == ("jd", True, ())
+    import_orders(shop.db.uow(), parsed)
+    assert query(shop.db, "SELECT number, status, customer_name, shipping FROM orders "
+                 "ORDER BY number") == [("300100", "paid", "张三", 0),
+                                        ("300101", "shipped", "李四", 600)]
+
+
+def test_a_pinduoduo_export_reads_its_goods_total_as_the_lines_amount(shop: OrderShop,
+                                                                      tmp_path: Path):
+    save_channel(shop.db.uow(), name="拼多多 PDD", kind="pinduoduo", currency="CNY")
+    path = marketplace_file(
+        tmp_path, "pdd_orders.csv", PDD_HEADER,
+        ("杯子", "241111-123456789012345", "已发货，待签收", "100.00", "0.00", "0.00", "100.00",
+         "100.00", "3", "王五", "2024-11-11 09:00:00", "2024-11-11 09:00:05",
+         "2024-11-12 10:00:00", "白色", "MUG", "MUG-ALL", "YT123456789", "圆通快递"),
+        ("T恤", "241111-123456789012346", "待发货", "59.00", "0.00", "0.00", "59.00", "59.00",
+         "1", "赵六", "2024-11-11 09:30:00", "2024-11-11 09:30:05", "", "S", "", "TEE-S",
+         "", ""))
+    parsed = read(path)
+    assert (parsed.format, parsed.problems) == ("pinduoduo", ())
+    mug = parsed.orders[0].lines[0]
+    assert (mug.sku, mug.quantity, mug.unit_price, mug.discount) == (
+        "MUG", 3, Decimal("33.34"), Decimal("0.02"))
+    assert parsed.orders[1].lines[0].sku == "TEE-S"  # the product-level code when no SKU code
+    import_orders(shop.db.uow(), parsed)
+    assert query(shop.db, "SELECT number, status, goods_total FROM orders ORDER BY number") == [
+        ("241111-123456789012345", "shipped", 10000), ("241111-123456789012346", "paid", 5900)]
+
+
+def test_a_douyin_export_groups_its_sub_orders_into_one_order(shop: OrderShop, tmp_path: Path):
+    save_channel(shop.db.uow(), name="抖音小店", kind="other", currency="CNY")
+    path = marketplace_file(
+        tmp_path, "douyin_orders.csv", DOUYIN_HEADER,
+        ("69000001", "69000001-1", "T恤", "白 S", "1", "11", "TEE-S", "59.00", "99.00", "0.00",
+         "钱七", "2024-11-11 20:00:00", "2024-11-11 20:00:30", "备货中"),
+        ("69000001", "69000001-2", "杯子", "白", "1", "12", "MUG", "40.00", "99.00", "0.00",
+         "钱七", "2024-11-11 20:00:00", "2024-11-11 20:00:30", "备货中"))
+    parsed = read(path)
+    assert (parsed.format, parsed.problems, len(parsed.orders)) == ("douyin", (), 1)
+    import_orders(shop.db.uow(), parsed)
+    assert query(shop.db, "SELECT number, status, line_count FROM orders") == [
+        ("69000001", "paid", 2)]
+
+
+def test_an_unknown_marketplace_status_names_the_words_ecdesk_knows(shop: OrderShop,
+                                                                    tmp_path: Path):
+    path = marketplace_file(
+        tmp_path, "jd_orders.csv", JD_HEADER,
+        ("300100", "1001", "T恤", "1", "在线支付", "2024-11-11 10:00:00", "59.00", "59.00",
+         "59.00", "59.00", "神秘状态", "普通订单", "jd_buyer", "张三", "0.00", "", "TEE-S"))
+    problems = read(path).problems
+    assert [(p.row, p.field) for p in problems] == [(2, "订单状态")]
+    assert "等待出库" in problems[0].message

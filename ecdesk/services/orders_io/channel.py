@@ -12,7 +12,8 @@ from ecdesk.services.channels import ChannelInfo, channel_info
 from ecdesk.services.orders_io.dto import ChannelChoiceError
 from ecdesk.services.orders_io.formats import ORDER_FORMATS
 
-KIND_LABELS = {"shopify": "Shopify", "tmall": "Tmall / Taobao"}
+KIND_LABELS = {"shopify": "Shopify", "tmall": "Tmall / Taobao", "jd": "JD", "pinduoduo":
+               "Pinduoduo", "other": "'other' (Douyin)"}
 ChannelRef = int | str | None  # an id, a name, or None for the default of the format
 
 

@@ -113,7 +113,7 @@ def _notes(parsed: ParsedOrderFile, channel: ChannelInfo) -> list[str]:
     if currencies:
         notes.append(f"Some orders are in {', '.join(currencies)} while '{channel.name}' sells "
                      f"in {channel.currency}: their amounts are kept in their own currency")
-    if parsed.format == "taobao":
+    if parsed.format != "shopify":  # the Chinese marketplaces write the seller's clock
         notes.append(f"Times without a time zone are read as the shop's ({parsed.timezone})")
     return notes
 

@@ -6,11 +6,18 @@ from types import ModuleType
 
 from ecdesk.services.catalog_io.formats import FORMATS
 from ecdesk.services.catalog_io.formats import detect_format as detect_catalog_format
-from ecdesk.services.orders_io.formats import shopify_orders, taobao_orders
+from ecdesk.services.orders_io.formats import (
+    douyin_orders,
+    jd_orders,
+    pinduoduo_orders,
+    shopify_orders,
+    taobao_orders,
+)
 from ecdesk.services.tabular_io.columns import match_aliases
 from ecdesk.services.tabular_io.formats import FormatGuess, guess_format
 
-ORDER_FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (shopify_orders, taobao_orders)}
+ORDER_FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (
+    shopify_orders, taobao_orders, jd_orders, pinduoduo_orders, douyin_orders)}
 
 
 def detect_order_format(header: list[str]) -> FormatGuess:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_CEILING, Decimal, InvalidOperation
 from operator import itemgetter
 from types import ModuleType
 from typing import Any
@@ -37,7 +37,8 @@ SHIPPED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
 # What the order fields are called when the file has no column for one.
 FIELD_LABELS = {
     "number": "Order number", "created_at": "Order date", "paid_at": "Paid at",
-    "shipped_at": "Shipped at", "status": "Status", "sku": "SKU", "title": "Item",
+    "shipped_at": "Shipped at", "status": "Status", "sku": "SKU", "sku_fallback": "SKU",
+    "title": "Item",
     "quantity": "Quantity", "price": "Price", "line_discount": "Line discount",
     "shipping": "Shipping", "refunded": "Refunded", "customer_name": "Customer",
     "customer_key": "Buyer", "currency": "Currency",
@@ -106,10 +107,15 @@ def quantity(read: RowReader) -> int | None:
     return None
 
 
-def read_line(read: RowReader) -> ParsedLine | None:
-    """The row's order line (the row has line cells), or None when it is refused."""
-    raw_sku = read.raw("sku").strip()
-    sku = read.code("sku")
+def read_line(read: RowReader, price_is_total: bool = False) -> ParsedLine | None:
+    """The row's order line (the row has line cells), or None when it is refused.
+
+    `price_is_total`: the price column holds the line's goods total (Pinduoduo's 商品总价),
+    not a unit price."""
+    field = "sku" if read.raw("sku").strip() or not read.columns.has("sku_fallback") \
+        else "sku_fallback"  # (Pinduoduo: the product's code where the SKU has none)
+    raw_sku = read.raw(field).strip()
+    sku = read.code(field)
     problems_before = len(read.problems)
     if not raw_sku:
         read.problem("sku", "is empty: ecdesk matches order lines to the catalog by SKU. Give "
@@ -121,11 +127,20 @@ def read_line(read: RowReader) -> ParsedLine | None:
     discount = read.amount("line_discount") or ZERO
     if len(read.problems) > problems_before or not sku or count is None or price is None:
         return None
+    if price_is_total:
+        price, discount = _unit_of_total(price, count, discount)
     if discount > count * price:
         read.problem("line_discount", f"{discount} is more than the line's "
                      f"{round_line_total(count * price)}")
         return None
     return ParsedLine(read.row, sku, read.text("title"), count, price, discount)
+
+
+def _unit_of_total(total: Decimal, count: int, discount: Decimal) -> tuple[Decimal, Decimal]:
+    """A unit price for a line total, rounded up to the cent, and the discount that brings
+    the line back to the total exactly (100.00 for 3: 33.34 each, 0.02 off)."""
+    unit = (total / count).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+    return unit, discount + unit * count - total
 
 
 @dataclass
@@ -155,6 +170,7 @@ class OrderRows:
         width = len(columns.header)
         self.order_cells = _picker(module.ORDER_FIELDS, columns.index, width)
         self.line_cells = _picker(LINE_FIELDS, columns.index, width)
+        self.price_is_total = getattr(module, "PRICE_IS_LINE_TOTAL", False)
 
     def add(self, row: int, cells: list[str]) -> None:
         read = self.read.at(row, cells)
@@ -178,7 +194,7 @@ class OrderRows:
         order.rows.append(row)
         if any(self.line_cells(read.cells)):
             order.line_rows += 1
-            line = read_line(read)
+            line = read_line(read, self.price_is_total)
             if line is not None:
                 order.lines.append(line)
         self.last = order

@@ -7,12 +7,7 @@ as the shop's time zone. Files are usually GBK, which the reader detects.
 
 from __future__ import annotations
 
-from datetime import tzinfo
-from typing import Any
-
-from ecdesk.models import OrderStatus
-from ecdesk.services.orders_io.formats.common import read_time
-from ecdesk.services.tabular_io.row_reader import RowReader
+from ecdesk.services.orders_io.formats import marketplace
 
 NAME = "taobao"
 LABEL = "Taobao / Tmall order export"
@@ -39,61 +34,7 @@ SIGNATURE = (ALIASES["number"], ALIASES["status"], ALIASES["created_at"], ALIASE
 REQUIRED = ("number", "created_at", "status", "sku", "quantity", "price")
 ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
                 "shipped_at", "shipping", "refunded")
-WORDS = ", ".join(("等待买家付款", "买家已付款，等待卖家发货", "卖家已发货，等待买家确认",
-                   "交易成功", "交易关闭"))
 
 
-def has_order_fields(read: RowReader) -> bool:
-    return True  # every row carries them (a missing date or status is reported as such)
-
-
-def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
-    created = read_time(read, "created_at", zone)
-    if created is None and not read.raw("created_at").strip():
-        read.problem("created_at", "is empty: when was the order placed?")
-    refunded = read.amount("refunded")
-    buyer = read.text("customer_key")
-    return {
-        "ordered_at": created, "paid_at": read_time(read, "paid_at", zone),
-        "shipped_at": read_time(read, "shipped_at", zone),
-        "status": _status(read, bool(refunded)), "customer_name": read.text("customer_name")
-        or buyer, "customer_key": buyer, "shipping": read.amount("shipping"),
-        "refunded": refunded,
-    }
-
-
-def _status(read: RowReader, refunded: bool) -> OrderStatus:
-    text = read.text("status").replace(" ", "").replace(",", "，")
-    if not text:
-        read.problem("status", "is empty")
-        return OrderStatus.PENDING
-    status = _status_of(text, refunded)
-    if status is None:
-        read.problem("status", f"'{text}' is not an order status ecdesk knows ({WORDS})")
-        return OrderStatus.PENDING
-    if "部分发货" in text:
-        read.problem("status", "partly shipped: ecdesk takes the stock off the shelf when the "
-                     "whole order has shipped (import a later export then)", "warning")
-    return status
-
-
-def _status_of(text: str, refunded: bool) -> OrderStatus | None:
-    """The status words of Taobao and Tmall, checked from the most specific."""
-    if "部分发货" in text:
-        return OrderStatus.PAID
-    if "交易成功" in text:
-        return OrderStatus.COMPLETED
-    if "退款成功" in text or ("关闭" in text and refunded):
-        return OrderStatus.REFUNDED
-    if "关闭" in text:
-        return OrderStatus.CANCELLED
-    if "已发货" in text or "等待买家确认" in text:
-        return OrderStatus.SHIPPED
-    if "等待买家付款" in text or "未付款" in text:
-        return OrderStatus.PENDING
-    if "已付款" in text or "等待卖家发货" in text:
-        return OrderStatus.PAID
-    try:
-        return OrderStatus(text.lower())  # ecdesk's own words, for files made by hand
-    except ValueError:
-        return None
+has_order_fields = marketplace.has_order_fields
+order_values = marketplace.order_values
