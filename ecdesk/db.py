@@ -6,6 +6,7 @@ backup copy is written next to it, and refuses a file from a newer ecdesk withou
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable
@@ -156,8 +157,16 @@ class Database:
     def close(self) -> None:
         """Let SQLite refresh stale statistics, fold the WAL back into the file, release it."""
         self.engine.dispose()
-        if not self.read_only:
+        if self.read_only:
+            return
+        try:
             self._outside_transaction("PRAGMA optimize", "PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            # Tidying only: every change is already committed in the write-ahead log, which the
+            # next open folds in. A full disk here once turned an import that had been saved
+            # into an "unexpected error" (exit 1).
+            logging.getLogger("ecdesk").warning("Could not fold the log into %s", self.path,
+                                                exc_info=True)
 
     def _outside_transaction(self, *statements: str) -> None:
         conn = sqlite3.connect(self.path, isolation_level=None)
