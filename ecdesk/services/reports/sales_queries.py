@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from ecdesk.services.common.period import Period
-from ecdesk.services.reports.sql import SOLD_SQL, buckets_cte, frame, one
+from ecdesk.services.reports.sql import SOLD_SQL, bucket_of, buckets_cte, frame, one
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,18 +110,20 @@ def sales_by_bucket(session: Session, scope: SalesScope) -> pd.DataFrame:
 
 def sales_by_bucket_and_channel(session: Session, scope: SalesScope) -> pd.DataFrame:
     """The figures of every day (or week) and channel of the period in one pass over the
-    orders: `n`, `bucket`, `channel_id` (None on a bucket where nothing sold) and FIGURES.
+    orders: `n` (the bucket's number; its label in `attrs["labels"]`), `channel_id` and FIGURES,
+    for the buckets and channels that sold.
     Every figure is a sum over orders, so the period's totals, its channels and its buckets
     are sums of these rows (`totals_of`, `by_channel_of`, `by_bucket_of`): the Dashboard
     reads its orders once instead of three times."""
     params = scope.params()
-    buckets = buckets_cte(scope.period.buckets(), scope.zone, params)
-    sql = f"""WITH {scope.per_order_cte()}, {buckets}
-        SELECT b.n AS n, b.label AS bucket, p.channel_id AS channel_id, {_FIGURES_SQL}
-        FROM buckets b LEFT JOIN per_order p
-             ON p.ordered_at >= b.start_at AND p.ordered_at < b.end_at
-        GROUP BY b.n, p.channel_id ORDER BY b.n"""
-    return frame(session, sql, params)
+    buckets = scope.period.buckets()
+    sql = f"""WITH {scope.per_order_cte()}
+        SELECT {bucket_of(buckets, scope.zone, params)} AS n, p.channel_id AS channel_id,
+               {_FIGURES_SQL}
+        FROM per_order p GROUP BY n, p.channel_id ORDER BY n"""
+    cells = frame(session, sql, params)
+    cells.attrs["labels"] = [bucket.label() for bucket in buckets]
+    return cells
 
 
 def totals_of(cells: pd.DataFrame) -> dict[str, int]:
@@ -130,9 +132,12 @@ def totals_of(cells: pd.DataFrame) -> dict[str, int]:
 
 
 def by_bucket_of(cells: pd.DataFrame) -> pd.DataFrame:
-    """`sales_by_bucket` from the rows of `sales_by_bucket_and_channel`."""
-    summed = cells.groupby(["n", "bucket"], sort=True)[list(FIGURES)].sum().reset_index()
-    return summed.drop(columns="n")
+    """`sales_by_bucket` from the rows of `sales_by_bucket_and_channel`: every bucket, with
+    zeros where nothing sold."""
+    labels = cells.attrs["labels"]
+    summed = cells.groupby("n")[list(FIGURES)].sum().reindex(range(len(labels)), fill_value=0)
+    summed.insert(0, "bucket", labels)
+    return summed.reset_index(drop=True).astype({key: "int64" for key in FIGURES})
 
 
 def by_channel_of(session: Session, cells: pd.DataFrame) -> pd.DataFrame:

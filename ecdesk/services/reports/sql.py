@@ -34,6 +34,26 @@ def one(session: Session, sql: str, params: dict[str, Any]) -> dict[str, Any]:
     return dict(zip(result.keys(), row, strict=True))
 
 
+def bucket_of(buckets: list[Bucket], zone: ZoneInfo, params: dict[str, Any],
+              column: str = "p.ordered_at") -> str:
+    """An SQL expression giving the number of the bucket `column` falls in (the buckets follow
+    one another; `column` is within them): a balanced CASE tree, about log2(buckets)
+    comparisons a row, where joining a table of buckets by range compares every row with every
+    bucket (53 weeks x 700,000 orders for a year)."""
+    starts = []
+    for n, bucket in enumerate(buckets):
+        params[f"bk{n}"] = stored(day_start(bucket.first, zone))
+        starts.append(f":bk{n}")
+
+    def tree(low: int, high: int) -> str:  # buckets low .. high - 1
+        if high - low == 1:
+            return str(low)
+        middle = (low + high) // 2
+        return (f"CASE WHEN {column} < {starts[middle]} THEN {tree(low, middle)} "
+                f"ELSE {tree(middle, high)} END")
+    return tree(0, len(buckets))
+
+
 def buckets_cte(buckets: list[Bucket], zone: ZoneInfo, params: dict[str, Any]) -> str:
     """`buckets(n, label, start_at, end_at) AS (VALUES ...)`: each day or week as its stored UTC
     range, so that SQL groups by calendar days of the shop's zone (daylight saving included)."""
