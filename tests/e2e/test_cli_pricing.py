@@ -100,3 +100,23 @@ def test_a_market_price_file_with_unknown_skus_is_refused_by_row(shop: Path,
     good.write_text("SKU,Price,Date\nSKU-00004-1,30.00,2026-12-01\n", encoding="utf-8")
     imported = run("import", "market-prices", str(good), "--db", str(shop))
     assert (imported.returncode, imported.stdout.strip()) == (0, "1 market prices imported.")
+
+
+def test_the_price_list_report_lists_each_channels_prices_with_fees_and_margin(
+        shop: Path, tmp_path: Path) -> None:
+    out = tmp_path / "prices.csv"
+    result = run("report", "price-list", "--from", "2026-12-01", "--to", "2026-12-07",
+                 "--channel", "京东 JD", "--out", str(out), "--db", str(shop))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8-sig")
+    assert "SKU,Product,Cost (CNY),Price (CNY),Fees (CNY),Margin after fees,Note" in text
+    conn = sqlite3.connect(shop)
+    try:
+        listed = conn.execute(
+            "SELECT count(*) FROM listings l JOIN channels c ON c.id = l.channel_id "
+            "JOIN variants v ON v.id = l.variant_id JOIN products p ON p.id = v.product_id "
+            "WHERE c.name = '京东 JD' AND l.status != 'unlisted' AND v.archived = 0 "
+            "AND p.status != 'archived'").fetchone()[0]
+    finally:
+        conn.close()
+    assert sum(1 for line in text.splitlines() if line.startswith("SKU-")) == listed > 0

@@ -67,6 +67,12 @@ def _service(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) 
     return build_service_report(session, scope, step)
 
 
+def _price_list(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) -> Report:
+    from ecdesk.services.pricing.price_list_report import build_price_list_report
+
+    return build_price_list_report(session, scope, step)
+
+
 REPORTS = {kind.name: kind for kind in (
     ReportKind("sales", "Sales and margin", _sales, per_channel=True),
     ReportKind("inventory", "Inventory valuation", _inventory, per_channel=False,
@@ -74,6 +80,7 @@ REPORTS = {kind.name: kind for kind in (
     ReportKind("accountant-pack", "Accountant pack (sales and inventory)", _pack,
                per_channel=True, with_alerts=True),
     ReportKind("service", "Service (tickets, returns, refunds)", _service, per_channel=False),
+    ReportKind("price-list", "Price list per channel", _price_list, per_channel=True),
 )}
 
 
