@@ -90,3 +90,23 @@ def test_a_reply_and_a_status_key_move_the_ticket_and_pause_its_clock(
     page.show_target(SearchHit("ticket", page.pane.detail.row.id, number, find_text=number))
     assert page.pane.detail.row.status == "waiting_customer"
     assert due_texts(page) == ["paused"]
+
+
+def test_service_settings_save_the_calendar_and_refuse_a_zero_target(
+        qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.services.tickets.policies import get_business_calendar, list_sla_policies
+    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+
+    dialog = ServiceSettingsDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.days.rowCount() > 0  # the library's holidays of this year
+    dialog.weekdays[5].setChecked(True)  # Saturdays too
+    dialog.hours.setText("09:00-12:00, 13:00-18:00")
+    dialog.save_calendar()
+    settings, _days = get_business_calendar(context.uow(), 2026)
+    assert settings.weekdays == (0, 1, 2, 3, 4, 5) and len(settings.hours) == 2
+    dialog.policies.selectRow(0)
+    dialog.first.setValue(0)
+    dialog.save_policy()
+    assert message_boxes and "above zero" in message_boxes[-1][2]
+    assert not any(policy.from_shop for policy in list_sla_policies(context.uow()))

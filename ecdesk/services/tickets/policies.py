@@ -18,10 +18,13 @@ from ecdesk.models.tickets import CalendarDay, SlaPolicy, Ticket, TicketPriority
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.tickets.calendar_settings import (
     PREFIX,
+    CalendarDayInfo,
     CalendarSettings,
     business_calendar,
+    calendar_days,
     calendar_problems,
     hours_text,
+    read_calendar_settings,
 )
 from ecdesk.services.tickets.dto import SlaPolicyRow
 from ecdesk.services.tickets.due import read_policies, refresh_due
@@ -121,3 +124,11 @@ def set_calendar_day(uow: UnitOfWork, day: date, *, working: bool | None,
         uow.commit()
     return Changed.of(ChangeArea.SETTINGS, ChangeArea.TICKETS,
                       message=_("{day}: calendar changed").format(day=day.isoformat()))
+
+
+def get_business_calendar(uow: UnitOfWork, year: int) -> tuple[CalendarSettings,
+                                                                list[CalendarDayInfo]]:
+    """The calendar's settings and the special days of `year` (the library's and the shop's)."""
+    with uow:
+        return (read_calendar_settings(uow.session),
+                calendar_days(uow.session, range(year, year + 1)))

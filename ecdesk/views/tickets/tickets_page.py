@@ -160,6 +160,9 @@ class TicketsPage(QWidget):
                                           self.send_replacement, toolbar)
         self.refund_action = page_action(self, self.tr("Refund…"), "Ctrl+Shift+F",
                                          self.refund, toolbar)
+        toolbar.addSeparator()
+        self.settings_action = page_action(self, self.tr("Service settings…"), "Ctrl+Shift+T",
+                                           self.service_settings, toolbar)
         page_action(self, "", "Ctrl+Return", lambda: self.pane.request("reply"))
         page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
@@ -345,3 +348,8 @@ class TicketsPage(QWidget):
     def refund(self) -> None:
         if self.pane.detail is not None:
             RefundDialog(self.context, self.pane.detail, self).exec()
+
+    def service_settings(self) -> None:
+        from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+
+        ServiceSettingsDialog(self.context, self).exec()

@@ -133,6 +133,157 @@
     </message>
 </context>
 <context>
+    <name>ServiceSettingsDialog</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Service settings</source>
+        <translation>客服设置</translation>
+    </message>
+    <message>
+        <source>Business calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>China: public holidays and 调休</source>
+        <translation>中国：法定节假日和调休</translation>
+    </message>
+    <message>
+        <source>None: weekdays only</source>
+        <translation>无：仅按工作日</translation>
+    </message>
+    <message>
+        <source>Save calendar</source>
+        <translation>保存日历</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Holidays and make-up days</source>
+        <translation>节假日和调休</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>名称（可选）</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>As the library says</source>
+        <translation>按节假日库</translation>
+    </message>
+    <message>
+        <source>SLA targets (working minutes)</source>
+        <translation>服务时效目标（工作分钟）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设置来源</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>保存目标</translation>
+    </message>
+    <message>
+        <source>Return window (days after shipping)</source>
+        <translation>退货期限（发货后天数）</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>节假日库</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a span such as 09:00-18:00</source>
+        <translation>“%1”不是类似 09:00-18:00 的时段</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>TicketPane</name>
     <message>
         <source>Send reply</source>
@@ -258,6 +409,10 @@
     <message>
         <source>Refund…</source>
         <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Service settings…</source>
+        <translation>客服设置…</translation>
     </message>
     <message>
         <source>All channels</source>

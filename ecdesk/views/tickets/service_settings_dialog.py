@@ -1,0 +1,225 @@
+"""Service settings (from the Tickets page): the business calendar the SLA clocks run on
+(working days and hours, the holiday calendar, the shop's own days off and make-up working days
+for a year), the SLA targets per type and priority, and each channel's return window.
+
+Each part saves through its service, which refuses what is wrong (a target of zero, hours that
+end before they start) in its own words; the open tickets' due times follow at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.errors import Problem, ValidationError
+from ecdesk.services.channels import list_channels
+from ecdesk.services.returns.window import return_windows, set_return_window
+from ecdesk.services.tickets.calendar_settings import CalendarSettings, hours_text, parse_hours
+from ecdesk.services.tickets.policies import (
+    get_business_calendar,
+    list_sla_policies,
+    save_sla_policy,
+    set_calendar_day,
+    update_calendar_settings,
+)
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.tickets.ticket_labels import PRIORITIES, TYPES, word
+from ecdesk.views.widgets.operations import explain_refusal
+
+WEEKDAYS = (QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Mon"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Tue"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Wed"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Thu"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Fri"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Sat"),
+            QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Sun"))
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(22)
+    return table
+
+
+class ServiceSettingsDialog(QDialog):
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Service settings"))
+        layout = QHBoxLayout(self)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._calendar_box())
+        left.addWidget(self._days_box())
+        right.addWidget(self._sla_box())
+        right.addWidget(self._windows_box())
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        right.addWidget(close)
+        self.resize(1000, 640)
+        self.reload()
+
+    # -- the parts -------------------------------------------------------------------------
+    def _calendar_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Business calendar"))
+        self.weekdays = [QCheckBox(self.tr(day)) for day in WEEKDAYS]
+        days = QHBoxLayout()
+        for check in self.weekdays:
+            days.addWidget(check)
+        self.hours = QLineEdit(placeholderText="09:00-12:00,13:30-18:00")
+        self.country = QComboBox()
+        self.country.addItem(self.tr("China: public holidays and 调休"), "CN")
+        self.country.addItem(self.tr("None: weekdays only"), "")
+        save = QPushButton(self.tr("Save calendar"))
+        save.clicked.connect(self.save_calendar)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Working days"), days)
+        form.addRow(self.tr("Working hours"), self.hours)
+        form.addRow(self.tr("Holidays"), self.country)
+        form.addRow(save)
+        return box
+
+    def _days_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Holidays and make-up days"))
+        self.year = QSpinBox(minimum=2000, maximum=2100, value=self.context.clock.today().year)
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        self.days = _table([self.tr("Day"), self.tr("Kind"), self.tr("Name"), self.tr("From")])
+        self.day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day.setDate(QDate.currentDate())
+        self.day_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
+        self.day_name.setMinimumWidth(120)
+        off, working, forget = (QPushButton(self.tr("Day off")),
+                                QPushButton(self.tr("Working day")),
+                                QPushButton(self.tr("As the library says")))
+        off.clicked.connect(lambda: self.set_day(False))
+        working.clicked.connect(lambda: self.set_day(True))
+        forget.clicked.connect(lambda: self.set_day(None))
+        row = QHBoxLayout()
+        for widget in (self.day, self.day_name, off, working, forget):
+            row.addWidget(widget)
+        column = QVBoxLayout(box)
+        column.addWidget(self.year)
+        column.addWidget(self.days, 1)
+        column.addLayout(row)
+        return box
+
+    def _sla_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("SLA targets (working minutes)"))
+        self.policies = _table([self.tr("Type"), self.tr("Priority"),
+                                self.tr("First response"), self.tr("Resolution"),
+                                self.tr("Set by")])
+        self.policies.itemSelectionChanged.connect(self._policy_chosen)
+        self.first = QSpinBox(minimum=0, maximum=129600, singleStep=15)
+        self.resolve = QSpinBox(minimum=0, maximum=129600, singleStep=60)
+        save = QPushButton(self.tr("Save targets"))
+        save.clicked.connect(self.save_policy)
+        row = QHBoxLayout()
+        for widget in (self.first, self.resolve, save):
+            row.addWidget(widget)
+        column = QVBoxLayout(box)
+        column.addWidget(self.policies, 1)
+        column.addLayout(row)
+        return box
+
+    def _windows_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Return window (days after shipping)"))
+        self.windows = QFormLayout(box)
+        self.window_spins: dict[int, QSpinBox] = {}
+        windows = return_windows(self.context.uow())
+        for channel in list_channels(self.context.uow()):
+            spin = QSpinBox(minimum=1, maximum=365, value=windows.get(channel.id, 7))
+            spin.editingFinished.connect(lambda c=channel.id, s=spin: self.context.write(
+                self, set_return_window, c, s.value()))
+            self.window_spins[channel.id] = spin
+            self.windows.addRow(channel.name, spin)
+        return box
+
+    # -- data ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        settings, days = get_business_calendar(self.context.uow(), self.year.value())
+        for n, check in enumerate(self.weekdays):
+            check.setChecked(n in settings.weekdays)
+        self.hours.setText(hours_text(settings.hours))
+        self.country.setCurrentIndex(max(self.country.findData(settings.country), 0))
+        self.days.setRowCount(len(days))
+        for row, info in enumerate(days):
+            values = (info.day.isoformat(), self.tr("Working day") if info.working
+                      else self.tr("Day off"), info.name,
+                      self.tr("Shop") if info.source == "shop" else self.tr("Library"))
+            for column, value in enumerate(values):
+                self.days.setItem(row, column, QTableWidgetItem(value))
+        self.policy_rows = list_sla_policies(self.context.uow())
+        self.policies.setRowCount(len(self.policy_rows))
+        for row, policy in enumerate(self.policy_rows):
+            values = (word(TYPES, policy.ticket_type), word(PRIORITIES, policy.priority),
+                      str(policy.first_response_minutes), str(policy.resolution_minutes),
+                      self.tr("Shop") if policy.from_shop else self.tr("Default"))
+            for column, value in enumerate(values):
+                self.policies.setItem(row, column, QTableWidgetItem(value))
+
+    def _policy_chosen(self) -> None:
+        rows = self.policies.selectionModel().selectedRows()
+        if rows:
+            policy = self.policy_rows[rows[0].row()]
+            self.first.setValue(policy.first_response_minutes)
+            self.resolve.setValue(policy.resolution_minutes)
+
+    # -- saving ----------------------------------------------------------------------------
+    def save_calendar(self) -> None:
+        try:
+            hours = parse_hours(self.hours.text())
+        except ValueError as error:
+            explain_refusal(self, ValidationError([Problem(
+                self.tr("Working hours"),
+                self.tr("'%1' is not a span such as 09:00-18:00").replace("%1", str(error)))]),
+                self.tr("Not saved"))
+            return
+        settings = CalendarSettings(
+            weekdays=tuple(n for n, check in enumerate(self.weekdays) if check.isChecked()),
+            hours=hours, country=self.country.currentData())
+        if self.context.write(self, update_calendar_settings, settings) is not None:
+            self.reload()
+
+    def set_day(self, working: bool | None) -> None:
+        day: date = self.day.date().toPython()  # type: ignore[assignment]
+        if self.context.write(self, set_calendar_day, day, working=working,
+                              name=self.day_name.text()) is not None:
+            self.reload()
+
+    def save_policy(self) -> None:
+        rows = self.policies.selectionModel().selectedRows()
+        if not rows:
+            return
+        policy = self.policy_rows[rows[0].row()]
+        if self.context.write(self, save_sla_policy, ticket_type=policy.ticket_type,
+                              priority=policy.priority,
+                              first_response_minutes=self.first.value(),
+                              resolution_minutes=self.resolve.value()) is not None:
+            self.reload()
