@@ -105,7 +105,7 @@ def test_service_settings_save_the_calendar_and_refuse_a_zero_target(
     dialog.save_calendar()
     settings, _days = get_business_calendar(context.uow(), 2026)
     assert settings.weekdays == (0, 1, 2, 3, 4, 5) and len(settings.hours) == 2
-    dialog.policies.selectRow(0)
+    dialog.policies.setCurrentCell(0, 0)
     dialog.first.setValue(0)
     dialog.save_policy()
     assert message_boxes and "above zero" in message_boxes[-1][2]

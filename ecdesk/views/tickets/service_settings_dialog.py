@@ -135,7 +135,7 @@ class ServiceSettingsDialog(QDialog):
         self.policies = _table([self.tr("Type"), self.tr("Priority"),
                                 self.tr("First response"), self.tr("Resolution"),
                                 self.tr("Set by")])
-        self.policies.itemSelectionChanged.connect(self._policy_chosen)
+        self.policies.currentCellChanged.connect(lambda *_cells: self._policy_chosen())
         self.first = QSpinBox(minimum=0, maximum=129600, singleStep=15)
         self.resolve = QSpinBox(minimum=0, maximum=129600, singleStep=60)
         save = QPushButton(self.tr("Save targets"))
@@ -185,9 +185,9 @@ class ServiceSettingsDialog(QDialog):
                 self.policies.setItem(row, column, QTableWidgetItem(value))
 
     def _policy_chosen(self) -> None:
-        rows = self.policies.selectionModel().selectedRows()
-        if rows:
-            policy = self.policy_rows[rows[0].row()]
+        row = self.policies.currentRow()
+        if 0 <= row < len(self.policy_rows):
+            policy = self.policy_rows[row]
             self.first.setValue(policy.first_response_minutes)
             self.resolve.setValue(policy.resolution_minutes)
 
@@ -214,10 +214,10 @@ class ServiceSettingsDialog(QDialog):
             self.reload()
 
     def save_policy(self) -> None:
-        rows = self.policies.selectionModel().selectedRows()
-        if not rows:
+        row = self.policies.currentRow()
+        if not 0 <= row < len(self.policy_rows):
             return
-        policy = self.policy_rows[rows[0].row()]
+        policy = self.policy_rows[row]
         if self.context.write(self, save_sla_policy, ticket_type=policy.ticket_type,
                               priority=policy.priority,
                               first_response_minutes=self.first.value(),
