@@ -41,6 +41,8 @@ class Order(Base):
         Index("ix_orders_customer_key", "customer_key"),
         # A customer's orders, newest first, and the per-customer sums of RFM (migration 0006).
         Index("ix_orders_customer_id_ordered_at", "customer_id", "ordered_at"),
+        # An order looked up by the number on its parcel (migration 0013).
+        Index("ix_orders_tracking_number", "tracking_number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +66,9 @@ class Order(Base):
     # (a European store's prices do); sales excluding and including tax follow from both.
     tax: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"), server_default="0")
     tax_included: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # How it shipped, as the platform's file says: carrier (快递公司) and tracking number (快递单号)
+    carrier: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    tracking_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao

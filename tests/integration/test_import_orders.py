@@ -735,3 +735,23 @@ def test_an_unknown_marketplace_status_names_the_words_ecdesk_knows(shop: OrderS
     problems = read(path).problems
     assert [(p.row, p.field) for p in problems] == [(2, "订单状态")]
     assert "等待出库" in problems[0].message
+
+
+def test_carrier_and_tracking_number_are_kept_and_the_tracking_number_finds_the_order(
+        shop: OrderShop, tmp_path: Path):
+    from ecdesk.services.orders.filters import OrderQuery
+    from ecdesk.services.orders.queries import get_order, list_orders
+
+    save_channel(shop.db.uow(), name="拼多多 PDD", kind="pinduoduo", currency="CNY")
+    row = ("杯子", "241111-1", "待发货", "40.00", "0.00", "0.00", "40.00", "40.00", "1", "王五",
+           "2024-11-11 09:00:00", "2024-11-11 09:00:05", "", "白色", "MUG", "", "", "")
+    import_orders(shop.db.uow(), read(marketplace_file(tmp_path, "a.csv", PDD_HEADER, row)))
+    shipped = (*row[:2], "已发货，待签收", *row[3:12], "2024-11-12 10:00:00", *row[13:16],
+               "YT1234567890123", "圆通快递")
+    import_orders(shop.db.uow(), read(marketplace_file(tmp_path, "b.csv", PDD_HEADER, shipped)))
+    assert query(shop.db, "SELECT status, carrier, tracking_number FROM orders") == [
+        ("shipped", "圆通快递", "YT1234567890123")]
+    found = list_orders(shop.db.uow(), OrderQuery(search="YT1234567890123")).rows
+    assert [order.number for order in found] == ["241111-1"]
+    detail = get_order(shop.db.uow(), found[0].id)
+    assert (detail.carrier, detail.tracking_number) == ("圆通快递", "YT1234567890123")

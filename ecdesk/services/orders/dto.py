@@ -66,3 +66,5 @@ class OrderDetail:
     lines: tuple[OrderLineRow, ...]
     tax: Decimal = Decimal("0")  # as the platform charged it
     tax_included: bool = False  # True: the line prices already hold the tax
+    carrier: str = ""  # 快递公司
+    tracking_number: str = ""  # 快递单号

@@ -137,4 +137,5 @@ def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:
         return OrderDetail(row=row, shipping=head.shipping, platform_fees=head.platform_fees,
                            refunded=head.refunded, note=head.note,
                            stock_issued=head.stock_issued, lines=tuple(lines),
-                           tax=head.tax, tax_included=head.tax_included)
+                           tax=head.tax, tax_included=head.tax_included,
+                           carrier=head.carrier, tracking_number=head.tracking_number)

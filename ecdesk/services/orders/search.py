@@ -38,6 +38,7 @@ def _word_condition(session: Session, word: str, by_sku: bool) -> Any:
                       contains(Order.customer_key, word.casefold()))
     else:
         by_text = Order.id.in_(_indexed(word))
+    by_text = or_(by_text, Order.tracking_number == word)  # the number on a parcel (indexed)
     if not by_sku:
         return by_text
     skus = select(Variant.id).where(contains(Variant.sku, word))

@@ -44,6 +44,8 @@ class ParsedOrder:
     refunded: Decimal = Decimal("0")
     tax: Decimal = Decimal("0")  # the order's tax as the file gives it
     tax_included: bool = False  # True when the line prices already include the tax
+    carrier: str = ""  # 快递公司, when the file names it
+    tracking_number: str = ""  # 快递单号
     lines: tuple[ParsedLine, ...] = ()
     rows: tuple[int, ...] = ()
 

@@ -45,12 +45,13 @@ class OrderDetailPane(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         for key, label in (("goods", self.tr("Goods")), ("shipping", self.tr("Shipping")),
                            ("total", self.tr("Order total")), ("tax", self.tr("Tax")),
+                           ("shipped_with", self.tr("Shipped with")),
                            ("fees", self.tr("Platform fees")),
                            ("refunded", self.tr("Refunded")), ("stock", self.tr("Stock")),
                            ("note", self.tr("Note"))):
             value = QLabel(wordWrap=True, textInteractionFlags=(
                 Qt.TextInteractionFlag.TextSelectableByMouse))
-            if key not in ("stock", "note", "tax"):
+            if key not in ("stock", "note", "tax", "shipped_with"):
                 value.setAlignment(RIGHT)
             self.figures[key] = value
             form.addRow(label, value)
@@ -90,6 +91,8 @@ class OrderDetailPane(QWidget):
         self.figures["tax"].setText(
             (self.tr("%s, included in the prices") if detail.tax_included
              else self.tr("%s, on top of the prices")) % tax if detail.tax else tax)
+        self.figures["shipped_with"].setText(
+            " ".join(part for part in (detail.carrier, detail.tracking_number) if part) or "—")
         self.figures["stock"].setText(self._stock_state(detail))
         self.figures["note"].setText(detail.note or "—")
 

@@ -249,6 +249,7 @@ class OrderRows:
             customer_key=values.get("customer_key", "").casefold(),
             currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,
             refunded=values.get("refunded") or ZERO, tax=tax, tax_included=tax_included,
+            carrier=values.get("carrier", ""), tracking_number=values.get("tracking_number", ""),
             lines=tuple(lines), rows=rows)
 
 

@@ -29,11 +29,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "line_discount": ("商家优惠",),
     "shipping": ("运费",),
     "refunded": ("退款金额",),
+    "carrier": marketplace.CARRIER,
+    "tracking_number": marketplace.TRACKING,
 }
 SIGNATURE = (("主订单编号",), ("子订单编号",), ("订单提交时间",), ("选购商品",))
 REQUIRED = ("number", "created_at", "status", "sku", "quantity", "price")
-ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
-                "shipped_at", "shipping", "refunded")
+ORDER_FIELDS = marketplace.ORDER_FIELDS
 
 has_order_fields = marketplace.has_order_fields
 order_values = marketplace.order_values

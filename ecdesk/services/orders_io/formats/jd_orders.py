@@ -28,11 +28,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "line_discount": ("优惠金额",),
     "shipping": ("运费金额", "运费"),
     "refunded": ("退款金额",),
+    "carrier": marketplace.CARRIER,
+    "tracking_number": marketplace.TRACKING,
 }
 SIGNATURE = (("京东价",), ("订购数量",), ("下单帐号", "下单账号"), ("应付金额", "结算金额"))
 REQUIRED = ("number", "created_at", "status", "sku", "quantity", "price")
-ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
-                "shipped_at", "shipping", "refunded")
+ORDER_FIELDS = marketplace.ORDER_FIELDS
 
 has_order_fields = marketplace.has_order_fields
 order_values = marketplace.order_values

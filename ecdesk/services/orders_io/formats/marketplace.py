@@ -46,6 +46,13 @@ def status_of(text: str, refunded: bool) -> OrderStatus | None:
         return None
 
 
+# What every marketplace format reads of an order (its rows repeat them: compared across rows).
+ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
+                "shipped_at", "shipping", "refunded", "carrier", "tracking_number")
+CARRIER = ("快递公司", "物流公司", "承运商")
+TRACKING = ("快递单号", "物流单号", "运单号")
+
+
 def has_order_fields(read: RowReader) -> bool:
     return True  # every row carries them (a missing date or status is reported as such)
 
@@ -62,6 +69,7 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
         "status": read_status(read, bool(refunded)),
         "customer_name": read.text("customer_name") or buyer, "customer_key": buyer,
         "shipping": read.amount("shipping"), "refunded": refunded,
+        "carrier": read.text("carrier")[:60], "tracking_number": read.code("tracking_number")[:60],
     }
 
 

@@ -30,12 +30,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "line_discount": ("店铺优惠折扣(元)",),
     "shipping": ("邮费(元)",),
     "refunded": ("退款金额(元)",),
+    "carrier": marketplace.CARRIER,
+    "tracking_number": marketplace.TRACKING,
 }
 SIGNATURE = (("商家编码-sku维度", "商家编码-商品维度"), ("商品数量(件)",),
              ("订单成交时间", "拼单成功时间"), ("用户实付金额(元)", "商家实收金额(元)"))
 REQUIRED = ("number", "created_at", "status", "sku", "quantity", "price")
-ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
-                "shipped_at", "shipping", "refunded")
+ORDER_FIELDS = marketplace.ORDER_FIELDS
 
 has_order_fields = marketplace.has_order_fields
 order_values = marketplace.order_values

@@ -28,12 +28,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "line_discount": ("优惠金额", "商品优惠", "子订单优惠"),
     "shipping": ("运费", "买家应付邮费", "邮费"),
     "refunded": ("退款金额",),
+    "carrier": marketplace.CARRIER,
+    "tracking_number": marketplace.TRACKING,
 }
 SIGNATURE = (ALIASES["number"], ALIASES["status"], ALIASES["created_at"], ALIASES["sku"],
              ALIASES["quantity"])
 REQUIRED = ("number", "created_at", "status", "sku", "quantity", "price")
-ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
-                "shipped_at", "shipping", "refunded")
+ORDER_FIELDS = marketplace.ORDER_FIELDS
 
 
 has_order_fields = marketplace.has_order_fields

@@ -51,6 +51,10 @@
         <translation>税费</translation>
     </message>
     <message>
+        <source>Shipped with</source>
+        <translation>快递</translation>
+    </message>
+    <message>
         <source>Platform fees</source>
         <translation type="unfinished"></translation>
     </message>
