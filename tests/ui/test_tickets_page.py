@@ -110,3 +110,18 @@ def test_service_settings_save_the_calendar_and_refuse_a_zero_target(
     dialog.save_policy()
     assert message_boxes and "above zero" in message_boxes[-1][2]
     assert not any(policy.from_shop for policy in list_sla_policies(context.uow()))
+
+
+def test_a_canned_reply_is_written_in_the_service_settings(
+        qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.services.tickets.canned import list_canned_replies
+    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+
+    dialog = ServiceSettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.canned.setCurrentIndex(0)  # a new one
+    dialog.canned_title.setText("Thanks")
+    dialog.canned_body.setPlainText("Thank you, {customer}!")
+    dialog.save_canned()
+    assert "Thanks" in [reply.title for reply in list_canned_replies(context.uow())]
+    assert message_boxes == []

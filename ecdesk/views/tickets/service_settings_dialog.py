@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,6 +36,7 @@ from ecdesk.errors import Problem, ValidationError
 from ecdesk.services.channels import list_channels
 from ecdesk.services.returns.window import return_windows, set_return_window
 from ecdesk.services.tickets.calendar_settings import CalendarSettings, hours_text, parse_hours
+from ecdesk.services.tickets.canned import list_canned_replies, save_canned_reply
 from ecdesk.services.tickets.policies import (
     get_business_calendar,
     list_sla_policies,
@@ -78,6 +80,7 @@ class ServiceSettingsDialog(QDialog):
         left.addWidget(self._days_box())
         right.addWidget(self._sla_box())
         right.addWidget(self._windows_box())
+        left.addWidget(self._canned_box())
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -161,6 +164,36 @@ class ServiceSettingsDialog(QDialog):
             self.windows.addRow(channel.name, spin)
         return box
 
+    def _canned_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Canned replies"))
+        self.canned = QComboBox()
+        self.canned.currentIndexChanged.connect(self._canned_chosen)
+        self.canned_title = QLineEdit(placeholderText=self.tr("Title"))
+        self.canned_body = QPlainTextEdit()
+        self.canned_body.setPlaceholderText(self.tr(
+            "Text; {customer}, {order}, {sku}, {ticket}, {today} and {due} are filled in"))
+        self.canned_body.setMaximumHeight(80)
+        save = QPushButton(self.tr("Save reply"))
+        save.clicked.connect(self.save_canned)
+        form = QFormLayout(box)
+        form.addRow(self.canned)
+        form.addRow(self.tr("Title"), self.canned_title)
+        form.addRow(self.canned_body)
+        form.addRow(save)
+        return box
+
+    def _canned_chosen(self) -> None:
+        reply = self.canned.currentData()
+        self.canned_title.setText(reply.title if reply else "")
+        self.canned_body.setPlainText(reply.body if reply else "")
+
+    def save_canned(self) -> None:
+        reply = self.canned.currentData()
+        if self.context.write(self, save_canned_reply, title=self.canned_title.text(),
+                              body=self.canned_body.toPlainText(),
+                              reply_id=reply.id if reply else None) is not None:
+            self.reload()
+
     # -- data ------------------------------------------------------------------------------
     def reload(self) -> None:
         settings, days = get_business_calendar(self.context.uow(), self.year.value())
@@ -175,6 +208,16 @@ class ServiceSettingsDialog(QDialog):
                       self.tr("Shop") if info.source == "shop" else self.tr("Library"))
             for column, value in enumerate(values):
                 self.days.setItem(row, column, QTableWidgetItem(value))
+        current = self.canned.currentData()
+        self.canned.blockSignals(True)
+        self.canned.clear()
+        self.canned.addItem(self.tr("New canned reply"), None)
+        for reply in list_canned_replies(self.context.uow()):
+            self.canned.addItem(reply.title, reply)
+        if current is not None:
+            self.canned.setCurrentIndex(max(self.canned.findText(current.title), 0))
+        self.canned.blockSignals(False)
+        self._canned_chosen()
         self.policy_rows = list_sla_policies(self.context.uow())
         self.policies.setRowCount(len(self.policy_rows))
         for row, policy in enumerate(self.policy_rows):

@@ -263,12 +263,32 @@
         <translation>退货期限（发货后天数）</translation>
     </message>
     <message>
+        <source>Canned replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Text; {customer}, {order}, {sku}, {ticket}, {today} and {due} are filled in</source>
+        <translation>内容；{customer}、{order}、{sku}、{ticket}、{today} 和 {due} 会自动填入</translation>
+    </message>
+    <message>
+        <source>Save reply</source>
+        <translation>保存回复</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
         <source>Library</source>
         <translation>节假日库</translation>
+    </message>
+    <message>
+        <source>New canned reply</source>
+        <translation>新建快捷回复</translation>
     </message>
     <message>
         <source>Default</source>
