@@ -358,3 +358,18 @@ def test_export_writes_the_orders_the_table_shows_with_their_lines(
         rows = list(csv.reader(file))[1:]
     assert [(row[1], row[6], row[8]) for row in rows] == [
         ("TM-2", "SHIRT-WHITE", "3"), ("TM-2", "FLASK-1", "1"), ("TM-1", "SHIRT-WHITE", "2")]
+
+
+@pytest.mark.parametrize("window_width", [1280, 1366])
+def test_at_1280_to_1366_px_a_pinduoduo_number_and_the_total_show_whole(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop, window_width: int) -> None:
+    enter(shop, "241111-123456789012345", (("FLASK-1", 1, "12345.67"),), at=NOW)
+    page.resize(window_width - 200, 700)  # the navigation takes ~200 px of the window
+    page.context.changed.emit(Changed.of(ChangeArea.ORDERS))
+    qtbot.waitUntil(lambda: "241111-123456789012345" in numbers(page), timeout=5000)
+    table, metrics = page.table, page.table.fontMetrics()
+    row = numbers(page).index("241111-123456789012345")
+    number, total = page.model.index(row, 2), page.model.index(row, 7)
+    assert table.columnWidth(2) >= metrics.horizontalAdvance(number.data()) + 8
+    assert table.columnWidth(7) >= metrics.horizontalAdvance(total.data()) + 8
+    assert table.columnViewportPosition(7) + table.columnWidth(7) <= table.viewport().width()

@@ -65,6 +65,12 @@ STATUS_ACTIONS = [("paid", "Mark paid", "Ctrl+Shift+P"),
 ASKING = ("cancelled", "refunded")
 
 
+# The widest text each column usually holds: a date and time, a channel, a Pinduoduo order
+# number, a customer, a status, lines, units and a total.
+COLUMN_SAMPLES = ("2026-12-07 20:38", "Tmall 天猫", "241111-123456789012345", "Customer",
+                  "Completed", "Lines", "Units", "12,345.67 CNY")
+
+
 class OrdersPage(QWidget):
     refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
         ChangeArea.ORDERS, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.CATALOG})
@@ -110,9 +116,13 @@ class OrdersPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([830, 470])
+        # The table gets what its columns need and any width to spare, the pane the rest: at
+        # 1280 px wide the Total column showed no figure and a Pinduoduo number was cut.
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        self.detail.setMinimumWidth(240)
+        needed = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())) + 30
+        splitter.setSizes([needed, 240])
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -121,9 +131,11 @@ class OrdersPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = paged_table_view(self.model, 0, Qt.SortOrder.DescendingOrder)
-        # Narrow enough that the total shows without scrolling beside the detail pane.
-        for column, width in enumerate((118, 130, 165, 95, 75, 45, 45)):
-            table.setColumnWidth(column, width)
+        # Wide enough for what the columns hold in the table's own font (a Pinduoduo order
+        # number is 22 characters), narrow enough that the total shows beside the pane.
+        metrics, pad = table.fontMetrics(), 24
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_context_menu)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
