@@ -102,3 +102,25 @@ def test_market_prices_and_the_consistency_check_are_listed(qtbot: QtBot,
     page.tabs.setCurrentWidget(page.consistency)
     qtbot.waitUntil(lambda: "SKUs are priced more than 15.0 % apart" in
                     page.consistency.label.text())
+
+
+def test_the_product_dialog_shows_each_channels_price_broken_down_and_the_history(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from ecdesk.views.catalog.product_dialog import ProductDialog
+
+    with context.uow() as uow:
+        product_id = uow.session.execute(text(
+            "SELECT product_id FROM variants WHERE sku = 'SKU-00004-1'")).scalar()
+        uow.session.execute(text("UPDATE variants SET price = price + 100 "
+                                 "WHERE sku = 'SKU-00004-1'"))
+        uow.commit()
+    dialog = ProductDialog(context, product_id)
+    qtbot.addWidget(dialog)
+    tabs = dialog.prices.parentWidget().parentWidget()
+    tabs.setCurrentWidget(dialog.prices)
+    dialog.prices.sku.setCurrentText("SKU-00004-1")
+    shown = dialog.prices.breakdowns.text()
+    assert "清仓限价 Clearance cap SKU-00004-1" in shown
+    assert "margin after fees" in shown and "天猫旗舰店 Tmall" in shown
+    assert dialog.prices.history.rowCount() == 1
+    assert dialog.prices.history.item(0, 4).text() == "Edit"

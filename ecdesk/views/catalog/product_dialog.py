@@ -34,6 +34,7 @@ from ecdesk.services.catalog.queries import category_choices, get_product, sku_o
 from ecdesk.services.catalog.validation import check_product
 from ecdesk.services.channels import list_channels
 from ecdesk.views.catalog.labels import status_label
+from ecdesk.views.catalog.prices_tab import PricesTab
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import (
     has_errors,
@@ -120,7 +121,10 @@ class ProductDialog(QDialog):
         tabs.addTab(stacked(self.variants, add_variant, spacing=None), self.tr("SKUs"))
         tabs.addTab(self.listings, self.tr("Channel listings"))
         tabs.addTab(self.description, self.tr("Description"))
-
+        self.prices = PricesTab(self.context)
+        tabs.addTab(self.prices, self.tr("Prices"))
+        tabs.currentChanged.connect(lambda _index: tabs.currentWidget() is self.prices
+                                    and self.prices.set_skus(self._saved_skus()))
         self.problems = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.buttons = save_cancel_buttons(self, self.save)
 
@@ -133,6 +137,11 @@ class ProductDialog(QDialog):
             edit.textChanged.connect(self.validate)
         self.category.currentTextChanged.connect(self.validate)
         self.status.currentIndexChanged.connect(self.validate)
+
+    def _saved_skus(self) -> list[str]:
+        """The SKUs of the rows that are saved (a new row has no prices to explain yet)."""
+        return [self._sku_text(row) for row in range(self.variants.rowCount())
+                if row < len(self._variant_ids) and self._variant_ids[row] is not None]
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self, draft: ProductDraft) -> None:

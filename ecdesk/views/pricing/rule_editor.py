@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
-from ecdesk.money import format_amount, format_rate
 from ecdesk.services.channels import list_channels
 from ecdesk.services.orders.form_queries import suggest_skus
 from ecdesk.services.pricing.breakdown import PriceBreakdown, explain_draft
 from ecdesk.services.pricing.rule_draft import RuleDraft
 from ecdesk.services.pricing.rule_store import save_rule
-from ecdesk.views.pricing.pricing_models import flags_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_label, save_cancel_buttons, show_problems, stacked
+from ecdesk.views.widgets.price_breakdown import breakdown_html
 from ecdesk.views.widgets.sku_completer import attach_sku_completer
 
 EXAMPLE_DELAY_MS = 250
@@ -227,19 +226,3 @@ class RuleEditor(QDialog):
             reasons = [p.message for p in problems if p.field == "Example SKU"]
             return html.escape("; ".join(reasons)) or self.tr("Fix the rule to see the example.")
         return breakdown_html(example)
-
-
-def breakdown_html(breakdown: PriceBreakdown) -> str:
-    """A breakdown as rich text: each step, then the price, fees and margin after them."""
-    steps = "".join(f"<li>{html.escape(step.text)}</li>" for step in breakdown.steps)
-    flags = flags_text(breakdown.flags)
-    lines = [f"<ol>{steps}</ol>",
-             QCoreApplication.translate("pricing", "<b>Price %1</b> (now %2)")
-             .replace("%1", format_amount(breakdown.price))
-             .replace("%2", format_amount(breakdown.current_price)),
-             QCoreApplication.translate("pricing", "Fees %1 · margin after fees %2").replace(
-                 "%1", format_amount(breakdown.fees)).replace(
-                 "%2", format_rate(breakdown.margin_after_fees))]
-    if flags:
-        lines.append(f'<span style="color:#b3261e">{html.escape(flags)}</span>')
-    return "<br>".join(lines)

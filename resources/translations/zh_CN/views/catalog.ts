@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">渠道</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -325,6 +325,45 @@
     </message>
 </context>
 <context>
+    <name>PricesTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新价</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Save the product to see its prices broken down.</source>
+        <translation>保存宝贝后即可查看价格明细。</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>标价</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>New product</source>
@@ -393,6 +432,10 @@
     <message>
         <source>Description</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>价格</translation>
     </message>
     <message>
         <source>Discard the changes you typed?</source>

@@ -175,4 +175,15 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>price_breakdown</name>
+    <message>
+        <source>&lt;b&gt;Price %1&lt;/b&gt; (now %2)</source>
+        <translation>&lt;b&gt;价格 %1&lt;/b&gt;（当前 %2）</translation>
+    </message>
+    <message>
+        <source>Fees %1 · margin after fees %2</source>
+        <translation>费用 %1 · 扣费后毛利率 %2</translation>
+    </message>
+</context>
 </TS>
