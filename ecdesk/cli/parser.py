@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
                              "accountant-pack (both, with a contents page), service "
-                             "(tickets, returns, refunds)",
+                             "(tickets, returns, refunds), suppliers (scorecards, open purchase "
+                             "orders)",
                              "ecdesk.cli.reports:add_report_arguments")
     return parser
 

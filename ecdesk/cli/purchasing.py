@@ -130,10 +130,11 @@ def _list(args: argparse.Namespace) -> int:
 
     wanted = [part.strip() for part in args.status.split(",") if part.strip()]
     late = "late" in wanted
-    try:
-        statuses = tuple(PurchaseOrderStatus(s) for s in wanted if s != "late")
-    except ValueError as error:
-        raise ValidationError([Problem("--status", str(error))]) from error
+    statuses = tuple(s for s in wanted if s != "late")
+    unknown = [s for s in statuses if s not in {v.value for v in PurchaseOrderStatus}]
+    if unknown:
+        raise ValidationError([Problem("--status", _("'{value}' is not a status").format(
+            value=", ".join(unknown)))])
     db = open_to_read(args)
     try:
         rows = list_purchase_orders(db.uow("cli"), OrderFilter(statuses, late_only=late),

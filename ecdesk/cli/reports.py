@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 EXIT_OK, EXIT_USAGE = 0, 2
 # As ecdesk.services.reports.REPORTS (a test checks), without importing the reports.
-REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list")
+REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list", "suppliers")
 
 
 def add_report_arguments(report: argparse.ArgumentParser) -> None:

@@ -54,8 +54,8 @@ def test_suggest_prints_what_to_order_and_creates_drafts_on_request(
         shop: PurchasingShop, capsys: pytest.CaptureFixture[str]) -> None:
     from decimal import Decimal
 
-    from ecdesk.services.purchasing.suppliers import SupplierItemDraft, set_supplier_item
     from ecdesk.services.stock.commands import PolicyDraft, set_stock_policy
+    from ecdesk.services.suppliers.commands import SupplierItemDraft, set_supplier_item
 
     set_stock_policy(shop.db.uow(), shop.ids["MUG-1"], PolicyDraft(reorder_point=10,
                                                                    max_stock=30))
@@ -84,3 +84,18 @@ def test_a_purchase_order_prints_as_a_pdf_the_supplier_can_read_and_as_xlsx(
     assert pdf.read_bytes() == first  # the same order, the same bytes
     assert cli(shop, "purchasing", "print", number, "--out", str(tmp_path / "po.xlsx")) == 0
     assert (tmp_path / "po.xlsx").stat().st_size > 0
+
+
+def test_the_suppliers_report_writes_scorecards_and_open_orders(
+        shop: PurchasingShop, tmp_path: Path) -> None:
+    number = shop.order({"MUG-1": 10})
+    receive_args = ("purchasing", "receive", number, "MUG-1=8/2")
+    assert cli(shop, *receive_args) == 0
+    for suffix in (".pdf", ".csv", ".xlsx"):
+        out = tmp_path / f"suppliers{suffix}"
+        assert cli(shop, "report", "suppliers", "--from", "2026-01-01", "--to", "2026-12-31",
+                   "--out", str(out), "--generated-at", "2026-12-07 10:00") == 0
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "suppliers.pdf").pages)
+    assert "Ningbo Ceramics" in text and "Supplier scorecards" in text
+    csv_text = (tmp_path / "suppliers.csv").read_text(encoding="utf-8-sig")
+    assert number in csv_text  # still open: 2 rejected units are expected again

@@ -19,8 +19,8 @@ from ecdesk.services.purchasing.purchase_orders import (
     create_purchase_order,
     send_purchase_order,
 )
-from ecdesk.services.purchasing.suppliers import SupplierDraft, create_supplier
 from ecdesk.services.stock.commands import adjust_stock
+from ecdesk.services.suppliers.commands import SupplierDraft, create_supplier
 
 NOW = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 

@@ -21,9 +21,19 @@ from sqlalchemy import func, literal, select
 
 from ecdesk.cli.parser import main as cli_main
 from ecdesk.db import Database, open_database
-from ecdesk.models import Order, OrderLine, Product, ProductStatus, StockPolicy, Variant
+from ecdesk.models import (
+    Order,
+    OrderLine,
+    Product,
+    ProductStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    StockPolicy,
+    Variant,
+)
 from ecdesk.models.base import utc_now
 from ecdesk.models.orders import OPEN_STATUSES, SOLD_STATUSES
+from ecdesk.models.purchasing import EXPECTING_STATUSES
 from ecdesk.services.reports.alerts_part import current_alerts
 from ecdesk.services.reports.model import Table
 from ecdesk.services.stock import reorder
@@ -100,13 +110,23 @@ def expected_positions(db: Database, now: datetime) -> dict[str, Expected]:
             .join(Product, Product.id == Variant.product_id)
             .outerjoin(StockPolicy, StockPolicy.variant_id == Variant.id)
             .where(Variant.archived.is_(False), Product.status != ProductStatus.ARCHIVED)).all()
+        # On order: what the lines of sent and partly received purchase orders still expect.
+        ordered = dict(uow.session.execute(
+            select(PurchaseOrderLine.variant_id, func.sum(func.max(
+                PurchaseOrderLine.quantity - PurchaseOrderLine.cancelled
+                - PurchaseOrderLine.received, 0)))
+            .join(PurchaseOrder, PurchaseOrder.id == PurchaseOrderLine.order_id)
+            .where(PurchaseOrder.status.in_(EXPECTING_STATUSES))
+            .group_by(PurchaseOrderLine.variant_id)).tuples().all())
     found = {}
     for vid, sku, on_hand, *rules in skus:
         levels = levels_for(reorder.velocity(sold.get(vid, 0), window), PolicyDraft(*rules),
                             defaults)
         free = available(on_hand, committed.get(vid, 0))
-        found[sku] = Expected(on_hand, committed.get(vid, 0), 0, free, projected(free, 0),
-                              levels.reorder_point, levels.max_stock, levels.reorder_point_manual)
+        coming = int(ordered.get(vid, 0))
+        found[sku] = Expected(on_hand, committed.get(vid, 0), coming, free,
+                              projected(free, coming), levels.reorder_point, levels.max_stock,
+                              levels.reorder_point_manual)
     return found
 
 

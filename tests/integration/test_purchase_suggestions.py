@@ -19,14 +19,14 @@ from ecdesk.services.purchasing.suggestions import (
     raised_to_eoq,
     suggest_purchase_orders,
 )
-from ecdesk.services.purchasing.suppliers import (
+from ecdesk.services.stock.alerts_dto import AlertKind
+from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
+from ecdesk.services.stock.defaults import StockDefaults
+from ecdesk.services.suppliers.commands import (
     PriceBreak,
     SupplierItemDraft,
     set_supplier_item,
 )
-from ecdesk.services.stock.alerts_dto import AlertKind
-from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
-from ecdesk.services.stock.defaults import StockDefaults
 from tests.integration.purchasing_fixtures import NOW, PurchasingShop, purchasing_shop
 
 

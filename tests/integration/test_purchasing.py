@@ -35,16 +35,16 @@ from ecdesk.services.purchasing.receiving import (
     receive_purchase_order,
     return_to_supplier,
 )
-from ecdesk.services.purchasing.suppliers import (
-    PriceBreak,
-    SupplierItemDraft,
-    set_supplier_item,
-)
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_dto import AlertKind
 from ecdesk.services.stock.commands import PolicyDraft, adjust_stock, set_stock_policy
 from ecdesk.services.stock.inventory_dto import InventoryQuery
 from ecdesk.services.stock.queries import list_inventory
+from ecdesk.services.suppliers.commands import (
+    PriceBreak,
+    SupplierItemDraft,
+    set_supplier_item,
+)
 from tests.integration.purchasing_fixtures import NOW, PurchasingShop, purchasing_shop
 
 S = PurchaseOrderStatus
@@ -347,3 +347,19 @@ def test_received_plus_on_order_is_ordered_less_cancelled_for_every_line(
             .group_by(PurchaseOrderLine.variant_id)).tuples().all())
     assert on_order(shop) == {sku: expected.get(vid, 0) for sku, vid in shop.ids.items()
                               if sku != "OLD-1"}
+
+
+def test_the_dashboard_tile_counts_orders_late_and_due_this_week(
+        shop: PurchasingShop) -> None:
+    from ecdesk.services.purchasing.queries import due_and_late
+
+    for days in (-2, 0, 5, 20):
+        number = shop.order({"MUG-1": 1}, send=False)
+        update_purchase_order(shop.db.uow(), number, expected_on=date(2026, 11, 20)
+                              + timedelta(days=days), notes="")
+        from ecdesk.services.purchasing.purchase_orders import send_purchase_order
+        send_purchase_order(shop.db.uow(), number)
+    with shop.db.uow() as uow:
+        counts = due_and_late(uow.session, NOW)  # 20 Nov in Shanghai
+    assert (counts.late, counts.due_today, counts.due_this_week) == (1, 1, 2)
+    assert counts.late_orders == ("PO-2026-0001",)

@@ -28,17 +28,27 @@ def a_regular_customer(db: Database) -> tuple[str, set[int]]:
     return name, ids
 
 
-def test_products_orders_tickets_customers_and_price_rules_are_registered_in_that_order(
-        ) -> None:
+def test_every_provider_is_registered_in_the_order_its_group_shows() -> None:
     assert [(p.key, p.label) for p in SEARCH_PROVIDERS] == [
         ("product", "Products"), ("order", "Orders"), ("ticket", "Tickets"),
-        ("customer", "Customers"), ("price_rule", "Price rules")]
+        ("customer", "Customers"), ("price_rule", "Price rules"), ("supplier", "Suppliers"),
+        ("purchase_order", "Purchase orders")]
 
 
 def test_a_rules_name_finds_the_rule(demo_read_only: Database) -> None:
     [group] = [g for g in search_everything(demo_read_only.uow(), "skincare")
                if g.provider.key == "price_rule"]
     assert [hit.title for hit in group.hits] == ["护肤 Skincare on Tmall: 50% margin after fees"]
+
+
+def test_a_supplier_and_its_purchase_orders_are_found_by_its_name(
+        demo_read_only: Database) -> None:
+    [supplier] = hits(demo_read_only, "Pacific Outdoor", "supplier")
+    assert supplier.title == "Pacific Outdoor Supply Co." and "USD" in supplier.subtitle
+    orders = hits(demo_read_only, "Pacific Outdoor", "purchase_order")
+    assert orders and all("Pacific Outdoor Supply Co." in hit.subtitle for hit in orders)
+    [order] = hits(demo_read_only, orders[0].title, "purchase_order")
+    assert order.id == orders[0].id
 
 
 def test_a_sku_finds_its_product_and_the_hit_names_the_sku_and_title(

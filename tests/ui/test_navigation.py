@@ -77,7 +77,8 @@ def test_the_navigation_groups_the_pages_under_headings(window: MainWindow) -> N
     assert headings(window) == [
         ("Dashboard", "Overview"), ("Listings", "Sell"), ("Pricing", ""),
         ("Orders", "Orders and service"), ("Tickets", ""), ("Customers", ""),
-        ("Inventory", "Stock"), ("Alerts", ""), ("Reports", ""), ("Settings", "")]
+        ("Inventory", "Stock"), ("Alerts", ""), ("Suppliers", ""), ("Purchasing", ""),
+        ("Reports", ""), ("Settings", "")]
 
 
 def test_a_group_shows_only_when_one_of_its_pages_exists() -> None:
@@ -149,7 +150,8 @@ def test_go_to_page_lists_every_page_with_its_group_and_filters_as_you_type(
     qtbot.keyClicks(palette.filter, "stock")
     visible = [palette.list.item(r).text() for r in range(palette.list.count())
                if not palette.list.item(r).isHidden()]
-    assert visible == ["Inventory  ·  Stock", "Alerts  ·  Stock"]
+    assert visible == ["Inventory  ·  Stock", "Alerts  ·  Stock", "Suppliers  ·  Stock",
+                       "Purchasing  ·  Stock"]
     qtbot.keyClick(palette.filter, Qt.Key.Key_Down)
     qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
     assert palette.chosen == "alerts"
@@ -158,7 +160,7 @@ def test_go_to_page_lists_every_page_with_its_group_and_filters_as_you_type(
 def test_a_filter_that_matches_no_page_chooses_nothing(qtbot: QtBot) -> None:
     palette = PagePalette([(s.key, s.label, s.group) for s in PAGES])
     qtbot.addWidget(palette)
-    qtbot.keyClicks(palette.filter, "purchasing")
+    qtbot.keyClicks(palette.filter, "promotions")
     qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
     assert palette.chosen is None and palette.result() == 0
 

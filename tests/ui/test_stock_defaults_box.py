@@ -22,7 +22,8 @@ def test_the_box_shows_the_shops_stock_defaults(box: StockDefaultsBox) -> None:
     shown = {name: box.edits[name].text() for name in NUMBER_FIELDS}
     assert shown == {"lead_time_days": "14", "safety_days": "7", "cover_days": "30",
                      "velocity_window_days": "28", "overstock_days": "180",
-                     "dead_stock_days": "90", "pack_multiple": "1", "min_order_qty": "1"}
+                     "dead_stock_days": "90", "pack_multiple": "1", "min_order_qty": "1",
+                     "ordering_cost": "0", "holding_percent": "25"}
     assert not box.allow_negative.isChecked()
     assert box.save_button.isEnabled()
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D  # noqa: N817 (hand-computed figures read bette
 import pytest
 
 from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average, spread_by_value
-from ecdesk.services.purchasing.suppliers import unit_cost_at
+from ecdesk.services.suppliers.commands import unit_cost_at
 
 
 def test_costs_spread_by_value_add_up_to_the_cent_by_the_largest_remainder() -> None:

@@ -30,6 +30,7 @@ from ecdesk.services.demo.catalog import assign_popularity, read_catalog
 from ecdesk.services.demo.customer_profiles import add_customers
 from ecdesk.services.demo.orders import DemoClock, OrderWriter
 from ecdesk.services.demo.pricing import add_pricing
+from ecdesk.services.demo.purchasing import write_purchasing
 from ecdesk.services.demo.stock import (
     StockPlanner,
     cache_on_hand,
@@ -47,7 +48,7 @@ from ecdesk.services.shop_file.sqlite_only import (
 )
 
 # Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 TIMEZONE = "Asia/Shanghai"
 GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
 BULK_TABLES = ("orders", "order_lines", "stock_movements")
@@ -236,6 +237,10 @@ def _write_customers(job: DemoJob) -> Mapping[str, int]:
     return {"customers": created}
 
 
+def _write_purchasing(job: DemoJob) -> Mapping[str, int]:
+    return write_purchasing(job.db, random.Random(f"purchasing-{job.seed}"), job.clock)
+
+
 # In the order they run: each capability's rows can lean on those written before it.
 DEMO_GENERATORS = (
     DemoGenerator("settings", _write_settings),
@@ -244,6 +249,7 @@ DEMO_GENERATORS = (
     DemoGenerator("customers", _write_customers),
     DemoGenerator("after-sales", _write_after_sales),
     DemoGenerator("pricing", lambda job: add_pricing(job.db, job.seed)),
+    DemoGenerator("purchasing", _write_purchasing),
 )
 
 

@@ -52,7 +52,7 @@ def purchase_order_report(view: PurchaseOrderView, shop_name: str, timezone: str
         {"line": _("Shipping"), "amount": to_minor_units(view.shipping_cost)},
         {"line": _("Other costs"), "amount": to_minor_units(view.other_costs)}])
     summary = Table("totals", _("Totals"), (Column("line", "", TEXT, 3.0),
-                                            Column("amount", row.currency, MONEY, 1.5)),
+                                            Column("amount", _("Amount"), MONEY, 1.5)),
                     totals, {"amount": to_minor_units(view.total)},
                     total_label=_("Total to pay"), width=0.45)
     facts = (

@@ -29,7 +29,7 @@ from ecdesk.money import from_minor_units, round_document_total, round_line_tota
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.shop_time import shop_today, shop_zone
 from ecdesk.services.purchasing.receiving import order_extra_costs
-from ecdesk.services.purchasing.suppliers import unit_cost_at
+from ecdesk.services.suppliers.commands import unit_cost_at
 
 S = PurchaseOrderStatus
 OPEN_STATUSES = (S.DRAFT, S.SENT, S.PARTLY_RECEIVED)
@@ -134,7 +134,7 @@ def supplier_detail(uow: UnitOfWork, supplier_id: int) -> SupplierDetail:
             tuple(path for path in supplier.documents.splitlines() if path), supplier.notes,
             supplier.service_rating, supplier.innovation_rating)
         items = _items(session, SupplierItem.supplier_id == supplier_id)
-        orders = _order_rows(session, _orders_query().where(
+        orders = order_rows(session, orders_query().where(
             PurchaseOrder.supplier_id == supplier_id,
             PurchaseOrder.status.in_(OPEN_STATUSES)), shop_today(shop_zone(session)))
     return SupplierDetail(fields, tuple(items), tuple(orders))
@@ -178,7 +178,7 @@ class PurchaseOrderRow:
     late: bool  # still expecting goods after its expected day
 
 
-def _orders_query() -> Select[tuple[object, ...]]:
+def orders_query() -> Select[tuple[object, ...]]:
     lines = (select(PurchaseOrderLine.order_id.label("order_id"),
                     func.count().label("lines"),
                     func.sum(PurchaseOrderLine.quantity).label("units"),
@@ -197,7 +197,7 @@ def _orders_query() -> Select[tuple[object, ...]]:
             .outerjoin(lines, lines.c.order_id == PurchaseOrder.id))
 
 
-def _order_rows(session: Session, query: Select[tuple[object, ...]],
+def order_rows(session: Session, query: Select[tuple[object, ...]],
                 today: date) -> list[PurchaseOrderRow]:
     rows = []
     for row in session.execute(query.order_by(PurchaseOrder.id.desc())).all():
@@ -210,7 +210,7 @@ def _order_rows(session: Session, query: Select[tuple[object, ...]],
 
 @dataclass(frozen=True)
 class OrderFilter:
-    statuses: tuple[PurchaseOrderStatus, ...] = ()  # none: every status
+    statuses: tuple[str, ...] = ()  # status values ("sent"); none: every status
     supplier_id: int | None = None
     search: str = ""  # a PO number or supplier name, in part
     late_only: bool = False
@@ -223,9 +223,10 @@ def list_purchase_orders(uow: UnitOfWork, spec: OrderFilter = OrderFilter(), *,
     with uow:
         session = uow.session
         today = shop_today(shop_zone(session), now)
-        query = _orders_query()
+        query = orders_query()
         if spec.statuses:
-            query = query.where(PurchaseOrder.status.in_(spec.statuses))
+            query = query.where(PurchaseOrder.status.in_(
+                [PurchaseOrderStatus(status) for status in spec.statuses]))
         if spec.supplier_id is not None:
             query = query.where(PurchaseOrder.supplier_id == spec.supplier_id)
         if spec.search.strip():
@@ -236,7 +237,7 @@ def list_purchase_orders(uow: UnitOfWork, spec: OrderFilter = OrderFilter(), *,
             query = query.where(PurchaseOrder.status.in_(EXPECTING_STATUSES),
                                 PurchaseOrder.expected_on < today)
         total = session.scalar(select(func.count()).select_from(query.subquery()))
-        rows = _order_rows(session, query.offset(offset).limit(limit), today)
+        rows = order_rows(session, query.offset(offset).limit(limit), today)
     return Page(rows, total, offset + len(rows) < (total or 0))
 
 
@@ -281,7 +282,7 @@ def purchase_order_view(uow: UnitOfWork, number: str, *,
     with uow:
         session = uow.session
         order = load_order(session, number)
-        [row] = _order_rows(session, _orders_query().where(PurchaseOrder.id == order.id),
+        [row] = order_rows(session, orders_query().where(PurchaseOrder.id == order.id),
                             shop_today(shop_zone(session), now))
         supplier = session.get(Supplier, order.supplier_id)
         assert supplier is not None  # foreign key

@@ -146,7 +146,7 @@ def _preferred_items(session: Session, variant_ids: list[int]) -> dict[int, _Ite
 
 def _grouped(wanted: list[SuggestedLine], items: dict[int, _Item], defaults: StockDefaults,
              checked: int, now: datetime) -> Suggestions:
-    from ecdesk.services.purchasing.suppliers import unit_cost_at
+    from ecdesk.services.suppliers.commands import unit_cost_at
 
     by_supplier: dict[int, list[SuggestedLine]] = {}
     without = []

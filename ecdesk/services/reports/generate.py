@@ -73,6 +73,12 @@ def _price_list(session: Session, scope: ReportScope, _alerts: Alerts, step: Ste
     return build_price_list_report(session, scope, step)
 
 
+def _suppliers(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) -> Report:
+    from ecdesk.services.suppliers.report import build_suppliers_report
+
+    return build_suppliers_report(session, scope, step)
+
+
 REPORTS = {kind.name: kind for kind in (
     ReportKind("sales", "Sales and margin", _sales, per_channel=True),
     ReportKind("inventory", "Inventory valuation", _inventory, per_channel=False,
@@ -81,6 +87,8 @@ REPORTS = {kind.name: kind for kind in (
                per_channel=True, with_alerts=True),
     ReportKind("service", "Service (tickets, returns, refunds)", _service, per_channel=False),
     ReportKind("price-list", "Price list per channel", _price_list, per_channel=True),
+    ReportKind("suppliers", "Suppliers (scorecards, open orders)", _suppliers,
+               per_channel=False),
 )}
 
 

@@ -53,6 +53,8 @@ DESCRIPTIONS = {
                        "accountant each month",
     "service": "Tickets' first-response and resolution times, SLA met, reopen rate and "
                "satisfaction by type and channel; returns by SKU and reason; refunds paid",
+    "suppliers": "Each supplier's scorecard for the period (on time, fill rate, lead time, "
+                 "rejections, returns, price variance, score) and the open purchase orders",
 }
 PRESETS = ("last_month", "this_month", "custom")
 FORMATS = ((".pdf", "PDF"), (".csv", "CSV (the same tables)"),

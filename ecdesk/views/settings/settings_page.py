@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTableWidget,
@@ -91,7 +93,11 @@ class SettingsPage(QWidget):
         top = QHBoxLayout()
         top.addLayout(left, 3)
         self.stock_defaults = StockDefaultsBox(context)
-        top.addWidget(self.stock_defaults, 2)
+        # Scrolls when the window is short: its rows (the EOQ settings among them) would
+        # otherwise set the whole window's smallest height.
+        defaults_area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        defaults_area.setWidget(self.stock_defaults)
+        top.addWidget(defaults_area, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(channel_box, 1)

@@ -93,6 +93,7 @@ def _supplier_values(draft: SupplierDraft) -> dict[str, object]:
     values = {f.name: getattr(draft, f.name) for f in fields(draft)}
     values["name"] = draft.name.strip()
     values["documents"] = "\n".join(path.strip() for path in draft.documents if path.strip())
+    values["status"] = SupplierStatus(draft.status)  # (the form hands the value: "on_hold")
     return values
 
 

@@ -1,0 +1,1 @@
+"""The Purchasing page: purchase orders, their editor, receiving and reorder suggestions."""

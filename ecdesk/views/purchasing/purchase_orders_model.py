@@ -1,0 +1,47 @@
+"""The purchase orders table: a lazy model over the paging orders query (see PagedTableModel)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor
+
+from ecdesk.money import format_amount
+from ecdesk.services.common.page import Page
+from ecdesk.services.common.shop_time import shop_stamp
+from ecdesk.services.purchasing.queries import OrderFilter, PurchaseOrderRow
+from ecdesk.views.purchasing.labels import LATE, STATUS_COLOURS, status_label, tr
+from ecdesk.views.widgets.paged_table_model import PagedTableModel
+
+Loader = Callable[[OrderFilter, int, int], Page[PurchaseOrderRow]]
+COLUMNS = ["Number", "Supplier", "Status", "Created", "Expected", "Lines", "Units",
+           "Received", "Goods total"]
+RIGHT_FROM = 5
+
+
+class PurchaseOrdersModel(PagedTableModel[OrderFilter, PurchaseOrderRow]):
+    def __init__(self, loader: Loader, zone: ZoneInfo, parent: QObject | None = None) -> None:
+        super().__init__(loader, OrderFilter(), [(name, i >= RIGHT_FROM)
+                                                 for i, name in enumerate(COLUMNS)], parent)
+        self.zone = zone
+
+    def row_id(self, row: PurchaseOrderRow) -> int:
+        return row.id
+
+    def cell_text(self, row: PurchaseOrderRow, column: int) -> str:
+        if column == 2:
+            return status_label(row.status.value) + (" · " + tr("late") if row.late else "")
+        if column == 3:
+            return shop_stamp(row.created_at, self.zone)
+        if column == 4:
+            return row.expected_on.isoformat() if row.expected_on else ""
+        values = [row.number, row.supplier_name, "", "", "", f"{row.lines:,}", f"{row.units:,}",
+                  f"{row.received:,}", format_amount(row.goods_total, row.currency)]
+        return values[column]
+
+    def cell_colour(self, row: PurchaseOrderRow, column: int) -> QColor | None:
+        if column == 2:
+            return LATE if row.late else STATUS_COLOURS.get(row.status.value)
+        return None

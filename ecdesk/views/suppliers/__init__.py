@@ -1,0 +1,1 @@
+"""The Suppliers page: who supplies what, their open orders, scorecards and quotes."""

@@ -1,0 +1,77 @@
+"""The Suppliers and Purchasing pages on the demo shop: lists, details, receiving by scanning,
+suggestions, and the model contracts."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from ecdesk.services.purchasing.queries import purchase_order_view
+from ecdesk.views.purchasing.purchasing_page import PurchasingPage
+from ecdesk.views.purchasing.receive_dialog import ReceiveDialog
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.suppliers.suppliers_page import SuppliersPage
+
+
+@pytest.fixture
+def purchasing(qtbot: QtBot, context: ShopContext) -> PurchasingPage:
+    page = PurchasingPage(context)
+    qtbot.addWidget(page)
+    page.load()
+    return page
+
+
+def test_the_purchasing_page_lists_the_open_orders_and_shows_one_with_its_lines(
+        purchasing: PurchasingPage, qtbot: QtBot) -> None:
+    ModelTester(None).check(purchasing.model)
+    statuses = {purchasing.model.row_at(n).status.value
+                for n in range(purchasing.model.rowCount())}
+    assert statuses <= {"draft", "sent", "partly_received"} and "sent" in statuses
+    purchasing.table.selectRow(0)
+    assert purchasing.view is not None
+    assert purchasing.lines_model.rowCount() == len(purchasing.view.lines) > 0
+    assert purchasing.view.row.number in purchasing.detail_title.text()
+
+
+def test_the_late_filter_shows_only_orders_past_their_expected_day(
+        purchasing: PurchasingPage) -> None:
+    purchasing.status_filter.setCurrentIndex(1)  # Late
+    rows = [purchasing.model.row_at(n) for n in range(purchasing.model.rowCount())]
+    assert rows and all(row.late for row in rows)
+
+
+def test_receiving_by_scanning_books_one_unit_a_scan(
+        purchasing: PurchasingPage, context: ShopContext, qtbot: QtBot) -> None:
+    purchasing.status_filter.setCurrentIndex(4)  # Sent
+    number = purchasing.model.row_at(0).number
+    view = purchase_order_view(context.uow(), number)
+    dialog = ReceiveDialog(context, view)
+    qtbot.addWidget(dialog)
+    sku = view.lines[0].sku
+    for _ in range(3):
+        qtbot.keyClicks(dialog.scan, sku.lower())
+        dialog.scan.returnPressed.emit()
+    qtbot.keyClicks(dialog.scan, "NOT-A-SKU")
+    dialog.scan.returnPressed.emit()
+    assert "NOT-A-SKU is not on this order" in dialog.scan_result.text()
+    dialog._book()
+    after = purchase_order_view(context.uow(), number)
+    assert after.lines[0].received == 3
+    assert after.row.status.value == "partly_received" or after.lines[0].still_expected == 0
+
+
+def test_the_suppliers_page_shows_a_supplier_its_items_and_scorecards(
+        qtbot: QtBot, context: ShopContext) -> None:
+    page = SuppliersPage(context)
+    qtbot.addWidget(page)
+    page.load()
+    ModelTester(None).check(page.model)
+    assert page.model.rowCount() == 5 and page.detail is not None
+    assert page.items_model.rowCount() > 0
+    assert page.detail.supplier.name in page.details.text()
+    assert page.scores_model.rowCount() == 5
+    sku = page.items_model.row_at(0).sku
+    page.quote_sku.setText(sku)
+    page._compare()
+    assert page.quotes_model.rowCount() >= 1
