@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import PurchaseOrder
 from ecdesk.money import to_minor_units
 from ecdesk.services.purchasing.queries import OPEN_STATUSES, order_rows, orders_query
@@ -32,20 +32,20 @@ from ecdesk.services.suppliers.scorecard import (
 )
 
 DEFINITIONS = (
-    "Per supplier, over its purchase orders sent in the period (days in the shop's time zone): "
+    N_("Per supplier, over its purchase orders sent in the period (days in the shop's time zone): "
     "on time is the units accepted by the order's expected day over the units ordered; fill "
     "rate the units accepted over the units ordered; lead time the average days from sending "
-    "to delivery, weighted by units, against the days promised (sending to the expected day).",
-    "Rejected is the units refused at receiving over the units delivered. Price variance is "
+    "to delivery, weighted by units, against the days promised (sending to the expected day)."),
+    N_("Rejected is the units refused at receiving over the units delivered. Price variance is "
     "how far the unit costs paid (in the shop's currency) differ between its orders for the "
-    "same SKU: the quantity-weighted mean difference from the SKU's average, over the average.",
-    "Customer returns: the units customers returned in the period of the SKUs whose preferred "
+    "same SKU: the quantity-weighted mean difference from the SKU's average, over the average."),
+    N_("Customer returns: the units customers returned in the period of the SKUs whose preferred "
     "supplier it is, over the units of those SKUs sold in the period. A SKU's returns are "
     "counted to its preferred supplier whoever delivered the unit sold: ecdesk does not trace "
-    "which delivery a sold unit came from.",
-    "Service and innovation are the ratings (1 to 5) set on the supplier. Each part becomes a "
+    "which delivery a sold unit came from."),
+    N_("Service and innovation are the ratings (1 to 5) set on the supplier. Each part becomes a "
     "mark from 0 to 1 and the score (0 to 100) is their average weighted by the weights "
-    "below; a part without data is left out and the others' weights count.",
+    "below; a part without data is left out and the others' weights count."),
 )
 
 
