@@ -104,8 +104,10 @@ def _row(row: Any) -> CustomerRow:
         row.recency_days, row.r, row.f, row.m, row.segment)
 
 
-def get_customer(uow: UnitOfWork, customer_id: int,
-                 as_of: datetime | None = None) -> CustomerDetail:
+def get_customer(uow: UnitOfWork, customer_id: int, as_of: datetime | None = None, *,
+                 row: CustomerRow | None = None) -> CustomerDetail:
+    """A customer's profile and handles, with its list row (RFM, from every customer's orders:
+    a pass over the shop's orders, so the page hands in the `row` it already shows)."""
     with uow:
         session = uow.session
         customer = session.get(Customer, customer_id)
@@ -113,17 +115,18 @@ def get_customer(uow: UnitOfWork, customer_id: int,
             raise NotFoundError(_("Customer {id} does not exist (was it removed elsewhere?)")
                                 .format(id=customer_id))
         if customer.merged_into_id is not None:
-            return get_customer_in(session, customer.merged_into_id, as_of)
-        return get_customer_in(session, customer_id, as_of)
+            return _detail(session, customer.merged_into_id, as_of, None)
+        return _detail(session, customer_id, as_of, row)
 
 
-def get_customer_in(session: Session, customer_id: int,
-                    as_of: datetime | None = None) -> CustomerDetail:
-    params: dict[str, Any] = {**rfm_params(session, as_of), "id": customer_id,
-                              "limit": 1, "offset": 0}
-    row = _row(session.execute(rfm_query(
-        f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
-        "WHERE c.id = :id LIMIT :limit OFFSET :offset"), params).one())
+def _detail(session: Session, customer_id: int, as_of: datetime | None,
+            row: CustomerRow | None) -> CustomerDetail:
+    if row is None or row.id != customer_id:
+        params: dict[str, Any] = {**rfm_params(session, as_of), "id": customer_id,
+                                  "limit": 1, "offset": 0}
+        row = _row(session.execute(rfm_query(
+            f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
+            "WHERE c.id = :id LIMIT :limit OFFSET :offset"), params).one())
     customer = session.get_one(Customer, customer_id)
     handles = session.execute(
         select(CustomerHandle.id, CustomerHandle.channel_id, Channel.name, CustomerHandle.key)

@@ -196,6 +196,10 @@ class CustomersPage(QWidget):
             return None
         return self.model.row_at(row).id
 
+    def _selected_row(self) -> CustomerRow | None:
+        row = self.table.currentIndex().row()
+        return self.model.row_at(row) if self.selected_id() is not None else None
+
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
             self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -210,7 +214,7 @@ class CustomersPage(QWidget):
             self.profile.setText(self.tr("Select a customer to see their profile and orders."))
             return
         try:
-            detail = get_customer(self.context.uow(), customer_id)
+            detail = get_customer(self.context.uow(), customer_id, row=self._selected_row())
             orders = customer_orders(self.context.uow(), customer_id)
             tickets = customer_tickets(self.context.uow(), customer_id)
         except EcdeskError as error:
@@ -289,7 +293,8 @@ class CustomersPage(QWidget):
 
     def _detail(self) -> CustomerDetail | None:
         customer_id = self.selected_id()
-        return None if customer_id is None else get_customer(self.context.uow(), customer_id)
+        return None if customer_id is None else get_customer(
+            self.context.uow(), customer_id, row=self._selected_row())
 
     def edit_customer(self) -> None:
         detail = self._detail()
