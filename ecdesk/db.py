@@ -165,8 +165,8 @@ class Database:
             # Tidying only: every change is already committed in the write-ahead log, which the
             # next open folds in. A full disk here once turned an import that had been saved
             # into an "unexpected error" (exit 1).
-            logging.getLogger("ecdesk").warning("Could not fold the log into %s", self.path,
-                                                exc_info=True)
+            logging.getLogger("ecdesk").info("Could not fold the log into %s", self.path,
+                                             exc_info=True)
 
     def _outside_transaction(self, *statements: str) -> None:
         conn = sqlite3.connect(self.path, isolation_level=None)

@@ -9,6 +9,7 @@ Standard library only: `schema_version` reads files with sqlite3 before SQLAlche
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -76,6 +77,8 @@ def shop_file_error(error: BaseException, path: Path | None) -> DatabaseError:
     detail = str(getattr(error, "orig", None) or error)
     if reason == "io" and path is not None and _low_on_space(path.parent):
         reason = "full"  # SQLite says "disk I/O error" when it cannot grow its -shm file
+    elif reason == "io" and path is not None and not os.access(path.parent, os.W_OK):
+        reason = "read_only"  # it cannot make its log beside the shop
     fix = _capital if path is None else str  # a file name keeps its own spelling
     if reason == "damaged":
         return DamagedShopError(fix(damaged_message(name, detail)))

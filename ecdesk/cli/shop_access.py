@@ -43,7 +43,13 @@ def writing_to(shop: Path, command: str, dry_run: bool = False) -> Iterator[None
     if dry_run:
         yield
         return
+    from ecdesk.db import writable
+    from ecdesk.errors import ShopUnreachableError
     from ecdesk.services.shop_file.shop_lock import held_for
+    from ecdesk.sqlite_errors import unreachable_message
+
+    if shop.exists() and not writable(shop):  # a locked stick: say so before any work
+        raise ShopUnreachableError(unreachable_message("read_only", shop.name), "read_only")
 
     with held_for(shop, f"ecdesk {command}"):
         yield

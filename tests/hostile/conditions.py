@@ -126,3 +126,16 @@ def page_of(path: Path, kind: str) -> int:
 def flip_page_type(path: Path, kind: str) -> None:
     """Flip the byte that says what kind of b-tree page it is: one bad byte, as a disk makes."""
     flip_byte(path, page_of(path, kind))
+
+
+@contextlib.contextmanager
+def immutable(path: Path) -> Iterator[Path]:
+    """`path` made unchangeable even for root (`chattr +i`): a read-only file in a folder that
+    can be written."""
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("needs chattr on a file system that has the immutable flag")
+    try:
+        yield path
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -106,7 +107,18 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
-        self.setCentralWidget(self.splitter)
+        # Above every page while the shop is open read-only: the title bar alone was missed.
+        self.read_only_banner = QLabel(wordWrap=True, visible=False)
+        self.read_only_banner.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; padding: 6px 10px; "
+            "border-bottom: 1px solid #e0c36a; }")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def attach(self, context: ShopContext) -> None:
         """Show the shop: build its pages and connect them to the shop's change signal."""
@@ -137,6 +149,10 @@ class MainWindow(QMainWindow):
         context.page_requested.connect(self.show_target)
         self._on_changed(None)
         self._remember_shop(context.db.path)
+        self.read_only_banner.setText(self.tr(
+            "Read-only: this shop is open elsewhere, or its file, folder or drive cannot be "
+            "written. You can look everything up; changes cannot be saved."))
+        self.read_only_banner.setVisible(context.db.read_only)
 
     def show_first_rows(self, first: FirstRows) -> ListingsPage:
         """Show the Listings page with the shop's first rows while the shop is being opened;

@@ -19,6 +19,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read-only: this shop is open elsewhere, or its file, folder or drive cannot be written. You can look everything up; changes cannot be saved.</source>
+        <translation>只读：此店铺正在别处打开，或者它的文件、文件夹或驱动器无法写入。可以查阅所有内容，但修改无法保存。</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
