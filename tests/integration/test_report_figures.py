@@ -415,3 +415,33 @@ def test_the_inventory_reports_alerts_count_only_sales_placed_before_its_stated_
     assert before.startswith("0 open alerts")
     assert after.startswith("1 open alerts")
     assert "placed before the report's time; stock on hand is as it stands now" in before
+
+
+def test_a_packing_list_picks_every_sku_once_then_gives_each_order_its_own_slip(
+        shop: SmallShop, out: Path) -> None:
+    from pypdf import PdfReader
+
+    from ecdesk.services.reports.packing import write_packing_list
+
+    first = enter(shop, "P-1", (("SHIRT-WHITE", 2, "59.90"), ("FLASK-1", 1, "88.00")),
+                  at=at(4), customer="王伟")
+    second = enter(shop, "P-2", (("SHIRT-WHITE", 1, "59.90"),), at=at(5))
+    stated = datetime(2026, 3, 6, 9, 0, tzinfo=SHANGHAI)
+    result = write_packing_list(shop.db.uow(), [second, first], out / "pack.pdf",
+                                generated_at=stated)
+    assert (result.orders, result.pages) == (2, 3)
+    pages = [page.extract_text() for page in PdfReader(result.path).pages]
+    assert "FLASK-1" in pages[0] and "SHIRT-WHITE" in pages[0]
+    assert "Order P-1" in pages[1] and "王伟" in pages[1]
+    assert "Order P-2" in pages[2] and "FLASK-1" not in pages[2]
+    again = write_packing_list(shop.db.uow(), [first, second], out / "again.pdf",
+                               generated_at=stated)
+    assert again.path.read_bytes() == result.path.read_bytes()
+
+
+def test_a_packing_list_without_orders_is_refused(shop: SmallShop, out: Path) -> None:
+    from ecdesk.services.reports.packing import write_packing_list
+
+    with pytest.raises(ValidationError, match="choose the orders to pack first"):
+        write_packing_list(shop.db.uow(), [], out / "pack.pdf")
+    assert list(out.iterdir()) == []

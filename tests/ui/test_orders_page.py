@@ -373,3 +373,18 @@ def test_at_1280_to_1366_px_a_pinduoduo_number_and_the_total_show_whole(
     assert table.columnWidth(2) >= metrics.horizontalAdvance(number.data()) + 8
     assert table.columnWidth(7) >= metrics.horizontalAdvance(total.data()) + 8
     assert table.columnViewportPosition(7) + table.columnWidth(7) <= table.viewport().width()
+
+
+def test_a_packing_list_is_written_for_the_selected_orders(
+        qtbot: QtBot, page: OrdersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    assert not page.packing_action.isEnabled()
+    select(page, "TM-1", "TM-2")
+    assert page.packing_action.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_args: (str(tmp_path / "pack"), "PDF (*.pdf)"))
+    with qtbot.waitSignal(page.context.status_message, timeout=20_000) as said:
+        page.packing_action.trigger()
+    assert said.args[0].startswith("Packing list of 2 order(s) written")
+    assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")

@@ -42,6 +42,7 @@ from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, perio
 from ecdesk.services.orders.queries import count_orders, get_order, list_orders
 from ecdesk.services.orders.stock import can_change
 from ecdesk.services.orders_io.export import export_orders
+from ecdesk.services.reports.packing import write_packing_list
 from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
@@ -156,6 +157,10 @@ class OrdersPage(QWidget):
         self.export_action = page_action(self, self.tr("Export…"), "Ctrl+Shift+E",
                                          self.export_orders)
         toolbar.addAction(self.export_action)
+        self.packing_action = page_action(self, self.tr("Packing list…"), "Ctrl+Shift+L",
+                                          self.packing_list)
+        self.packing_action.setEnabled(False)
+        toolbar.addAction(self.packing_action)
         page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         spacer = QWidget()
@@ -204,6 +209,23 @@ class OrdersPage(QWidget):
         self.context.run_operation(
             self, self.tr("Exporting orders"),
             lambda progress: export_orders(db.uow("gui"), query, path, progress=progress))
+
+    def packing_list(self) -> None:
+        """A picking list and a packing slip per selected order, as a PDF."""
+        ids = [row.id for row in self.selected_orders()]
+        if not ids:
+            return
+        name = f"packing-{self.context.clock.today().isoformat()}.pdf"
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save the packing list as"), name, self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        if Path(path).suffix.lower() != ".pdf":
+            path += ".pdf"
+        db = self.context.db
+        self.context.run_operation(
+            self, self.tr("Writing the packing list"),
+            lambda _progress: write_packing_list(db.uow("gui"), ids, path))
 
     def current_query(self) -> OrderQuery:
         today = self.context.clock.today()
@@ -276,6 +298,7 @@ class OrdersPage(QWidget):
         self.detail.show_order(detail, self.context.zone, len(rows))
         for status, action in self.status_actions.items():
             action.setEnabled(any(self._can_become(row, status) for row in rows))
+        self.packing_action.setEnabled(bool(rows))
 
     @staticmethod
     def _can_become(row: OrderRow, status: str) -> bool:

@@ -392,6 +392,10 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Packing list…</source>
+        <translation>打包单…</translation>
+    </message>
+    <message>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,6 +410,18 @@
     <message>
         <source>Exporting orders</source>
         <translation>正在导出订单</translation>
+    </message>
+    <message>
+        <source>Save the packing list as</source>
+        <translation>打包单另存为</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the packing list</source>
+        <translation>正在生成打包单</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
