@@ -51,6 +51,11 @@ SORT_KEYS: dict[str, Sequence[Any]] = {
 }
 
 
+# Sort keys that are NOT NULL columns of the SKU or its product (the category's path is
+# outer-joined, a margin and a channel's listing may be NULL: left out).
+_NOT_NULL = (Product.title, Product.id, Variant.position, Variant.sku, Variant.option1,
+             Variant.option2, Variant.option3, Product.status, Variant.price, Variant.unit_cost,
+             Variant.on_hand)
 BROAD_SHARE = 0.2  # a search matching more than this share of all SKUs is "broad"
 MIN_BROAD = 2000
 BROAD_SAMPLE = 2000  # documents sampled to judge a search of short words
@@ -149,7 +154,7 @@ def _order(query: Select[Any], spec: VariantQuery) -> tuple[Select[Any], Keyset]
         keys = SORT_KEYS.get(spec.sort, SORT_KEYS["title"])
         if spec.sort == "category":
             query = query.outerjoin(Category, Category.id == Product.category_id)
-    return query, Keyset(ordered_keys(keys, Variant.id, spec.descending))
+    return query, Keyset(ordered_keys(keys, Variant.id, spec.descending, not_null=_NOT_NULL))
 
 
 def list_variants(uow: UnitOfWork, spec: VariantQuery, *, offset: int = 0, limit: int = 256,

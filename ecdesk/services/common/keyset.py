@@ -78,9 +78,16 @@ class SortKey:
         return key.nulls_last() if self.nulls_last else key.nulls_first()
 
 
-def ordered_keys(expressions: Sequence[Any], unique: Any, descending: bool) -> list[SortKey]:
-    """The usual order of a table: `expressions` then the unique id, all one direction."""
-    return [*(SortKey(e, descending) for e in expressions),
+def ordered_keys(expressions: Sequence[Any], unique: Any, descending: bool,
+                 not_null: Sequence[Any] = ()) -> list[SortKey]:
+    """The usual order of a table: `expressions` then the unique id, all one direction.
+
+    `not_null` names the expressions that cannot be NULL in this query (NOT NULL columns of
+    the table read, not outer-joined): their conditions leave the NULL cases out, so that an
+    index on them is entered where the page starts (`ordered_at <= ? OR ordered_at IS NULL`
+    made SQLite walk the whole index of 700,000 orders)."""
+    return [*(SortKey(e, descending, nullable=not any(e is n for n in not_null))
+              for e in expressions),
             SortKey(unique, descending, nullable=False)]
 
 

@@ -60,10 +60,15 @@ COLUMN_SORTS: dict[str, Sequence[Any]] = {
 }
 
 
+# Sort keys that are NOT NULL columns of orders (the channel's name is a subquery: left out).
+_NOT_NULL = (Order.ordered_at, Order.number, Order.customer_name, Order.status,
+             Order.line_count, Order.units, COLUMN_SORTS["total"][0])
+
+
 def _keyset(spec: OrderQuery) -> Keyset:
     """The table's order for `spec`: its column's keys, the order's id breaking ties."""
     keys = COLUMN_SORTS.get(spec.sort, COLUMN_SORTS["date"])
-    return Keyset(ordered_keys(keys, Order.id, spec.descending))
+    return Keyset(ordered_keys(keys, Order.id, spec.descending, not_null=_NOT_NULL))
 
 
 def list_orders(uow: UnitOfWork, spec: OrderQuery, *, offset: int = 0, limit: int = 256,

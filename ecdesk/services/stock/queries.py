@@ -248,7 +248,9 @@ class _Frame:
         }
         descending = self.query.descending
         nulls_last = True if self.query.sort == "cover" else None
-        return Keyset([*(SortKey(key, descending, nulls_last)
+        not_null = (*title, Variant.sku, Variant.on_hand)  # (NOT NULL columns, not joined)
+        return Keyset([*(SortKey(key, descending, nulls_last,
+                                 nullable=not any(key is n for n in not_null))
                          for key in keys.get(self.query.sort, title)),
                        SortKey(Variant.id, descending, nullable=False)])
 
