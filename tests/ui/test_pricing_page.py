@@ -5,6 +5,7 @@ editor's live example, market prices and the consistency check."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -124,3 +125,16 @@ def test_the_product_dialog_shows_each_channels_price_broken_down_and_the_histor
     assert "margin after fees" in shown and "天猫旗舰店 Tmall" in shown
     assert dialog.prices.history.rowCount() == 1
     assert dialog.prices.history.item(0, 4).text() == "Edit"
+
+
+def test_the_preview_tab_sets_the_big_change_and_channel_limits(page: PricingPage) -> None:
+    from ecdesk.services.pricing.price_settings import read_price_settings
+
+    page.tabs.setCurrentWidget(page.preview)
+    assert (page.preview.threshold.text(), page.preview.tolerance.text()) == ("20", "15")
+    page.preview.threshold.setText("30")
+    page.preview.tolerance.setText("12.5")
+    page.preview._save_settings()
+    with page.context.uow() as uow:
+        settings = read_price_settings(uow.session)
+    assert (settings.change_threshold, settings.tolerance) == (Decimal("0.3"), Decimal("0.125"))

@@ -6,6 +6,7 @@ and the question says how many of the changes are flagged."""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from ecdesk.services.pricing.preview import (
     preview_summary,
     read_preview_page,
 )
+from ecdesk.services.pricing.price_settings import read_price_settings, set_price_settings
 from ecdesk.views.pricing.pricing_models import FLAG_LABELS, PreviewTableModel, tr
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.page_actions import page_action
@@ -90,6 +93,10 @@ class PreviewPanel(QWidget):
         self.channel.currentIndexChanged.connect(self._apply_filters)
         self.flag.currentIndexChanged.connect(self._apply_filters)
         self.changes_only.toggled.connect(self._apply_filters)
+        self.threshold = QLineEdit(maximumWidth=60)
+        self.tolerance = QLineEdit(maximumWidth=60)
+        save = QPushButton(self.tr("Set"))
+        save.clicked.connect(self._save_settings)
         row = QHBoxLayout()
         row.addWidget(self.search, 2)
         row.addWidget(QLabel(self.tr("Channel")))
@@ -97,7 +104,24 @@ class PreviewPanel(QWidget):
         row.addWidget(QLabel(self.tr("Flags")))
         row.addWidget(self.flag)
         row.addWidget(self.changes_only)
+        row.addSpacing(12)
+        row.addWidget(QLabel(self.tr("Flag changes above %")))
+        row.addWidget(self.threshold)
+        row.addWidget(QLabel(self.tr("channels apart above %")))
+        row.addWidget(self.tolerance)
+        row.addWidget(save)
         return row
+
+    def _save_settings(self) -> None:
+        try:
+            threshold, tolerance = (Decimal(edit.text().strip().replace(",", ".")) / 100
+                                    for edit in (self.threshold, self.tolerance))
+        except InvalidOperation:
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("Type each limit as a percentage, e.g. 20."))
+            return
+        self.context.write(self, set_price_settings, change_threshold=threshold,
+                           tolerance=tolerance)
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: PreviewQuery, offset: int, limit: int) -> Page[PreviewRow]:
@@ -105,6 +129,11 @@ class PreviewPanel(QWidget):
 
     def load(self) -> None:
         self._fill_channels()
+        with self.context.uow() as uow:
+            settings = read_price_settings(uow.session)
+        for edit, rate in ((self.threshold, settings.change_threshold),
+                           (self.tolerance, settings.tolerance)):
+            edit.setText(format((rate * 100).normalize(), "f"))
         self.model.set_query(self.current_query())
         self._show_summary(preview_summary(self.context.uow()))
 

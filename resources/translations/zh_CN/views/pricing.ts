@@ -70,12 +70,32 @@
         <translation>只看变动</translation>
     </message>
     <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <source>Flags</source>
         <translation>标记</translation>
+    </message>
+    <message>
+        <source>Flag changes above %</source>
+        <translation>变动超过此百分比时标记</translation>
+    </message>
+    <message>
+        <source>channels apart above %</source>
+        <translation>渠道价差超过此百分比</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Type each limit as a percentage, e.g. 20.</source>
+        <translation>请以百分比填写各项限值，例如 20。</translation>
     </message>
     <message>
         <source>All prices</source>
