@@ -79,6 +79,8 @@ class Product(Base):
     option1_name: Mapped[str] = mapped_column(String(60), default="")
     option2_name: Mapped[str] = mapped_column(String(60), default="")
     option3_name: Mapped[str] = mapped_column(String(60), default="")
+    # The platform's own word for the kind of product (Shopify's Type), kept beside the category
+    product_type: Mapped[str] = mapped_column(String(120), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 

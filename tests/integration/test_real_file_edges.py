@@ -265,3 +265,27 @@ def test_an_orders_export_to_another_file_type_is_refused(tmp_shop: Database,
     with pytest.raises(EcdeskError, match=r"ending in \.csv or \.xlsx"):
         export_orders(tmp_shop.uow(), OrderQuery(), tmp_path / "orders.pdf")
     assert list(tmp_path.glob("orders*")) == []
+
+
+def test_shopifys_type_is_stored_beside_the_category_and_exported_back(
+        tmp_shop: Database, tmp_path: Path) -> None:
+    import csv
+
+    from ecdesk.services.catalog_io import export_products
+
+    path = tmp_path / "products_export.csv"
+    path.write_text("Handle,Title,Vendor,Product Category,Type,Option1 Name,Option1 Value,"
+                    "Variant SKU,Variant Price,Status\n"
+                    "mug,Mug,Muzi,Home & Garden > Kitchen,Coffee mugs,Title,Default Title,MUG,"
+                    "12.00,active\n", encoding="utf-8")
+    import_products(tmp_shop.uow(), read_import_file(path))
+    assert query(tmp_shop, "SELECT product_type FROM products") == [("Coffee mugs",)]
+    export_products(tmp_shop.uow(), tmp_path / "out.csv", layout="shopify")
+    with open(tmp_path / "out.csv", encoding="utf-8", newline="") as file:
+        row = next(csv.DictReader(file))
+    assert (row["Type"], row["Product Category"]) == ("Coffee mugs", "Home & Garden > Kitchen")
+    again = tmp_path / "without_type.csv"
+    again.write_text("Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+                     "mug,Mug,Title,Default Title,MUG,12.00\n", encoding="utf-8")
+    import_products(tmp_shop.uow(), read_import_file(again))  # no Type column: kept
+    assert query(tmp_shop, "SELECT product_type FROM products") == [("Coffee mugs",)]

@@ -52,6 +52,7 @@ class ParsedProduct(NamedTuple):
     tags: tuple[str, ...] | None = None
     status: str | None = None
     option_names: tuple[str, str, str] = ("", "", "")
+    product_type: str | None = None  # Shopify's Type; None: the column is absent, keep it
     variants: tuple[ParsedVariant, ...] = ()
     rows: tuple[int, ...] = ()  # every row that belongs to it (problems point at them)
 

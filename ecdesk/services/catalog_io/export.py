@@ -54,7 +54,8 @@ _PRODUCTS = """
            (SELECT group_concat(t.name, ', ') FROM (SELECT t.name FROM product_tags pt
                 JOIN tags t ON t.id = pt.tag_id WHERE pt.product_id = p.id ORDER BY t.name) t),
            v.id, v.sku, v.option1, v.option2, v.option3, v.barcode, v.weight_grams, v.price,
-           v.compare_at_price, v.unit_cost, v.archived, v.on_hand, sp.allow_negative
+           v.compare_at_price, v.unit_cost, v.archived, v.on_hand, sp.allow_negative,
+           p.product_type
     FROM products p JOIN variants v ON v.product_id = p.id
     LEFT JOIN stock_policies sp ON sp.variant_id = v.id
     ORDER BY p.id, v.position, v.id"""
@@ -172,7 +173,7 @@ def _shopify_rows(records: list, paths: dict[int, str], oversell: bool
         names = [r[7], r[8], r[9]]
         if not names[0] and not options[0]:
             names[0], options[0] = "Title", "Default Title"
-        product_cells = [r[1], r[3], r[4], paths.get(r[5], "") if r[5] else "", "",
+        product_cells = [r[1], r[3], r[4], paths.get(r[5], "") if r[5] else "", r[24] or "",
                          _text(r[10]), "true" if r[6] == "active" else "false"]
         rows.append([
             handles[product_id], *(product_cells if first else [""] * len(product_cells)),

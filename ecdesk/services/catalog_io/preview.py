@@ -86,7 +86,7 @@ class Plan:
 
 
 PRODUCT_FIELDS = ("title", "handle", "description", "brand", "category", "status",
-                  "option1_name", "option2_name", "option3_name")
+                  "option1_name", "option2_name", "option3_name", "product_type")
 VARIANT_FIELDS = ("option1", "option2", "option3", "barcode", "weight_grams", "unit_cost",
                   "price", "compare_at_price", "archived")
 
@@ -238,14 +238,15 @@ class _Shop:
         id_list = json.dumps(ids)
         for row in conn.exec_driver_sql(
                 "SELECT id, title, handle, description, brand, category_id, status, "
-                "option1_name, option2_name, option3_name FROM products "
+                "option1_name, option2_name, option3_name, product_type FROM products "
                 "WHERE id IN (SELECT value FROM json_each(?))", (id_list,)):
             pid = row[0]
             self.titles[pid] = row[1]
             self.products[pid] = {
                 "title": row[1], "handle": row[2], "description": row[3], "brand": row[4],
                 "category": paths.get(row[5], "") if row[5] else "", "status": row[6],
-                "option1_name": row[7], "option2_name": row[8], "option3_name": row[9]}
+                "option1_name": row[7], "option2_name": row[8], "option3_name": row[9],
+                "product_type": row[10]}
         for row in conn.exec_driver_sql(
                 "SELECT id, product_id, position, option1, option2, option3, barcode, "
                 "weight_grams, unit_cost, price, compare_at_price, archived, sku, on_hand "
@@ -408,6 +409,7 @@ def _product_values(product: ParsedProduct, current: dict[str, Any], present: _P
         "handle": product.handle or current.get("handle"),
         "description": keep("description", product.description),
         "brand": keep("brand", product.brand),
+        "product_type": keep("product_type", product.product_type),
         "category": keep("category", category),
         "status": status,
         "option1_name": product.option_names[0] if present.option_names[0]

@@ -164,7 +164,7 @@ def _next_id(conn: Connection, table: str) -> int:
 def _product_row(values: dict[str, Any], categories: dict[str, int | None]) -> tuple:
     return (values["title"], values["handle"], values["description"], values["brand"],
             categories[values["category"]], values["status"], values["option1_name"],
-            values["option2_name"], values["option3_name"])
+            values["option2_name"], values["option3_name"], values["product_type"])
 
 
 def _products(writer: _Writer, plan: Plan, categories: dict[str, int | None]) -> None:
@@ -181,11 +181,11 @@ def _products(writer: _Writer, plan: Plan, categories: dict[str, int | None]) ->
             changed.append((*_product_row(product.values, categories), writer.now,
                             product.product_id))
     writer.many("INSERT INTO products (id, title, handle, description, brand, category_id, "
-                "status, option1_name, option2_name, option3_name, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
+                "status, option1_name, option2_name, option3_name, product_type, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new)
     writer.many("UPDATE products SET title = ?, handle = ?, description = ?, brand = ?, "
                 "category_id = ?, status = ?, option1_name = ?, option2_name = ?, "
-                "option3_name = ?, updated_at = ? WHERE id = ?", changed)
+                "option3_name = ?, product_type = ?, updated_at = ? WHERE id = ?", changed)
 
 
 def _money(value: Decimal | None) -> int | None:

@@ -98,7 +98,8 @@ def _product_fields(read: ProductRowReader, group: _Group) -> None:
     tags = split_list(read.raw("tags")) if read.columns.has("tags") else None
     group.fields = {"description": read.html("description"),
                     "brand": read.optional_text("brand"), "category": category,
-                    "tags": tags, "status": status}
+                    "tags": tags, "status": status,
+                    "product_type": read.optional_text("product_type")}
     names = [read.text(f"option{i}_name") for i in (1, 2, 3)]
     if names[0].lower() == DEFAULT_OPTION[0] and read.text("option1_value").lower() in (
             DEFAULT_OPTION[1], ""):
