@@ -48,12 +48,20 @@ def test_rotation_keeps_safety_copies_and_manual_backups_by_their_own_rules(shop
     assert kinds == ["daily", "daily", "before-restore", "manual"]
 
 
-def test_the_safety_copies_before_imports_keep_the_newest_three_once_a_month_old(
-        shop: Path) -> None:
+def test_the_copies_before_imports_keep_the_newest_three(shop: Path) -> None:
     for offset in range(5):
-        back_up(shop, "before-bulk", now=DAY + timedelta(days=offset))
-    rotate(shop, RotationPolicy(), now=DAY + timedelta(days=60))
-    assert [day for day, _reason in _reasons(shop)] == [5, 4, 3]
+        back_up(shop, "before-bulk", now=DAY + timedelta(hours=offset))
+    assert [b.created_at.hour for b in list_backups(shop)] == [13, 12, 11]
+
+
+def test_the_safety_copies_before_a_restore_are_kept_a_month_and_the_newest_five_always(
+        shop: Path) -> None:
+    for offset in range(8):
+        back_up(shop, "before-restore", now=DAY + timedelta(days=offset))
+    rotate(shop, RotationPolicy(), now=DAY + timedelta(days=20))
+    assert len(list_backups(shop)) == 8, "all younger than 30 days"
+    rotate(shop, RotationPolicy(), now=DAY + timedelta(days=90))
+    assert [day for day, _reason in _reasons(shop)] == [8, 7, 6, 5, 4]
 
 
 def test_five_backups_in_the_same_second_are_five_files(shop: Path) -> None:
