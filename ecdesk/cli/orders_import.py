@@ -29,11 +29,22 @@ def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
     orders.add_argument("--format", choices=ORDER_FORMATS,
                         help="the file's format (default: detected from the header)")
     orders.add_argument("--encoding", help="the file's text encoding (default: detected)")
+    orders.add_argument("--column", action="append", type=_correction, metavar="FIELD=COLUMN",
+                        help="read FIELD (number, sku, quantity, price, created_at, status, "
+                        "...) from the file's column COLUMN (empty: from none); remembered for "
+                        "the channel once imported")
     orders.add_argument("--dry-run", action="store_true",
                         help="only show what would change; write nothing")
     orders.add_argument("--only-valid", action="store_true",
                         help="import the orders without problems and skip the others")
     orders.set_defaults(handler=_import_orders)
+
+
+def _correction(text: str) -> tuple[str, str]:
+    field, equals, column = text.partition("=")
+    if not equals or not field.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' is not FIELD=COLUMN")
+    return field.strip(), column.strip()
 
 
 def _import_orders(args: argparse.Namespace) -> int:
@@ -59,20 +70,31 @@ def _run(db: Any, args: argparse.Namespace) -> int:
         preview_orders,
         read_orders_file,
     )
+    from ecdesk.services.orders_io.columns import load_order_columns
     from ecdesk.services.orders_io.summary import describe_order_preview
     from ecdesk.services.settings import get_settings
 
-    parsed = read_orders_file(args.file, timezone=get_settings(db.uow("cli")).timezone,
-                              format=args.format, encoding=args.encoding, second=args.other)
-    if not parsed.file_error:
-        try:
-            with db.uow("cli") as uow:
-                channel = channel_for(uow.session, parsed.format, args.channel).id
-        except ChannelChoiceError as error:
-            print(f"ecdesk: {error}. Use --channel NAME.", file=sys.stderr)
-            return EXIT_USAGE
-    else:
+    timezone, typed = get_settings(db.uow("cli")).timezone, dict(args.column or ())
+
+    def read(remembered: dict[str, str]) -> Any:
+        return read_orders_file(args.file, timezone=timezone, format=args.format,
+                                encoding=args.encoding, second=args.other,
+                                columns={**remembered, **typed})
+
+    try:
         channel = None
+        if args.channel:  # the channel's remembered columns read the file from the start
+            with db.uow("cli") as uow:
+                channel = channel_for(uow.session, args.format or "shopify", args.channel).id
+        parsed = read(load_order_columns(db.uow("cli"), channel) if channel else {})
+        if channel is None and parsed.format:  # the default channel of the file's format
+            channel = _default_channel(db, parsed)
+            remembered = load_order_columns(db.uow("cli"), channel) if channel else {}
+            parsed = read(remembered) if remembered else parsed
+    except ChannelChoiceError as error:
+        print(f"ecdesk: {error}. Use --channel NAME.", file=sys.stderr)
+        return EXIT_USAGE
+    channel = None if parsed.file_error else channel
     preview = preview_orders(db.uow("cli"), parsed, channel=channel)
     print(describe_order_preview(preview))
     reason = _refusal(preview, args.only_valid)
@@ -85,6 +107,20 @@ def _run(db: Any, args: argparse.Namespace) -> int:
     result = import_orders(db.uow("cli"), parsed, channel=channel, only_valid=args.only_valid)
     print(result.message)
     return EXIT_OK
+
+
+def _default_channel(db: Any, parsed: Any) -> int | None:
+    """The format's default channel; None when a file that cannot be read has none (its
+    problem is reported), ChannelChoiceError when a readable one has none."""
+    from ecdesk.services.orders_io import ChannelChoiceError, channel_for
+
+    try:
+        with db.uow("cli") as uow:
+            return channel_for(uow.session, parsed.format, None).id
+    except ChannelChoiceError:
+        if parsed.file_error:
+            return None
+        raise
 
 
 def _refusal(preview: Any, only_valid: bool) -> str:

@@ -127,3 +127,24 @@ def test_a_taobao_report_of_two_files_imports_from_both(shop: Path, tmp_path: Pa
     done = run("import", "orders", str(order_list), str(details), "--db", str(shop))
     assert done.returncode == 0, done.stdout + done.stderr
     assert count(shop, "orders") == 1 and count(shop, "order_lines") == 1
+
+
+def test_a_corrected_column_is_used_and_remembered_for_the_channel(shop: Path, tmp_path: Path):
+    renamed = tmp_path / "renamed.csv"
+    original = shopify_file(tmp_path, shopify_order("#1", "MUG"))
+    renamed.write_text(original.read_text("utf-8").replace("Lineitem sku", "Item code", 1),
+                       encoding="utf-8")
+    refused = run("import", "orders", str(renamed), "--db", str(shop), "--format", "shopify",
+                  "--channel", "Shopify US")
+    assert refused.returncode == 3 and "no column for SKU" in refused.stdout
+    done = run("import", "orders", str(renamed), "--db", str(shop), "--format", "shopify",
+               "--channel", "Shopify US", "--column", "sku=Item code")
+    assert done.returncode == 0, done.stdout + done.stderr
+    later = tmp_path / "later.csv"
+    later.write_text(shopify_file(tmp_path, shopify_order("#2", "MUG"), name="x.csv")
+                     .read_text("utf-8").replace("Lineitem sku", "Item code", 1), encoding="utf-8")
+    again = run("import", "orders", str(later), "--db", str(shop), "--format", "shopify")
+    assert again.returncode == 0, again.stdout + again.stderr  # remembered for Shopify US
+    assert count(shop, "orders") == 2
+    wrong = run("import", "orders", str(later), "--db", str(shop), "--column", "sku=Nope")
+    assert wrong.returncode == 3 and "there is no column 'Nope' in the file" in wrong.stdout

@@ -63,6 +63,8 @@ class ParsedOrderFile:
     orders: tuple[ParsedOrder, ...]
     problems: tuple[Problem, ...]  # found without the database
     file_error: bool = False  # True: nothing can be imported from this file
+    # The user's corrections of the columns ({field: column name}), remembered per channel
+    corrected: tuple[tuple[str, str], ...] = ()
 
     @property
     def lines(self) -> int:

@@ -96,7 +96,8 @@ def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) 
         problems.append(Problem("Channel", str(error)))
         return Plan(None, [], OrderImportCounts(), problems, len(parsed.orders))
     header = list(parsed.header)
-    columns = Columns(header, order_column_index(header, parsed.format), FIELD_LABELS)
+    columns = Columns(header, order_column_index(header, parsed.format, dict(parsed.corrected)),
+                      FIELD_LABELS)
     shop = _Shop.load(session, parsed, info.id)
     planner = _Planner(shop, columns, problems, ZoneInfo(parsed.timezone))
     plans = [planner.plan(order) for order in parsed.orders if order.ordered_at is not None]

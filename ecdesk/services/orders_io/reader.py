@@ -31,13 +31,16 @@ from ecdesk.services.tabular_io.table import FILE, CheckedRows, Table, TableErro
 @collector_paused()
 def read_orders_file(path: Path | str, *, timezone: str, format: str | None = None,
                      encoding: str | None = None, progress: Progress | None = None,
-                     second: Path | str | None = None) -> ParsedOrderFile:
+                     second: Path | str | None = None,
+                     columns: dict[str, str] | None = None) -> ParsedOrderFile:
     """Read `path` (CSV or XLSX) as `format` (detected from the header when None).
 
     `second` is the other file of a Taobao/Tmall report that comes as two (the order list
     and its line details, given in either order): they are joined on 订单编号. Times written
-    without an offset are in `timezone` (the shop's). Raises ImportCancelledError when
-    `progress` returns False.
+    without an offset are in `timezone` (the shop's). `columns` ({field: column name}, "" for
+    none) corrects where the format's fields are: a platform that renamed a column, remembered
+    per channel (`load_order_columns`). Raises ImportCancelledError when `progress` returns
+    False.
     """
     path = Path(path)
     pair_problems: list[Problem] = []
@@ -68,14 +71,17 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         if products:
             return refused("", f"this is a product file ({products}), not an order export: "
                            "import it with Import products", None, table.encoding)
-        missing = _missing_columns(header, name)
+        corrected = _checked_columns(columns or {}, header)
+        if isinstance(corrected, str):
+            return refused(name, corrected, header, table.encoding)
+        missing = _missing_columns(header, name, corrected)
         if missing and name == "taobao" and _has_line_columns(header):
             return _details_alone(path, timezone, header, table, missing)
         if missing:
             return refused(name, missing, header, table.encoding)
         problems: list[Problem] = pair_problems
-        columns = Columns(header, order_column_index(header, name), FIELD_LABELS)
-        orders = OrderRows(ORDER_FORMATS[name], columns, problems, zone)
+        fields = Columns(header, order_column_index(header, name, corrected), FIELD_LABELS)
+        orders = OrderRows(ORDER_FORMATS[name], fields, problems, zone)
         rows = CheckedRows(table.rows, len(header), problems)
         for row, cells in rows:
             orders.add(row, cells)
@@ -89,7 +95,7 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         path=str(path), format=name, format_label=ORDER_FORMATS[name].LABEL,
         format_confident=format is not None or guess.confident, encoding=table.encoding,
         timezone=timezone, header=tuple(header), rows=rows.count, orders=tuple(parsed),
-        problems=tuple(problems))
+        problems=tuple(problems), corrected=tuple(sorted(corrected.items())))
 
 
 def _has_line_columns(header: list[str]) -> bool:
@@ -123,9 +129,22 @@ def _details_alone(path: Path, timezone: str, header: list[str], table: Table,
         file_error=True)
 
 
-def _missing_columns(header: list[str], name: str) -> str:
+def _checked_columns(columns: dict[str, str], header: list[str]) -> dict[str, str] | str:
+    """The corrections, or why they cannot be used (a field or a column that is not there)."""
+    stripped = {h.strip() for h in header}
+    for field, column in columns.items():
+        if field not in FIELD_LABELS:
+            return _("'{field}' is not an order field ecdesk reads ({fields})").format(
+                field=field, fields=", ".join(sorted(FIELD_LABELS)))
+        if column and column.strip() not in stripped:
+            return _("there is no column '{column}' in the file (for {field})").format(
+                column=column, field=field)
+    return columns
+
+
+def _missing_columns(header: list[str], name: str, corrected: dict[str, str]) -> str:
     """Why nothing can be read from a file with this header ("" when it can be read)."""
-    index = order_column_index(header, name)
+    index = order_column_index(header, name, corrected)
     missing = [FIELD_LABELS[f] for f in ORDER_FORMATS[name].REQUIRED if f not in index]
     if not missing:
         return ""

@@ -20,6 +20,7 @@ from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.stock import movements_for
 from ecdesk.services.orders.validation import line_total
 from ecdesk.services.orders_io.channel import ChannelRef
+from ecdesk.services.orders_io.columns import store_order_columns
 from ecdesk.services.orders_io.dto import OrderImportCounts, OrderImportResult, ParsedOrderFile
 from ecdesk.services.orders_io.plan import OrderPlan, Plan, plan_orders, to_preview
 from ecdesk.services.shop_file.backups import back_up_before_bulk
@@ -66,7 +67,8 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
     Everything is checked again inside the transaction. With problems, nothing is written and
     ValidationError lists them, unless `only_valid`: then the orders without problems are
     written and the others skipped. ImportCancelledError (from `progress`) writes nothing.
-    The shop is backed up first when more than a few hundred rows would be written.
+    The shop is backed up first when more than a few hundred rows would be written. The
+    columns the user corrected (`parsed.corrected`) are remembered for the channel.
     """
     refuse_to_write_into_damage(uow, ORDER_IMPORT_TABLES)
     with uow:
@@ -80,6 +82,8 @@ def import_orders(uow: UnitOfWork, parsed: ParsedOrderFile, *, channel: ChannelR
         # imported again, which changes nothing, takes no backup of a large shop.
         back_up_before_bulk(uow, writer.total)
         writer.write()
+        if parsed.corrected:  # the user's corrections hold for this channel's next file
+            store_order_columns(session, plan.channel.id, dict(parsed.corrected))
         uow.commit()
     ids = tuple(p.order_id for p in plan.orders
                 if p.order_id is not None and (p.changed or p.status_before is None))

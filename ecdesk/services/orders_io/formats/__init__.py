@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import ModuleType
 
 from ecdesk.services.catalog_io.formats import FORMATS
@@ -33,8 +34,18 @@ def looks_like_products(header: list[str]) -> str | None:
     return str(FORMATS[guess.name].LABEL) if guess.confident else None
 
 
-def order_column_index(header: list[str], name: str) -> dict[str, int]:
-    return match_aliases(header, ORDER_FORMATS[name].ALIASES)
+def order_column_index(header: list[str], name: str,
+                       corrected: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Field -> column of format `name`, found by its aliases, then as the user `corrected`
+    it ({field: column name}, "" for no column; a column the header lacks is left out)."""
+    index = match_aliases(header, ORDER_FORMATS[name].ALIASES)
+    stripped = [h.strip() for h in header]
+    for field, column in (corrected or {}).items():
+        if not column:
+            index.pop(field, None)
+        elif column.strip() in stripped:
+            index[field] = stripped.index(column.strip())
+    return index
 
 
 def order_format_labels() -> dict[str, str]:
