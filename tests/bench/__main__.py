@@ -107,6 +107,17 @@ def alerts_rows(shop: Path) -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
+def pricing_rows(shop: Path) -> list[Row]:
+    """Run tests/bench/pricing_bench.py on copies of the large shop in its own process."""
+    print("Pricing rules (preview of every rule, apply of 100,000 changes):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.pricing_bench", "--json", str(shop)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the pricing benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("pricing: preview all rules", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def in_order(rows: list[Row]) -> list[Row]:
     """Times first, then memory, each group in the order measured."""
     return sorted(rows, key=lambda row: row.unit == "MiB")
@@ -128,6 +139,7 @@ def main(argv: list[str]) -> int:
         rows += startup_rows(shop.path, args.runs, args.timeout)
     rows += listings_rows(shop.path)
     rows += alerts_rows(shop.path)
+    rows += pricing_rows(shop.path)
     if not args.skip_reports:
         rows += reports_rows(shop.path)
     if not args.skip_import:

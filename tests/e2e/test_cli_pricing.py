@@ -120,3 +120,18 @@ def test_the_price_list_report_lists_each_channels_prices_with_fees_and_margin(
     finally:
         conn.close()
     assert sum(1 for line in text.splitlines() if line.startswith("SKU-")) == listed > 0
+
+
+def test_the_price_history_is_exported_with_the_rule_of_each_change(shop: Path,
+                                                                   tmp_path: Path) -> None:
+    run("pricing", "preview", "--rule", "清仓限价 Clearance cap SKU-00004-1", "--db", str(shop))
+    assert run("pricing", "apply", "--yes", "--db", str(shop)).returncode == 0
+    out = tmp_path / "history.xlsx"
+    done = run("pricing", "history", "--sku", "SKU-00004-1", "--out", str(out), "--db", str(shop))
+    assert done.returncode == 0, done.stderr
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0] == ("at_utc", "sku", "channel", "old_price", "new_price", "source", "rule")
+    assert {(r[1], r[4], r[5], r[6]) for r in rows[1:]} == {
+        ("SKU-00004-1", "16.27", "rule", "清仓限价 Clearance cap SKU-00004-1")}

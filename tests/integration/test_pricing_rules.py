@@ -384,3 +384,19 @@ def test_the_sql_count_under_the_floor_agrees_with_the_margin_function(
                 if is_flagged(status):
                     below.add(sku)
         assert count_below_floor(uow.session) == len(below)
+
+
+def test_an_apply_then_its_undo_leaves_the_catalog_export_byte_for_byte_the_same(
+        shop: PricingShop, tmp_path: Path) -> None:
+    from ecdesk.services.catalog_io.export import export_products
+
+    export_products(shop.db.uow(), tmp_path / "before.csv")
+    rule(shop, "Cost plus", "cost_plus", rate="100", ending=".99")
+    rule(shop, "Tmall margin", "target_margin", rate="40", channel="Tmall")
+    build_price_preview(shop.db.uow())
+    apply_price_preview(shop.db.uow())
+    export_products(shop.db.uow(), tmp_path / "applied.csv")
+    undo_last_apply(shop.db.uow())
+    export_products(shop.db.uow(), tmp_path / "after.csv")
+    assert (tmp_path / "applied.csv").read_bytes() != (tmp_path / "before.csv").read_bytes()
+    assert (tmp_path / "after.csv").read_bytes() == (tmp_path / "before.csv").read_bytes()

@@ -59,9 +59,11 @@ class ApplyResult:
     changed: Changed
 
 
-def apply_price_preview(uow: UnitOfWork, *, row_ids: list[int] | None = None) -> ApplyResult:
+def apply_price_preview(uow: UnitOfWork, *, row_ids: list[int] | None = None,
+                        back_up_first: bool = True) -> ApplyResult:
     """Write the preview's prices (all, or the rows `row_ids`) after a backup, in one
-    transaction; the preview is cleared (preview again for the rest)."""
+    transaction; the preview is cleared (preview again for the rest). (`back_up_first` False
+    is for the benchmark, which times the backup apart.)"""
     chosen = None if row_ids is None else json.dumps(sorted(set(row_ids)))
     params = (chosen, chosen)
     with uow:
@@ -70,7 +72,7 @@ def apply_price_preview(uow: UnitOfWork, *, row_ids: list[int] | None = None) ->
         raise EcdeskError(_("The preview changes no price: build a preview first (or choose "
                             "rows that change a price)."))
     backup = back_up(uow.db_path, "before-price-apply", quick=True).path \
-        if uow.db_path is not None else None
+        if uow.db_path is not None and back_up_first else None
     now = datetime.now(UTC)
     stamp = now.replace(tzinfo=None).isoformat(sep=" ")
     with uow:

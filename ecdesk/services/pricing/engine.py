@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ecdesk.i18n import _
 from ecdesk.money import CENT, ZERO, format_rate, round_unit_price
@@ -71,6 +72,7 @@ def shown(value: Decimal | None) -> str:
     return text if "." not in text or len(text.split(".")[1]) >= 2 else f"{value:.2f}"
 
 
+@lru_cache(maxsize=65_536)  # SKUs share costs, and every listing of a SKU asks for its floor
 def floor_price(cost: Decimal, fees: ChannelFees, margin: Decimal) -> Decimal | None:
     """The lowest price (in cents) whose margin after `fees` is at least `margin`; None when
     margin plus the channel's rates reach 100 % (no price keeps it)."""
