@@ -127,7 +127,7 @@ def test_a_table_running_over_pages_repeats_its_header_on_each(
     continued = [t for t in texts if "Stock by SKU (continued)" in t]
     assert len(continued) > 3
     header = ["SKU", "Product", "Opening", "Received", "Sold", "Returned", "Adjusted", "Counted",
-              "Written off", "Closing", "Unit cost (CNY)", "Value (CNY)"]
+              "Written off", "To supplier", "Closing", "Unit cost (CNY)", "Value (CNY)"]
     for text in continued:
         lines = [line.strip() for line in text.splitlines()]
         start = lines.index("Stock by SKU (continued)") + 1
@@ -174,7 +174,7 @@ def test_the_stock_value_in_the_pdf_equals_an_independent_query(
     assert numbers_after(first, "Closing stock", 2) == [f"{units:,}", format_minor(value)]
     last_table = pages_text(written["inventory.pdf"])
     sku_pages = [t for t in last_table if "Stock by SKU" in t]
-    total_cells = numbers_after(sku_pages[-1].split("Stock by SKU")[-1], "Total", 9)
+    total_cells = numbers_after(sku_pages[-1].split("Stock by SKU")[-1], "Total", 10)
     assert total_cells[-2:] == [f"{units:,}", format_minor(value)]
 
 

@@ -109,7 +109,7 @@ _MOVEMENTS = tuple(Column(kind, SHORT_LABELS[kind], UNITS, 0.95) for kind in KIN
 
 
 def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
-    columns = (Column("category", "Category", TEXT, 3.4), Column("skus", "SKUs", COUNT, 0.7),
+    columns = (Column("category", "Category", TEXT, 2.45), Column("skus", "SKUs", COUNT, 0.7),
                Column("opening", "Opening", UNITS, 0.9), *_MOVEMENTS,
                Column("closing", "Closing", UNITS, 0.9),
                Column("closing_value", "Value", MONEY, 1.5))
@@ -118,7 +118,8 @@ def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
 
 def _by_sku(skus: pd.DataFrame, categories: pd.DataFrame, totals: dict[str, int]) -> Table:
     """Every SKU, each category's SKUs followed by the category's subtotal (from SQL)."""
-    columns = (Column("sku", "SKU", TEXT, 1.7), Column("product", "Product", TEXT, 3.1),
+    # (the product's share gave way to the returns-to-supplier column, so the others keep theirs)
+    columns = (Column("sku", "SKU", TEXT, 1.7), Column("product", "Product", TEXT, 2.15),
                Column("opening", "Opening", UNITS, 0.8), *_MOVEMENTS,
                Column("closing", "Closing", UNITS, 0.8),
                Column("unit_cost", "Unit cost", MONEY, 1.2),
