@@ -14,6 +14,7 @@ from ecdesk.models.pricing import (
     PricePreviewRow,
     PriceRule,
 )
+from ecdesk.models.promotions import Promotion, PromotionChannel
 from ecdesk.models.purchasing import (
     CostHistory,
     PurchaseOrder,
@@ -46,11 +47,12 @@ from ecdesk.models.tickets import (
 __all__ = [
     "AlertAck", "AuditEntry", "Base", "CalendarDay", "CannedReply", "Category", "Channel",
     "ChannelKind", "CostHistory", "Customer", "CustomerHandle", "EntryKind", "LineOutcome",
-    "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order", "OrderLine", "OrderRefund",
-    "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource", "PriceHistory",
-    "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "PurchaseOrder",
-    "PurchaseOrderLine", "PurchaseOrderStatus", "Receipt", "ReceiptLine", "ReturnCondition",
-    "ReturnReason", "Setting", "SlaPolicy", "StockMovement", "StockPolicy", "Supplier",
-    "SupplierItem", "SupplierPriceBreak", "SupplierStatus", "Tag", "Ticket", "TicketEntry",
-    "TicketLine", "TicketPriority", "TicketStatus", "TicketType", "Variant", "product_tags",
+    "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order", "OrderLine",
+    "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource",
+    "PriceHistory", "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "Promotion",
+    "PromotionChannel", "PurchaseOrder", "PurchaseOrderLine", "PurchaseOrderStatus", "Receipt",
+    "ReceiptLine", "ReturnCondition", "ReturnReason", "Setting", "SlaPolicy", "StockMovement",
+    "StockPolicy", "Supplier", "SupplierItem", "SupplierPriceBreak", "SupplierStatus", "Tag",
+    "Ticket", "TicketEntry", "TicketLine", "TicketPriority", "TicketStatus", "TicketType",
+    "Variant", "product_tags",
 ]
