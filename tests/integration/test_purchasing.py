@@ -363,3 +363,21 @@ def test_the_dashboard_tile_counts_orders_late_and_due_this_week(
         counts = due_and_late(uow.session, NOW)  # 20 Nov in Shanghai
     assert (counts.late, counts.due_today, counts.due_this_week) == (1, 1, 2)
     assert counts.late_orders == ("PO-2026-0001",)
+
+
+def test_quotes_compare_each_suppliers_price_at_the_quantity(shop: PurchasingShop) -> None:
+    from ecdesk.services.purchasing.queries import compare_quotes
+
+    mug = shop.ids["MUG-1"]
+    set_supplier_item(shop.db.uow(), SupplierItemDraft(shop.cny_supplier, mug, D("19.00"),
+                                                       min_order_qty=10))
+    set_supplier_item(shop.db.uow(), SupplierItemDraft(
+        shop.usd_supplier, mug, D("2.60"), preferred=True,
+        price_breaks=(PriceBreak(50, D("2.40")),)))
+    at_10 = compare_quotes(shop.db.uow(), mug, 10, now=NOW)
+    at_50 = compare_quotes(shop.db.uow(), mug, 50, now=NOW)
+    assert [(q.supplier_name, q.unit_cost, q.line_total) for q in at_10] == [
+        ("Yiwu Textiles", D("19.00"), D("190.00")), ("Ningbo Ceramics", D("2.60"), D("26.00"))]
+    assert [(q.currency, q.lead_time_days, q.preferred) for q in at_50] == [
+        ("CNY", None, False), ("USD", 21, True)]
+    assert at_50[1].unit_cost == D("2.40")

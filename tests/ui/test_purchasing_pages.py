@@ -75,3 +75,6 @@ def test_the_suppliers_page_shows_a_supplier_its_items_and_scorecards(
     page.quote_sku.setText(sku)
     page._compare()
     assert page.quotes_model.rowCount() >= 1
+    quote = page.quotes_model.row_at(0)
+    scores = {card.supplier_name: card.score for card in page.scores_model.rows}
+    assert quote.score is not None and quote.supplier_name in scores

@@ -347,12 +347,23 @@ class Quote:
     pack_multiple: int | None
     preferred: bool
     status: SupplierStatus
+    score: Decimal | None  # the supplier's scorecard score over the last year
 
 
-def compare_quotes(uow: UnitOfWork, variant_id: int, quantity: int) -> list[Quote]:
-    """Every supplier's price for `quantity` of a SKU, cheapest first (in its own currency)."""
+def compare_quotes(uow: UnitOfWork, variant_id: int, quantity: int,
+                   now: datetime | None = None) -> list[Quote]:
+    """Every supplier's price for `quantity` of a SKU, cheapest first (in its own currency),
+    with the supplier's score over the twelve months to today."""
+    from datetime import timedelta
+
+    from ecdesk.services.common.period import Period
+    from ecdesk.services.suppliers.scorecard import supplier_scorecards
+
     with uow:
         session = uow.session
+        today = shop_today(shop_zone(session), now)
+        scores = {card.supplier_id: card.score for card in supplier_scorecards(
+            session, Period(today - timedelta(days=364), today))}
         items = _items(session, SupplierItem.variant_id == variant_id)
         suppliers = {s.id: s for s in session.scalars(select(Supplier).where(
             Supplier.id.in_(select(SupplierItem.supplier_id)
@@ -369,6 +380,6 @@ def compare_quotes(uow: UnitOfWork, variant_id: int, quantity: int) -> list[Quot
                 round_line_total(cost * quantity),
                 item.lead_time_days if item.lead_time_days is not None
                 else supplier.lead_time_days, item.min_order_qty, item.pack_multiple,
-                item.preferred, supplier.status))
+                item.preferred, supplier.status, scores.get(supplier.id)))
     return sorted(quotes, key=lambda q: (q.currency, q.unit_cost, q.supplier_name))
 

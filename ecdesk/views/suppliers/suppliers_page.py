@@ -221,7 +221,8 @@ class SuppliersPage(QWidget):
             (self.tr("Lead time"), lambda q: "" if q.lead_time_days is None
              else str(q.lead_time_days), True),
             (self.tr("MOQ"), lambda q: str(q.min_order_qty or ""), True),
-            (self.tr("Pack"), lambda q: str(q.pack_multiple or ""), True)], self)
+            (self.tr("Pack"), lambda q: str(q.pack_multiple or ""), True),
+            (self.tr("Score"), lambda q: "—" if q.score is None else str(q.score), True)], self)
         self.quote_note = QLabel()
         row = QHBoxLayout()
         row.addWidget(self.quote_sku, 2)
