@@ -21,7 +21,8 @@ def shop_to_open(db: Path | None, demo: bool, fresh: bool) -> Path:
 
 
 def run_gui(db: Path | None = None, demo: bool = False, fresh: bool = False,
-            startup_probe: bool = False) -> int:
+            startup_probe: bool = False, language: str | None = None) -> int:
+    """`language` (from --lang) overrides the one chosen in Settings for this run."""
     from ecdesk.views.shell.launcher import launch
 
-    return launch(shop_to_open(db, demo, fresh), startup_probe=startup_probe)
+    return launch(shop_to_open(db, demo, fresh), startup_probe=startup_probe, language=language)

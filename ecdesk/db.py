@@ -99,8 +99,8 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         if self._open:
             raise UnitOfWorkReenteredError(
-                "This unit of work is already open: a `with uow:` inside another would lose the "
-                "outer writes. Pass uow.session to the helper (its read_* form) instead.")
+                _("This unit of work is already open: a `with uow:` inside another would lose the "
+                "outer writes. Pass uow.session to the helper (its read_* form) instead."))
         self.session = self._factory()
         self.session.info["actor"] = self.actor
         self._open = True
@@ -186,16 +186,17 @@ def open_database(path: Path | str, read_only: bool = False) -> Database:
     """
     path = Path(path).expanduser().resolve()
     if not path.parent.is_dir():
-        raise DatabaseError(f"The folder {path.parent} is not there. Was a USB stick or network "
-                            "drive removed? Connect it and open the shop again.")
+        raise DatabaseError(_("The folder {parent} is not there. Was a USB stick or network drive "
+                              "removed? Connect it and open the shop again.").format(
+                                  parent=path.parent))
     if read_only and not path.exists():
-        raise DatabaseError(f"{path} does not exist.")
+        raise DatabaseError(_("{path} does not exist.").format(path=path))
     refuse_a_vanished_shop(path)
     revision = stored_revision(path)
     if revision != SCHEMA_HEAD:
         if read_only:
-            raise DatabaseError(f"{path.name} needs an upgrade to this ecdesk's format, which "
-                                "cannot be done while it is open read-only.")
+            raise DatabaseError(_("{name} needs an upgrade to this ecdesk's format, which cannot "
+                                  "be done while it is open read-only.").format(name=path.name))
         _migrate(path, revision)
     return Database(path, make_engine(path, read_only), read_only)
 
@@ -262,8 +263,10 @@ def _migrate(path: Path, revision: str | None) -> None:
     if revision is not None:
         if revision not in known_revisions():
             raise NewerDatabaseError(
-                f"{path.name} was saved by a newer version of ecdesk (schema {revision}). "
-                "Install the newer ecdesk to open it; the file was not changed."
+                _(
+                    "{name} was saved by a newer version of ecdesk (schema {revision}). Install "
+                    "the newer ecdesk to open it; the file was not changed."
+                ).format(name=path.name, revision=revision)
             )
         backup = f"{path.stem}.before-{SCHEMA_HEAD}-{_stamp()}{path.suffix}"
         backup_copy(path, path.with_name(backup))

@@ -120,6 +120,17 @@ def format_money(amount: Decimal, currency: str) -> str:
     return format_currency(amount, currency, locale=babel_locale())
 
 
+def currency_label(code: str) -> str:
+    """How a report names its currency: the code in English (CNY), the sign and the code in
+    Chinese (¥ CNY), as sellers read amounts there."""
+    if current_language() == ENGLISH:
+        return code
+    from babel.numbers import get_currency_symbol
+
+    symbol = get_currency_symbol(code, locale=babel_locale())
+    return f"{symbol} {code}" if symbol != code else code
+
+
 def format_percent(value: Decimal | float, places: int = 1) -> str:
     """12.5% for 0.125."""
     from babel.numbers import format_percent as babel_format_percent
@@ -133,6 +144,13 @@ def format_date(day: date, length: str = "medium") -> str:
     from babel.dates import format_date as babel_format_date
 
     return babel_format_date(day, length, locale=babel_locale())
+
+
+def format_month(day: date) -> str:
+    """November 2026 / 2026年11月."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("yMMMM", day, locale=babel_locale())
 
 
 def format_datetime(moment: datetime, length: str = "medium") -> str:

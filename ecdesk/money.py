@@ -10,6 +10,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from ecdesk.i18n import _
+
 if TYPE_CHECKING:
     from ecdesk.money_column import ScaledDecimal
 
@@ -25,7 +27,11 @@ class MoneyError(ValueError):
 def to_decimal(value: Decimal | int | str) -> Decimal:
     """Convert an exact value to Decimal; floats are refused because they are not exact."""
     if isinstance(value, (bool, float)):
-        raise MoneyError(f"refusing {type(value).__name__} {value!r}: use Decimal or a string")
+        raise MoneyError(
+            _("refusing {name} {value!r}: use Decimal or a string").format(
+                name=type(value).__name__, value=value
+            )
+        )
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -34,11 +40,15 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
         try:
             result = Decimal(value.strip())
         except InvalidOperation:
-            raise MoneyError(f"'{value}' is not a number") from None
+            raise MoneyError(_("'{value}' is not a number").format(value=value)) from None
     else:
-        raise MoneyError(f"refusing {type(value).__name__} {value!r}: not a number")
+        raise MoneyError(
+            _("refusing {name} {value!r}: not a number").format(
+                name=type(value).__name__, value=value
+            )
+        )
     if not result.is_finite():
-        raise MoneyError(f"'{value}' is not a finite number")
+        raise MoneyError(_("'{value}' is not a finite number").format(value=value))
     return result
 
 
@@ -87,7 +97,7 @@ def parse_amount(text: str) -> Decimal:
     elif _DECIMAL_COMMA.match(cleaned):
         cleaned = cleaned.replace(",", ".")
     if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        raise MoneyError(f"'{original}' is not a number")
+        raise MoneyError(_("'{original}' is not a number").format(original=original))
     return to_decimal(cleaned)
 
 
@@ -113,7 +123,7 @@ def parse_rate(text: str) -> Decimal:
     try:
         return to_decimal(cleaned) / HUNDRED
     except MoneyError:
-        raise MoneyError(f"'{text}' is not a percentage") from None
+        raise MoneyError(_("'{text}' is not a percentage").format(text=text)) from None
 
 
 def Money() -> ScaledDecimal:  # noqa: N802 - reads as a column type: mapped_column(Money())
@@ -134,7 +144,7 @@ def to_minor_units(value: Decimal) -> int:
     """Hundredths as stored, for bulk inserts that bypass the ORM."""
     scaled = to_decimal(value) * HUNDRED
     if scaled != scaled.to_integral_value():
-        raise MoneyError(f"{value} has more than 2 decimals")
+        raise MoneyError(_("{value} has more than 2 decimals").format(value=value))
     return int(scaled)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from ecdesk import __version__
 from ecdesk.config import is_frozen, settle_bundle_environment
 from ecdesk.errors import EcdeskError
+from ecdesk.i18n import _
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -83,15 +84,21 @@ def check_installation(folder: Path) -> SelftestResult:
         report = write_sample_report(shop, folder)
         data = report.read_bytes()
         if not data.startswith(b"%PDF-"):
-            raise EcdeskError(f"{report.name} is not a PDF")
+            raise EcdeskError(_("{name} is not a PDF").format(name=report.name))
         if b"/FontFile2" not in data:  # the TrueType font reportlab embeds for Chinese text
-            raise EcdeskError(f"{report.name} has no embedded font: readers may show boxes")
+            raise EcdeskError(
+                _("{name} has no embedded font: readers may show boxes").format(name=report.name)
+            )
     with _step("checking the database"):
         from ecdesk.services.shop_file.backups import integrity_problems
 
         problems = integrity_problems(shop)
         if problems:
-            raise EcdeskError(f"{len(problems)} problem(s), the first: {problems[0]}")
+            raise EcdeskError(
+                _("{problems_count} problem(s), the first: {problems}").format(
+                    problems_count=len(problems), problems=problems[0]
+                )
+            )
     return SelftestResult(skus, pages, report, time.perf_counter() - started)
 
 

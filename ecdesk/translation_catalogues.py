@@ -38,6 +38,7 @@ PACKAGE = ROOT / "ecdesk"
 TRANSLATIONS = ROOT / "resources" / "translations"
 TARGETS = ("zh_CN",)  # English is the source text itself
 PLURAL_FORMS = {"zh_CN": "nplurals=1; plural=0;"}
+WINDOW_TEXT = "window_text"  # views/shell/pages.py: the page registry's texts (no context)
 KEYWORDS = {"_": 1, "N_": 1, "ngettext": 2}  # function name -> how many string arguments
 # str.format fields, %-formats, and Qt's %1 / %L1 / %n
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%(?:\([a-z_]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrn%]")
@@ -195,6 +196,7 @@ def run_lupdate(sources: list[Path], ts: Path, target: str) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-no-obsolete",
                     "-source-language", "en", "-target-language", target,
+                    "-tr-function-alias", f"QT_TR_NOOP+={WINDOW_TEXT}",
                     *map(str, sources), "-ts", str(ts)], check=True, cwd=ROOT)
 
 

@@ -19,6 +19,10 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory,
     """Every test (and every subprocess it starts) uses a fresh data folder, never the user's."""
     folder = tmp_path_factory.mktemp("data-dir")
     monkeypatch.setenv("ECDESK_DATA_DIR", str(folder))
+    # The command line follows the environment's language: tests read its English unless
+    # they ask for Chinese (--lang), whatever the developer's own locale.
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     return folder
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecdesk.i18n import N_, _, format_integer
 from ecdesk.services.stock.inventory_dto import SORT_KEYS, STOCK_ALL, STOCK_FILTERS
 
 if TYPE_CHECKING:
@@ -21,24 +22,26 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 PAGE = 1000
 TITLE_WIDTH = 30
-HEADER = ["SKU", "product", "on hand", "committed", "available", "on order", "projected",
-          "sold/day", "cover days", "reorder pt", "value"]
-HISTORY_HEADER = ["date", "movement", "quantity", "on hand", "reason", "reference"]
+HEADER = [N_("SKU"), N_("product"), N_("on hand"), N_("committed"), N_("available"),
+          N_("on order"), N_("projected"), N_("sold/day"), N_("cover days"), N_("reorder pt"),
+          N_("value")]
+HISTORY_HEADER = [N_("date"), N_("movement"), N_("quantity"), N_("on hand"), N_("reason"),
+                  N_("reference")]
 
 
 def add_inventory_arguments(inventory: argparse.ArgumentParser) -> None:
     inventory.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                           help="shop file (default: your shop)")
-    inventory.add_argument("--search", default="", help="words in SKU, title, barcode, options")
+                           help=_("shop file (default: your shop)"))
+    inventory.add_argument("--search", default="", help=_("words in SKU, title, barcode, options"))
     inventory.add_argument("--stock", choices=STOCK_FILTERS, default=STOCK_ALL,
-                           help="which SKUs by their stock (default: all)")
-    inventory.add_argument("--sort", choices=SORT_KEYS, default="title", help="sort key")
-    inventory.add_argument("--desc", action="store_true", help="sort descending")
+                           help=_("which SKUs by their stock (default: all)"))
+    inventory.add_argument("--sort", choices=SORT_KEYS, default="title", help=_("sort key"))
+    inventory.add_argument("--desc", action="store_true", help=_("sort descending"))
     inventory.add_argument("--limit", type=int, default=50,
-                           help="rows to print (default 50; 0 prints every row)")
-    inventory.add_argument("--sku", help="print this SKU's (or barcode's) stock movements")
+                           help=_("rows to print (default 50; 0 prints every row)"))
+    inventory.add_argument("--sku", help=_("print this SKU's (or barcode's) stock movements"))
     inventory.add_argument("--json", action="store_true",
-                           help="print JSON (amounts and rates as strings)")
+                           help=_("print JSON (amounts and rates as strings)"))
     inventory.set_defaults(handler=_inventory)
 
 
@@ -48,7 +51,7 @@ def _inventory(args: argparse.Namespace) -> int:
     from ecdesk.errors import EcdeskError
 
     if args.limit < 0:
-        raise EcdeskError("--limit must be 0 (every row) or more")
+        raise EcdeskError(_("--limit must be 0 (every row) or more"))
     db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         text = _history(db, args) if args.sku else _table(db, args)
@@ -92,14 +95,17 @@ def _table(db: Database, args: argparse.Namespace) -> str:
                            "units": summary.units, "value": str(summary.value),
                            "rows": [_row_json(row) for row in rows]},
                           ensure_ascii=False, indent=1)
-    lines = [f"Inventory of {settings.shop_name or 'your shop'}: {summary.skus:,} SKUs, "
-             f"{summary.units:,} units on hand, value "
-             f"{format_amount(summary.value, settings.currency)}"]
+    lines = [_("Inventory of {shop}: {skus} SKUs, {units} units on hand, value {value}").format(
+        shop=settings.shop_name or _("your shop"), skus=format_integer(summary.skus),
+        units=format_integer(summary.units),
+        value=format_amount(summary.value, settings.currency))]
     if len(rows) < summary.skus:
-        lines.append(f"(the first {len(rows):,}; --limit 0 prints every row)")
-    lines += columns([HEADER, *(_cells(row) for row in rows)], right=range(2, len(HEADER)))
+        lines.append(_("(the first {count}; --limit 0 prints every row)").format(
+            count=format_integer(len(rows))))
+    header = [_(name) for name in HEADER]
+    lines += columns([header, *(_cells(row) for row in rows)], right=range(2, len(HEADER)))
     if any(not row.figures.reorder_point_manual for row in rows):
-        lines.append("* reorder point suggested from sales (the others are set by hand)")
+        lines.append(_("* reorder point suggested from sales (the others are set by hand)"))
     return "\n".join(lines)
 
 
@@ -135,19 +141,21 @@ def _history(db: Database, args: argparse.Namespace) -> str:
 
     line = find_count_line(db.uow("cli"), args.sku)
     if line is None:
-        raise EcdeskError(f"No SKU or barcode '{args.sku}' in the shop.")
+        raise EcdeskError(_("No SKU or barcode '{sku}' in the shop.").format(sku=args.sku))
     page = movement_history(db.uow("cli"), line.variant_id, limit=args.limit or 1_000_000)
     if args.json:
         return json.dumps({"sku": line.sku, "title": line.title, "on_hand": line.expected,
                            "movements": [_movement_json(m) for m in page.rows]},
                           ensure_ascii=False, indent=1)
     lines = [f"{line.sku} · {line.title}" + (f" · {line.options}" if line.options else "")
-             + f": {line.expected:,} on hand, {page.total or 0:,} movements, newest first"]
+             + _(": {on_hand} on hand, {count} movements, newest first").format(
+                 on_hand=format_integer(line.expected), count=format_integer(page.total or 0))]
     if not page.rows:
-        return "\n".join([*lines, "No stock movements yet."])
+        return "\n".join([*lines, _("No stock movements yet.")])
     cells = [[m.at.strftime("%Y-%m-%d %H:%M"), m.kind.replace("_", " "), f"{m.quantity:+,}",
               f"{m.balance:,}", m.reason, m.reference] for m in page.rows]
-    return "\n".join(lines + columns([HISTORY_HEADER, *cells], right=range(2, 4)))
+    header = [_(name) for name in HISTORY_HEADER]
+    return "\n".join(lines + columns([header, *cells], right=range(2, 4)))
 
 
 def _movement_json(movement: MovementRow) -> dict[str, object]:

@@ -13,30 +13,32 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ecdesk.i18n import _
+
 EXIT_OK, EXIT_USAGE, EXIT_PROBLEMS = 0, 2, 3
 ORDER_FORMATS = ("shopify", "taobao", "jd", "pinduoduo", "douyin")
 
 
 def add_import_orders_arguments(orders: argparse.ArgumentParser) -> None:
-    orders.add_argument("file", type=Path, help="the file to import")
+    orders.add_argument("file", type=Path, help=_("the file to import"))
     orders.add_argument("other", type=Path, nargs="?",
-                        help="the other file of a Taobao/Tmall report that comes as two: the "
-                        "order list (订单报表) and its line details, in either order")
+                        help=_("the other file of a Taobao/Tmall report that comes as two: the "
+                               "order list (订单报表) and its line details, in either order"))
     orders.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
-    orders.add_argument("--channel", help="the channel the orders belong to (default: the "
-                        "shop's only channel of the file's kind)")
+                        help=_("shop file (default: your shop)"))
+    orders.add_argument("--channel", help=_("the channel the orders belong to (default: the "
+                        "shop's only channel of the file's kind)"))
     orders.add_argument("--format", choices=ORDER_FORMATS,
-                        help="the file's format (default: detected from the header)")
-    orders.add_argument("--encoding", help="the file's text encoding (default: detected)")
+                        help=_("the file's format (default: detected from the header)"))
+    orders.add_argument("--encoding", help=_("the file's text encoding (default: detected)"))
     orders.add_argument("--column", action="append", type=_correction, metavar="FIELD=COLUMN",
-                        help="read FIELD (number, sku, quantity, price, created_at, status, "
-                        "...) from the file's column COLUMN (empty: from none); remembered for "
-                        "the channel once imported")
+                        help=_("read FIELD (number, sku, quantity, price, created_at, status, "
+                               "...) from the file's column COLUMN (empty: from none); "
+                               "remembered for the channel once imported"))
     orders.add_argument("--dry-run", action="store_true",
-                        help="only show what would change; write nothing")
+                        help=_("only show what would change; write nothing"))
     orders.add_argument("--only-valid", action="store_true",
-                        help="import the orders without problems and skip the others")
+                        help=_("import the orders without problems and skip the others"))
     orders.set_defaults(handler=_import_orders)
 
 
@@ -92,17 +94,17 @@ def _run(db: Any, args: argparse.Namespace) -> int:
             remembered = load_order_columns(db.uow("cli"), channel) if channel else {}
             parsed = read(remembered) if remembered else parsed
     except ChannelChoiceError as error:
-        print(f"ecdesk: {error}. Use --channel NAME.", file=sys.stderr)
+        print(_("ecdesk: {error}. Use --channel NAME.").format(error=error), file=sys.stderr)
         return EXIT_USAGE
     channel = None if parsed.file_error else channel
     preview = preview_orders(db.uow("cli"), parsed, channel=channel)
     print(describe_order_preview(preview))
     reason = _refusal(preview, args.only_valid)
     if reason:
-        print(f"ecdesk: nothing was imported: {reason}", file=sys.stderr)
+        print(_("ecdesk: nothing was imported: {reason}").format(reason=reason), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.dry_run:
-        print("Dry run: nothing was written.")
+        print(_("Dry run: nothing was written."))
         return EXIT_OK
     result = import_orders(db.uow("cli"), parsed, channel=channel, only_valid=args.only_valid)
     print(result.message)
@@ -126,12 +128,14 @@ def _default_channel(db: Any, parsed: Any) -> int | None:
 def _refusal(preview: Any, only_valid: bool) -> str:
     """Why nothing will be imported ("" when something will)."""
     if preview.file.file_error:
-        return "fix the problems above"
+        return _("fix the problems above")
     if preview.blocked and not only_valid:
-        return ("fix the problems above, or use --only-valid to import the orders without "
-                "problems")
+        return _("fix the problems above, or use --only-valid to import the orders without "
+                 "problems")
     if not preview.importable:
-        return "no order is free of problems" if preview.problems else "the file has no orders"
+        if preview.problems:
+            return _("no order is free of problems")
+        return _("the file has no orders")
     return ""
 
 
@@ -167,8 +171,8 @@ def _export_orders(args: argparse.Namespace) -> int:
             found = [c.id for c in list_channels(db.uow("cli"), include_archived=True)
                      if c.name.casefold() == args.channel.strip().casefold()]
             if not found:
-                print(f"ecdesk: there is no channel '{args.channel}' in the shop",
-                      file=sys.stderr)
+                print(_("ecdesk: there is no channel '{channel}' in the shop").format(
+                    channel=args.channel), file=sys.stderr)
                 return EXIT_USAGE
             channel = found[0]
         end = args.last + timedelta(days=1) if args.last else None

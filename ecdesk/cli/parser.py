@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecdesk import __version__
+from ecdesk.cli.language import settle_cli_language
 from ecdesk.config import settle_bundle_environment
 from ecdesk.errors import DamagedShopError, EcdeskError, ValidationError
+from ecdesk.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
     from ecdesk.db import Database
@@ -64,72 +66,78 @@ def _subcommands(parser: argparse.ArgumentParser, dest: str, required: bool = Fa
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ecdesk", description="ecdesk: offline store management. "
-                     "Without a command, starts the desktop app.")
-    parser.add_argument("--version", action="version", version=f"ecdesk {__version__}")
-    parser.add_argument("--db", type=Path, help="shop file to open (default: your shop in the "
-                        "application data folder; a new path becomes a new, empty shop)")
+    parser = _Parser(prog="ecdesk", description=_("ecdesk: offline store management. "
+                     "Without a command, starts the desktop app."))
+    parser.add_argument("--version", action="version", version=f"ecdesk {__version__}",
+                        help=_("show program's version number and exit"))
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help=_("the language of messages, help and reports (default: the "
+                               "environment's, from LC_ALL / LANG)"))
+    parser.add_argument("--db", type=Path, help=_("shop file to open (default: your shop in the "
+                        "application data folder; a new path becomes a new, empty shop)"))
     parser.add_argument("--demo", action="store_true",
-                        help="open the demo shop, generating it the first time")
+                        help=_("open the demo shop, generating it the first time"))
     parser.add_argument("--fresh", action="store_true",
-                        help="with --demo: generate the demo shop anew")
+                        help=_("with --demo: generate the demo shop anew"))
     parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--selftest", action="store_true",
-                        help="check this installation off screen on a temporary demo shop "
-                        "(every page, the database), print one line and exit")
+                        help=_("check this installation off screen on a temporary demo shop "
+                        "(every page, the database), print one line and exit"))
     commands = _subcommands(parser, "command")
 
-    demo = commands.add_parser("demo", help="demo shops")
+    demo = commands.add_parser("demo", help=_("demo shops"))
     demo_commands = _subcommands(demo, "demo_command", required=True)
-    create = demo_commands.add_parser("create", help="generate a demo shop file")
-    create.add_argument("path", type=Path, help="the shop file to create")
+    create = demo_commands.add_parser("create", help=_("generate a demo shop file"))
+    create.add_argument("path", type=Path, help=_("the shop file to create"))
     create.add_argument("--scale", choices=("small", "large"), default="small",
-                        help="small: ~300 products, 12,000 order lines; large: 100,000 SKUs, "
-                        "1,000,000 order lines (a year of orders either way)")
-    create.add_argument("--seed", type=int, default=1, help="same seed, same shop")
-    create.add_argument("--force", action="store_true", help="replace an existing file")
+                        help=_("small: ~300 products, 12,000 order lines; large: 100,000 SKUs, "
+                        "1,000,000 order lines (a year of orders either way)"))
+    create.add_argument("--seed", type=int, default=1, help=_("same seed, same shop"))
+    create.add_argument("--force", action="store_true", help=_("replace an existing file"))
     create.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     create.set_defaults(handler=_demo_create)
 
-    info = commands.add_parser("info", help="print the shop's name and catalog counts")
+    info = commands.add_parser("info", help=_("print the shop's name and catalog counts"))
     info.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                      help="shop file (default: your shop)")
+                      help=_("shop file (default: your shop)"))
     info.set_defaults(handler=_info)
-    commands.add_lazy_parser("backup", "write a verified backup of the shop",
+    commands.add_lazy_parser("backup", _("write a verified backup of the shop"),
                              "ecdesk.cli.maintenance:add_backup_arguments")
-    commands.add_lazy_parser("restore", "replace the shop with a backup (the current file is "
-                             "backed up first)", "ecdesk.cli.maintenance:add_restore_arguments")
-    commands.add_lazy_parser("check", "check the shop file's integrity and links",
+    commands.add_lazy_parser("restore", _("replace the shop with a backup (the current file is "
+                             "backed up first)"), "ecdesk.cli.maintenance:add_restore_arguments")
+    commands.add_lazy_parser("check", _("check the shop file's integrity and links"),
                              "ecdesk.cli.maintenance:add_check_arguments")
     _add_catalog_io_commands(commands)
-    commands.add_lazy_parser("alerts", "list the inventory alerts (out of stock, below reorder "
-                             "point, overstock...), most severe first",
+    commands.add_lazy_parser("alerts", _("list the inventory alerts (out of stock, below reorder "
+                             "point, overstock...), most severe first"),
                              "ecdesk.cli.stock:add_alerts_arguments")
-    commands.add_lazy_parser("inventory", "stock per SKU: on hand, committed, available, sold a "
+    commands.add_lazy_parser("inventory", _("stock per SKU: on hand, committed, available, sold a "
                              "day, days of cover, reorder point, value; or one SKU's movements "
-                             "(--sku)", "ecdesk.cli.inventory:add_inventory_arguments")
-    commands.add_lazy_parser("tickets", "the service queue: open tickets by due time (SLA), "
-                             "or only the overdue ones (--overdue)",
+                             "(--sku)"), "ecdesk.cli.inventory:add_inventory_arguments")
+    commands.add_lazy_parser("tickets", _("the service queue: open tickets by due time (SLA), "
+                                          "or only the overdue ones (--overdue)"),
                              "ecdesk.cli.tickets:add_tickets_arguments")
-    commands.add_lazy_parser("suppliers", "list the suppliers: currency, lead time, items, "
-                             "open purchase orders",
+    commands.add_lazy_parser("suppliers", _("list the suppliers: currency, lead time, items, "
+                                            "open purchase orders"),
                              "ecdesk.cli.purchasing:add_suppliers_arguments")
-    commands.add_lazy_parser("purchasing", "purchase orders: list, suggest (what to order now), "
-                             "send, receive, close, cancel, print",
+    commands.add_lazy_parser("purchasing", _("purchase orders: list, suggest (what to order "
+                                             "now), send, receive, close, cancel, print"),
                              "ecdesk.cli.purchasing:add_purchasing_arguments")
-    commands.add_lazy_parser("customers", "customers across channels with their RFM segment "
-                             "(high_value, potential, new, at_risk, lost, regular); "
-                             "--segment lists one", "ecdesk.cli.customers:add_customers_arguments")
-    commands.add_lazy_parser("price", "a SKU's prices explained: the rule, each step, the fees "
-                             "and the margin after them", "ecdesk.cli.pricing:add_price_arguments")
-    commands.add_lazy_parser("pricing", "price rules: preview (exit 3 when a flagged change "
-                             "would apply), apply, undo",
+    commands.add_lazy_parser("customers", _("customers across channels with their RFM segment "
+                                            "(high_value, potential, new, at_risk, lost, "
+                                            "regular); --segment lists one"),
+                             "ecdesk.cli.customers:add_customers_arguments")
+    commands.add_lazy_parser("price", _("a SKU's prices explained: the rule, each step, the fees "
+                                        "and the margin after them"),
+                             "ecdesk.cli.pricing:add_price_arguments")
+    commands.add_lazy_parser("pricing", _("price rules: preview (exit 3 when a flagged change "
+                                          "would apply), apply, undo"),
                              "ecdesk.cli.pricing:add_pricing_arguments")
-    commands.add_lazy_parser("report", "write a report for a period as PDF (or the same tables "
+    commands.add_lazy_parser("report", _("write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "
                              "accountant-pack (both, with a contents page), service "
                              "(tickets, returns, refunds), suppliers (scorecards, open purchase "
-                             "orders)",
+                             "orders)"),
                              "ecdesk.cli.reports:add_report_arguments")
     return parser
 
@@ -138,8 +146,10 @@ def _demo_create(args: argparse.Namespace) -> int:
     from ecdesk.services.demo.shop import create_demo_shop
 
     summary = create_demo_shop(args.path, scale=args.scale, seed=args.seed, force=args.force)
-    print(f"Created {summary.path}: {summary.products} products, {summary.variants} SKUs, "
-          f"{summary.listings} listings, {summary.orders} orders ({summary.order_lines} lines)")
+    print(_("Created {path}: {products} products, {variants} SKUs, {listings} listings, "
+            "{orders} orders ({lines} lines)").format(
+        path=summary.path, products=summary.products, variants=summary.variants,
+        listings=summary.listings, orders=summary.orders, lines=summary.order_lines))
     return EXIT_OK
 
 
@@ -151,10 +161,11 @@ def _info(args: argparse.Namespace) -> int:
     db = open_to_read(args)
     try:
         settings = get_settings(db.uow("cli"))
-        print(f"Shop: {settings.shop_name or '(not named yet)'}")
-        print(f"File: {db.path}")
-        print(f"Currency: {settings.currency}  Timezone: {settings.timezone}")
-        print(f"SKUs: {count_variants(db.uow('cli'))}")
+        print(_("Shop: {name}").format(name=settings.shop_name or _("(not named yet)")))
+        print(_("File: {path}").format(path=db.path))
+        print(_("Currency: {currency}  Timezone: {zone}").format(
+            currency=settings.currency, zone=settings.timezone))
+        print(_("SKUs: {count}").format(count=count_variants(db.uow("cli"))))
     finally:
         db.close()
     return EXIT_OK
@@ -165,45 +176,46 @@ EXPORT_LAYOUTS = ("ecdesk", "shopify")
 
 
 def _add_catalog_io_commands(commands: _LazySubcommands) -> None:
-    imports = commands.add_parser("import", help="import from files")
+    imports = commands.add_parser("import", help=_("import from files"))
     import_commands = _subcommands(imports, "import_command", required=True)
     products = import_commands.add_parser(
-        "products", help="import products from a Shopify, WooCommerce, Taobao or ecdesk file "
-        "(CSV or XLSX); prints a preview and every problem first")
-    products.add_argument("file", type=Path, help="the file to import")
+        "products", help=_("import products from a Shopify, WooCommerce, Taobao or ecdesk file "
+        "(CSV or XLSX); prints a preview and every problem first"))
+    products.add_argument("file", type=Path, help=_("the file to import"))
     products.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                          help="shop file (default: your shop)")
+                          help=_("shop file (default: your shop)"))
     products.add_argument("--format", choices=IMPORT_FORMATS,
-                          help="the file's format (default: detected from the header)")
-    products.add_argument("--encoding", help="the file's text encoding (default: detected)")
-    products.add_argument("--channel", help="also create or update this channel's listings")
+                          help=_("the file's format (default: detected from the header)"))
+    products.add_argument("--encoding", help=_("the file's text encoding (default: detected)"))
+    products.add_argument("--channel", help=_("also create or update this channel's listings"))
     products.add_argument("--rate", type=_exchange_rate,
-                          help="for a channel that sells in another currency: the shop's "
-                          "currency per unit of the channel's (0.68 for SEK in CNY), to convert "
-                          "the SKUs' own prices; without it they are left as they are")
+                          help=_("for a channel that sells in another currency: the shop's "
+                                 "currency per unit of the channel's (0.68 for SEK in CNY), to "
+                                 "convert the SKUs' own prices; without it they are left as they "
+                                 "are"))
     products.add_argument("--dry-run", action="store_true",
-                          help="only show what would change; write nothing")
+                          help=_("only show what would change; write nothing"))
     products.add_argument("--only-valid", action="store_true",
-                          help="import the products without problems and skip the others")
+                          help=_("import the products without problems and skip the others"))
     products.set_defaults(handler=_import_products)
     import_commands.add_lazy_parser(
-        "orders", "import orders from a Shopify or Taobao/Tmall order export (CSV or XLSX); "
-        "prints a preview and every problem first",
+        "orders", _("import orders from a Shopify or Taobao/Tmall order export (CSV or XLSX); "
+        "prints a preview and every problem first"),
         "ecdesk.cli.orders_import:add_import_orders_arguments")
     import_commands.add_lazy_parser(
         "market-prices", "import market reference prices (市场定价) from CSV or XLSX: SKU, "
         "Price, Date; Channel and Source optional",
         "ecdesk.cli.pricing:add_import_market_prices_arguments")
 
-    exports = commands.add_parser("export", help="export to files")
+    exports = commands.add_parser("export", help=_("export to files"))
     export_commands = _subcommands(exports, "export_command", required=True)
-    catalog = export_commands.add_parser("products", help="export products, SKUs and listings")
+    catalog = export_commands.add_parser("products", help=_("export products, SKUs and listings"))
     catalog.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                         help="shop file (default: your shop)")
+                         help=_("shop file (default: your shop)"))
     catalog.add_argument("--out", type=Path, required=True,
-                         help="the file to write: FILE.csv or FILE.xlsx")
+                         help=_("the file to write: FILE.csv or FILE.xlsx"))
     catalog.add_argument("--format", choices=EXPORT_LAYOUTS, default="ecdesk",
-                         help="ecdesk's template (with listings) or Shopify's product CSV")
+                         help=_("ecdesk's template (with listings) or Shopify's product CSV"))
     catalog.set_defaults(handler=_export_products)
     export_commands.add_lazy_parser(
         "orders", "export orders with their lines (one row per line) as CSV or XLSX, filtered "
@@ -241,11 +253,11 @@ def _import_products_into(db: Database, args: argparse.Namespace) -> int:
         preview = preview_import(db.uow("cli"), parsed, channel=args.channel, rate=args.rate)
         print(describe_preview(preview))
         if preview.file.file_error or (preview.blocked and not args.only_valid):
-            print("ecdesk: nothing was imported: fix the problems above, or use --only-valid "
-                  "to import the products without problems", file=sys.stderr)
+            print(_("ecdesk: nothing was imported: fix the problems above, or use --only-valid "
+                    "to import the products without problems"), file=sys.stderr)
             return EXIT_PROBLEMS
         if args.dry_run:
-            print("Dry run: nothing was written.")
+            print(_("Dry run: nothing was written."))
             return EXIT_OK
         result = import_products(db.uow("cli"), parsed, channel=args.channel,
                                  only_valid=args.only_valid, rate=args.rate)
@@ -264,9 +276,10 @@ def _export_products(args: argparse.Namespace) -> int:
         result = export_products(db.uow("cli"), args.out, layout=args.format)
     finally:
         db.close()
-    print(f"Exported {result.products} product(s), {result.rows} row(s) to {result.path}")
+    print(_("Exported {products} product(s), {rows} row(s) to {path}").format(
+        products=result.products, rows=result.rows, path=result.path))
     for problem in result.cut_cells:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
     return EXIT_OK
 
 
@@ -275,17 +288,17 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return handler(args)
     except ValidationError as error:
         for problem in error.problems:
-            print(f"problem: {problem}", file=sys.stderr)
+            print(_("problem: {problem}").format(problem=problem), file=sys.stderr)
         return EXIT_PROBLEMS
     except DamagedShopError as error:
         print(f"ecdesk: {error}", file=sys.stderr)
         _name_newest_good_backup(args)
         return EXIT_FAILURE
     except EcdeskError as error:
-        print(f"ecdesk: {error}", file=sys.stderr)
+        print(_("ecdesk: {error}").format(error=error), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        print("ecdesk: interrupted", file=sys.stderr)
+        print(_("ecdesk: interrupted"), file=sys.stderr)
         return EXIT_FAILURE
     except Exception as error:  # the last line of defence: one readable line, details logged
         return _unexpected(error)
@@ -334,12 +347,13 @@ def _unexpected(error: Exception) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settle_bundle_environment()
+    settle_cli_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
         print(error, file=sys.stderr)
-        print("Try 'python main.py --help'.", file=sys.stderr)
+        print(_("Try 'python main.py --help'."), file=sys.stderr)
         return EXIT_USAGE
     if args.selftest:
         from ecdesk.selftest import run_selftest
@@ -349,5 +363,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ecdesk.app import run_gui
 
         return _run(lambda a: run_gui(db=a.db, demo=a.demo, fresh=a.fresh,
-                                      startup_probe=a.startup_probe), args)
+                                      startup_probe=a.startup_probe, language=a.lang), args)
     return _run(args.handler, args)

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ecdesk.i18n import LANGUAGES, _
+
 EXIT_OK, EXIT_USAGE = 0, 2
 # As ecdesk.services.reports.REPORTS (a test checks), without importing the reports.
 REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list", "suppliers")
@@ -26,19 +28,22 @@ REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list"
 def add_report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("name", metavar="NAME", help=", ".join(REPORT_NAMES))
     report.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
+                        help=_("shop file (default: your shop)"))
     report.add_argument("--from", dest="first", required=True, metavar="DATE",
-                        help="first day of the period, YYYY-MM-DD (the shop's time zone)")
+                        help=_("first day of the period, YYYY-MM-DD (the shop's time zone)"))
     report.add_argument("--to", dest="last", required=True, metavar="DATE",
-                        help="last day of the period, included, YYYY-MM-DD")
+                        help=_("last day of the period, included, YYYY-MM-DD"))
     report.add_argument("--channel", metavar="NAME",
-                        help="only this channel's orders (sales and accountant-pack)")
+                        help=_("only this channel's orders (sales and accountant-pack)"))
     report.add_argument("--out", type=Path, required=True, metavar="FILE",
-                        help="the file to write: FILE.pdf, FILE.csv or FILE.xlsx")
+                        help=_("the file to write: FILE.pdf, FILE.csv or FILE.xlsx"))
     report.add_argument("--generated-at", metavar="TIME",
-                        help="the generation time printed on the report, 'YYYY-MM-DD HH:MM' in "
+                        help=_("the generation time printed on the report, 'YYYY-MM-DD HH:MM' in "
                         "the shop's time zone (default: now); the same time gives the same PDF "
-                        "bytes")
+                        "bytes"))
+    report.add_argument("--lang", choices=LANGUAGES, dest="report_language",
+                        help=_("the report's language (default: the command line's, from "
+                               "--lang or LC_ALL / LANG)"))
     report.set_defaults(handler=_report)
 
 
@@ -53,7 +58,8 @@ def _report(args: argparse.Namespace) -> int:
 
     try:
         period = parse_period(args.first, args.last)
-        request = ReportRequest(args.name, period, args.out, args.channel)
+        request = ReportRequest(args.name, period, args.out, args.channel,
+                                language=args.report_language)
         _refuse(check_request(request))
     except ValidationError as error:
         return _usage(error)
@@ -63,7 +69,7 @@ def _report(args: argparse.Namespace) -> int:
         try:
             stamp = parse_generated_at(args.generated_at, zone)
             result = generate_report(db.uow("cli"), ReportRequest(
-                args.name, period, args.out, args.channel, stamp))
+                args.name, period, args.out, args.channel, stamp, args.report_language))
         except ValidationError as error:  # the request itself (e.g. no such channel)
             return _usage(error)
     finally:
@@ -81,8 +87,8 @@ def parse_generated_at(text: str | None, zone: ZoneInfo) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError([Problem("--generated-at", f"'{text}' is not a time: write it as "
-                                       "YYYY-MM-DD HH:MM")]) from None
+        raise ValidationError([Problem("--generated-at", _(
+            "'{text}' is not a time: write it as YYYY-MM-DD HH:MM").format(text=text))]) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
@@ -95,6 +101,6 @@ def _refuse(problems: list[Any]) -> None:
 
 def _usage(error: Any) -> int:
     for problem in error.problems:
-        print(f"ecdesk report: {problem}", file=sys.stderr)
-    print("Try 'python main.py report --help'.", file=sys.stderr)
+        print(_("ecdesk report: {problem}").format(problem=problem), file=sys.stderr)
+    print(_("Try 'python main.py report --help'."), file=sys.stderr)
     return EXIT_USAGE

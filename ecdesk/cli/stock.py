@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecdesk.i18n import _, format_integer
+
 if TYPE_CHECKING:
     from ecdesk.services.stock.alerts_dto import Alert, AlertReport
 
@@ -22,11 +24,11 @@ TITLE_WIDTH = 34
 
 def add_alerts_arguments(alerts: argparse.ArgumentParser) -> None:
     alerts.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
+                        help=_("shop file (default: your shop)"))
     alerts.add_argument("--json", action="store_true",
-                        help="print JSON with every figure (amounts and rates as strings)")
+                        help=_("print JSON with every figure (amounts and rates as strings)"))
     alerts.add_argument("--all", action="store_true",
-                        help="include the alerts acknowledged or snoozed in the app")
+                        help=_("include the alerts acknowledged or snoozed in the app"))
     alerts.set_defaults(handler=_alerts)
 
 
@@ -56,14 +58,16 @@ def as_table(report: AlertReport, shown: tuple[Alert, ...], shop_name: str,
              include_hidden: bool) -> str:
     from ecdesk.cli.columns import width
 
-    lines = [f"Inventory alerts for {shop_name or 'your shop'}: {summary(report)}"]
+    lines = [_("Inventory alerts for {shop}: {summary}").format(
+        shop=shop_name or _("your shop"), summary=summary(report))]
     if report.hidden_count and not include_hidden:
-        lines.append(f"({report.hidden_count} acknowledged or snoozed not shown; "
-                     "--all shows them)")
+        lines.append(_("({count} acknowledged or snoozed not shown; --all shows them)")
+                     .format(count=report.hidden_count))
     if not shown:
-        lines.append(f"No alerts: all {report.skus_checked:,} SKUs look fine.")
+        lines.append(_("No alerts: all {count} SKUs look fine.").format(
+            count=format_integer(report.skus_checked)))
         return "\n".join(lines)
-    header = ["severity", "SKU", "product", "alert", "order", "reason"]
+    header = [_("severity"), _("SKU"), _("product"), _("alert"), _("order"), _("reason")]
     rows = [_cells(alert, include_hidden) for alert in shown]
     widths = [max(width(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for cells in [header, *rows]:
@@ -76,18 +80,20 @@ def summary(report: AlertReport) -> str:
     from ecdesk.services.stock.alerts_dto import Severity
 
     counts = report.open_counts
-    return (f"{counts.get(Severity.CRITICAL, 0)} critical, {counts.get(Severity.WARNING, 0)} "
-            f"warning, {counts.get(Severity.INFO, 0)} for information "
-            f"({report.skus_checked:,} SKUs checked)")
+    return _("{critical} critical, {warning} warning, {info} for information ({count} SKUs "
+             "checked)").format(critical=counts.get(Severity.CRITICAL, 0),
+                                warning=counts.get(Severity.WARNING, 0),
+                                info=counts.get(Severity.INFO, 0),
+                                count=format_integer(report.skus_checked))
 
 
 def _cells(alert: Alert, include_hidden: bool) -> list[str]:
     from ecdesk.cli.columns import shorten
     from ecdesk.services.stock.alerts_dto import KIND_LABELS
 
-    severity = alert.severity.label + (" (ack)" if include_hidden and alert.hidden else "")
+    severity = _(alert.severity.label) + (_(" (ack)") if include_hidden and alert.hidden else "")
     order = str(alert.figures.suggested_qty) if alert.figures.suggested_qty else ""
-    return [severity, alert.sku, shorten(alert.title, TITLE_WIDTH), KIND_LABELS[alert.kind],
+    return [severity, alert.sku, shorten(alert.title, TITLE_WIDTH), _(KIND_LABELS[alert.kind]),
             order, alert.reason]
 
 

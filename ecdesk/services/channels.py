@@ -16,9 +16,10 @@ from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.pricing.margin import ChannelFees, FeeBasis
 
 KIND_LABELS = {
-    ChannelKind.TMALL: "Tmall", ChannelKind.JD: "JD", ChannelKind.PINDUODUO: "Pinduoduo",
-    ChannelKind.SHOPIFY: "Shopify", ChannelKind.AMAZON: "Amazon",
-    ChannelKind.OWN_SITE: "Own site", ChannelKind.OFFLINE: "Offline", ChannelKind.OTHER: "Other",
+    ChannelKind.TMALL: N_("Tmall"), ChannelKind.JD: N_("JD"),
+    ChannelKind.PINDUODUO: N_("Pinduoduo"), ChannelKind.SHOPIFY: N_("Shopify"),
+    ChannelKind.AMAZON: N_("Amazon"), ChannelKind.OWN_SITE: N_("Own site"),
+    ChannelKind.OFFLINE: N_("Offline"), ChannelKind.OTHER: N_("Other"),
 }
 
 
@@ -89,24 +90,33 @@ def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, curren
            commission_rate: Decimal | str, payment_fee_rate: Decimal | str) -> list[Problem]:
     problems = []
     if not name.strip():
-        problems.append(Problem("Name", "is required"))
+        problems.append(Problem("Name", _("is required")))
     else:
         clash = select(Channel.id).where(func.lower(Channel.name) == name.strip().lower())
         if channel_id is not None:
             clash = clash.where(Channel.id != channel_id)
         if uow.session.scalar(clash) is not None:
-            problems.append(Problem("Name", f"a channel named '{name.strip()}' already exists"))
+            problems.append(
+                Problem(
+                    "Name", _("a channel named '{strip}' already exists").format(strip=name.strip())
+                )
+            )
     if kind not in {k.value for k in ChannelKind}:
-        problems.append(Problem("Kind", f"'{kind}' is not a channel kind"))
+        problems.append(Problem("Kind", _("'{kind}' is not a channel kind").format(kind=kind)))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
-        problems.append(Problem("Currency", f"'{currency}' is not a three-letter code such as CNY"))
+        problems.append(
+            Problem(
+                "Currency",
+                _("'{currency}' is not a three-letter code such as CNY").format(currency=currency),
+            )
+        )
     for label, value in (("Commission", commission_rate), ("Payment fee", payment_fee_rate)):
         try:
             rate = to_decimal(value)
             if not Decimal("0") <= rate < Decimal("1"):
-                problems.append(Problem(label, "must be between 0 % and 100 %"))
+                problems.append(Problem(label, _("must be between 0 % and 100 %")))
             elif rate != rate.quantize(Decimal("0.000001")):
-                problems.append(Problem(label, "can have at most four decimals as a percentage"))
+                problems.append(Problem(label, _("can have at most four decimals as a percentage")))
         except MoneyError as error:
             problems.append(Problem(label, str(error)))
     return problems
@@ -139,8 +149,12 @@ def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, k
         uow.session.flush()
         new_id = channel.id
         uow.commit()
-    return Changed.of(ChangeArea.CHANNELS, ChangeArea.CATALOG,
-                      message=f"Channel '{name.strip()}' saved", ids=(new_id,))
+    return Changed.of(
+        ChangeArea.CHANNELS,
+        ChangeArea.CATALOG,
+        message=_("Channel '{strip}' saved").format(strip=name.strip()),
+        ids=(new_id,),
+    )
 
 
 def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Changed:
@@ -151,12 +165,16 @@ def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Ch
         name = channel.name
         uow.commit()
     verb = "archived" if archived else "restored"
-    return Changed.of(ChangeArea.CHANNELS, ChangeArea.CATALOG,
-                      message=f"Channel '{name}' {verb}", ids=(channel_id,))
+    return Changed.of(
+        ChangeArea.CHANNELS,
+        ChangeArea.CATALOG,
+        message=_("Channel '{name}' {verb}").format(name=name, verb=verb),
+        ids=(channel_id,),
+    )
 
 
 def _get(uow: UnitOfWork, channel_id: int) -> Channel:
     channel = uow.session.get(Channel, channel_id)
     if channel is None:
-        raise NotFoundError(f"Channel {channel_id} does not exist")
+        raise NotFoundError(_("Channel {channel_id} does not exist").format(channel_id=channel_id))
     return channel

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import Setting
 from ecdesk.money import MoneyError, to_decimal
 from ecdesk.services.changes import ChangeArea, Changed
@@ -49,17 +50,26 @@ def check_settings(shop_name: str, currency: str, timezone: str, min_margin: Dec
                    ) -> list[Problem]:
     problems = []
     if not shop_name.strip():
-        problems.append(Problem("Shop name", "is required"))
+        problems.append(Problem("Shop name", _("is required")))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
-        problems.append(Problem("Currency", f"'{currency}' is not a three-letter code such as CNY"))
+        problems.append(
+            Problem(
+                "Currency",
+                _("'{currency}' is not a three-letter code such as CNY").format(currency=currency),
+            )
+        )
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        problems.append(Problem("Timezone", f"'{timezone}' is not a known time zone"))
+        problems.append(
+            Problem(
+                "Timezone", _("'{timezone}' is not a known time zone").format(timezone=timezone)
+            )
+        )
     try:
         margin = to_decimal(min_margin)
         if not Decimal("0") <= margin < Decimal("1"):
-            problems.append(Problem("Minimum margin", "must be between 0 % and 100 %"))
+            problems.append(Problem("Minimum margin", _("must be between 0 % and 100 %")))
     except MoneyError as error:
         problems.append(Problem("Minimum margin", str(error)))
     return problems
@@ -80,4 +90,4 @@ def update_settings(uow: UnitOfWork, *, shop_name: str, currency: str, timezone:
             elif row.value != value:
                 row.value = value
         uow.commit()
-    return Changed.of(ChangeArea.SETTINGS, message="Settings saved")
+    return Changed.of(ChangeArea.SETTINGS, message=_("Settings saved"))

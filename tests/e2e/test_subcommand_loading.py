@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Runs the command line with the given arguments and prints the command modules it loaded.
+# Runs the command line with the given arguments and prints the command modules it loaded (the
+# parser and its language choice, which every command line reads, are not command modules).
 RUN_AND_LIST = """
 import json, sys
-is_command_module = lambda n: n.startswith("ecdesk.cli.") and n != "ecdesk.cli.parser"
+is_command_module = lambda n: (n.startswith("ecdesk.cli.")
+                               and n not in ("ecdesk.cli.parser", "ecdesk.cli.language"))
 from ecdesk.cli import main
 try:
     main(sys.argv[1:])

@@ -11,11 +11,6 @@ import pytest
 from ecdesk import translation_catalogues as catalogues
 from ecdesk.i18n import CHINESE, ENGLISH, _, environment_language, language, set_language
 
-# Strings that were on screen before the catalogues existed, still being translated by issue
-# #17 (one line per string, as the check prints it). Nothing new may be added here: a new
-# string gets its Chinese when it lands. The list shrinks to nothing as #17 lands.
-PENDING = Path(__file__).with_name("translations_pending.txt")
-
 
 @pytest.fixture(scope="module")
 def problems() -> list[str]:
@@ -23,10 +18,8 @@ def problems() -> list[str]:
 
 
 def test_every_catalogue_is_current_complete_and_compiled(problems: list[str]) -> None:
-    pending = set(PENDING.read_text(encoding="utf-8").splitlines()) if PENDING.exists() else set()
-    left = [line for line in problems if line not in pending]
-    assert not left, ("run `python bootstrap.py translations` and fill in the Chinese "
-                      "(resources/translations/README.md):\n" + "\n".join(left))
+    assert not problems, ("run `python bootstrap.py translations` and fill in the Chinese "
+                          "(resources/translations/README.md):\n" + "\n".join(problems))
 
 
 def test_a_service_message_reads_in_the_chosen_language() -> None:

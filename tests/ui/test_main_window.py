@@ -89,7 +89,7 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
     required = ["New shop", "Open shop", "Open recent", "Quit"]
     assert [text for text in file_actions if text in required] == required
     assert file_actions[-1] == "Quit"
-    assert [plain(a) for a in menu(window, "Help").actions()] == ["About ecdesk"]
+    assert [plain(a) for a in menu(window, "Help").actions()] == ["User guide", "", "About ecdesk"]
     assert [(plain(a), a.shortcut().toString()) for a in menu(window, "Go").actions()
             if not a.isSeparator()] == [
         ("Search everything", "Ctrl+K"), ("Go to page", "Ctrl+G"),

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import (
     Channel,
     Listing,
@@ -61,8 +62,11 @@ def save_product(uow: UnitOfWork, draft: ProductDraft, product_id: int | None = 
             record_change(session, "products", saved_id, {"tags": [old_tags, new_tags]})
         uow.commit()
     verb = "created" if product_id is None else "saved"
-    return Changed.of(ChangeArea.CATALOG,
-                      message=f"Product '{draft.title.strip()}' {verb}", ids=(saved_id,))
+    return Changed.of(
+        ChangeArea.CATALOG,
+        message=_("Product '{strip}' {verb}").format(strip=draft.title.strip(), verb=verb),
+        ids=(saved_id,),
+    )
 
 
 def _load_or_new(session: Session, product_id: int | None) -> Product:
@@ -72,7 +76,11 @@ def _load_or_new(session: Session, product_id: int | None) -> Product:
         return product
     product = session.get(Product, product_id)
     if product is None:
-        raise NotFoundError(f"Product {product_id} does not exist (was it removed elsewhere?)")
+        raise NotFoundError(
+            _("Product {product_id} does not exist (was it removed elsewhere?)").format(
+                product_id=product_id
+            )
+        )
     return product
 
 
@@ -88,7 +96,13 @@ def _skus_in_use(session: Session, draft: ProductDraft, product_id: int | None) 
             .where(func.lower(Variant.sku) == sku.lower())).first()
         # Within the product SKUs may move between variants (a swap); the form has them all.
         if owner is not None and (product_id is None or owner.product_id != product_id):
-            problems.append(Problem("SKU", f"'{sku}' is already used by '{owner.title}'", row))
+            problems.append(
+                Problem(
+                    "SKU",
+                    _("'{sku}' is already used by '{title}'").format(sku=sku, title=owner.title),
+                    row,
+                )
+            )
     return problems
 
 
@@ -100,8 +114,14 @@ def _listing_problems(session: Session, draft: ProductDraft, product_id: int | N
     own_variants = {v.id for v in draft.variants if v.id is not None}
     for row, listing in enumerate(draft.listings, start=1):
         if listing.channel_id not in channels:
-            problems.append(Problem(f"Listing {row}", f"channel {listing.channel_id} does not "
-                                    "exist (was it removed?)"))
+            problems.append(
+                Problem(
+                    f"Listing {row}",
+                    _("channel {channel_id} does not exist (was it removed?)").format(
+                        channel_id=listing.channel_id
+                    ),
+                )
+            )
             continue
         item_id = listing.channel_item_id.strip()
         if not item_id:
@@ -111,8 +131,14 @@ def _listing_problems(session: Session, draft: ProductDraft, product_id: int | N
             .where(Listing.channel_id == listing.channel_id,
                    Listing.channel_item_id == item_id)).first()
         if owner is not None and owner.id not in own_variants:
-            problems.append(Problem(f"Listing {row}", f"channel item id '{item_id}' is already "
-                                    f"used by SKU '{owner.sku}' on this channel"))
+            problems.append(
+                Problem(
+                    f"Listing {row}",
+                    _(
+                        "channel item id '{item_id}' is already used by SKU '{sku}' on this channel"
+                    ).format(item_id=item_id, sku=owner.sku),
+                )
+            )
     return problems
 
 
@@ -212,7 +238,9 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> Changed:
     """Bulk: set draft / active / archived on many products (archiving is how products go away)."""
     if status not in {s.value for s in ProductStatus}:
-        raise ValidationError([Problem("Status", f"'{status}' is not a product status")])
+        raise ValidationError(
+            [Problem("Status", _("'{status}' is not a product status").format(status=status))]
+        )
     ids = sorted(set(product_ids))
     back_up_before_bulk(uow, len(ids))
     with uow:
@@ -226,21 +254,35 @@ def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> 
                             .values(status=status, updated_at=utc_now()))
         record_bulk(session, "products", {"field": "status", "new": status, "old": before})
         uow.commit()
-    return Changed.of(ChangeArea.CATALOG,
-                      message=f"{len(before)} product(s) set to {status}", ids=tuple(ids))
+    return Changed.of(
+        ChangeArea.CATALOG,
+        message=_("{before_count} product(s) set to {status}").format(
+            before_count=len(before), status=status
+        ),
+        ids=tuple(ids),
+    )
 
 
 def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int, status: str
                        ) -> Changed:
     """Bulk: put many SKUs on a channel as listed / paused / unlisted (creating listings)."""
     if status not in {s.value for s in ListingStatus}:
-        raise ValidationError([Problem("Status", f"'{status}' is not a listing status")])
+        raise ValidationError(
+            [Problem("Status", _("'{status}' is not a listing status").format(status=status))]
+        )
     ids = sorted(set(variant_ids))
     back_up_before_bulk(uow, len(ids))
     with uow:
         session = uow.session
         if session.get(Channel, channel_id) is None:
-            raise ValidationError([Problem("Channel", f"channel {channel_id} does not exist")])
+            raise ValidationError(
+                [
+                    Problem(
+                        "Channel",
+                        _("channel {channel_id} does not exist").format(channel_id=channel_id),
+                    )
+                ]
+            )
         _check_exist(session, Variant, ids, "SKUs")
         before: dict[int, str | None] = {}
         for chunk in _chunks(ids):
@@ -258,8 +300,13 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
         record_bulk(session, "listings", {"channel_id": channel_id, "field": "status",
                                           "new": status, "old": before})
         uow.commit()
-    return Changed.of(ChangeArea.CATALOG, message=f"{len(ids)} SKU(s) {status} on the channel",
-                      ids=tuple(ids))
+    return Changed.of(
+        ChangeArea.CATALOG,
+        message=_("{ids_count} SKU(s) {status} on the channel").format(
+            ids_count=len(ids), status=status
+        ),
+        ids=tuple(ids),
+    )
 
 
 def _check_exist(session: Session, model: type[Product] | type[Variant], ids: list[int],
@@ -271,14 +318,23 @@ def _check_exist(session: Session, model: type[Product] | type[Variant], ids: li
     missing = [i for i in ids if i not in found]
     if missing:
         shown = ", ".join(map(str, missing[:10]))
-        raise ValidationError([Problem(label, f"{len(missing)} of them do not exist ({shown})")])
+        raise ValidationError(
+            [
+                Problem(
+                    label,
+                    _("{missing_count} of them do not exist ({shown})").format(
+                        missing_count=len(missing), shown=shown
+                    ),
+                )
+            ]
+        )
 
 
 def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
     """Bulk: add one tag to many products (products that have it already are left alone)."""
     name = tag_name.strip()
     if not name:
-        raise ValidationError([Problem("Tag", "is required")])
+        raise ValidationError([Problem("Tag", _("is required"))])
     ids = sorted(set(product_ids))
     back_up_before_bulk(uow, len(ids))
     with uow:
@@ -296,5 +352,10 @@ def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
                                                     for i in added])
         record_bulk(session, "product_tags", {"tag": tag.name, "added_to": added})
         uow.commit()
-    return Changed.of(ChangeArea.CATALOG, message=f"Tag '{name}' added to {len(added)} product(s)",
-                      ids=tuple(ids))
+    return Changed.of(
+        ChangeArea.CATALOG,
+        message=_("Tag '{name}' added to {added_count} product(s)").format(
+            name=name, added_count=len(added)
+        ),
+        ids=tuple(ids),
+    )

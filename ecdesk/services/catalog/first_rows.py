@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ecdesk.errors import DatabaseError
+from ecdesk.i18n import _
 from ecdesk.money import from_minor_units
 from ecdesk.schema_version import SCHEMA_HEAD, stored_revision
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
@@ -92,12 +93,16 @@ def _reading(path: Path) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
-        raise DatabaseError(f"{path.name} could not be read ({error}).") from error
+        raise DatabaseError(
+            _("{name} could not be read ({error}).").format(name=path.name, error=error)
+        ) from error
     try:
         conn.execute("BEGIN")
         yield conn
     except sqlite3.Error as error:
-        raise DatabaseError(f"{path.name} could not be read ({error}).") from error
+        raise DatabaseError(
+            _("{name} could not be read ({error}).").format(name=path.name, error=error)
+        ) from error
     finally:
         conn.close()
 
@@ -132,9 +137,17 @@ def _row(raw: tuple[Any, ...], listings: dict[int, ListingCell], paths: dict[int
     (variant_id, product_id, title, sku, option1, option2, option3, status, category_id,
      price_cents, cost_cents, on_hand, barcode) = raw
     return variant_row(
-        variant_id=variant_id, product_id=product_id, title=title, sku=sku,
-        options=(option1, option2, option3), status=status,
+        variant_id=variant_id,
+        product_id=product_id,
+        title=title,
+        sku=sku,
+        options=(option1, option2, option3),
+        status=status,
         category=paths.get(category_id, "") if category_id else "",
-        price=from_minor_units(price_cents), cost=from_minor_units(cost_cents),  # type: ignore[arg-type]
-        stock=on_hand, barcode=barcode, min_margin=min_margin, listings=listings,
+        price=from_minor_units(price_cents),
+        cost=from_minor_units(cost_cents),  # type: ignore[arg-type]
+        stock=on_hand,
+        barcode=barcode,
+        min_margin=min_margin,
+        listings=listings,
     )

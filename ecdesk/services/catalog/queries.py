@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
+from ecdesk.i18n import _
 from ecdesk.models import Category, Channel, Listing, Product, Tag, Variant, product_tags
 from ecdesk.models.search import DOCS_TABLE, SEARCH_TABLE
 from ecdesk.services.catalog.categories import category_paths, descendant_ids
@@ -241,7 +242,9 @@ def get_product(uow: UnitOfWork, product_id: int) -> ProductDetail:
         session = uow.session
         product = session.get(Product, product_id)
         if product is None:
-            raise NotFoundError(f"Product {product_id} does not exist")
+            raise NotFoundError(
+                _("Product {product_id} does not exist").format(product_id=product_id)
+            )
         paths = category_paths(session)
         variants = list(product.variants)
         index_of = {v.id: i for i, v in enumerate(variants)}

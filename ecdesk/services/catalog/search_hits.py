@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ecdesk.i18n import N_
 from ecdesk.models import Product, Variant
 from ecdesk.services.catalog.queries import variant_ids_matching
 from ecdesk.services.common.search_registry import SearchHit, SearchProvider
@@ -23,4 +24,4 @@ def search_products(session: Session, text: str, limit: int) -> list[SearchHit]:
     return [SearchHit("product", row.id, row.sku, row.title, find_text=row.sku) for row in rows]
 
 
-PRODUCTS = SearchProvider("product", "Products", search_products)
+PRODUCTS = SearchProvider("product", N_("Products"), search_products)

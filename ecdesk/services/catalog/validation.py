@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.models import ListingStatus, ProductStatus
 from ecdesk.money import format_rate
 from ecdesk.services.catalog.barcodes import barcode_problem
@@ -24,7 +25,7 @@ def parse_money_field(text: str, label: str, row: int | None, problems: list[Pro
     """Parse a form amount; append a problem and return None when it is not a valid amount."""
     if not text.strip():
         if required:
-            problems.append(Problem(label, "is required", row))
+            problems.append(Problem(label, _("is required"), row))
         return None
     return read_amount(text, label, row, problems)
 
@@ -39,23 +40,37 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
     problems: list[Problem] = []
     sku = variant.sku.strip()
     if not sku:
-        problems.append(Problem("SKU", "is required", row))
+        problems.append(Problem("SKU", _("is required"), row))
     elif len(sku) > MAX_SKU_LENGTH:
-        problems.append(Problem("SKU", f"is longer than {MAX_SKU_LENGTH} characters", row))
+        problems.append(
+            Problem(
+                "SKU",
+                _("is longer than {MAX_SKU_LENGTH} characters").format(
+                    MAX_SKU_LENGTH=MAX_SKU_LENGTH
+                ),
+                row,
+            )
+        )
     elif any(ch.isspace() for ch in sku):
-        problems.append(Problem("SKU", f"'{sku}' contains spaces", row))
+        problems.append(Problem("SKU", _("'{sku}' contains spaces").format(sku=sku), row))
     if variant.barcode.strip():
         reason = barcode_problem(variant.barcode.strip())
         if reason:
             problems.append(Problem("Barcode", reason, row))
     if variant.weight_grams.strip() and whole_grams(variant.weight_grams) is None:
-        problems.append(Problem("Weight", f"'{variant.weight_grams}' is not whole grams", row))
+        problems.append(
+            Problem(
+                "Weight",
+                _("'{weight_grams}' is not whole grams").format(weight_grams=variant.weight_grams),
+                row,
+            )
+        )
     cost = parse_money_field(variant.unit_cost, "Cost", row, problems)
     price = parse_money_field(variant.price, "Price", row, problems)
     compare = parse_money_field(variant.compare_at_price, "Compare-at price", row, problems,
                                 required=False)
     if price is not None and compare is not None and compare <= price:
-        problems.append(Problem("Compare-at price", "should be above the price", row, "warning"))
+        problems.append(Problem("Compare-at price", _("should be above the price"), row, "warning"))
     problems.extend(price_warnings(price, cost, min_margin, row))
     return problems
 
@@ -68,10 +83,25 @@ def price_warnings(price: Decimal | None, cost: Decimal | None, min_margin: Deci
     margin = margin_before_fees(price, cost)
     status = margin_status(margin, cost, min_margin)
     if status == MarginStatus.NEGATIVE:
-        return [Problem(label, f"{price} is below the cost {cost}", row, "warning")]
+        return [
+            Problem(
+                label,
+                _("{price} is below the cost {cost}").format(price=price, cost=cost),
+                row,
+                "warning",
+            )
+        ]
     if status == MarginStatus.THIN:
-        return [Problem(label, f"margin {format_rate(margin)} is under the shop minimum "
-                        f"{format_rate(min_margin)}", row, "warning")]
+        return [
+            Problem(
+                label,
+                _("margin {format_rate} is under the shop minimum {format_rate2}").format(
+                    format_rate=format_rate(margin), format_rate2=format_rate(min_margin)
+                ),
+                row,
+                "warning",
+            )
+        ]
     return []
 
 
@@ -79,11 +109,13 @@ def check_product(draft: ProductDraft, min_margin: Decimal = Decimal("0")) -> li
     """All problems of a product form; the database checks (SKU in use) come on top."""
     problems: list[Problem] = []
     if not draft.title.strip():
-        problems.append(Problem("Title", "is required"))
+        problems.append(Problem("Title", _("is required")))
     if draft.status not in {s.value for s in ProductStatus}:
-        problems.append(Problem("Status", f"'{draft.status}' is not a product status"))
+        problems.append(
+            Problem("Status", _("'{status}' is not a product status").format(status=draft.status))
+        )
     if not draft.variants:
-        problems.append(Problem("Variants", "a product needs at least one SKU"))
+        problems.append(Problem("Variants", _("a product needs at least one SKU")))
     seen: dict[str, int] = {}
     for row, variant in enumerate(draft.variants, start=1):
         problems.extend(check_variant(variant, row, min_margin))
@@ -102,10 +134,14 @@ def _check_listings(draft: ProductDraft) -> list[Problem]:
     for row, listing in enumerate(draft.listings, start=1):
         label = f"Listing {row}"
         if not 0 <= listing.variant_index < len(draft.variants):
-            problems.append(Problem(label, "points at a SKU that is not in the form"))
+            problems.append(Problem(label, _("points at a SKU that is not in the form")))
             continue
         if listing.status not in statuses:
-            problems.append(Problem(label, f"'{listing.status}' is not a listing status"))
+            problems.append(
+                Problem(
+                    label, _("'{status}' is not a listing status").format(status=listing.status)
+                )
+            )
         parse_money_field(listing.channel_price, "Channel price", row, problems, required=False)
     return problems
 

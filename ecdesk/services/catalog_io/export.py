@@ -71,9 +71,13 @@ def export_products(uow: UnitOfWork, path: Path | str, *, layout: str = "ecdesk"
     path = Path(path)
     suffix = path.suffix.lower()
     if layout not in LAYOUTS:
-        raise EcdeskError(f"'{layout}' is not an export layout (ecdesk or shopify)")
+        raise EcdeskError(
+            _("'{layout}' is not an export layout (ecdesk or shopify)").format(layout=layout)
+        )
     if suffix not in (".csv", ".xlsx"):
-        raise EcdeskError(f"{path.name}: choose a file name ending in .csv or .xlsx")
+        raise EcdeskError(
+            _("{name}: choose a file name ending in .csv or .xlsx").format(name=path.name)
+        )
     with uow:
         session = uow.session
         conn = session.connection()
@@ -224,7 +228,7 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]],
         sheet.append(list(_xlsx_cells(row)))
         if progress is not None and done % PROGRESS_EVERY == 0 and \
                 progress(done, len(rows)) is False:
-            raise ImportCancelledError("Export cancelled: no file was written")
+            raise ImportCancelledError(_("Export cancelled: no file was written"))
     book.save(path)
     if progress is not None:
         progress(len(rows), len(rows))

@@ -163,7 +163,8 @@ def _channel(session: Session, channel: Channel_, problems: list[Problem]
         row = session.execute(query.where(func.lower(Channel.name) == channel.strip().lower())
                               ).first()
     if row is None:
-        problems.append(Problem("Channel", f"there is no channel '{channel}' in the shop"))
+        problems.append(Problem("Channel", _("there is no channel '{channel}' in the shop")
+                                           .format(channel=channel)))
         return None, str(channel), None
     return row.id, row.name, row.currency
 
@@ -296,13 +297,25 @@ def _plan_product(product: ParsedProduct, shop: _Shop, present: _Present,
         product_id = by_handle
     for owner_id, variant in owners.items():
         if owner_id != product_id:
-            problems.append(Problem(sku_column, f"'{variant.sku}' is already used by another "
-                                    f"product, '{shop.titles.get(owner_id, owner_id)}'",
-                                    variant.row))
+            problems.append(
+                Problem(
+                    sku_column,
+                    _("'{sku}' is already used by another product, '{get}'").format(
+                        sku=variant.sku, get=shop.titles.get(owner_id, owner_id)
+                    ),
+                    variant.row,
+                )
+            )
     if (product.handle and by_handle is not None and by_handle != product_id):
-        problems.append(Problem(present.handle_column, f"'{product.handle}' "
-                                f"is already the handle of another product, "
-                                f"'{shop.titles.get(by_handle, by_handle)}'", product.row))
+        problems.append(
+            Problem(
+                present.handle_column,
+                _("'{handle}' is already the handle of another product, '{get}'").format(
+                    handle=product.handle, get=shop.titles.get(by_handle, by_handle)
+                ),
+                product.row,
+            )
+        )
     current = shop.products.get(product_id, {}) if product_id else {}
     wanted = _product_values(product, current, present)
     if present.xlsx and product.description is not None and \
@@ -390,10 +403,16 @@ def _refuse_negative_stock(session: Session, plans: list[ProductPlan], problems:
     for variant in lowering:
         if variant.variant_id in allowed or (variant.variant_id is None and new_allowed):
             continue
-        problems.append(Problem(
-            column, f"negative quantity {variant.stock[1]} for SKU {variant.values['sku']}: "
-            "stock cannot be below 0 for this SKU (allow negative stock in its stock rules or "
-            "in the shop's stock settings)", variant.parsed.row))
+        problems.append(
+            Problem(
+                column,
+                _(
+                    "negative quantity {stock} for SKU {values}: stock cannot be below 0 for this "
+                    "SKU (allow negative stock in its stock rules or in the shop's stock settings)"
+                ).format(stock=variant.stock[1], values=variant.values["sku"]),
+                variant.parsed.row,
+            )
+        )
 
 
 def _product_values(product: ParsedProduct, current: dict[str, Any], present: _Present
@@ -478,9 +497,15 @@ def _plan_listings(session: Session, plans: list[ProductPlan], shop: _Shop,
             for listing in variant.parsed.listings:
                 cid = shop.channels.get(listing.channel.lower())
                 if cid is None:
-                    problems.append(Problem(f"[{listing.channel}]", f"there is no channel "
-                                            f"'{listing.channel}' in the shop",
-                                            variant.parsed.row))
+                    problems.append(
+                        Problem(
+                            f"[{listing.channel}]",
+                            _("there is no channel '{channel}' in the shop").format(
+                                channel=listing.channel
+                            ),
+                            variant.parsed.row,
+                        )
+                    )
                     continue
                 wanted.append((plan, variant, cid, {
                     "status": listing.status, "channel_price": listing.price,
@@ -498,14 +523,26 @@ def _plan_listings(session: Session, plans: list[ProductPlan], shop: _Shop,
         if item:
             owner = shop.item_owner.get((cid, item))
             if owner is not None and owner != variant.variant_id:
-                problems.append(Problem(parsed.column_of("item_id") or "Item id", f"item id "
-                                        f"'{item}' is already used by another SKU on this "
-                                        "channel", variant.parsed.row))
+                problems.append(
+                    Problem(
+                        parsed.column_of("item_id") or "Item id",
+                        _("item id '{item}' is already used by another SKU on this channel").format(
+                            item=item
+                        ),
+                        variant.parsed.row,
+                    )
+                )
             first = seen_items.setdefault((cid, item), variant.parsed.row)
             if first != variant.parsed.row:
-                problems.append(Problem(parsed.column_of("item_id") or "Item id", f"item id "
-                                        f"'{item}' is also used in row {first}",
-                                        variant.parsed.row))
+                problems.append(
+                    Problem(
+                        parsed.column_of("item_id") or "Item id",
+                        _("item id '{item}' is also used in row {first}").format(
+                            item=item, first=first
+                        ),
+                        variant.parsed.row,
+                    )
+                )
         if current is not None:
             merged = {
                 "status": values["status"] or current["status"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.dto import ColumnChoice, ParsedFile, ParsedProduct
 from ecdesk.services.catalog_io.formats import FORMATS, column_index, detect_format
 from ecdesk.services.catalog_io.formats.common import FIELD_LABELS
@@ -45,8 +46,14 @@ def read_import_file(path: Path | str, *, format: str | None = None,
             _apply_mapping(index, header, override, problems, strict=override is mapping)
         for field in module.REQUIRED:
             if field not in index:
-                problems.append(Problem(FILE, f"no column for {FIELD_LABELS[field]}: choose "
-                                        "the column to read it from"))
+                problems.append(
+                    Problem(
+                        FILE,
+                        _("no column for {FIELD_LABELS}: choose the column to read it from").format(
+                            FIELD_LABELS=FIELD_LABELS[field]
+                        ),
+                    )
+                )
         if problems:
             return _refused(path, name, "", header, index, problems, table.encoding, confident)
         columns = Columns(header, index, FIELD_LABELS)
@@ -72,14 +79,18 @@ def _apply_mapping(index: dict[str, int], header: list[str], override: dict[str,
     for field, column in override.items():
         if field not in FIELD_LABELS and not field.startswith("listing:"):
             if strict:
-                problems.append(Problem(FILE, f"'{field}' is not a field ecdesk reads"))
+                problems.append(
+                    Problem(FILE, _("'{field}' is not a field ecdesk reads").format(field=field))
+                )
             continue
         if not column:
             index.pop(field, None)
         elif column.strip() in stripped:
             index[field] = stripped.index(column.strip())
         elif strict:
-            problems.append(Problem(FILE, f"there is no column '{column}' in the file"))
+            problems.append(
+                Problem(FILE, _("there is no column '{column}' in the file").format(column=column))
+            )
 
 
 def _choices(header: list[str], index: dict[str, int], module) -> tuple[ColumnChoice, ...]:
@@ -95,8 +106,15 @@ def _check_duplicates(products: list[ParsedProduct], columns: Columns,
         for variant in product.variants:
             key = variant.sku.lower()
             if key in seen:
-                problems.append(Problem(columns.name("sku"), f"'{variant.sku}' is also used in "
-                                        f"row {seen[key]}", variant.row))
+                problems.append(
+                    Problem(
+                        columns.name("sku"),
+                        _("'{sku}' is also used in row {seen}").format(
+                            sku=variant.sku, seen=seen[key]
+                        ),
+                        variant.row,
+                    )
+                )
             else:
                 seen[key] = variant.row
     handles: dict[str, int] = {}
@@ -104,9 +122,15 @@ def _check_duplicates(products: list[ParsedProduct], columns: Columns,
         if product.handle:
             key = product.handle.lower()
             if key in handles:
-                problems.append(Problem(columns.name("handle"), f"'{product.handle}' is also "
-                                        f"the handle of the product in row {handles[key]}",
-                                        product.row))
+                problems.append(
+                    Problem(
+                        columns.name("handle"),
+                        _("'{handle}' is also the handle of the product in row {handles}").format(
+                            handle=product.handle, handles=handles[key]
+                        ),
+                        product.row,
+                    )
+                )
             else:
                 handles[key] = product.row
 

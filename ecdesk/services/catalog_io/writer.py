@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
+from ecdesk.i18n import _
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.catalog.categories import ensure_category
 from ecdesk.services.catalog_io.dto import ImportCounts, ImportResult, ParsedFile
@@ -109,7 +110,7 @@ class _Writer:
             self.done += len(batch)
             if self.progress is not None and self.progress(min(self.done, self.total),
                                                            self.total) is False:
-                raise ImportCancelledError("Import cancelled: nothing was written")
+                raise ImportCancelledError(_("Import cancelled: nothing was written"))
 
 
 def _write(session: Session, plan: Plan, parsed: ParsedFile, progress: Progress | None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.money import CENT, MoneyError, parse_amount
 
 
@@ -25,9 +26,11 @@ def read_amount(value: str | Decimal, label: str, row: int | None, problems: lis
         problems.append(Problem(label, unreadable or str(error), row))
         return None
     if parsed < 0:
-        problems.append(Problem(label, f"'{value}' is negative", row))
+        problems.append(Problem(label, _("'{value}' is negative").format(value=value), row))
         return None
     if parsed != parsed.quantize(CENT):
-        problems.append(Problem(label, f"'{value}' has more than two decimals", row))
+        problems.append(
+            Problem(label, _("'{value}' has more than two decimals").format(value=value), row)
+        )
         return None
     return parsed

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
+from ecdesk.i18n import _
+
 
 @dataclass(frozen=True)
 class NumberFormat:
@@ -28,13 +30,17 @@ class NumberFormat:
     def format(self, counter: int, year: int | None = None) -> str:
         """PO-2026-0001 for (1, 2026); T-000123 for 123."""
         if counter < 1:
-            raise ValueError(f"a document number counts from 1, not {counter}")
+            raise ValueError(
+                _("a document number counts from 1, not {counter}").format(counter=counter)
+            )
         return f"{self.series(year)}{counter:0{self.digits}d}"
 
     def series(self, year: int | None = None) -> str:
         """What every number of one count starts with: "PO-2026-", "T-"."""
         if self.yearly and year is None:
-            raise ValueError(f"{self.prefix} numbers are counted per year: give the year")
+            raise ValueError(
+                _("{prefix} numbers are counted per year: give the year").format(prefix=self.prefix)
+            )
         return f"{self.prefix}-{year}-" if self.yearly else f"{self.prefix}-"
 
     def counter_of(self, number: str, year: int | None = None) -> int | None:

@@ -13,14 +13,11 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import _, format_month
 from ecdesk.services.common.shop_time import day_start
 
 STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime keeps UTC times in SQLite
 WEEKLY_FROM_DAYS = 63  # periods longer than nine weeks are broken down by week, not by day
-# Not strftime's %B: that follows the C library's locale, which Qt sets from the system, so a
-# report made in the app and one made by the command line would differ.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -30,8 +27,16 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise ValidationError([Problem("Period", f"the end ({self.last.isoformat()}) is "
-                                           f"before the start ({self.first.isoformat()})")])
+            raise ValidationError(
+                [
+                    Problem(
+                        "Period",
+                        _("the end ({isoformat}) is before the start ({isoformat2})").format(
+                            isoformat=self.last.isoformat(), isoformat2=self.first.isoformat()
+                        ),
+                    )
+                ]
+            )
 
     @staticmethod
     def month(year: int, month: int) -> Period:
@@ -65,10 +70,15 @@ class Period:
         return stored(start), stored(end)
 
     def label(self) -> str:
+        """"November 2026 (2026-11-01 to 2026-11-30)" in the current language (Babel's month
+        names, not strftime's %B, which follows the C library's locale: a report made in the
+        app and one made by the command line would differ)."""
         if self.is_month:
-            return (f"{MONTHS[self.first.month - 1]} {self.first.year} "
-                    f"({self.first.isoformat()} to {self.last.isoformat()})")
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+            return _("{month} ({first} to {last})").format(
+                month=format_month(self.first), first=self.first.isoformat(),
+                last=self.last.isoformat())
+        return _("{first} to {last}").format(first=self.first.isoformat(),
+                                             last=self.last.isoformat())
 
     def slug(self) -> str:
         """For file names: `2026-11` for a month, else `2026-11-03_2026-11-09`."""
@@ -103,7 +113,8 @@ class Bucket:
     def label(self) -> str:
         if self.first == self.last:
             return self.first.isoformat()
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+        return _("{first} to {last}").format(first=self.first.isoformat(),
+                                             last=self.last.isoformat())
 
 
 def stored(moment: datetime) -> str:
@@ -124,8 +135,16 @@ def parse_day(text: str, field: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError([Problem(field, f"'{text}' is not a date: write it as "
-                                       "YYYY-MM-DD, e.g. 2026-11-30")]) from None
+        raise ValidationError(
+            [
+                Problem(
+                    field,
+                    _("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-30").format(
+                        text=text
+                    ),
+                )
+            ]
+        ) from None
 
 
 def parse_period(first: str, last: str) -> Period:

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from ecdesk.db import UnitOfWork
+from ecdesk.i18n import _, format_integer
 from ecdesk.money import format_amount, format_rate
 from ecdesk.services.common.period import Period
 from ecdesk.services.customers.repeat_rate import repeat_customers
@@ -84,9 +85,16 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
                 repeat_before: tuple[int, int], currency: str) -> list[Tile]:
     def money(key: str, label: str, note: str, higher_is_better: bool = True) -> Tile:
         value = minor_to_decimal(now[key])
-        return Tile(key, label, format_amount(value, currency), change(now[key], before[key]),
-                    better_when_higher=higher_is_better, note=f"{note} Previous period: "
-                    f"{format_amount(minor_to_decimal(before[key]), currency)}")
+        return Tile(
+            key,
+            label,
+            format_amount(value, currency),
+            change(now[key], before[key]),
+            better_when_higher=higher_is_better,
+            note=_("{note} Previous period: {format_amount}").format(
+                note=note, format_amount=format_amount(minor_to_decimal(before[key]), currency)
+            ),
+        )
 
     aov_now = _per_order(now)
     aov_before = _per_order(before)
@@ -94,28 +102,63 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
     repeat_rate_now = rate(repeat_now[1], repeat_now[0])
     repeat_rate_before = rate(repeat_before[1], repeat_before[0])
     return [
-        money("sales", "Sales (GMV)", "Line totals after discounts of paid, shipped, completed "
+        money(
+            "sales",
+            _("Sales (GMV)"),
+            _("Line totals after discounts of paid, shipped, completed "
               "and refunded orders placed in the period."),
-        Tile("orders", "Orders", f"{now['orders']:,}", change(now["orders"], before["orders"]),
-             note=f"Previous period: {before['orders']:,}"),
-        Tile("aov", "Average order value",
-             format_amount(aov_now, currency) if aov_now is not None else "—",
-             change(aov_now, aov_before), note="Sales divided by orders."),
-        money("margin", "Gross margin", "Sales less refunds, cost of goods (at the cost when "
-              "sold) and platform fees."),
-        Tile("margin_rate", "Margin rate", format_rate(margin_rate_now)
-             if margin_rate_now is not None else "—",
-             points(margin_rate_now, rate(before["margin"], before["sales"])),
-             note="Gross margin as a share of sales.", in_points=True),
-        money("refunds", "Refunds", "Amounts refunded on orders placed in the period.",
-              higher_is_better=False),
-        Tile("units", "Units sold", f"{now['units']:,}", change(now["units"], before["units"]),
-             note=f"Previous period: {before['units']:,}"),
-        Tile("repeat_rate", "Repeat customers", format_rate(repeat_rate_now)
-             if repeat_rate_now is not None else "—",
-             points(repeat_rate_now, repeat_rate_before), in_points=True,
-             note=f"{repeat_now[1]:,} of {repeat_now[0]:,} known customers had bought before "
-                  "or bought more than once in the period."),
+        ),
+        Tile(
+            "orders",
+            _("Orders"),
+            format_integer(now["orders"]),
+            change(now["orders"], before["orders"]),
+            note=_("Previous period: {before}").format(before=format_integer(before["orders"])),
+        ),
+        Tile(
+            "aov",
+            _("Average order value"),
+            format_amount(aov_now, currency) if aov_now is not None else "—",
+            change(aov_now, aov_before),
+            note=_("Sales divided by orders."),
+        ),
+        money(
+            "margin",
+            _("Gross margin"),
+            _("Sales less refunds, cost of goods (at the cost when sold) and platform fees."),
+        ),
+        Tile(
+            "margin_rate",
+            _("Margin rate"),
+            format_rate(margin_rate_now) if margin_rate_now is not None else "—",
+            points(margin_rate_now, rate(before["margin"], before["sales"])),
+            note=_("Gross margin as a share of sales."),
+            in_points=True,
+        ),
+        money(
+            "refunds",
+            _("Refunds"),
+            _("Amounts refunded on orders placed in the period."),
+            higher_is_better=False,
+        ),
+        Tile(
+            "units",
+            _("Units sold"),
+            format_integer(now["units"]),
+            change(now["units"], before["units"]),
+            note=_("Previous period: {before}").format(before=format_integer(before["units"])),
+        ),
+        Tile(
+            "repeat_rate",
+            _("Repeat customers"),
+            format_rate(repeat_rate_now) if repeat_rate_now is not None else "—",
+            points(repeat_rate_now, repeat_rate_before),
+            in_points=True,
+            note=_(
+                "{repeat_now:,} of {repeat_now2:,} known customers had bought before or bought "
+                "more than once in the period."
+            ).format(repeat_now=repeat_now[1], repeat_now2=repeat_now[0]),
+        ),
     ]
 
 
@@ -127,7 +170,12 @@ def _per_order(figures: dict[str, int]) -> Decimal | None:
 
 def alert_tile(open_alerts: dict[str, int]) -> Tile:
     critical, warning = open_alerts.get("critical", 0), open_alerts.get("warning", 0)
-    return Tile("alerts", "Open stock alerts", f"{critical + warning:,}",
-                note=f"{critical:,} critical, {warning:,} warnings, "
-                     f"{open_alerts.get('info', 0):,} for information",
-                alarm=critical > 0)
+    return Tile(
+        "alerts",
+        _("Open stock alerts"),
+        f"{critical + warning:,}",
+        note=_("{critical:,} critical, {warning:,} warnings, {get:,} for information").format(
+            critical=critical, warning=warning, get=open_alerts.get("info", 0)
+        ),
+        alarm=critical > 0,
+    )

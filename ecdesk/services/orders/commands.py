@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.services.changes import ChangeArea, Changed
@@ -36,12 +37,18 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
         session = uow.session
         channel = session.get(Channel, draft.channel_id)
         if channel is None:
-            raise NotFoundError("That channel no longer exists; choose another")
+            raise NotFoundError(_("That channel no longer exists; choose another"))
         variants = _variants(session, draft, problems)
         if session.scalar(select(Order.id).where(Order.channel_id == channel.id,
                                                  Order.number == draft.number.strip())):
-            problems.append(Problem("Order number", f"{channel.name} already has an order "
-                                    f"{draft.number.strip()}"))
+            problems.append(
+                Problem(
+                    "Order number",
+                    _("{name} already has an order {strip}").format(
+                        name=channel.name, strip=draft.number.strip()
+                    ),
+                )
+            )
         if problems:
             raise ValidationError(problems)
         order = _new_order(draft, channel)
@@ -61,7 +68,7 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
         link_order_customers(session, order_id, source="record_order")
         uow.commit()
     return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
-                      message=f"Order {draft.number.strip()} saved",
+                      message=_("Order {strip} saved").format(strip=draft.number.strip()),
                       ids=(order_id,))
 
 
@@ -70,7 +77,8 @@ def _variants(session: Session, draft: OrderDraft,
     ids = variant_ids_by_sku(session, (line.sku.strip() for line in draft.lines))
     for row, line in enumerate(draft.lines, start=1):
         if line.sku.strip() not in ids:
-            problems.append(Problem("SKU", f"'{line.sku.strip()}' is not in the catalog", row))
+            problems.append(Problem("SKU", _("'{strip}' is not in the catalog")
+                                           .format(strip=line.sku.strip()), row))
     return {sku: session.get_one(Variant, vid) for sku, vid in ids.items()}
 
 
@@ -96,7 +104,8 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
         session = uow.session
         order = session.get(Order, order_id)
         if order is None:
-            raise NotFoundError(f"Order {order_id} does not exist (was it removed elsewhere?)")
+            raise NotFoundError(_("Order {order_id} does not exist (was it removed elsewhere?)")
+                                .format(order_id=order_id))
         if not can_change(order.status, status):
             raise ValidationError([_refusal(order, status)])
         old = order.status
@@ -104,7 +113,8 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
         number = order.number
         uow.commit()
     return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
-                      message=f"Order {number}: {old.value} → {status.value}",
+                      message=_("Order {number}: {value} → {value2}")
+                              .format(number=number, value=old.value, value2=status.value),
                       ids=(order_id,))
 
 
@@ -124,8 +134,12 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
         orders = session.scalars(select(Order).where(Order.id.in_(ids))
                                  .options(selectinload(Order.lines)).order_by(Order.id)).all()
         if len(orders) < len(ids):
-            raise NotFoundError(f"{len(ids) - len(orders)} of the orders no longer exist "
-                                "(removed elsewhere?); nothing was changed")
+            raise NotFoundError(
+                _(
+                    "{value} of the orders no longer exist (removed elsewhere?); nothing was "
+                    "changed"
+                ).format(value=len(ids) - len(orders))
+            )
         problems = [_refusal(order, status) for order in orders
                     if not can_change(order.status, status)]
         refund = _refund_amount(orders, status, refunded, problems)
@@ -149,8 +163,12 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
 
 
 def _refusal(order: Order, status: OrderStatus) -> Problem:
-    return Problem("Status", f"order {order.number} is {order.status.value}; it cannot become "
-                   f"{status.value}")
+    return Problem(
+        "Status",
+        _("order {number} is {value}; it cannot become {value2}").format(
+            number=order.number, value=order.status.value, value2=status.value
+        ),
+    )
 
 
 def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str | Decimal | None,
@@ -159,12 +177,19 @@ def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str |
     if refunded is None or status != OrderStatus.REFUNDED:
         return None
     if len(orders) != 1:
-        problems.append(Problem("Refunded", "an amount can be given for one order at a time"))
+        problems.append(Problem("Refunded", _("an amount can be given for one order at a time")))
         return None
     value = amount(refunded, "Refunded", None, problems)
     total = order_total(orders[0])
     if value is not None and value > total:
-        problems.append(Problem("Refunded", f"{value} is more than the order's total {total}"))
+        problems.append(
+            Problem(
+                "Refunded",
+                _("{value} is more than the order's total {total}").format(
+                    value=value, total=total
+                ),
+            )
+        )
     return value
 
 

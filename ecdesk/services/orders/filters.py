@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ecdesk.i18n import _
+
 # Status filter values besides the plain OrderStatus values.
 ALL_STATUSES = ""
 OPEN = "open"  # pending or paid: promised to the buyer, not shipped yet
@@ -42,4 +44,4 @@ def period_days(period: str, today: date) -> tuple[date | None, date | None]:
         return first, (first + timedelta(days=32)).replace(day=1)
     if period == "all":
         return None, None
-    raise ValueError(f"unknown period {period!r}")
+    raise ValueError(_("unknown period {period!r}").format(period=period))

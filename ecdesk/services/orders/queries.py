@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
+from ecdesk.i18n import _
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Product, Variant
 from ecdesk.models.orders import OPEN_STATUSES
 from ecdesk.services.common.keyset import Cursor, Keyset, ordered_keys
@@ -122,7 +123,11 @@ def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:
             select(Order, Channel.name).join(Channel, Channel.id == Order.channel_id)
             .where(Order.id == order_id)).first()
         if order is None:
-            raise NotFoundError(f"Order {order_id} does not exist (was it removed elsewhere?)")
+            raise NotFoundError(
+                _("Order {order_id} does not exist (was it removed elsewhere?)").format(
+                    order_id=order_id
+                )
+            )
         head, channel = order
         lines = [OrderLineRow(sku=r.sku, title=r.title, quantity=r.quantity,
                               unit_price=r.unit_price, discount=r.discount,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ecdesk.i18n import N_
 from ecdesk.models import Channel, Order
 from ecdesk.services.common.search_registry import SearchHit, SearchProvider
 from ecdesk.services.orders.search import search_condition
@@ -32,4 +33,4 @@ def _subtitle(customer: str, channel: str, status: str) -> str:
     return " · ".join(part for part in (customer, channel, status) if part)
 
 
-ORDERS = SearchProvider("order", "Orders", search_orders)
+ORDERS = SearchProvider("order", N_("Orders"), search_orders)

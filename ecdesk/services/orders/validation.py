@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.money import round_line_total
 from ecdesk.services.common.amounts import read_amount
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
@@ -22,16 +23,28 @@ def amount(value: str | Decimal, label: str, row: int | None,
 def check_line(line: OrderLineDraft, row: int) -> list[Problem]:
     problems: list[Problem] = []
     if not line.sku.strip():
-        problems.append(Problem("SKU", "is required", row))
+        problems.append(Problem("SKU", _("is required"), row))
     if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) or line.quantity < 1:
-        problems.append(Problem("Quantity", f"'{line.quantity}' is not a whole number above 0",
-                                row))
+        problems.append(
+            Problem(
+                "Quantity",
+                _("'{quantity}' is not a whole number above 0").format(quantity=line.quantity),
+                row,
+            )
+        )
     price = amount(line.unit_price, "Unit price", row, problems)
     discount = amount(line.discount, "Discount", row, problems)
     if (price is not None and discount is not None and not problems
             and discount > line.quantity * price):
-        problems.append(Problem("Discount", f"{discount} is more than the line's "
-                                f"{round_line_total(line.quantity * price)}", row))
+        problems.append(
+            Problem(
+                "Discount",
+                _("{discount} is more than the line's {round_line_total}").format(
+                    discount=discount, round_line_total=round_line_total(line.quantity * price)
+                ),
+                row,
+            )
+        )
     return problems
 
 
@@ -39,14 +52,20 @@ def check_order(draft: OrderDraft) -> list[Problem]:
     problems: list[Problem] = []
     number = draft.number.strip()
     if not number:
-        problems.append(Problem("Order number", "is required"))
+        problems.append(Problem("Order number", _("is required")))
     elif len(number) > MAX_NUMBER_LENGTH:
-        problems.append(Problem("Order number",
-                                f"is longer than {MAX_NUMBER_LENGTH} characters"))
+        problems.append(
+            Problem(
+                "Order number",
+                _("is longer than {MAX_NUMBER_LENGTH} characters").format(
+                    MAX_NUMBER_LENGTH=MAX_NUMBER_LENGTH
+                ),
+            )
+        )
     if draft.ordered_at.tzinfo is None:
-        problems.append(Problem("Date", "has no time zone"))
+        problems.append(Problem("Date", _("has no time zone")))
     if not draft.lines:
-        problems.append(Problem("Lines", "an order needs at least one line"))
+        problems.append(Problem("Lines", _("an order needs at least one line")))
     for row, line in enumerate(draft.lines, start=1):
         problems.extend(check_line(line, row))
     amount(draft.shipping, "Shipping", None, problems)

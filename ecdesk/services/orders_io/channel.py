@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
+from ecdesk.i18n import _
 from ecdesk.models import Channel
 from ecdesk.services.channels import ChannelInfo, channel_info
 from ecdesk.services.orders_io.dto import ChannelChoiceError
@@ -22,15 +23,17 @@ def channel_for(session: Session, format_name: str, channel: ChannelRef) -> Chan
     if isinstance(channel, int):
         found = session.get(Channel, channel)
         if found is None:
-            raise ChannelChoiceError(f"channel {channel} no longer exists: choose another")
+            raise ChannelChoiceError(_("channel {channel} no longer exists: choose another")
+                                     .format(channel=channel))
         return channel_info(found)
     if isinstance(channel, str) and channel.strip():
         found = session.scalar(select(Channel).where(
             func.lower(Channel.name) == channel.strip().lower()))
         if found is None:
             names = ", ".join(session.scalars(select(Channel.name).order_by(Channel.position)))
-            raise ChannelChoiceError(f"there is no channel '{channel.strip()}' in the shop "
-                                     f"(its channels: {names or 'none yet'})")
+            raise ChannelChoiceError(_("there is no channel '{strip}' in the shop (its channels: "
+                                       "{value})").format(
+                                           strip=channel.strip(), value=names or 'none yet'))
         return channel_info(found)
     kinds = ORDER_FORMATS[format_name].CHANNEL_KINDS
     rows = session.scalars(select(Channel).where(
@@ -40,11 +43,18 @@ def channel_for(session: Session, format_name: str, channel: ChannelRef) -> Chan
         return channel_info(rows[0])
     kind = " or ".join(KIND_LABELS.get(k, k) for k in kinds)
     if not rows:
-        raise ChannelChoiceError(f"the shop has no {kind} channel for these orders: add one "
-                                 "under Settings, or choose the channel the orders belong to")
+        raise ChannelChoiceError(
+            _(
+                "the shop has no {kind} channel for these orders: add one under Settings, or "
+                "choose the channel the orders belong to"
+            ).format(kind=kind)
+        )
     names = ", ".join(f"'{row.name}'" for row in rows)
-    raise ChannelChoiceError(f"the shop has several {kind} channels ({names}): choose the one "
-                             "these orders belong to")
+    raise ChannelChoiceError(
+        _(
+            "the shop has several {kind} channels ({names}): choose the one these orders belong to"
+        ).format(kind=kind, names=names)
+    )
 
 
 def default_channel(uow: UnitOfWork, format_name: str) -> ChannelInfo | None:

@@ -203,9 +203,14 @@ class _Planner:
             plan.changed = True
             plan.issued_after = stock_after(order.status, issued)
         else:
-            self.problem("status", f"order {order.number} is {status.value} in the shop; "
-                         f"the file says {order.status.value}, which cannot follow "
-                         f"{status.value}", order.row)
+            self.problem(
+                "status",
+                _(
+                    "order {number} is {value} in the shop; the file says "
+                    "{value2}, which cannot follow {value}"
+                ).format(number=order.number, value=status.value, value2=order.status.value),
+                order.row,
+            )
         return plan
 
     def _variants(self, order: ParsedOrder) -> list[tuple[int, Decimal]]:
@@ -213,8 +218,8 @@ class _Planner:
         for line in order.lines:
             variant = self.shop.variants.get(line.sku.lower())
             if variant is None:
-                self.problem("sku", f"'{line.sku}' is not in the catalog: add the SKU (or "
-                             "import the products) first", line.row)
+                self.problem("sku", _("'{sku}' is not in the catalog: add the SKU (or import the "
+                                      "products) first").format(sku=line.sku), line.row)
             else:
                 found.append(variant)
         return found
@@ -280,10 +285,22 @@ def _check_stock(session: Session, plans: list[OrderPlan], columns: Columns,
                  if change < 0 and guarded[vid][1] + change < 0]
         for vid in short:
             sku, on_hand = guarded[vid]
-            problems.append(Problem(column, f"shipping order {plan.parsed.number} would take "
-                                    f"{sku} from {on_hand} to {on_hand + delta[vid]} in stock: "
-                                    "receive the stock first, or allow negative stock in the "
-                                    "stock settings", _row_of(plan, sku)))
+            problems.append(
+                Problem(
+                    column,
+                    _(
+                        "shipping order {number} would take {sku} from {on_hand} to {value} in "
+                        "stock: receive the stock first, or allow negative stock in the stock "
+                        "settings"
+                    ).format(
+                        number=plan.parsed.number,
+                        sku=sku,
+                        on_hand=on_hand,
+                        value=on_hand + delta[vid],
+                    ),
+                    _row_of(plan, sku),
+                )
+            )
         if not short:
             for vid, change in delta.items():
                 guarded[vid][1] += change

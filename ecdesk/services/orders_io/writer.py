@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import ValidationError
+from ecdesk.i18n import _
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.progress import Progress
@@ -134,7 +135,7 @@ class _Writer:
         self.done += rows
         if self.progress is not None and self.progress(min(self.done, self.total),
                                                        self.total) is False:
-            raise ImportCancelledError("Import cancelled: nothing was written")
+            raise ImportCancelledError(_("Import cancelled: nothing was written"))
 
     def many(self, sql: str, rows: list[tuple]) -> None:
         for batch in chunked(rows, BATCH):

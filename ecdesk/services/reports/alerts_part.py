@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
+from ecdesk.i18n import _
 from ecdesk.services.reports.model import COUNT, MONEY, TEXT, UNITS, Block, Column, Table
 from ecdesk.services.reports.sql import frame
 from ecdesk.services.stock.alerts import compute_alerts
@@ -65,24 +66,25 @@ def _summary(by_kind: pd.DataFrame, note: str) -> Table:
     import pandas as pd
 
     found = {row.kind: row for row in by_kind.itertuples(index=False)}
-    rows = [{"severity": SEVERITY[kind].label, "alert": KIND_LABELS[kind],
+    rows = [{"severity": _(SEVERITY[kind].label), "alert": _(KIND_LABELS[kind]),
              "alerts": found[kind].alerts, "units": found[kind].units,
              "value": found[kind].value} for kind in AlertKind if kind.value in found]
-    columns = (Column("severity", "Severity", TEXT, 1.0), Column("alert", "Alert", TEXT, 2.6),
-               Column("alerts", "SKUs", COUNT, 1.0), Column("units", "Units on hand", UNITS, 1.2),
-               Column("value", "Value at current cost", MONEY, 1.8))
+    columns = (Column("severity", _("Severity"), TEXT, 1.0), Column("alert", _("Alert"), TEXT, 2.6),
+               Column("alerts", _("SKUs"), COUNT, 1.0),
+               Column("units", _("Units on hand"), UNITS, 1.2),
+               Column("value", _("Value at current cost"), MONEY, 1.8))
     frame_ = pd.DataFrame(rows, columns=[c.key for c in columns])
-    return Table("alerts-by-kind", "Open alerts by kind", columns, frame_, note=note, width=0.75)
+    return Table("alerts-by-kind", _("Open alerts by kind"), columns, frame_, note=note, width=0.75)
 
 
 def _listed(alerts: list[Alert]) -> Table:
     import pandas as pd
 
-    columns = (Column("severity", "Severity", TEXT, 0.8), Column("alert", "Alert", TEXT, 1.7),
-               Column("sku", "SKU", TEXT, 1.5), Column("product", "Product", TEXT, 3.0),
-               Column("reason", "Why", TEXT, 5.0))
-    rows = [(alert.severity.label, KIND_LABELS[alert.kind], alert.sku, alert.title,
+    columns = (Column("severity", _("Severity"), TEXT, 0.8), Column("alert", _("Alert"), TEXT, 1.7),
+               Column("sku", _("SKU"), TEXT, 1.5), Column("product", _("Product"), TEXT, 3.0),
+               Column("reason", _("Why"), TEXT, 5.0))
+    rows = [(_(alert.severity.label), _(KIND_LABELS[alert.kind]), alert.sku, alert.title,
              alert.reason) for alert in alerts]
-    return Table("alerts", "Critical and warning alerts", columns,
+    return Table("alerts", _("Critical and warning alerts"), columns,
                  pd.DataFrame(rows, columns=[c.key for c in columns]),
-                 note="Overstock and dead stock are counted above, not listed")
+                 note=_("Overstock and dead stock are counted above, not listed"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from ecdesk.i18n import _
 from ecdesk.services.reports.fonts import chart_font
 
 if TYPE_CHECKING:
@@ -63,9 +64,9 @@ def build_sales_trend_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     positions = list(range(len(frame)))
     sales = [int(v) / 100 for v in frame["sales"]]
     margin = [int(v) / 100 for v in frame["margin"]]
-    axes.bar(positions, sales, color=SALES_COLOR, width=0.75, label="Sales")
+    axes.bar(positions, sales, color=SALES_COLOR, width=0.75, label=_("Sales"))
     axes.plot(positions, margin, color=MARGIN_COLOR, linewidth=1.6, marker="o", markersize=2.5,
-              label="Gross margin")
+              label=_("Gross margin"))
     axes.axhline(0, color="#888888", linewidth=0.6)
     labels = [str(label)[:10] for label in frame["bucket"]]
     step = max(1, len(labels) // 16)
@@ -94,7 +95,7 @@ def build_category_value_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     names = [str(name) for name in ordered["category"]]
     values = [int(v) for v in ordered["closing_value"]]
     if len(names) > limit:
-        names = [*names[:limit - 1], "Other"]
+        names = [*names[:limit - 1], _("Other")]
         values = [*values[:limit - 1], sum(values[limit - 1:])]
     names.reverse()
     values.reverse()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ecdesk.config import resource_path
 from ecdesk.errors import EcdeskError
+from ecdesk.i18n import _
 
 FONT_FILE = "wqy-microhei.ttc"
 FONT_NAME = "WenQuanYiMicroHei"  # the name reportlab knows it by
@@ -21,7 +22,9 @@ CHART_FAMILY = "WenQuanYi Micro Hei"  # the family name matplotlib reads from th
 def font_path() -> Path:
     path = resource_path("fonts", FONT_FILE)
     if not path.is_file():
-        raise EcdeskError(f"The report font {path} is missing: reinstall ecdesk.")
+        raise EcdeskError(
+            _("The report font {path} is missing: reinstall ecdesk.").format(path=path)
+        )
     return path
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import CancelledError, Problem, ValidationError
+from ecdesk.i18n import N_, _, current_language, language
 from ecdesk.models import Channel
 from ecdesk.services.common.period import Period
 from ecdesk.services.common.progress import Progress
@@ -80,14 +81,14 @@ def _suppliers(session: Session, scope: ReportScope, _alerts: Alerts, step: Step
 
 
 REPORTS = {kind.name: kind for kind in (
-    ReportKind("sales", "Sales and margin", _sales, per_channel=True),
-    ReportKind("inventory", "Inventory valuation", _inventory, per_channel=False,
+    ReportKind("sales", N_("Sales and margin"), _sales, per_channel=True),
+    ReportKind("inventory", N_("Inventory valuation"), _inventory, per_channel=False,
                with_alerts=True),
-    ReportKind("accountant-pack", "Accountant pack (sales and inventory)", _pack,
+    ReportKind("accountant-pack", N_("Accountant pack (sales and inventory)"), _pack,
                per_channel=True, with_alerts=True),
-    ReportKind("service", "Service (tickets, returns, refunds)", _service, per_channel=False),
-    ReportKind("price-list", "Price list per channel", _price_list, per_channel=True),
-    ReportKind("suppliers", "Suppliers (scorecards, open orders)", _suppliers,
+    ReportKind("service", N_("Service (tickets, returns, refunds)"), _service, per_channel=False),
+    ReportKind("price-list", N_("Price list per channel"), _price_list, per_channel=True),
+    ReportKind("suppliers", N_("Suppliers (scorecards, open orders)"), _suppliers,
                per_channel=False),
 )}
 
@@ -99,6 +100,9 @@ class ReportRequest:
     out: Path  # .pdf, .csv or .xlsx
     channel: str | None = None  # a channel's name; None: every channel
     generated_at: datetime | None = None  # aware; None: now. Same time, same PDF bytes.
+    # The report's language (an accountant abroad reads English); None: the window's or the
+    # command line's. Same shop, period, time and language: same bytes.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,21 +118,35 @@ def check_request(request: ReportRequest) -> list[Problem]:
     problems = []
     kind = REPORTS.get(request.name)
     if kind is None:
-        problems.append(Problem("Report", f"'{request.name}' is not a report: choose one of "
-                                f"{', '.join(REPORTS)}"))
+        problems.append(Problem("Report", _("'{name}' is not a report: choose one of {join}")
+                                          .format(name=request.name, join=', '.join(REPORTS))))
     elif request.channel and not kind.per_channel:
-        problems.append(Problem("Channel", f"the {kind.title.lower()} report covers the whole "
-                                "shop's stock, which every channel shares: leave the channel "
-                                "out"))
+        problems.append(
+            Problem(
+                "Channel",
+                _(
+                    "the {lower} report covers the whole shop's stock, which every channel shares: "
+                    "leave the channel out"
+                ).format(lower=_(kind.title).lower()),
+            )
+        )
     out = Path(request.out)
     if out.suffix.lower() not in SUFFIXES:
-        problems.append(Problem("Output file", f"'{out.name}' must end in .pdf, .csv or .xlsx"))
+        problems.append(
+            Problem(
+                "Output file", _("'{name}' must end in .pdf, .csv or .xlsx").format(name=out.name)
+            )
+        )
     elif out.is_dir():
-        problems.append(Problem("Output file", f"{out} is a folder: add a file name"))
+        problems.append(
+            Problem("Output file", _("{out} is a folder: add a file name").format(out=out))
+        )
     elif not out.parent.is_dir():
-        problems.append(Problem("Output file", f"there is no folder {out.parent}"))
+        problems.append(
+            Problem("Output file", _("there is no folder {parent}").format(parent=out.parent))
+        )
     if request.generated_at is not None and request.generated_at.tzinfo is None:
-        problems.append(Problem("Generated at", "needs a time zone"))
+        problems.append(Problem("Generated at", _("needs a time zone")))
     return problems
 
 
@@ -136,6 +154,11 @@ def generate_report(uow: UnitOfWork, request: ReportRequest,
                     progress: Progress | None = None) -> ReportResult:
     """Make the report and write it to `request.out`; nothing is written when it fails or is
     cancelled. Raises ValidationError naming what is wrong with the request."""
+    with language(request.language or current_language()):
+        return _generate(uow, request, progress)
+
+
+def _generate(uow: UnitOfWork, request: ReportRequest, progress: Progress | None) -> ReportResult:
     problems = check_request(request)
     if problems:
         raise ValidationError(problems)
@@ -155,10 +178,11 @@ def write_report(report: Report, out: Path, progress: Progress | None = None) ->
 
     if out.suffix.lower() == ".pdf":
         pages = render_pdf(report, out, progress)
-        return ReportResult(out, report.title, pages,
-                            f"Wrote {report.title} ({pages} pages) to {out}")
+        return ReportResult(out, report.title, pages, _("Wrote {title} ({pages} pages) to {out}")
+                            .format(title=report.title, pages=pages, out=out))
     write_twin(report, out, progress)
-    return ReportResult(out, report.title, None, f"Wrote {report.title} to {out}")
+    return ReportResult(out, report.title, None, _("Wrote {title} to {out}").format(
+        title=report.title, out=out))
 
 
 def _scope(uow: UnitOfWork, request: ReportRequest) -> ReportScope:
@@ -183,11 +207,12 @@ def find_channel(session: Session, name: str) -> tuple[int, str]:
     if len(found) == 1:
         return found[0]
     if found:
-        message = (f"'{name}' could be {', '.join(c[1] for c in found)}: write more of the "
-                   "channel's name")
+        message = _("'{name}' could be {channels}: write more of the channel's name").format(
+            name=name, channels=", ".join(c[1] for c in found))
     else:
-        known = ", ".join(c[1] for c in channels) or "none yet"
-        message = f"there is no channel named '{name}' (the shop's channels: {known})"
+        known = ", ".join(c[1] for c in channels) or _("none yet")
+        message = _("there is no channel named '{name}' (the shop's channels: {known})").format(
+            name=name, known=known)
     raise ValidationError([Problem("Channel", message)])
 
 
@@ -210,4 +235,4 @@ class _Steps:
 
     def _report(self, done: int) -> None:
         if self.progress is not None and self.progress(done, PROGRESS_TOTAL) is False:
-            raise CancelledError("The report was cancelled: no file was written")
+            raise CancelledError(_("The report was cancelled: no file was written"))

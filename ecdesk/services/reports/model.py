@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ecdesk.errors import EcdeskError
+from ecdesk.i18n import N_, _
 from ecdesk.money import CENT, HUNDRED, format_rate
 from ecdesk.services.common.period import Period
 
@@ -53,13 +54,14 @@ class Table:
     rows: pd.DataFrame
     total: dict[str, Any] | None = None  # the totals row by column key, from SQL
     note: str = ""
-    total_label: str = "Total"
+    total_label: str = N_("Total")
     width: float = 1.0  # share of the page's width (narrow tables need not stretch)
 
     def __post_init__(self) -> None:
         missing = [c.key for c in self.columns if c.key not in self.rows.columns]
         if missing:
-            raise ReportError(f"Table '{self.title}' has no data for {', '.join(missing)}")
+            raise ReportError(_("Table '{title}' has no data for {join}")
+                              .format(title=self.title, join=', '.join(missing)))
 
     def kinds(self, column: Column, start: int, stop: int) -> list[str]:
         """The kind of each cell of `column` in rows start..stop-1."""
@@ -84,8 +86,16 @@ class Table:
             rows_sum = int(plain[column.key].sum()) if len(plain) else 0
             if rows_sum != int(self.total[column.key]):
                 raise ReportError(
-                    f"'{self.title}': the rows of '{column.label}' add up to {rows_sum}, the "
-                    f"database's total is {self.total[column.key]}; no report was written")
+                    _(
+                        "'{title}': the rows of '{label}' add up to {rows_sum}, the database's "
+                        "total is {total}; no report was written"
+                    ).format(
+                        title=self.title,
+                        label=column.label,
+                        rows_sum=rows_sum,
+                        total=self.total[column.key],
+                    )
+                )
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,13 @@ class Report:
 
 
 # -- cells as text (PDF, CSV) and as values (XLSX) ------------------------------------------------
+
+
+def column_heading(column: Column, currency: str) -> str:
+    """A column's heading in the report's language; money columns name their currency."""
+    label = _(column.label)
+    return _("{label} ({currency})").format(label=label, currency=currency) \
+        if column.kind == MONEY else label
 
 
 def format_minor(units: int) -> str:

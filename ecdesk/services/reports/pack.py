@@ -7,12 +7,13 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from ecdesk.i18n import N_, _
 from ecdesk.services.reports import inventory, sales
 from ecdesk.services.reports.model import Block, Paragraph, Report, Section, Table
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
 from ecdesk.services.tickets.report import refunds_table
 
-TITLE = "Accountant pack"
+TITLE = N_("Accountant pack")
 
 
 def build_accountant_pack(session: Session, scope: ReportScope,
@@ -20,19 +21,20 @@ def build_accountant_pack(session: Session, scope: ReportScope,
                           ) -> Report:
     sales_part = sales.sales_sections(session, scope, step)
     stock_part = inventory.inventory_sections(session, scope, alerts, step)
-    channels = "every channel" if scope.channel_name is None else scope.channel_name
+    channels = _("every channel") if scope.channel_name is None else scope.channel_name
     sections = (
-        Section(sales.TITLE, (Paragraph(
-            f"Orders of {channels} placed in the period, in {scope.currency}."),),
-            new_page=True),
+        Section(_(sales.TITLE), (Paragraph(
+            _("Orders of {channels} placed in the period, in {currency}.").format(
+                channels=channels, currency=scope.currency)),), new_page=True),
         *_chapter(sales_part, "sales"),
         _refunds_section(session, scope),
-        Section(inventory.TITLE, (Paragraph(
-            f"{inventory.STOCK_SCOPE}: stock is shared by every channel, so this part covers "
-            "the whole shop whichever channel the sales part is for."),), new_page=True),
+        Section(_(inventory.TITLE), (Paragraph(
+            _("{scope}: stock is shared by every channel, so this part covers the whole shop "
+              "whichever channel the sales part is for.").format(
+                scope=_(inventory.STOCK_SCOPE))),), new_page=True),
         *_chapter(stock_part, "stock"),
     )
-    return Report("accountant-pack", TITLE, scope.shop_name, scope.currency, scope.timezone,
+    return Report("accountant-pack", _(TITLE), scope.shop_name, scope.currency, scope.timezone,
                   scope.period, scope.scope_label, scope.generated_at, sections, contents=True)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ecdesk.errors import CancelledError
+from ecdesk.i18n import _, currency_label
 from ecdesk.private_files import owner_only
 from ecdesk.services.common.progress import Progress
 from ecdesk.services.reports.fonts import pdf_font
@@ -84,8 +85,8 @@ def _build(report: Report, target: Any, state: RenderState, font: str) -> None:
     doc = BaseDocTemplate(
         target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=TOP_BAND, bottomMargin=BOTTOM_BAND, invariant=1, initialFontName=font,
-        initialFontSize=9, title=f"{report.title} — {report.period.label()}",
-        author=report.shop_name, subject=f"{report.title}, {report.scope}", creator="ecdesk")
+        initialFontSize=9, title=f"{_(report.title)} — {report.period.label()}",
+        author=report.shop_name, subject=f"{_(report.title)}, {report.scope}", creator="ecdesk")
     frame = Frame(MARGIN_X, BOTTOM_BAND, FRAME_WIDTH, FRAME_HEIGHT, id="body", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
 
@@ -99,7 +100,7 @@ def _build(report: Report, target: Any, state: RenderState, font: str) -> None:
         state.pages = document.page
         if state.progress is not None and not state.measuring and \
                 state.progress(state.pages, state.total_pages) is False:
-            raise CancelledError("The report was cancelled: no file was written")
+            raise CancelledError(_("The report was cancelled: no file was written"))
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page,
                                        onPageEnd=on_page_end)])
@@ -131,11 +132,12 @@ class _Furniture:
     def __init__(self, report: Report, font: str) -> None:
         self.font = font
         self.shop = fit_text(report.shop_name or "ecdesk", FRAME_WIDTH * 0.55, font, 12)
-        self.title = report.title
-        self.period = fit_text(f"Period: {report.period.label()} · {report.scope}",
-                               FRAME_WIDTH * 0.6, font, 8)
-        self.generated = f"Generated {report.generated_label()}"
-        self.footer = f"Amounts in {report.currency} · {report.title} · ecdesk"
+        self.title = _(report.title)
+        self.period = fit_text(_("Period: {period} · {scope}").format(
+            period=report.period.label(), scope=report.scope), FRAME_WIDTH * 0.6, font, 8)
+        self.generated = _("Generated {stamp}").format(stamp=report.generated_label())
+        self.footer = _("Amounts in {currency} · {title} · ecdesk").format(
+            currency=currency_label(report.currency), title=self.title)
 
     def draw(self, canvas: Any, page: int, pages: int) -> None:
         from reportlab.lib.colors import HexColor
@@ -155,7 +157,8 @@ class _Furniture:
         canvas.setLineWidth(0.6)
         canvas.line(left, PAGE_HEIGHT - TOP_BAND + 10, right, PAGE_HEIGHT - TOP_BAND + 10)
         canvas.line(left, BOTTOM_BAND - 12, right, BOTTOM_BAND - 12)
-        canvas.drawString(left, BOTTOM_BAND - 24, f"Page {page} of {pages}")
+        canvas.drawString(left, BOTTOM_BAND - 24,
+                          _("Page {page} of {pages}").format(page=page, pages=pages))
         canvas.drawRightString(right, BOTTOM_BAND - 24, self.footer)
         canvas.restoreState()
 
@@ -164,11 +167,12 @@ def _story(report: Report, state: RenderState, font: str) -> list[Any]:
     from reportlab.platypus import PageBreak
 
     styles = text_styles(font)
-    story: list[Any] = [_para(report.title, styles.title),
+    story: list[Any] = [_para(_(report.title), styles.title),
                         _para(f"{report.shop_name} · {report.period.label()} · {report.scope}",
                               styles.body),
-                        _para(f"Generated {report.generated_label()}. Amounts in "
-                              f"{report.currency}.", styles.small)]
+                        _para(_("Generated {stamp}. Amounts in {currency}.").format(
+                            stamp=report.generated_label(),
+                            currency=currency_label(report.currency)), styles.small)]
     if report.contents:
         story += [_spacer(8), table_flowable(_contents(report, state), state=state, font=font,
                                              currency=report.currency), PageBreak()]
@@ -184,8 +188,8 @@ def _section(section: Section, key: str, state: RenderState, font: str,
     from reportlab.platypus import CondPageBreak
 
     styles = text_styles(font)
-    heading = _para(section.title, styles.heading if section.level == 1 else styles.subheading)
-    heading.ecdesk_section, heading.ecdesk_title = key, section.title
+    heading = _para(_(section.title), styles.heading if section.level == 1 else styles.subheading)
+    heading.ecdesk_section, heading.ecdesk_title = key, _(section.title)
     heading.ecdesk_level = section.level
     first = section.blocks[0] if section.blocks else None
     flowables: list[Any] = [CondPageBreak(30 + _least_height(first)), heading]
@@ -194,7 +198,7 @@ def _section(section: Section, key: str, state: RenderState, font: str,
             flowables += [table_flowable(block, state=state, font=font, currency=currency),
                           _spacer(10)]
         elif isinstance(block, Chart):
-            flowables += [CondPageBreak(_least_height(block)), _para(block.title, styles.body),
+            flowables += [CondPageBreak(_least_height(block)), _para(_(block.title), styles.body),
                           _image(block), _spacer(8)]
         else:
             flowables.append(_para(block.text, styles.small if block.small else styles.body))
@@ -217,13 +221,13 @@ def _contents(report: Report, state: RenderState) -> Table:
     for index, section in enumerate(report.sections):
         if section.level == 1:
             number += 1
-            title = f"{number}  {section.title}"
+            title = f"{number}  {_(section.title)}"
         else:
-            title = f"      {section.title}"
+            title = f"      {_(section.title)}"
         page = state.known_pages.get(f"s{index}")
         rows.append({"title": title, "page": None if state.measuring else page})
-    columns = (Column("title", "Section", TEXT, 8), Column("page", "Page", COUNT, 1))
-    return Table("contents", "Contents", columns, pd.DataFrame(rows, columns=["title", "page"]),
+    columns = (Column("title", _("Section"), TEXT, 8), Column("page", _("Page"), COUNT, 1))
+    return Table("contents", _("Contents"), columns, pd.DataFrame(rows, columns=["title", "page"]),
                  width=0.7)
 
 

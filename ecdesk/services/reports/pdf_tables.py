@@ -16,8 +16,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from ecdesk.i18n import N_, _
 from ecdesk.services.reports.model import (
-    MONEY,
     ROW_KIND,
     STYLE,
     SUBTOTAL,
@@ -25,6 +25,7 @@ from ecdesk.services.reports.model import (
     TEXT_OF,
     Table,
     cell_text,
+    column_heading,
 )
 from ecdesk.services.reports.pdf_layout import (
     CAPTION_HEIGHT,
@@ -44,10 +45,10 @@ from ecdesk.services.reports.pdf_layout import (
     fit_text,
 )
 
-EMPTY_TEXT = "Nothing in this period"
+EMPTY_TEXT = N_("Nothing in this period")
 TABLE_LEADING = TABLE_FONT_SIZE + 1.5  # with the default 3-point bottom padding: the baseline
 # sits 4.5 points above the row's foot
-CONTINUED = " (continued)"
+CONTINUED = N_(" (continued)")
 
 
 def table_flowable(table: Table, *, state: RenderState, font: str, currency: str) -> Any:
@@ -78,8 +79,7 @@ class _Layout:
         weights = sum(c.width for c in table.columns)
         self.widths = [width * c.width / weights for c in table.columns]
         self.room = [w - 2 * CELL_PADDING for w in self.widths]
-        self.header = [fit_text(f"{c.label} ({currency})" if c.kind == MONEY else c.label,
-                                room, font, TABLE_FONT_SIZE)
+        self.header = [fit_text(column_heading(c, currency), room, font, TABLE_FONT_SIZE)
                        for c, room in zip(table.columns, self.room, strict=True)]
         self.rows = len(table.rows)
         # The totals row is one more row; an empty table shows one line saying so.
@@ -117,13 +117,13 @@ class _Layout:
         row = []
         for index, column in enumerate(self.table.columns):
             if column.kind == TEXT:
-                row.append(self.table.total_label if index == 0 else "")
+                row.append(_(self.table.total_label) if index == 0 else "")
             else:
                 row.append(cell_text(total.get(column.key), column.kind))
         return row
 
     def _empty(self) -> list[str]:
-        return [EMPTY_TEXT] + [""] * (len(self.table.columns) - 1)
+        return [_(EMPTY_TEXT)] + [""] * (len(self.table.columns) - 1)
 
     def style(self, start: int, end: int) -> list[tuple[Any, ...]]:
         """As few commands as it takes: reportlab applies each to every cell of its range, and
@@ -218,7 +218,7 @@ def _table_rows_class() -> type:
 
         def _caption(self, layout: _Layout) -> None:
             canvas = self.canv
-            title = self.table.title + (CONTINUED if self.start > 0 else "")
+            title = _(self.table.title) + (_(CONTINUED) if self.start > 0 else "")
             canvas.setFillColor(HexColor(INK))
             canvas.setFont(self.font, 9.5)
             canvas.drawString(0, self.height - 12.5, fit_text(title, self.width * 0.55,
@@ -227,6 +227,6 @@ def _table_rows_class() -> type:
                 canvas.setFillColor(HexColor(MUTED))
                 canvas.setFont(self.font, 7)
                 canvas.drawRightString(self.width, self.height - 12.5, fit_text(
-                    self.table.note, self.width * 0.44, self.font, 7))
+                    _(self.table.note), self.width * 0.44, self.font, 7))
 
     return TableRows

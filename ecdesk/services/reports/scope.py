@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from ecdesk.i18n import N_, _
 from ecdesk.services.common.period import Period
 
-ALL_CHANNELS = "All channels"
+ALL_CHANNELS = N_("All channels")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class ReportScope:
 
     @property
     def scope_label(self) -> str:
-        return f"Channel: {self.channel_name}" if self.channel_name else ALL_CHANNELS
+        if self.channel_name:
+            return _("Channel: {name}").format(name=self.channel_name)
+        return _(ALL_CHANNELS)
 
 
 Step = Callable[[], None]  # called between queries; raises CancelledError when cancelled

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ecdesk.errors import CancelledError
+from ecdesk.i18n import _
 from ecdesk.money import format_rate
 from ecdesk.private_files import owner_only
 from ecdesk.services.common.progress import Progress
@@ -31,6 +32,7 @@ from ecdesk.services.reports.model import (
     Report,
     Table,
     cell_value,
+    column_heading,
 )
 from ecdesk.services.tabular_io.values import neutralize
 
@@ -41,9 +43,9 @@ _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\]")
 
 
 def facts(report: Report) -> list[tuple[str, str]]:
-    return [("Shop", report.shop_name), ("Report", report.title),
-            ("Period", report.period.label()), ("Covers", report.scope),
-            ("Generated", report.generated_label()), ("Currency", report.currency),
+    return [(_("Shop"), report.shop_name), (_("Report"), _(report.title)),
+            (_("Period"), report.period.label()), (_("Covers"), report.scope),
+            (_("Generated"), report.generated_label()), (_("Currency"), report.currency),
             *report.facts]
 
 
@@ -73,7 +75,7 @@ class _Counter:
                                      and self.done < self.total):
             return
         if self.progress(min(self.done, self.total), self.total) is False:
-            raise CancelledError("The report was cancelled: no file was written")
+            raise CancelledError(_("The report was cancelled: no file was written"))
 
 
 Row = tuple[bool, list[Any], list[str]]  # (a subtotal or the total?, values, kinds)
@@ -90,13 +92,13 @@ def table_rows(table: Table) -> Iterator[Row]:
                [cell_value(values[index], kinds[index]) for values, kinds in columns], kinds)
     if table.total is not None:
         kinds = [column.kind for column in table.columns]
-        yield True, [(table.total_label if position == 0 else None) if column.kind == TEXT
+        yield True, [(_(table.total_label) if position == 0 else None) if column.kind == TEXT
                      else cell_value(table.total.get(column.key), column.kind)
                      for position, column in enumerate(table.columns)], kinds
 
 
 def header(table: Table, currency: str) -> list[str]:
-    return [f"{c.label} ({currency})" if c.kind == MONEY else c.label for c in table.columns]
+    return [column_heading(c, currency) for c in table.columns]
 
 
 def _csv_cell(value: Any, kind: str) -> str:
@@ -117,7 +119,7 @@ def _write_csv(report: Report, path: Path, counter: _Counter) -> None:
             writer.writerow([name, neutralize(value)])
         for table in report.tables():
             writer.writerow([])
-            writer.writerow([neutralize(table.title)])
+            writer.writerow([neutralize(_(table.title))])
             writer.writerow(header(table, report.currency))
             for _emphasis, values, kinds in table_rows(table):
                 writer.writerow([_csv_cell(v, kind) for v, kind in zip(values, kinds,
@@ -138,8 +140,8 @@ def _write_xlsx(report: Report, path: Path, counter: _Counter) -> None:
     bold = Font(bold=True)
     try:
         for table in report.tables():
-            sheet = book.create_sheet(_sheet_name(table.title, names))
-            sheet.append([neutralize(table.title)])
+            sheet = book.create_sheet(_sheet_name(_(table.title), names))
+            sheet.append([neutralize(_(table.title))])
             sheet.append([_styled(WriteOnlyCell(sheet, text), font=bold)
                           for text in header(table, report.currency)])
             for emphasis, values, kinds in table_rows(table):

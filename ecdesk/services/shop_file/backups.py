@@ -30,7 +30,7 @@ from ecdesk.errors import (
     ShopUnreachableError,
     ValidationError,
 )
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import Setting, order_totals
 from ecdesk.private_files import OWNER_FILE, owner_only, private_folder
 from ecdesk.services.changes import ChangeArea, Changed
@@ -53,9 +53,9 @@ ROTATED = "daily"
 SAFETY_COPIES: dict[str, tuple[int, timedelta | None]] = {
     "before-bulk": (3, None), "before-restore": (5, timedelta(days=30))}
 # Tables a person recognises, for "what does this backup hold" (missing ones count as 0).
-AREAS = {"products": "Products", "variants": "SKUs", "listings": "Listings",
-         "channels": "Channels", "orders": "Orders", "order_lines": "Order lines",
-         "stock_movements": "Stock movements", "audit_log": "Audit entries"}
+AREAS = {"products": N_("Products"), "variants": N_("SKUs"), "listings": N_("Listings"),
+         "channels": N_("Channels"), "orders": N_("Orders"), "order_lines": N_("Order lines"),
+         "stock_movements": N_("Stock movements"), "audit_log": N_("Audit entries")}
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class BackupInfo:
     @property
     def changed(self) -> Changed:
         """A backup changes nothing a page shows: the owner only hears where it went."""
-        return Changed.of(message=f"Backed up to {self.path}")
+        return Changed.of(message=_("Backed up to {path}").format(path=self.path))
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
     Two backups in the same second get names of their own (…-manual.ecdesk, …-manual-2.ecdesk).
     """
     if not shop.exists():
-        raise DatabaseError(f"{shop} does not exist: nothing to back up.")
+        raise DatabaseError(_("{shop} does not exist: nothing to back up.").format(shop=shop))
     now = now or datetime.now(UTC)
     target_dir = private_folder(folder or backups_dir(shop))
     partial, target = _reserve(target_dir, f"{shop.stem}-{now:%Y%m%dT%H%M%SZ}-{reason}")
@@ -120,13 +120,15 @@ def back_up(shop: Path, reason: str, folder: Path | None = None,
         _copy(shop, partial, progress)
         problems = integrity_problems(partial, quick=quick, progress=progress)
         if problems:
-            raise DatabaseError(f"The backup of {shop.name} failed its check ({problems[0]}); "
-                                "the shop file itself may be damaged: run 'check'.")
+            raise DatabaseError(_("The backup of {name} failed its check ({problems}); the shop "
+                                  "file itself may be damaged: run 'check'.").format(
+                                      name=shop.name, problems=problems[0]))
         owner_only(partial)
         target = _publish(partial, target)
     except OSError as error:
-        raise DatabaseError(f"Could not write the backup to {target_dir}: {error.strerror}. "
-                            "Is the drive full, removed or read-only?") from error
+        raise DatabaseError(_("Could not write the backup to {target_dir}: {strerror}. Is the "
+                              "drive full, removed or read-only?").format(
+                                  target_dir=target_dir, strerror=error.strerror)) from error
     finally:
         partial.unlink(missing_ok=True)
         Path(f"{partial}-journal").unlink(missing_ok=True)
@@ -176,7 +178,7 @@ def _next_name(target: Path) -> Path:
 def _copy(source: Path, target: Path, progress: Progress | None = None) -> None:
     def report(_status: int, remaining: int, total: int) -> None:
         if progress is not None and not progress(total - remaining, total):
-            raise CancelledError("The backup was cancelled: no copy was kept.")
+            raise CancelledError(_("The backup was cancelled: no copy was kept."))
     try:
         backup_copy(source, target, pages=COPY_PAGES if progress else -1, progress=report)
         _self_contained(target)
@@ -234,7 +236,7 @@ def integrity_problems(path: Path, *, quick: bool = False,
             conn.close()
     except sqlite3.DatabaseError as error:
         if stopped:
-            raise CancelledError("The backup was cancelled: no copy was kept.") from error
+            raise CancelledError(_("The backup was cancelled: no copy was kept.")) from error
         return [f"not a readable database ({error})"]
     return problems
 
@@ -337,10 +339,10 @@ def get_rotation_policy(uow: UnitOfWork) -> RotationPolicy:
 
 def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: int) -> Changed:
     values = {"daily": daily, "weekly": weekly, "monthly": monthly}
-    problems = [Problem(f"Keep {field} backups", "must be between 0 and 365")
+    problems = [Problem(f"Keep {field} backups", _("must be between 0 and 365"))
                 for field, count in values.items() if not 0 <= count <= 365]
     if sum(values.values()) == 0:
-        problems.append(Problem("Backups", "keep at least one automatic backup"))
+        problems.append(Problem("Backups", _("keep at least one automatic backup")))
     if problems:
         raise ValidationError(problems)
     with uow:
@@ -351,7 +353,7 @@ def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: in
             elif row.value != str(count):
                 row.value = str(count)
         uow.commit()
-    return Changed.of(ChangeArea.SETTINGS, message="Backup rotation saved")
+    return Changed.of(ChangeArea.SETTINGS, message=_("Backup rotation saved"))
 
 
 BULK_BACKUP_ROWS = 300  # "more than a few hundred rows": a bulk change backs up first
@@ -413,12 +415,13 @@ def describe(path: Path, progress: Progress | None = None) -> BackupSummary:
     integrity check (minutes on a large shop): `progress` can stop it."""
     problems = integrity_problems(path, progress=progress)
     if problems:
-        raise DatabaseError(f"{path.name} is damaged or not a shop file: {problems[0]}")
+        raise DatabaseError(_("{name} is damaged or not a shop file: {problems}")
+                            .format(name=path.name, problems=problems[0]))
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
-            raise DatabaseError(f"{path.name} is not an ecdesk shop file.")
+            raise DatabaseError(_("{name} is not an ecdesk shop file.").format(name=path.name))
         schema = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         name_row = conn.execute("SELECT value FROM settings WHERE key='shop_name'").fetchone()
         zone = _stored_timezone(conn)
@@ -500,8 +503,9 @@ def restore(backup: Path, shop: Path) -> BackupInfo | None:
     """
     summary = describe(backup)  # refuses damaged files and non-shops
     if summary.schema not in known_revisions():
-        raise DatabaseError(f"{backup.name} was made by a newer ecdesk (schema "
-                            f"{summary.schema}); install it to restore this backup.")
+        raise DatabaseError(_("{name} was made by a newer ecdesk (schema {schema}); install it "
+                              "to restore this backup.").format(name=backup.name,
+                                                                 schema=summary.schema))
     incoming = shop.with_name(shop.name + ".restore.partial")
     try:
         _copy(backup, incoming)

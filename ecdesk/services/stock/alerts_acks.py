@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import AlertAck, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.models.base import utc_now
@@ -47,22 +48,29 @@ def snooze_alerts(uow: UnitOfWork, alerts: Sequence[Alert], until: date,
 
 def check_snooze_date(until: date, today: date) -> list[Problem]:
     if until <= today:
-        return [Problem("Snooze until", f"{until.isoformat()} is not after today "
-                        f"({today.isoformat()}): choose a later day")]
+        return [
+            Problem(
+                "Snooze until",
+                _("{isoformat} is not after today ({isoformat2}): choose a later day").format(
+                    isoformat=until.isoformat(), isoformat2=today.isoformat()
+                ),
+            )
+        ]
     if (until - today).days > MAX_SNOOZE_DAYS:
-        return [Problem("Snooze until", "can be at most a year from today")]
+        return [Problem("Snooze until", _("can be at most a year from today"))]
     return []
 
 
 def unacknowledge_alerts(uow: UnitOfWork, keys: Sequence[AlertKey]) -> Changed:
     """Show these alerts again (forget their acknowledgement or snooze)."""
     if not keys:
-        raise ValidationError([Problem("Alerts", "choose at least one alert")])
+        raise ValidationError([Problem("Alerts", _("choose at least one alert"))])
     with uow:
         removed = _delete(uow.session, keys)
         record_bulk(uow.session, "alert_acks", {"action": "show again", "alerts": removed})
         uow.commit()
-    return Changed.of(ChangeArea.STOCK, message=f"{removed} alert(s) shown again",
+    return Changed.of(ChangeArea.STOCK, message=_("{removed} alert(s) shown again")
+                                                .format(removed=removed),
                       ids=tuple(sorted({key.variant_id for key in keys})))
 
 
@@ -73,14 +81,15 @@ def _count(alerts: Sequence[Alert]) -> str:
 def _check_alerts(alerts: Sequence[Alert], problems: list[Problem] | None = None) -> None:
     problems = problems or []
     if not alerts:
-        problems.append(Problem("Alerts", "choose at least one alert"))
+        problems.append(Problem("Alerts", _("choose at least one alert")))
     for row, alert in enumerate(alerts, start=1):
         if not _is_kind(alert.kind):
-            problems.append(Problem("Kind", f"'{alert.kind}' is not an alert kind", row))
+            problems.append(Problem("Kind", _("'{kind}' is not an alert kind")
+                                            .format(kind=alert.kind), row))
         if isinstance(alert.measure, bool) or not isinstance(alert.measure, int) \
                 or alert.measure < 0:
-            problems.append(Problem("Measure", f"'{alert.measure}' is not a whole number of "
-                                    "at least 0", row))
+            problems.append(Problem("Measure", _("'{measure}' is not a whole number of at least 0")
+                                               .format(measure=alert.measure), row))
     if problems:
         raise ValidationError(problems)
 
@@ -100,8 +109,12 @@ def _store(uow: UnitOfWork, alerts: Sequence[Alert], until: datetime | None,
         session = uow.session
         missing = len(ids) - _existing(session, ids)
         if missing:
-            raise NotFoundError(f"{missing} of these SKUs no longer exist (removed elsewhere?); "
-                                "nothing was acknowledged")
+            raise NotFoundError(
+                _(
+                    "{missing} of these SKUs no longer exist (removed elsewhere?); nothing was "
+                    "acknowledged"
+                ).format(missing=missing)
+            )
         _delete(session, [alert.key for alert in alerts])
         now = utc_now()
         latest = {alert.key: alert for alert in alerts}  # one row per SKU and kind

@@ -17,6 +17,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from ecdesk.i18n import N_
+
 
 class Severity(enum.IntEnum):
     """Larger is more urgent; the value orders lists and filters."""
@@ -27,7 +29,11 @@ class Severity(enum.IntEnum):
 
     @property
     def label(self) -> str:
+        """The English word (JSON, CSV keys); shown to a person as `_(severity.label)`."""
         return self.name.lower()
+
+
+SEVERITY_WORDS = (N_("info"), N_("warning"), N_("critical"))  # Severity.label, for extraction
 
 
 class AlertKind(enum.StrEnum):
@@ -51,24 +57,24 @@ SEVERITY = {
 }
 
 KIND_LABELS = {
-    AlertKind.NEGATIVE_STOCK: "Negative stock",
-    AlertKind.OUT_OF_STOCK: "Out of stock",
-    AlertKind.LISTED_UNAVAILABLE: "Listed, none available",
-    AlertKind.STOCKOUT_RISK: "Runs out within lead time",
-    AlertKind.BELOW_REORDER: "Below reorder point",
-    AlertKind.OVERSTOCK: "Overstock",
-    AlertKind.DEAD_STOCK: "Dead stock",
+    AlertKind.NEGATIVE_STOCK: N_("Negative stock"),
+    AlertKind.OUT_OF_STOCK: N_("Out of stock"),
+    AlertKind.LISTED_UNAVAILABLE: N_("Listed, none available"),
+    AlertKind.STOCKOUT_RISK: N_("Runs out within lead time"),
+    AlertKind.BELOW_REORDER: N_("Below reorder point"),
+    AlertKind.OVERSTOCK: N_("Overstock"),
+    AlertKind.DEAD_STOCK: N_("Dead stock"),
 }
 
 # What each kind's measure counts (a larger measure is a worse situation).
 MEASURES = {
-    AlertKind.NEGATIVE_STOCK: "units below zero",
-    AlertKind.OUT_OF_STOCK: "units promised to orders beyond the stock",
-    AlertKind.LISTED_UNAVAILABLE: "channels listing it",
-    AlertKind.STOCKOUT_RISK: "days short of the lead time",
-    AlertKind.BELOW_REORDER: "units short of the reorder point",
-    AlertKind.OVERSTOCK: "units above the overstock level",
-    AlertKind.DEAD_STOCK: "units on hand",
+    AlertKind.NEGATIVE_STOCK: N_("units below zero"),
+    AlertKind.OUT_OF_STOCK: N_("units promised to orders beyond the stock"),
+    AlertKind.LISTED_UNAVAILABLE: N_("channels listing it"),
+    AlertKind.STOCKOUT_RISK: N_("days short of the lead time"),
+    AlertKind.BELOW_REORDER: N_("units short of the reorder point"),
+    AlertKind.OVERSTOCK: N_("units above the overstock level"),
+    AlertKind.DEAD_STOCK: N_("units on hand"),
 }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
+from ecdesk.i18n import _
 from ecdesk.services.stock.alerts_dto import AlertKind, StockFigures
 from ecdesk.services.stock.defaults import StockDefaults
 
@@ -27,48 +28,61 @@ def days(value: Decimal | None) -> str:
 
 def _sales(f: StockFigures) -> str:
     if not f.sold_in_window:
-        return f"no sales in the last {f.window_days} days"
-    return f"sells {per_day(f.velocity)} a day"
+        return _("no sales in the last {days} days").format(days=f.window_days)
+    return _("sells {rate} a day").format(rate=per_day(f.velocity))
 
 
 def _order(f: StockFigures) -> str:
-    return f": order {f.suggested_qty}" if f.suggested_qty else ""
+    return _(": order {quantity}").format(quantity=f.suggested_qty) if f.suggested_qty else ""
 
 
 def _negative(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
-    return (f"{f.on_hand} on hand: more went out than the records show came in. "
-            "Count the shelf and post the count")
+    return _("{on_hand} on hand: more went out than the records show came in. Count the shelf "
+             "and post the count").format(on_hand=f.on_hand)
 
 
 def _out_of_stock(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
-    promised = f", {f.committed} on open orders" if f.committed else ""
-    return f"{f.available} available ({f.on_hand} on hand{promised}); {_sales(f)}{_order(f)}"
+    if f.committed:
+        stock = _("{available} available ({on_hand} on hand, {committed} on open orders)")
+    else:
+        stock = _("{available} available ({on_hand} on hand)")
+    return (stock.format(available=f.available, on_hand=f.on_hand, committed=f.committed)
+            + _("; {sales}").format(sales=_sales(f)) + _order(f))
 
 
 def _listed(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
-    return f"Listed on {', '.join(f.listed_on)} with {f.available} available"
+    return _("Listed on {channels} with {available} available").format(
+        channels=", ".join(f.listed_on), available=f.available)
 
 
 def _stockout_risk(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
-    return (f"{f.available} available, {_sales(f)}: lasts {days(f.days_of_cover)} days, "
-            f"lead time {f.lead_time_days} days{_order(f)}")
+    return _("{available} available, {sales}: lasts {days} days, lead time {lead} days").format(
+        available=f.available, sales=_sales(f), days=days(f.days_of_cover),
+        lead=f.lead_time_days) + _order(f)
 
 
 def _below_reorder(f: StockFigures, _d: StockDefaults, _z: tzinfo) -> str:
-    point = "set by hand" if f.reorder_point_set else "from sales"
-    stock = f"{f.available} available" + (f" + {f.on_order} on order" if f.on_order else "")
-    return f"{stock}, reorder point {f.reorder_point} ({point}){_order(f)}"
+    point = _("set by hand") if f.reorder_point_set else _("from sales")
+    if f.on_order:
+        stock = _("{available} available + {on_order} on order").format(
+            available=f.available, on_order=f.on_order)
+    else:
+        stock = _("{available} available").format(available=f.available)
+    return _("{stock}, reorder point {point} ({how})").format(
+        stock=stock, point=f.reorder_point, how=point) + _order(f)
 
 
 def _overstock(f: StockFigures, d: StockDefaults, _z: tzinfo) -> str:
-    return (f"{f.available} available, {_sales(f)}: {days(f.days_of_cover)} days of cover, "
-            f"more than {d.overstock_days}")
+    return _("{available} available, {sales}: {days} days of cover, more than {limit}").format(
+        available=f.available, sales=_sales(f), days=days(f.days_of_cover),
+        limit=d.overstock_days)
 
 
 def _dead_stock(f: StockFigures, d: StockDefaults, zone: tzinfo) -> str:
-    text = f"{f.on_hand} on hand, no sale in the last {d.dead_stock_days} days"
+    text = _("{on_hand} on hand, no sale in the last {days} days").format(
+        on_hand=f.on_hand, days=d.dead_stock_days)
     if f.last_sold_at is not None:
-        text += f" (last sold {local_day(f.last_sold_at, zone)})"
+        text += _(" (last sold {day})").format(day=local_day(f.last_sold_at, zone))
     return text
 
 

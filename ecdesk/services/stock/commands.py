@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import MovementKind, StockPolicy, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ChangeArea, Changed
@@ -29,18 +30,28 @@ def adjust_stock(uow: UnitOfWork, *, variant_id: int, kind: MovementKind, quanti
     """One manual movement: goods received, a correction, a write-off, a return to the shelf."""
     problems = []
     if kind not in MANUAL_KINDS:
-        problems.append(Problem("Kind", f"'{kind.value}' movements are made by orders and "
-                                "stock counts, not by hand"))
+        problems.append(
+            Problem(
+                "Kind",
+                _("'{value}' movements are made by orders and stock counts, not by hand").format(
+                    value=kind.value
+                ),
+            )
+        )
     if quantity == 0:
-        problems.append(Problem("Quantity", "must not be zero"))
+        problems.append(Problem("Quantity", _("must not be zero")))
     if kind == MovementKind.ADJUSTED and not reason.strip():
-        problems.append(Problem("Reason", "is required for an adjustment"))
+        problems.append(Problem("Reason", _("is required for an adjustment")))
     if problems:
         raise ValidationError(problems)
     with uow:
         sku = uow.session.scalar(select(Variant.sku).where(Variant.id == variant_id))
         if sku is None:
-            raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
+            raise NotFoundError(
+                _("SKU {variant_id} does not exist (was it removed elsewhere?)").format(
+                    variant_id=variant_id
+                )
+            )
         post_movements(uow.session, [Movement(variant_id, kind, quantity, reason.strip(),
                                               reference.strip())])
         uow.commit()
@@ -59,11 +70,15 @@ class CountResult:
 def post_stock_count(uow: UnitOfWork, counts: Mapping[int, int], *, reference: str = "",
                      note: str = "") -> CountResult:
     """Record counted quantities (variant id -> units on the shelf) and post the differences."""
-    problems = [Problem("Counted", f"'{value}' is not a whole number of at least 0", row)
-                for row, value in enumerate(counts.values(), start=1)
-                if not isinstance(value, int) or isinstance(value, bool) or value < 0]
+    problems = [
+        Problem(
+            "Counted", _("'{value}' is not a whole number of at least 0").format(value=value), row
+        )
+        for row, value in enumerate(counts.values(), start=1)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0
+    ]
     if not counts:
-        problems.append(Problem("Counted", "nothing was counted"))
+        problems.append(Problem("Counted", _("nothing was counted")))
     if problems:
         raise ValidationError(problems)
     reference = reference.strip() or "Stock count"
@@ -73,8 +88,11 @@ def post_stock_count(uow: UnitOfWork, counts: Mapping[int, int], *, reference: s
         on_hand = _on_hand(session, list(counts))
         missing = [vid for vid in counts if vid not in on_hand]
         if missing:
-            raise NotFoundError(f"{len(missing)} counted SKU(s) no longer exist; "
-                                "nothing was posted")
+            raise NotFoundError(
+                _("{missing_count} counted SKU(s) no longer exist; nothing was posted").format(
+                    missing_count=len(missing)
+                )
+            )
         movements = [
             Movement(vid, MovementKind.COUNTED, counted - on_hand[vid][1],
                      f"Counted {counted} (was {on_hand[vid][1]})" + (f": {note}" if note else ""),
@@ -120,14 +138,14 @@ def check_policy(draft: PolicyDraft) -> list[Problem]:
     for name in ("reorder_point", "safety_stock", "max_stock", "lead_time_days"):
         value = getattr(draft, name)
         if value is not None and value < 0:
-            problems.append(Problem(name.replace("_", " ").capitalize(), "must not be negative"))
+            problems.append(Problem(name.replace("_", " ").capitalize(), _("must not be negative")))
     for name in ("pack_multiple", "min_order_qty"):
         value = getattr(draft, name)
         if value is not None and value < 1:
-            problems.append(Problem(name.replace("_", " ").capitalize(), "must be at least 1"))
+            problems.append(Problem(name.replace("_", " ").capitalize(), _("must be at least 1")))
     if (draft.max_stock is not None and draft.reorder_point is not None
             and draft.max_stock < draft.reorder_point):
-        problems.append(Problem("Max stock", "must not be below the reorder point"))
+        problems.append(Problem("Max stock", _("must not be below the reorder point")))
     return problems
 
 
@@ -138,10 +156,14 @@ def set_stock_policy(uow: UnitOfWork, variant_id: int, draft: PolicyDraft) -> Ch
     with uow:
         session = uow.session
         if session.get(Variant, variant_id) is None:
-            raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
+            raise NotFoundError(
+                _("SKU {variant_id} does not exist (was it removed elsewhere?)").format(
+                    variant_id=variant_id
+                )
+            )
         policy = session.get(StockPolicy, variant_id) or StockPolicy(variant_id=variant_id)
         session.add(policy)
         for name, value in vars(draft).items():
             setattr(policy, name, value)
         uow.commit()
-    return Changed.of(ChangeArea.STOCK, message="Stock rules saved", ids=(variant_id,))
+    return Changed.of(ChangeArea.STOCK, message=_("Stock rules saved"), ids=(variant_id,))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import N_, _
 from ecdesk.models import Setting
 from ecdesk.services.changes import ChangeArea, Changed
 
@@ -34,15 +35,15 @@ class StockDefaults:
 
 
 LABELS = {
-    "lead_time_days": "Lead time (days)", "safety_days": "Safety stock (days of sales)",
-    "cover_days": "Cover above reorder point (days)",
-    "velocity_window_days": "Sales window (days)",
-    "overstock_days": "Overstock after (days of cover)",
-    "dead_stock_days": "Dead stock after (days without a sale)",
-    "pack_multiple": "Pack multiple", "min_order_qty": "Minimum order quantity",
-    "ordering_cost": "Ordering cost per purchase order (EOQ; 0: off)",
-    "holding_percent": "Holding cost (% of unit cost a year)",
-    "allow_negative": "Allow negative stock",
+    "lead_time_days": N_("Lead time (days)"), "safety_days": N_("Safety stock (days of sales)"),
+    "cover_days": N_("Cover above reorder point (days)"),
+    "velocity_window_days": N_("Sales window (days)"),
+    "overstock_days": N_("Overstock after (days of cover)"),
+    "dead_stock_days": N_("Dead stock after (days without a sale)"),
+    "pack_multiple": N_("Pack multiple"), "min_order_qty": N_("Minimum order quantity"),
+    "ordering_cost": N_("Ordering cost per purchase order (EOQ; 0: off)"),
+    "holding_percent": N_("Holding cost (% of unit cost a year)"),
+    "allow_negative": N_("Allow negative stock"),
 }
 MINIMUM = {"velocity_window_days": 1, "pack_multiple": 1, "min_order_qty": 1,
            "overstock_days": 1, "dead_stock_days": 1, "holding_percent": 1}
@@ -73,7 +74,12 @@ def check_stock_defaults(defaults: StockDefaults) -> list[Problem]:
             continue
         lowest = MINIMUM.get(name, 0)
         if not isinstance(value, int) or value < lowest:
-            problems.append(Problem(LABELS[name], f"must be a whole number of at least {lowest}"))
+            problems.append(
+                Problem(
+                    LABELS[name],
+                    _("must be a whole number of at least {lowest}").format(lowest=lowest),
+                )
+            )
     return problems
 
 
@@ -90,4 +96,4 @@ def update_stock_defaults(uow: UnitOfWork, defaults: StockDefaults) -> Changed:
             elif row.value != text:
                 row.value = text
         uow.commit()
-    return Changed.of(ChangeArea.STOCK, message="Stock defaults saved")
+    return Changed.of(ChangeArea.STOCK, message=_("Stock defaults saved"))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.models import MovementKind, Setting, StockMovement, StockPolicy, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.services.stock.defaults import PREFIX
@@ -100,8 +101,12 @@ def _sign_problem(movement: Movement) -> Problem | None:
     sign = SIGNS[movement.kind]
     if sign and (movement.quantity > 0) != (sign > 0):
         direction = "add to" if sign > 0 else "take from"
-        return Problem("Quantity", f"a '{movement.kind.value}' movement must {direction} stock "
-                       f"(got {movement.quantity})")
+        return Problem(
+            "Quantity",
+            _("a '{value}' movement must {direction} stock (got {quantity})").format(
+                value=movement.kind.value, direction=direction, quantity=movement.quantity
+            ),
+        )
     return None
 
 
@@ -149,9 +154,15 @@ def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Prob
         for vid, sku, on_hand, allowed in rows:
             after = on_hand + deltas[vid]
             if after < 0 and not allows_negative(allowed, default):
-                problems.append(Problem(
-                    f"SKU {sku}", f"{on_hand} on hand; this would take it to {after}. Negative "
-                    "stock is not allowed for this SKU (change it in the stock settings)."))
+                problems.append(
+                    Problem(
+                        f"SKU {sku}",
+                        _(
+                            "{on_hand} on hand; this would take it to {after}. Negative stock is "
+                            "not allowed for this SKU (change it in the stock settings)."
+                        ).format(on_hand=on_hand, after=after),
+                    )
+                )
     return problems
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError
+from ecdesk.i18n import _
 from ecdesk.models import (
     Order,
     OrderLine,
@@ -305,7 +306,8 @@ def summarize(session: Session, query: InventoryQuery, defaults: StockDefaults,
     skus, units, cents = session.execute(frame.select(
         func.count(), func.coalesce(func.sum(Variant.on_hand), 0),
         func.coalesce(func.sum(_VALUE), 0))).one()
-    return InventorySummary(int(skus), int(units), from_minor_units(int(cents)))  # type: ignore[arg-type]
+    return InventorySummary(
+        int(skus), int(units), from_minor_units(int(cents)))  # type: ignore[arg-type]
 
 
 def _options(*values: str) -> str:
@@ -384,7 +386,11 @@ def sku_stock(uow: UnitOfWork, variant_id: int, *, now: datetime | None = None) 
                               .join(Product, Product.id == Variant.product_id)
                               .where(Variant.id == variant_id)).first()
         if row is None:
-            raise NotFoundError(f"SKU {variant_id} does not exist (was it removed elsewhere?)")
+            raise NotFoundError(
+                _("SKU {variant_id} does not exist (was it removed elsewhere?)").format(
+                    variant_id=variant_id
+                )
+            )
         policy = _policies(session, [variant_id]).get(variant_id, PolicyDraft())
         in_force = in_force_policies(session, [variant_id]).get(variant_id, PolicyDraft())
         figures = _figures(session, {variant_id: (row.on_hand, 0, row.on_order, 0)}, defaults,

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
+from ecdesk.i18n import _
+
 ZERO = Decimal(0)
 
 
 def velocity(units_sold: int, window_days: int) -> Decimal:
     """Average units sold per day over the window."""
     if window_days <= 0:
-        raise ValueError("the sales window must be at least one day")
+        raise ValueError(_("the sales window must be at least one day"))
     return Decimal(units_sold) / Decimal(window_days)
 
 

@@ -87,9 +87,16 @@ class CheckedRows:
                     "quotes in this row").format(lines=cells.lines - 1), row))
                 continue
             if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
-                self.problems.append(Problem(FILE, f"the row has {len(cells)} values but the "
-                                     f"header has {self.width} columns: values may have "
-                                     "shifted into the wrong columns", row))
+                self.problems.append(
+                    Problem(
+                        FILE,
+                        _(
+                            "the row has {cells_count} values but the header has {width} columns: "
+                            "values may have shifted into the wrong columns"
+                        ).format(cells_count=len(cells), width=self.width),
+                        row,
+                    )
+                )
                 continue
             yield row, cells
 
@@ -99,7 +106,7 @@ def open_table(path: Path, encoding: str | None = None, progress: Progress | Non
     if path.suffix.lower() in XLSX_SUFFIXES:
         return _open_xlsx(path, progress)
     if path.suffix.lower() == ".xls":
-        raise TableError("Old Excel .xls files cannot be read: save it as .xlsx or CSV UTF-8")
+        raise TableError(_("Old Excel .xls files cannot be read: save it as .xlsx or CSV UTF-8"))
     with open(path, "rb") as probe:
         if probe.read(4) == b"PK\x03\x04":
             return _open_xlsx(path, progress)
@@ -112,10 +119,14 @@ def open_table(path: Path, encoding: str | None = None, progress: Progress | Non
         first = text.readline()
     except UnicodeDecodeError as error:
         binary.close()
-        raise TableError(f"The file is not valid {found.label}: {error.reason}") from None
+        raise TableError(
+            _("The file is not valid {label}: {reason}").format(
+                label=found.label, reason=error.reason
+            )
+        ) from None
     if not first.strip():
         binary.close()
-        raise TableError("The file is empty: the first line should hold the column names")
+        raise TableError(_("The file is empty: the first line should hold the column names"))
     delimiter = max(DELIMITERS, key=first.count)
     lines = _chain_first(first, text)
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
@@ -149,17 +160,22 @@ def _csv_rows(reader: Any, binary: io.BufferedReader, size: int, label: str,
             if any(cell.strip() for cell in cells):  # thousands of blank lines are no rows
                 yield row, cells
     except UnicodeDecodeError as error:
-        raise TableError(f"The file is not valid {label} after row {row}: {error.reason}"
-                         ) from None
+        raise TableError(
+            _("The file is not valid {label} after row {row}: {reason}").format(
+                label=label, row=row, reason=error.reason
+            )
+        ) from None
     except csv.Error as error:
-        raise TableError(f"Row {row + 1} cannot be read as CSV: {error}") from None
+        raise TableError(
+            _("Row {value} cannot be read as CSV: {error}").format(value=row + 1, error=error)
+        ) from None
     if progress is not None:
         _report(progress, size, size)
 
 
 def _report(progress: Progress, done: int, total: int) -> None:
     if progress(done, total) is False:
-        raise ImportCancelledError("Import cancelled: nothing was written")
+        raise ImportCancelledError(_("Import cancelled: nothing was written"))
 
 
 def _open_xlsx(path: Path, progress: Progress | None) -> Table:
@@ -174,13 +190,14 @@ def _open_xlsx(path: Path, progress: Progress | None) -> Table:
         book = CalamineWorkbook.from_path(str(path))
         sheet = book.get_sheet_by_index(0)
     except Exception as error:  # calamine raises its own kinds for a damaged file
-        raise TableError(f"The spreadsheet cannot be opened: {error}") from None
+        raise TableError(_("The spreadsheet cannot be opened: {error}").format(
+            error=error)) from None
     rows = iter(sheet.iter_rows())
     try:
         header = [_cell_text(v).strip() for v in next(rows)]
     except StopIteration:
         book.close()
-        raise TableError("The spreadsheet is empty: the first row should hold the column names"
+        raise TableError(_("The spreadsheet is empty: the first row should hold the column names")
                          ) from None
     while header and not header[-1]:
         header.pop()

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.money import to_decimal
 from ecdesk.services.common.amounts import read_amount
 
@@ -110,10 +111,12 @@ def quantity(value: str, column: str, row: int, problems: list[Problem]) -> int 
     try:
         number = Decimal(value.replace(",", "").replace("\u00a0", "").replace(" ", ""))
     except InvalidOperation:
-        problems.append(Problem(column, f"'{value}' is not a quantity", row))
+        problems.append(Problem(column, _("'{value}' is not a quantity").format(value=value), row))
         return None
     if number != number.to_integral_value():
-        problems.append(Problem(column, f"'{value}' is not a whole quantity", row))
+        problems.append(
+            Problem(column, _("'{value}' is not a whole quantity").format(value=value), row)
+        )
         return None
     return int(number)
 
@@ -137,7 +140,7 @@ def grams(value: str, unit: str, column: str, row: int, problems: list[Problem])
         problems.append(Problem(column, reason, row))
         return None
     if number < 0:
-        problems.append(Problem(column, f"'{value}' is negative", row))
+        problems.append(Problem(column, _("'{value}' is negative").format(value=value), row))
         return None
     return int((number * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from ecdesk.services.catalog_io import ImportCounts
@@ -13,8 +13,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportPreview", text)
 
 
-COUNT_ROWS = ("Products", "SKUs", "Listings")
-COUNT_COLUMNS = ("New", "Updated", "Unchanged")
+COUNT_ROWS = (
+    QT_TRANSLATE_NOOP("ImportPreview", "Products"),
+    QT_TRANSLATE_NOOP("ImportPreview", "SKUs"),
+    QT_TRANSLATE_NOOP("ImportPreview", "Listings"),
+)
+COUNT_COLUMNS = (
+    QT_TRANSLATE_NOOP("ImportPreview", "New"),
+    QT_TRANSLATE_NOOP("ImportPreview", "Updated"),
+    QT_TRANSLATE_NOOP("ImportPreview", "Unchanged"),
+)
 
 
 def counts_table(parent: QWidget) -> QTableWidget:

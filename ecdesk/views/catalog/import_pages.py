@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from ecdesk.views.widgets.wizard_parts import ERROR_STYLE
 if TYPE_CHECKING:
     from ecdesk.views.catalog.import_wizard import ImportWizard
 
-IGNORE = "(ignore)"
+IGNORE = QT_TRANSLATE_NOOP("MappingPage", "(ignore)")
 UNUSED_SHOWN = 8  # columns named under the mapping; all of them in its tooltip
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _LABELS = {
-    "draft": "Draft", "active": "Active", "archived": "Archived",
-    "listed": "Listed", "paused": "Paused", "unlisted": "Unlisted", "—": "Not on channel",
+    "draft": QT_TRANSLATE_NOOP("status", "Draft"),
+    "active": QT_TRANSLATE_NOOP("status", "Active"),
+    "archived": QT_TRANSLATE_NOOP("status", "Archived"),
+    "listed": QT_TRANSLATE_NOOP("status", "Listed"),
+    "paused": QT_TRANSLATE_NOOP("status", "Paused"),
+    "unlisted": QT_TRANSLATE_NOOP("status", "Unlisted"),
+    "—": QT_TRANSLATE_NOOP("status", "Not on channel"),
 }
 
 

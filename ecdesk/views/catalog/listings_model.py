@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount, format_rate
@@ -27,15 +27,15 @@ Counter = Callable[[VariantQuery], int]
 
 # (header, sort key, value of a row); channel columns are appended per channel.
 BASE_COLUMNS: list[tuple[str, str, Callable[[VariantRow], str]]] = [
-    ("Product", "title", lambda r: r.title),
-    ("SKU", "sku", lambda r: r.sku),
-    ("Options", "options", lambda r: r.options),
-    ("Status", "status", lambda r: status_label(r.status)),
-    ("Category", "category", lambda r: r.category),
-    ("Price", "price", lambda r: format_amount(r.price)),
-    ("Cost", "cost", lambda r: format_amount(r.cost)),
-    ("Margin", "margin", lambda r: format_rate(r.margin)),
-    ("Stock", "stock", lambda r: str(r.stock)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Product"), "title", lambda r: r.title),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "SKU"), "sku", lambda r: r.sku),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Options"), "options", lambda r: r.options),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Status"), "status", lambda r: status_label(r.status)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Category"), "category", lambda r: r.category),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Price"), "price", lambda r: format_amount(r.price)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Cost"), "cost", lambda r: format_amount(r.cost)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Margin"), "margin", lambda r: format_rate(r.margin)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Stock"), "stock", lambda r: str(r.stock)),
 ]
 NUMERIC_KEYS = {"price", "cost", "margin", "stock"}
 WARNING_COLOUR = QColor("#b3261e")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,10 +42,20 @@ if TYPE_CHECKING:
     from ecdesk.views.shell.shop_context import ShopContext
 
 SEARCH_DELAY_MS = 150
-STATUS_FILTERS = [("Not archived", STATUS_NOT_ARCHIVED), ("Active", "active"),
-                  ("Draft", "draft"), ("Archived", "archived"), ("All", "")]
-LISTING_FILTERS = [("on", None), ("listed on", "listed"), ("paused on", "paused"),
-                   ("unlisted on", "unlisted"), ("not listed on", "none")]
+STATUS_FILTERS = [
+    (QT_TRANSLATE_NOOP("ListingsPage", "Not archived"), STATUS_NOT_ARCHIVED),
+    (QT_TRANSLATE_NOOP("ListingsPage", "Active"), "active"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "Draft"), "draft"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "Archived"), "archived"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "All"), ""),
+]
+LISTING_FILTERS = [
+    (QT_TRANSLATE_NOOP("ListingsPage", "on"), None),
+    (QT_TRANSLATE_NOOP("ListingsPage", "listed on"), "listed"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "paused on"), "paused"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "unlisted on"), "unlisted"),
+    (QT_TRANSLATE_NOOP("ListingsPage", "not listed on"), "none"),
+]
 
 # The filters' choices and the margin limit come from these.
 OPTIONS_FROM = frozenset({ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS})

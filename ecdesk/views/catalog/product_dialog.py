@@ -7,7 +7,7 @@ disabled while anything blocks it. Warnings (price below cost, thin margin) are 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,13 +46,30 @@ from ecdesk.views.widgets.forms import (
     stacked,
 )
 
-VARIANT_COLUMNS = ["SKU", "Option 1", "Option 2", "Option 3", "Barcode", "Weight (g)", "Cost",
-                   "Price", "Compare-at price", "Archived"]
+VARIANT_COLUMNS = [
+    QT_TRANSLATE_NOOP("ProductDialog", "SKU"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Option 1"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Option 2"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Option 3"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Barcode"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Weight (g)"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Cost"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Price"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Compare-at price"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Archived"),
+]
 VARIANT_FIELDS = ["sku", "option1", "option2", "option3", "barcode", "weight_grams", "unit_cost",
                   "price", "compare_at_price"]
 NUMBER_COLUMNS = {5, 6, 7, 8}
 FIELD_COLUMN = {"SKU": 0, "Barcode": 4, "Weight": 5, "Cost": 6, "Price": 7, "Compare-at price": 8}
-LISTING_COLUMNS = ["SKU", "Channel", "Status", "Channel price", "Channel item id", "Channel title"]
+LISTING_COLUMNS = [
+    QT_TRANSLATE_NOOP("ProductDialog", "SKU"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Channel"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Status"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Channel price"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Channel item id"),
+    QT_TRANSLATE_NOOP("ProductDialog", "Channel title"),
+]
 NOT_ON_CHANNEL = "—"
 LISTING_STATUSES = [NOT_ON_CHANNEL, "listed", "paused", "unlisted"]
 

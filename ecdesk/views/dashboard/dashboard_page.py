@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,9 +52,12 @@ def period_presets() -> list[tuple[str, Callable[[Any], Period]]]:
     def last(days: int) -> Callable[[Any], Period]:
         return lambda today: Period(today - timedelta(days=days - 1), today)
 
-    return [("Last 30 days", last(30)), ("Last 7 days", last(7)), ("This month", this_month),
-            ("Last month", last_month), ("Last 90 days", last(90)),
-            ("Last 12 months", last(365))]
+    return [(QT_TRANSLATE_NOOP("DashboardPage", "Last 30 days"), last(30)),
+            (QT_TRANSLATE_NOOP("DashboardPage", "Last 7 days"), last(7)),
+            (QT_TRANSLATE_NOOP("DashboardPage", "This month"), this_month),
+            (QT_TRANSLATE_NOOP("DashboardPage", "Last month"), last_month),
+            (QT_TRANSLATE_NOOP("DashboardPage", "Last 90 days"), last(90)),
+            (QT_TRANSLATE_NOOP("DashboardPage", "Last 12 months"), last(365))]
 
 
 class DashboardPage(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,7 +21,14 @@ from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.dto import OrderDetail
 from ecdesk.views.orders.orders_model import order_status_label
 
-LINE_COLUMNS = ["SKU", "Product", "Qty", "Unit price", "Discount", "Line total"]
+LINE_COLUMNS = [
+    QT_TRANSLATE_NOOP("OrderDetailPane", "SKU"),
+    QT_TRANSLATE_NOOP("OrderDetailPane", "Product"),
+    QT_TRANSLATE_NOOP("OrderDetailPane", "Qty"),
+    QT_TRANSLATE_NOOP("OrderDetailPane", "Unit price"),
+    QT_TRANSLATE_NOOP("OrderDetailPane", "Discount"),
+    QT_TRANSLATE_NOOP("OrderDetailPane", "Line total"),
+]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,14 @@ from ecdesk.services.orders.validation import check_line, line_total
 from ecdesk.views.widgets.forms import mark_cells
 from ecdesk.views.widgets.sku_completer import SkuDelegate, Suggest
 
-LINE_COLUMNS = ["SKU", "Product", "Quantity", "Unit price", "Discount", "Line total"]
+LINE_COLUMNS = [
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "SKU"),
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "Product"),
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "Quantity"),
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "Unit price"),
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "Discount"),
+    QT_TRANSLATE_NOOP("OrderLinesEditor", "Line total"),
+]
 SKU, PRODUCT, QUANTITY, PRICE, DISCOUNT, TOTAL = range(len(LINE_COLUMNS))
 TYPED_COLUMNS = (SKU, QUANTITY, PRICE, DISCOUNT)
 FIELD_COLUMN = {"SKU": SKU, "Quantity": QUANTITY, "Unit price": PRICE, "Discount": DISCOUNT}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
@@ -27,8 +27,12 @@ Counter = Callable[[OrderQuery], int]
 
 # Order statuses by their stored values (views do not import the models' enum).
 STATUS_LABELS = {
-    "pending": "Pending", "paid": "Paid", "shipped": "Shipped", "completed": "Completed",
-    "cancelled": "Cancelled", "refunded": "Refunded",
+    "pending": QT_TRANSLATE_NOOP("order_status", "Pending"),
+    "paid": QT_TRANSLATE_NOOP("order_status", "Paid"),
+    "shipped": QT_TRANSLATE_NOOP("order_status", "Shipped"),
+    "completed": QT_TRANSLATE_NOOP("order_status", "Completed"),
+    "cancelled": QT_TRANSLATE_NOOP("order_status", "Cancelled"),
+    "refunded": QT_TRANSLATE_NOOP("order_status", "Refunded"),
 }
 STATUS_COLOURS = {
     "pending": QColor("#8a5a00"), "paid": QColor("#1a5fb4"), "cancelled": QColor("#8a8a8a"),
@@ -42,9 +46,14 @@ def order_status_label(status: str) -> str:
 
 # (header, sort key, right-aligned)
 COLUMNS: list[tuple[str, str, bool]] = [
-    ("Date", "date", False), ("Channel", "channel", False), ("Order number", "number", False),
-    ("Customer", "customer", False), ("Status", "status", False), ("Lines", "lines", True),
-    ("Units", "units", True), ("Total", "total", True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Date"), "date", False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Channel"), "channel", False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Order number"), "number", False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Customer"), "customer", False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Status"), "status", False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Lines"), "lines", True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Units"), "units", True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Total"), "total", True),
 ]
 HEADINGS = [(header, right) for header, _key, right in COLUMNS]
 

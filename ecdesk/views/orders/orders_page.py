@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,18 +51,29 @@ from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 SEARCH_DELAY_MS = 250
-STATUS_FILTERS = [("All statuses", ALL_STATUSES), ("To ship (pending or paid)", OPEN),
-                  ("Pending", "pending"), ("Paid", "paid"), ("Shipped", "shipped"),
-                  ("Completed", "completed"), ("Cancelled", "cancelled"),
-                  ("Refunded", "refunded")]
-PERIOD_FILTERS = [("All time", "all"), ("Today", "today"), ("Last 7 days", "7_days"),
-                  ("Last 30 days", "30_days"), ("This month", "this_month")]
+STATUS_FILTERS = [
+    (QT_TRANSLATE_NOOP("OrdersPage", "All statuses"), ALL_STATUSES),
+    (QT_TRANSLATE_NOOP("OrdersPage", "To ship (pending or paid)"), OPEN),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Pending"), "pending"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Paid"), "paid"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Shipped"), "shipped"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Completed"), "completed"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Cancelled"), "cancelled"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Refunded"), "refunded"),
+]
+PERIOD_FILTERS = [
+    (QT_TRANSLATE_NOOP("OrdersPage", "All time"), "all"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Today"), "today"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Last 7 days"), "7_days"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Last 30 days"), "30_days"),
+    (QT_TRANSLATE_NOOP("OrdersPage", "This month"), "this_month"),
+]
 # (status, action text, shortcut); Cancel and Refund ask first, in a dialog.
-STATUS_ACTIONS = [("paid", "Mark paid", "Ctrl+Shift+P"),
-                  ("shipped", "Mark shipped", "Ctrl+Shift+S"),
-                  ("completed", "Mark completed", "Ctrl+Shift+D"),
-                  ("cancelled", "Cancel…", "Ctrl+Shift+X"),
-                  ("refunded", "Refund…", "Ctrl+Shift+R")]
+STATUS_ACTIONS = [("paid", QT_TRANSLATE_NOOP("OrdersPage", "Mark paid"), "Ctrl+Shift+P"),
+                  ("shipped", QT_TRANSLATE_NOOP("OrdersPage", "Mark shipped"), "Ctrl+Shift+S"),
+                  ("completed", QT_TRANSLATE_NOOP("OrdersPage", "Mark completed"), "Ctrl+Shift+D"),
+                  ("cancelled", QT_TRANSLATE_NOOP("OrdersPage", "Cancel…"), "Ctrl+Shift+X"),
+                  ("refunded", QT_TRANSLATE_NOOP("OrdersPage", "Refund…"), "Ctrl+Shift+R")]
 ASKING = ("cancelled", "refunded")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
@@ -16,8 +16,17 @@ from ecdesk.views.purchasing.labels import LATE, STATUS_COLOURS, status_label, t
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[OrderFilter, int, int], Page[PurchaseOrderRow]]
-COLUMNS = ["Number", "Supplier", "Status", "Created", "Expected", "Lines", "Units",
-           "Received", "Goods total"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("PagedTableModel", "Number"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Supplier"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Status"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Created"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Expected"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Lines"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Units"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Received"),
+    QT_TRANSLATE_NOOP("PagedTableModel", "Goods total"),
+]
 RIGHT_FROM = 5
 
 

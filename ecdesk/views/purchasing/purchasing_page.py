@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -50,10 +50,17 @@ from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 OPEN = ("draft", "sent", "partly_received")
-STATUS_FILTERS = [("Open", OPEN), ("Late", "late"), ("All", ()), ("Draft", ("draft",)),
-                  ("Sent", ("sent",)), ("Partly received", ("partly_received",)),
-                  ("Received", ("received",)), ("Closed", ("closed",)),
-                  ("Cancelled", ("cancelled",))]
+STATUS_FILTERS = [
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Open"), OPEN),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Late"), "late"),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "All"), ()),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Draft"), ("draft",)),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Sent"), ("sent",)),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Partly received"), ("partly_received",)),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Received"), ("received",)),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Closed"), ("closed",)),
+    (QT_TRANSLATE_NOOP("PurchasingPage", "Cancelled"), ("cancelled",)),
+]
 SEARCH_DELAY_MS = 200
 
 

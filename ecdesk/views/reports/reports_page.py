@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError, ValidationError
+from ecdesk.i18n import LANGUAGE_NAMES, LANGUAGES, _, current_language
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.period import Period, last_month, this_month
 from ecdesk.services.reports.generate import (
@@ -45,20 +46,29 @@ from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_r
 from ecdesk.views.widgets.workers import Job
 
 DESCRIPTIONS = {
-    "sales": "Totals, by channel, category and day; refunds, discounts, platform fees and "
-             "gross margin, with a trend chart",
-    "inventory": "Stock on hand x unit cost by category and SKU at the period's end, the "
-                 "period's movements reconciled, and the current alerts",
-    "accountant-pack": "Both reports in one PDF with a contents page: the file for your "
-                       "accountant each month",
-    "service": "Tickets' first-response and resolution times, SLA met, reopen rate and "
-               "satisfaction by type and channel; returns by SKU and reason; refunds paid",
-    "suppliers": "Each supplier's scorecard for the period (on time, fill rate, lead time, "
-                 "rejections, returns, price variance, score) and the open purchase orders",
+    "sales": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Totals, by channel, category and day; refunds, discounts, platform fees "
+        "and gross margin, with a trend chart"),
+    "inventory": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Stock on hand x unit cost by category and SKU at the period's end, the "
+        "period's movements reconciled, and the current alerts"),
+    "accountant-pack": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Both reports in one PDF with a contents page: the file for your "
+        "accountant each month"),
+    "service": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Tickets' first-response and resolution times, SLA met, reopen rate and "
+        "satisfaction by type and channel; returns by SKU and reason; refunds paid"),
+    "suppliers": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Each supplier's scorecard for the period (on time, fill rate, lead time, "
+        "rejections, returns, price variance, score) and the open purchase orders"),
+    "price-list": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Every SKU's price on each channel, with its cost, the channel's fees on "
+        "one unit and the margin after them, as they stand now"),
 }
 PRESETS = ("last_month", "this_month", "custom")
-FORMATS = ((".pdf", "PDF"), (".csv", "CSV (the same tables)"),
-           (".xlsx", "Excel workbook (the same tables, one sheet each)"))
+FORMATS = ((".pdf", "PDF"), (".csv", QT_TRANSLATE_NOOP("ReportsPage", "CSV (the same tables)")),
+           (".xlsx", QT_TRANSLATE_NOOP("ReportsPage",
+                                       "Excel workbook (the same tables, one sheet each)")))
 
 
 class ReportsPage(QWidget):
@@ -83,7 +93,7 @@ class ReportsPage(QWidget):
         self.report_buttons = QButtonGroup(self)
         reports = QVBoxLayout()
         for index, (name, kind) in enumerate(REPORTS.items()):
-            button = QRadioButton(self.tr(kind.title), checked=index == 0)
+            button = QRadioButton(_(kind.title), checked=index == 0)
             button.setProperty("report", name)
             self.report_buttons.addButton(button, index)
             hint = QLabel(self.tr(DESCRIPTIONS[name]), wordWrap=True)
@@ -119,6 +129,10 @@ class ReportsPage(QWidget):
         file_row.addWidget(self.browse_button)
         self.problem = QLabel(wordWrap=True)
         self.open_when_done = QCheckBox(self.tr("Open the file when done"), checked=True)
+        self.language = QComboBox()  # an accountant abroad may read another language
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
 
         form = QFormLayout()
         form.addRow(self.tr("Report"), reports)
@@ -126,6 +140,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Channel"), self.channel)
         form.addRow("", self.channel_hint)
         form.addRow(self.tr("File type"), self.format)
+        form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Save as"), file_row)
         form.addRow("", self.problem)
         form.addRow("", self.open_when_done)
@@ -214,7 +229,8 @@ class ReportsPage(QWidget):
         period = self.period()
         if period is None:
             return None
-        return ReportRequest(self.report_name, period, self.path(), self.channel_name())
+        return ReportRequest(self.report_name, period, self.path(), self.channel_name(),
+                             language=self.language.currentData())
 
     # -- keeping the form consistent ----------------------------------------------------------
     def _today(self) -> date:
@@ -327,7 +343,7 @@ class ReportsPage(QWidget):
 
         self.result = None
         self._set_busy(True)
-        self.status.setText(self.tr("Generating %s…") % self.tr(REPORTS[request.name].title))
+        self.status.setText(self.tr("Generating %s…") % _(REPORTS[request.name].title))
         self.status.setStyleSheet("")
         job = self.job = Job(work, self)
         job.signals.progress.connect(self._progress)
@@ -365,7 +381,7 @@ class ReportsPage(QWidget):
     def _generated(self, result: ReportResult) -> None:
         self.result = result
         self._stop(self.tr("Wrote %s to %s") % (
-            self.tr(result.title) + (self.tr(" (%s pages)") % result.pages
+            result.title + (self.tr(" (%s pages)") % result.pages
                                      if result.pages else ""), result.path))
         self.context.status_message.emit(self.status.text())
         if self.open_when_done.isChecked():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecdesk.i18n import _
 from ecdesk.money import HUNDRED, format_rate
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import (
@@ -43,11 +44,19 @@ from ecdesk.services.channels import (
 from ecdesk.services.pricing.margin import FeeBasis
 from ecdesk.services.settings import CURRENCIES, update_settings
 from ecdesk.services.shop_file.backups import backups_dir, get_rotation_policy, set_rotation_policy
+from ecdesk.views.settings.language_box import LanguageBox
 from ecdesk.views.settings.settings_forms import ShopSettingsForm
 from ecdesk.views.settings.stock_defaults_box import StockDefaultsBox
 from ecdesk.views.shell.shop_context import ShopContext
 
-CHANNEL_COLUMNS = ["Name", "Kind", "Currency", "Commission", "Payment fee", "State"]
+CHANNEL_COLUMNS = [
+    QT_TRANSLATE_NOOP("SettingsPage", "Name"),
+    QT_TRANSLATE_NOOP("SettingsPage", "Kind"),
+    QT_TRANSLATE_NOOP("SettingsPage", "Currency"),
+    QT_TRANSLATE_NOOP("SettingsPage", "Commission"),
+    QT_TRANSLATE_NOOP("SettingsPage", "Payment fee"),
+    QT_TRANSLATE_NOOP("SettingsPage", "State"),
+]
 
 
 class SettingsPage(QWidget):
@@ -89,6 +98,7 @@ class SettingsPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(shop_box)
         left.addWidget(self._backup_box())
+        left.addWidget(LanguageBox())
         left.addStretch(1)
         top = QHBoxLayout()
         top.addLayout(left, 3)
@@ -142,7 +152,8 @@ class SettingsPage(QWidget):
         self._channel_rows = list_channels(self.context.uow(), include_archived=True)
         self.channels.setRowCount(len(self._channel_rows))
         for row, channel in enumerate(self._channel_rows):
-            values = (channel.name, KIND_LABELS.get(channel.kind, channel.kind), channel.currency,
+            kind = _(KIND_LABELS.get(channel.kind, channel.kind))
+            values = (channel.name, kind, channel.currency,
                       format_rate(channel.commission_rate), format_rate(channel.payment_fee_rate),
                       self.tr("archived") if channel.archived else self.tr("active"))
             for column, text in enumerate(values):
@@ -190,7 +201,7 @@ class ChannelDialog(QDialog):
         self.name = QLineEdit()
         self.kind = QComboBox()
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), kind.value)
+            self.kind.addItem(_(label), kind.value)
         self.currency = QComboBox(editable=True)
         self.currency.addItems(list(CURRENCIES))
         self.currency.setCurrentText(context.settings.currency)

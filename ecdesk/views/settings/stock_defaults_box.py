@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.stock.defaults import (
     LABELS,
@@ -65,10 +66,10 @@ class StockDefaultsBox(QGroupBox):
             edit.textChanged.connect(self.validate)
             self.edits[name] = edit
             self.problem_labels[name] = problem_label()
-            form.addRow(_wrapped(self.tr(LABELS[name])), stacked(edit, self.problem_labels[name]))
+            form.addRow(_wrapped(_(LABELS[name])), stacked(edit, self.problem_labels[name]))
         self.allow_negative = QCheckBox(self.tr("Allowed"))
         self.allow_negative.setToolTip(self.tr("Shipping may take on hand below zero"))
-        form.addRow(_wrapped(self.tr(LABELS["allow_negative"])), self.allow_negative)
+        form.addRow(_wrapped(_(LABELS["allow_negative"])), self.allow_negative)
         note = QLabel(self.tr("Used by every SKU without its own stock rules (Inventory > "
                               "Stock rules)."), wordWrap=True)
         self.problems = problem_label()

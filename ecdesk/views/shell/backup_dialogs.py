@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,9 +27,9 @@ def start_backup(parent: QWidget, context: ShopContext, folder: Path) -> Operati
     pages copied as progress and Cancel; the operation says where the copy went."""
     shop = context.db.path
     return context.run_operation(
-        parent, parent.tr("Back up"),
+        parent, QCoreApplication.translate("BackupDialogs", "Back up"),
         lambda progress: back_up(shop, "manual", folder=folder, progress=progress),
-        text=parent.tr("Copying and checking the shop…"))
+        text=QCoreApplication.translate("BackupDialogs", "Copying and checking the shop…"))
 
 
 class RestoreDialog(QDialog):

@@ -8,15 +8,27 @@ once at start: a new choice in Settings applies after a restart.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from ecdesk import i18n
-from ecdesk.config import resource_path
+from ecdesk.config import data_dir, resource_path
+from ecdesk.private_files import private_file, private_folder
 
 LANGUAGE_KEY = "language"
 _QT_LOCALES = {i18n.CHINESE: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
                i18n.ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
+
+
+def app_settings() -> QSettings:
+    """This user's window settings (geometry, recent shops, language), kept beside the data so
+    that tests can redirect them."""
+    path = data_dir() / "window.ini"
+    with contextlib.suppress(OSError):  # (a read-only data folder: Qt keeps them in memory)
+        private_file(private_folder(data_dir()) / path.name)  # for the owner alone
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def system_language(locale: QLocale | None = None) -> str:

@@ -9,7 +9,6 @@ schema version, damaged) is opened directly after the first paint.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 import threading
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
 from ecdesk.log_file import set_up_logging
-from ecdesk.private_files import private_file, private_folder
 from ecdesk.views.shell.app_icon import app_icon
-from ecdesk.views.shell.languages import chosen_language, install_language
+from ecdesk.views.shell.languages import app_settings, chosen_language, install_language
 from ecdesk.views.shell.main_window import MainWindow
 from ecdesk.views.widgets.damage_watch import damage_watch, report_damage
 
@@ -41,7 +39,7 @@ PRELOAD_POLL_MS = 10
 FIRST_ROWS_PAINT_WAIT_MS = 300  # a table squeezed to nothing by a saved layout never paints
 
 
-def launch(path: Path, startup_probe: bool = False) -> int:
+def launch(path: Path, startup_probe: bool = False, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ecdesk")
     app.setOrganizationName("ecdesk")
@@ -49,7 +47,7 @@ def launch(path: Path, startup_probe: bool = False) -> int:
     set_up_logging()
     sys.excepthook = _show_unhandled
     settings = window_settings()
-    install_language(app, chosen_language(settings))
+    install_language(app, language or chosen_language(settings))
     controller = ShopController(settings, startup_probe)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start(path)
@@ -74,10 +72,7 @@ def _preload_database_layer() -> None:
 
 def window_settings() -> QSettings:
     """Window geometry and recent shops, kept beside the data so tests can redirect them."""
-    path = data_dir() / "window.ini"
-    with contextlib.suppress(OSError):  # (a read-only data folder: Qt keeps them in memory)
-        private_file(private_folder(data_dir()) / path.name)  # for the owner alone
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return app_settings()
 
 
 class ShopController(QObject):
@@ -206,7 +201,7 @@ class ShopController(QObject):
         else:
             QMessageBox.information(
                 self.window, "ecdesk",
-                self.window.tr("Restored %s.\nThe shop as it was is kept in %s.")
+                self.tr("Restored %s.\nThe shop as it was is kept in %s.")
                 % (backup.name, safety.path if safety else "—"))
         self.open(shop)
 

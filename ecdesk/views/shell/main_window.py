@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk import __version__
 from ecdesk.config import data_dir
+from ecdesk.i18n import _
 from ecdesk.views.shell.navigation import NavigationList
 from ecdesk.views.shell.pages import (
     DEFAULT_PAGE,
@@ -55,6 +56,7 @@ from ecdesk.views.shell.pages import (
     group_headings,
     page_class,
     page_row,
+    registry_text,
 )
 
 if TYPE_CHECKING:
@@ -130,9 +132,9 @@ class MainWindow(QMainWindow):
         for row, (spec, heading) in enumerate(zip(PAGES, group_headings(PAGES), strict=True)):
             page = self._take_first_rows_page(spec.key, context) or page_class(spec)(context)
             setattr(self, spec.key, page)
-            label = self.tr(spec.label)
+            label = registry_text(spec.label)
             grouped = spec.group != spec.label or heading != ""
-            self.navigation.add_page(label, self.tr(heading), grouped)
+            self.navigation.add_page(label, registry_text(heading), grouped)
             self.pages.addWidget(page)
             badge = getattr(page, "badge_changed", None)
             if badge is not None:
@@ -216,7 +218,7 @@ class MainWindow(QMainWindow):
 
         if self.context is None:
             return
-        palette = PagePalette([(spec.key, self.tr(spec.label), self.tr(spec.group))
+        palette = PagePalette([(spec.key, registry_text(spec.label), registry_text(spec.group))
                                for spec in self.page_specs], self)
         if palette.exec() == QDialog.DialogCode.Accepted and palette.chosen is not None:
             self.show_page(palette.chosen)
@@ -289,6 +291,9 @@ class MainWindow(QMainWindow):
         self._action(self.go_menu, self.tr("Go to page…"), self.go_to_page, QKeySequence("Ctrl+G"))
         self.go_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&User guide"), self.show_help,
+                     QKeySequence(QKeySequence.StandardKey.HelpContents))
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("&About ecdesk"), self.about)
 
     def _add_page_actions(self, menu: object, kind: str) -> None:
@@ -296,7 +301,7 @@ class MainWindow(QMainWindow):
         for spec in PAGES:
             for page_action in getattr(spec, kind):
                 action = self._action(
-                    menu, self.tr(page_action.label),
+                    menu, registry_text(page_action.label),
                     lambda _=False, s=spec, a=page_action, k=kind: self.start(s, a, k),
                     QKeySequence(page_action.shortcut or ""))
                 if ":" not in page_action.start:
@@ -313,7 +318,7 @@ class MainWindow(QMainWindow):
             refusal = (self.tr("This shop is open read-only: nothing can be imported into it.")
                        if kind == "imports" else
                        self.tr("This shop is open read-only: nothing can be added to it."))
-            title = self.tr(action.label).replace("&", "").rstrip("…")
+            title = registry_text(action.label).replace("&", "").rstrip("…")
             QMessageBox.information(self, title, refusal)
             return
         if ":" in action.start:
@@ -366,7 +371,7 @@ class MainWindow(QMainWindow):
         self._completions.clear()
         self._hits, self._hit_rows = [], []
         for group in groups:
-            heading = QStandardItem(self.tr(group.provider.label))
+            heading = QStandardItem(_(group.provider.label))
             heading.setFlags(Qt.ItemFlag.NoItemFlags)  # the arrow keys step over it
             font = QFont(heading.font())
             font.setBold(True)
@@ -496,6 +501,17 @@ class MainWindow(QMainWindow):
     def _remember_shop(self, path: Path) -> None:
         recent = [str(path), *[p for p in self.recent_shops() if p != str(path)]]
         self.settings.setValue("recent_shops", recent[:MAX_RECENT])
+
+    def show_help(self) -> None:
+        """F1: the guide's page of the page on screen (its start page before a shop is open)."""
+        from ecdesk.views.shell.help_dialog import INDEX, HelpDialog
+
+        row = self.navigation.currentRow() if self.context is not None else -1
+        topic = self.page_specs[row].key if 0 <= row < len(self.page_specs) else INDEX
+        dialog = HelpDialog(topic, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.help_dialog = dialog
 
     def about(self) -> None:
         QMessageBox.about(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 
@@ -46,46 +47,61 @@ class PageSpec:
     opens: tuple[str, ...] = ()  # the kinds of search hits (SearchHit.kind) its show_target takes
 
 
+def window_text(text: str) -> str:
+    """Marks a page's name, group or File menu entry for translation (lupdate reads it as
+    QT_TR_NOOP: no context); the window shows it as `registry_text(text)`."""
+    return text
+
+
+def registry_text(text: str) -> str:
+    """A text marked with window_text, in the window's language."""
+    return QCoreApplication.translate("", text)
+
+
 PAGES = (
-    PageSpec("dashboard", "Dashboard", "ecdesk.views.dashboard.dashboard_page", "DashboardPage",
-             "Overview"),
-    PageSpec("listings", "Listings", "ecdesk.views.catalog.listings_page", "ListingsPage",
-             "Sell", load_at_start=True,
-             new=(PageAction("New &product…", "new_product", "Ctrl+Shift+N"),),
-             imports=(PageAction("&Import products…",
+    PageSpec("dashboard", window_text("Dashboard"), "ecdesk.views.dashboard.dashboard_page",
+             "DashboardPage", window_text("Overview")),
+    PageSpec("listings", window_text("Listings"), "ecdesk.views.catalog.listings_page",
+             "ListingsPage", window_text("Sell"), load_at_start=True,
+             new=(PageAction(window_text("New &product…"), "new_product", "Ctrl+Shift+N"),),
+             imports=(PageAction(window_text("&Import products…"),
                                  "ecdesk.views.catalog.import_wizard:ImportWizard", "Ctrl+I"),),
              opens=("product",)),
-    PageSpec("pricing", "Pricing", "ecdesk.views.pricing.pricing_page", "PricingPage", "Sell",
-             new=(PageAction("New price &rule…", "new_rule", "Ctrl+Shift+N"),),
-             imports=(PageAction("Import &market prices…", "import_market_prices",
+    PageSpec("pricing", window_text("Pricing"), "ecdesk.views.pricing.pricing_page",
+             "PricingPage", window_text("Sell"),
+             new=(PageAction(window_text("New price &rule…"), "new_rule", "Ctrl+Shift+N"),),
+             imports=(PageAction(window_text("Import &market prices…"), "import_market_prices",
                                  "Ctrl+Shift+M"),),
              opens=("price_rule",)),
-    PageSpec("orders", "Orders", "ecdesk.views.orders.orders_page", "OrdersPage",
-             "Orders and service",
-             new=(PageAction("New or&der…", "new_order", "Ctrl+Shift+N"),),
-             imports=(PageAction("Import &orders…",
+    PageSpec("orders", window_text("Orders"), "ecdesk.views.orders.orders_page", "OrdersPage",
+             window_text("Orders and service"),
+             new=(PageAction(window_text("New or&der…"), "new_order", "Ctrl+Shift+N"),),
+             imports=(PageAction(window_text("Import &orders…"),
                                  "ecdesk.views.orders.order_import_wizard:OrderImportWizard",
                                  "Ctrl+Shift+I"),),
              opens=("order",)),
-    PageSpec("tickets", "Tickets", "ecdesk.views.tickets.tickets_page", "TicketsPage",
-             "Orders and service",
-             new=(PageAction("New &ticket…", "new_ticket", "Ctrl+Shift+N"),),
+    PageSpec("tickets", window_text("Tickets"), "ecdesk.views.tickets.tickets_page", "TicketsPage",
+             window_text("Orders and service"),
+             new=(PageAction(window_text("New &ticket…"), "new_ticket", "Ctrl+Shift+N"),),
              opens=("ticket",)),
-    PageSpec("customers", "Customers", "ecdesk.views.customers.customers_page", "CustomersPage",
-             "Orders and service", opens=("customer",)),
-    PageSpec("inventory", "Inventory", "ecdesk.views.stock.inventory_page", "InventoryPage",
-             "Stock"),
-    PageSpec("alerts", "Alerts", "ecdesk.views.stock.alerts_page", "AlertsPage", "Stock"),
-    PageSpec("suppliers", "Suppliers", "ecdesk.views.suppliers.suppliers_page", "SuppliersPage",
-             "Stock", new=(PageAction("New &supplier…", "new_supplier", "Ctrl+Shift+N"),),
+    PageSpec("customers", window_text("Customers"), "ecdesk.views.customers.customers_page",
+             "CustomersPage", window_text("Orders and service"), opens=("customer",)),
+    PageSpec("inventory", window_text("Inventory"), "ecdesk.views.stock.inventory_page",
+             "InventoryPage", window_text("Stock")),
+    PageSpec("alerts", window_text("Alerts"), "ecdesk.views.stock.alerts_page", "AlertsPage",
+             window_text("Stock")),
+    PageSpec("suppliers", window_text("Suppliers"), "ecdesk.views.suppliers.suppliers_page",
+             "SuppliersPage", window_text("Stock"),
+             new=(PageAction(window_text("New &supplier…"), "new_supplier", "Ctrl+Shift+N"),),
              opens=("supplier",)),
-    PageSpec("purchasing", "Purchasing", "ecdesk.views.purchasing.purchasing_page",
-             "PurchasingPage", "Stock",
-             new=(PageAction("New purchase order…", "new_order", "Ctrl+Shift+N"),),
+    PageSpec("purchasing", window_text("Purchasing"), "ecdesk.views.purchasing.purchasing_page",
+             "PurchasingPage", window_text("Stock"),
+             new=(PageAction(window_text("New purchase order…"), "new_order", "Ctrl+Shift+N"),),
              opens=("purchase_order",)),
-    PageSpec("reports", "Reports", "ecdesk.views.reports.reports_page", "ReportsPage", "Reports"),
-    PageSpec("settings_page", "Settings", "ecdesk.views.settings.settings_page", "SettingsPage",
-             "Settings"),
+    PageSpec("reports", window_text("Reports"), "ecdesk.views.reports.reports_page",
+             "ReportsPage", window_text("Reports")),
+    PageSpec("settings_page", window_text("Settings"), "ecdesk.views.settings.settings_page",
+             "SettingsPage", window_text("Settings")),
 )
 
 

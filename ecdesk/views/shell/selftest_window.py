@@ -26,7 +26,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ecdesk.errors import EcdeskError
+from ecdesk.i18n import current_language
 from ecdesk.views.shell.app_icon import app_icon
+from ecdesk.views.shell.languages import install_language
 from ecdesk.views.shell.launcher import ShopController, window_settings
 
 TIMEOUT_S = 60  # for the shop to open, and then for each page's background work
@@ -47,6 +49,7 @@ def open_every_page(shop: Path) -> list[str]:
     if icon.isNull():
         raise GuiCheckError("the app icon is missing from resources/icons")
     app.setWindowIcon(icon)
+    install_language(app, current_language())  # `--lang zh_CN --selftest` walks it in Chinese
     controller = ShopController(window_settings())
     with _Trouble() as trouble:
         try:

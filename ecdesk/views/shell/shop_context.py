@@ -18,7 +18,7 @@ from typing import Any
 from weakref import WeakMethod
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ecdesk.db import Database, UnitOfWork
@@ -72,7 +72,7 @@ class ShopContext(QObject):
         try:
             result = action(self.uow(), *args, **kwargs)
         except EcdeskError as error:
-            explain_refusal(parent, error, parent.tr("Not saved"))
+            explain_refusal(parent, error, QCoreApplication.translate("ShopContext", "Not saved"))
             return None
         self.broadcast(result)
         return result

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ecdesk.db import Database, open_database, writable
@@ -26,6 +26,8 @@ from ecdesk.services.shop_file.shop_lock import ShopLock
 from ecdesk.views.shell.shop_clock import shop_time_text
 
 Button = QMessageBox.StandardButton
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -47,9 +49,10 @@ def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
         other, lock = None, None
         read_only = _tell_read_only(path, parent)
     if other is not None:
-        if not _ask(parent, QMessageBox.tr(
-                "This shop is open in %s.\n\nOpen it read-only to look things up? Changes can "
-                "only be made there.") % other.describe(), QMessageBox.tr("Open read-only")):
+        if not _ask(parent, translate(
+                "ShopOpener", "This shop is open in %s.\n\nOpen it read-only to look things up? "
+                "Changes can only be made there.") % other.describe(),
+                translate("ShopOpener", "Open read-only")):
             return OpenedShop(None, cancelled=True)
         read_only, lock = True, None
     elif lock is not None and path.exists() and not writable(path):
@@ -68,7 +71,8 @@ def open_shop(path: Path, parent: QWidget | None) -> OpenedShop:
 
 
 def _tell_read_only(path: Path, parent: QWidget | None) -> bool:
-    QMessageBox.information(parent, "ecdesk", QMessageBox.tr(
+    QMessageBox.information(parent, "ecdesk", translate(
+        "ShopOpener",
         "%s is read-only (a locked USB stick, a read-only folder or a file without write "
         "permission). ecdesk opens it for viewing; changes cannot be saved.") % path.name)
     return True
@@ -107,9 +111,9 @@ def good_backup_or_say_none(path: Path, problem: str, parent: QWidget | None
 def ask_to_restore(backup: BackupInfo, problem: str, parent: QWidget | None) -> bool:
     """Explain the damage and offer `backup` (taken when, on the shop's clock)."""
     taken = shop_time_text(backup.created_at, ZoneInfo(file_timezone(backup.path)), day=True)
-    question = QMessageBox.tr("%s\n\nRestore the newest good backup, taken %s? The file as it "
-                              "is now is kept beside it.") % (problem, taken)
-    return _ask(parent, question, QMessageBox.tr("Restore backup"))
+    question = translate("ShopOpener", "%s\n\nRestore the newest good backup, taken %s? The "
+                         "file as it is now is kept beside it.") % (problem, taken)
+    return _ask(parent, question, translate("ShopOpener", "Restore backup"))
 
 
 def _ask(parent: QWidget | None, text: str, yes_label: str) -> bool:

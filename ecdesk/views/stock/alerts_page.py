@@ -16,7 +16,16 @@ from datetime import UTC, date, datetime
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
+from ecdesk.i18n import _
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_acks import (
@@ -50,7 +60,6 @@ from ecdesk.views.stock.alerts_page_model import (
     AlertsTableModel,
     kind_label,
     severity_label,
-    tr,
 )
 from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
 from ecdesk.views.stock.stock_labels import units
@@ -58,14 +67,18 @@ from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 from ecdesk.views.widgets.workers import Job
 
+translate = QCoreApplication.translate
+
 START_DELAY_MS = 1000  # the first computation waits until the window and Listings are shown
 CHANGE_DELAY_MS = 300  # a burst of writes is one recomputation
 SEARCH_DELAY_MS = 150
 URGENT = (Severity.CRITICAL, Severity.WARNING)
 SEVERITY_FILTERS: list[tuple[str, tuple[Severity, ...]]] = [
-    ("All severities", tuple(Severity)), ("Critical and warnings", URGENT),
-    ("Critical", (Severity.CRITICAL,)), ("Warnings", (Severity.WARNING,)),
-    ("Information", (Severity.INFO,)),
+    (QT_TRANSLATE_NOOP("AlertsPage", "All severities"), tuple(Severity)),
+    (QT_TRANSLATE_NOOP("AlertsPage", "Critical and warnings"), URGENT),
+    (QT_TRANSLATE_NOOP("AlertsPage", "Critical"), (Severity.CRITICAL,)),
+    (QT_TRANSLATE_NOOP("AlertsPage", "Warnings"), (Severity.WARNING,)),
+    (QT_TRANSLATE_NOOP("AlertsPage", "Information"), (Severity.INFO,)),
 ]
 COLUMN_WIDTHS = (85, 115, 200, 150, 330, 70, 75, 95, 95, 55, 190)
 
@@ -408,35 +421,39 @@ class AlertsPage(QWidget):
 def kind_label_of(kind: AlertKind) -> str:
     from ecdesk.services.stock.alerts_dto import KIND_LABELS
 
-    return tr(KIND_LABELS[kind])
+    return _(KIND_LABELS[kind])
 
 
 def detail_html(alert: Alert, timezone: str) -> str:
     """The selected alert and every number behind it."""
     f, zone = alert.figures, ZoneInfo(timezone)
-    point = tr("set by hand") if f.reorder_point_set else tr("from sales")
-    sold = (tr("Sold %s in the last %s days: %s a day") % (f.sold_in_window, f.window_days,
-                                                            per_day(f.velocity))
-            if f.sold_in_window else tr("No sales in the last %s days") % f.window_days)
+    point = (translate("alerts", "set by hand") if f.reorder_point_set
+             else translate("alerts", "from sales"))
+    if f.sold_in_window:
+        sold = translate("alerts", "Sold %s in the last %s days: %s a day") % (
+            f.sold_in_window, f.window_days, per_day(f.velocity))
+    else:
+        sold = translate("alerts", "No sales in the last %s days") % f.window_days
     lines = [
         f"<b>{html.escape(alert.sku)}</b> · {html.escape(alert.title)} — "
         f"{html.escape(severity_label(alert.severity))}: {html.escape(kind_label(alert))}",
         html.escape(alert.reason),
-        tr("On hand %s · on open orders %s · available %s · on order %s · projected %s") % (
-            units(f.on_hand), units(f.committed), units(f.available), units(f.on_order),
-            units(f.projected)),
-        tr("%s · days of cover %s · lead time %s days") % (sold, days(f.days_of_cover),
-                                                           f.lead_time_days),
-        tr("Safety stock %s · reorder point %s (%s) · maximum %s · order %s "
-           "(packs of %s, at least %s)") % (units(f.safety_stock), units(f.reorder_point), point,
-                                            units(f.max_level), units(f.suggested_qty),
-                                            f.pack_multiple, f.min_order_qty),
+        translate("alerts", "On hand %s · on open orders %s · available %s · on order %s · "
+                  "projected %s") % (units(f.on_hand), units(f.committed), units(f.available),
+                                     units(f.on_order), units(f.projected)),
+        translate("alerts", "%s · days of cover %s · lead time %s days") % (
+            sold, days(f.days_of_cover), f.lead_time_days),
+        translate("alerts", "Safety stock %s · reorder point %s (%s) · maximum %s · order %s "
+                  "(packs of %s, at least %s)") % (
+            units(f.safety_stock), units(f.reorder_point), point, units(f.max_level),
+            units(f.suggested_qty), f.pack_multiple, f.min_order_qty),
     ]
     extra = []
     if f.last_sold_at is not None:
-        extra.append(tr("last sale %s") % f.last_sold_at.astimezone(zone).date().isoformat())
+        extra.append(translate("alerts", "last sale %s")
+                     % f.last_sold_at.astimezone(zone).date().isoformat())
     if f.listed_on:
-        extra.append(tr("listed on %s") % html.escape(", ".join(f.listed_on)))
+        extra.append(translate("alerts", "listed on %s") % html.escape(", ".join(f.listed_on)))
     if extra:
         text = " · ".join(extra)
         lines.append(text[:1].upper() + text[1:])

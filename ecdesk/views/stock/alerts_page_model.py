@@ -12,6 +12,7 @@ from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -22,9 +23,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ecdesk.i18n import _
 from ecdesk.services.stock.alerts_dto import KIND_LABELS, MEASURES, Alert, Severity
 from ecdesk.services.stock.alerts_reasons import days, per_day
 from ecdesk.views.stock.stock_labels import units
+
+translate = QCoreApplication.translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEVERITY_COLOURS = {Severity.CRITICAL: QColor("#b3261e"), Severity.WARNING: QColor("#8a5300"),
@@ -33,8 +37,11 @@ MUTED = QColor("#8a8a8a")
 SEVERITY_ICONS = {Severity.CRITICAL: QStyle.StandardPixmap.SP_MessageBoxCritical,
                   Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
                   Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
-SEVERITY_LABELS = {Severity.CRITICAL: "Critical", Severity.WARNING: "Warning",
-                   Severity.INFO: "Info"}
+SEVERITY_LABELS = {
+    Severity.CRITICAL: QT_TRANSLATE_NOOP("alerts", "Critical"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("alerts", "Warning"),
+    Severity.INFO: QT_TRANSLATE_NOOP("alerts", "Info"),
+}
 
 
 def tr(text: str) -> str:
@@ -46,36 +53,46 @@ def severity_label(severity: Severity) -> str:
 
 
 def kind_label(alert: Alert) -> str:
-    return tr(KIND_LABELS[alert.kind])
+    return _(KIND_LABELS[alert.kind])
 
 
 def state_text(alert: Alert, zone: tzinfo) -> str:
     if alert.snoozed_until is not None:
         day = alert.snoozed_until.astimezone(zone).date().isoformat()
-        return tr("Snoozed until %s") % day if alert.hidden else tr("Back (snoozed till %s)") % day
+        if alert.hidden:
+            return translate("alerts", "Snoozed until %s") % day
+        return translate("alerts", "Back (snoozed till %s)") % day
     if alert.acknowledged_at is not None:
-        return tr("Acknowledged") if alert.hidden else tr("Back: worse than acknowledged")
+        if alert.hidden:
+            return translate("alerts", "Acknowledged")
+        return translate("alerts", "Back: worse than acknowledged")
     return ""
 
 
 # (header, cell text, sort key, right-aligned)
 Column = tuple[str, Callable[[Alert, tzinfo], str], Callable[[Alert], Any], bool]
 COLUMNS: list[Column] = [
-    ("Severity", lambda a, _z: severity_label(a.severity), lambda a: -a.severity, False),
-    ("SKU", lambda a, _z: a.sku, lambda a: a.sku, False),
-    ("Product", lambda a, _z: a.title, lambda a: a.title, False),
-    ("Alert", lambda a, _z: kind_label(a), lambda a: kind_label(a), False),
-    ("Reason", lambda a, _z: a.reason, lambda a: a.reason, False),
-    ("Available", lambda a, _z: units(a.figures.available), lambda a: a.figures.available, True),
-    ("Sells a day", lambda a, _z: per_day(a.figures.velocity) if a.figures.velocity else "—",
+    (QT_TRANSLATE_NOOP("alerts", "Severity"),
+     lambda a, _z: severity_label(a.severity), lambda a: -a.severity, False),
+    (QT_TRANSLATE_NOOP("alerts", "SKU"), lambda a, _z: a.sku, lambda a: a.sku, False),
+    (QT_TRANSLATE_NOOP("alerts", "Product"), lambda a, _z: a.title, lambda a: a.title, False),
+    (QT_TRANSLATE_NOOP("alerts", "Alert"),
+     lambda a, _z: kind_label(a), lambda a: kind_label(a), False),
+    (QT_TRANSLATE_NOOP("alerts", "Reason"), lambda a, _z: a.reason, lambda a: a.reason, False),
+    (QT_TRANSLATE_NOOP("alerts", "Available"),
+     lambda a, _z: units(a.figures.available), lambda a: a.figures.available, True),
+    (QT_TRANSLATE_NOOP("alerts", "Sells a day"),
+     lambda a, _z: per_day(a.figures.velocity) if a.figures.velocity else "—",
      lambda a: a.figures.velocity, True),
-    ("Days of cover", lambda a, _z: days(a.figures.days_of_cover),
+    (QT_TRANSLATE_NOOP("alerts", "Days of cover"), lambda a, _z: days(a.figures.days_of_cover),
      lambda a: (a.figures.days_of_cover is None, a.figures.days_of_cover or 0), True),
-    ("Reorder point", lambda a, _z: units(a.figures.reorder_point),
+    (QT_TRANSLATE_NOOP("alerts", "Reorder point"), lambda a, _z: units(a.figures.reorder_point),
      lambda a: a.figures.reorder_point, True),
-    ("Order", lambda a, _z: units(a.figures.suggested_qty) if a.figures.suggested_qty else "",
+    (QT_TRANSLATE_NOOP("alerts", "Order"),
+     lambda a, _z: units(a.figures.suggested_qty) if a.figures.suggested_qty else "",
      lambda a: a.figures.suggested_qty, True),
-    ("State", state_text, lambda a: (a.snoozed_until is None, a.acknowledged_at is None), False),
+    (QT_TRANSLATE_NOOP("alerts", "State"),
+     state_text, lambda a: (a.snoozed_until is None, a.acknowledged_at is None), False),
 ]
 SEVERITY_COLUMN, KIND_COLUMN, REASON_COLUMN, STATE_COLUMN = 0, 3, 4, 10
 
@@ -156,7 +173,7 @@ class AlertsTableModel(QAbstractTableModel):
         if column == REASON_COLUMN:
             return alert.reason
         if column == KIND_COLUMN:
-            return tr("How bad: %s %s") % (alert.measure, tr(MEASURES[alert.kind]))
+            return translate("alerts", "How bad: %s %s") % (alert.measure, _(MEASURES[alert.kind]))
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

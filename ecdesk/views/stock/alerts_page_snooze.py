@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from ecdesk.services.stock.alerts_acks import MAX_SNOOZE_DAYS
 
-QUICK_CHOICES = (("Tomorrow", 1), ("In a week", 7), ("In two weeks", 14), ("In a month", 30))
+QUICK_CHOICES = (
+    (QT_TRANSLATE_NOOP("SnoozeDialog", "Tomorrow"), 1),
+    (QT_TRANSLATE_NOOP("SnoozeDialog", "In a week"), 7),
+    (QT_TRANSLATE_NOOP("SnoozeDialog", "In two weeks"), 14),
+    (QT_TRANSLATE_NOOP("SnoozeDialog", "In a month"), 30),
+)
 
 
 class SnoozeDialog(QDialog):

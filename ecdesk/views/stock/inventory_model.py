@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QColor
 
 from ecdesk.money import format_amount
@@ -43,17 +43,24 @@ def _cover(row: InventoryRow) -> str:
 
 # (header, sort key, text of a row, right-aligned)
 COLUMNS: list[tuple[str, str, Callable[[InventoryRow], str], bool]] = [
-    ("SKU", "sku", lambda r: r.sku, False),
-    ("Product", "title", lambda r: r.title, False),
-    ("Options", "options", lambda r: r.options, False),
-    ("On hand", "on_hand", lambda r: units(r.figures.on_hand), True),
-    ("Committed", "committed", lambda r: units(r.figures.committed), True),
-    ("Available", "available", lambda r: units(r.figures.available), True),
-    ("On order", "on_order", lambda r: units(r.figures.on_order), True),
-    ("Sold a day", "velocity", lambda r: rate(r.figures.velocity), True),
-    ("Days of cover", "cover", _cover, True),
-    ("Reorder point", "reorder_point", lambda r: units(r.figures.reorder_point), True),
-    ("Stock value", "value", lambda r: format_amount(r.stock_value), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "SKU"), "sku", lambda r: r.sku, False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Product"), "title", lambda r: r.title, False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Options"), "options", lambda r: r.options, False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "On hand"),
+     "on_hand", lambda r: units(r.figures.on_hand), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Committed"),
+     "committed", lambda r: units(r.figures.committed), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Available"),
+     "available", lambda r: units(r.figures.available), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "On order"),
+     "on_order", lambda r: units(r.figures.on_order), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Sold a day"),
+     "velocity", lambda r: rate(r.figures.velocity), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Days of cover"), "cover", _cover, True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Reorder point"),
+     "reorder_point", lambda r: units(r.figures.reorder_point), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Stock value"),
+     "value", lambda r: format_amount(r.stock_value), True),
 ]
 KEYS = [key for _header, key, _text, _right in COLUMNS]
 HEADINGS = [(header, right) for header, _key, _text, right in COLUMNS]
@@ -174,12 +181,13 @@ class InventoryTableModel(PagedTableModel[InventoryQuery, InventoryRow]):
 
 HistoryLoader = Callable[..., Page[MovementRow]]  # (variant id, offset, limit, after=None)
 HISTORY_COLUMNS: list[tuple[str, Callable[[MovementRow], str], bool]] = [
-    ("Date", lambda m: m.at.strftime("%Y-%m-%d %H:%M"), False),
-    ("Movement", lambda m: kind_label(m.kind), False),
-    ("Quantity", lambda m: signed(m.quantity), True),
-    ("On hand after", lambda m: units(m.balance), True),
-    ("Reason", lambda m: m.reason, False),
-    ("Reference", lambda m: m.reference, False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Date"),
+     lambda m: m.at.strftime("%Y-%m-%d %H:%M"), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Movement"), lambda m: kind_label(m.kind), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Quantity"), lambda m: signed(m.quantity), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "On hand after"), lambda m: units(m.balance), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Reason"), lambda m: m.reason, False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Reference"), lambda m: m.reference, False),
 ]
 HISTORY_HEADINGS = [(header, right) for header, _text, right in HISTORY_COLUMNS]
 BALANCE, REASON = 3, 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -40,16 +41,20 @@ ORDER = (RECEIVED, RETURNED, ADJUSTED, WRITTEN_OFF)
 MAX_UNITS = 1_000_000
 _NUMBER = re.compile(r"([+-]?)(\d+)")
 HINTS = {
-    RECEIVED: "Units that arrived; they are added to stock.",
-    RETURNED: "Units back on the shelf (e.g. a customer return); added to stock.",
-    ADJUSTED: "Type + to add or − to remove, e.g. +3 found or −2 missing.",
-    WRITTEN_OFF: "Units damaged, lost or expired; they are taken from stock.",
+    RECEIVED: QT_TRANSLATE_NOOP(
+        "StockAdjustDialog", "Units that arrived; they are added to stock."),
+    RETURNED: QT_TRANSLATE_NOOP(
+        "StockAdjustDialog", "Units back on the shelf (e.g. a customer return); added to stock."),
+    ADJUSTED: QT_TRANSLATE_NOOP(
+        "StockAdjustDialog", "Type + to add or − to remove, e.g. +3 found or −2 missing."),
+    WRITTEN_OFF: QT_TRANSLATE_NOOP(
+        "StockAdjustDialog", "Units damaged, lost or expired; they are taken from stock."),
 }
 REASON_HINTS = {
-    RECEIVED: "optional, e.g. supplier delivery",
-    RETURNED: "optional, e.g. return of order 1024",
-    ADJUSTED: "required, e.g. found behind the shelf",
-    WRITTEN_OFF: "optional, e.g. damaged in transit",
+    RECEIVED: QT_TRANSLATE_NOOP("StockAdjustDialog", "optional, e.g. supplier delivery"),
+    RETURNED: QT_TRANSLATE_NOOP("StockAdjustDialog", "optional, e.g. return of order 1024"),
+    ADJUSTED: QT_TRANSLATE_NOOP("StockAdjustDialog", "required, e.g. found behind the shelf"),
+    WRITTEN_OFF: QT_TRANSLATE_NOOP("StockAdjustDialog", "optional, e.g. damaged in transit"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ecdesk.services.stock.inventory_dto import (
     STOCK_ALL,
@@ -15,12 +15,20 @@ from ecdesk.services.stock.inventory_dto import (
 )
 
 _KINDS = {
-    "received": "Received", "sold": "Sold", "returned": "Returned", "adjusted": "Adjusted",
-    "counted": "Counted", "written_off": "Written off", "supplier_return": "Returned to supplier",
+    "received": QT_TRANSLATE_NOOP("stock", "Received"),
+    "sold": QT_TRANSLATE_NOOP("stock", "Sold"),
+    "returned": QT_TRANSLATE_NOOP("stock", "Returned"),
+    "adjusted": QT_TRANSLATE_NOOP("stock", "Adjusted"),
+    "counted": QT_TRANSLATE_NOOP("stock", "Counted"),
+    "written_off": QT_TRANSLATE_NOOP("stock", "Written off"),
+    "supplier_return": QT_TRANSLATE_NOOP("stock", "Returned to supplier"),
 }
 STOCK_FILTER_LABELS = [
-    (STOCK_ALL, "All stock"), (STOCK_IN, "In stock"), (STOCK_OUT, "Out of stock"),
-    (STOCK_NEGATIVE, "Negative"), (STOCK_REORDER, "At or below reorder point"),
+    (STOCK_ALL, QT_TRANSLATE_NOOP("stock", "All stock")),
+    (STOCK_IN, QT_TRANSLATE_NOOP("stock", "In stock")),
+    (STOCK_OUT, QT_TRANSLATE_NOOP("stock", "Out of stock")),
+    (STOCK_NEGATIVE, QT_TRANSLATE_NOOP("stock", "Negative")),
+    (STOCK_REORDER, QT_TRANSLATE_NOOP("stock", "At or below reorder point")),
 ]
 MINUS = "\u2212"  # a real minus sign: as wide as the plus, easy to see in a column
 

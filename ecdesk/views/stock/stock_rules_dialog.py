@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,9 +35,13 @@ from ecdesk.views.widgets.forms import problem_label, save_cancel_buttons, stack
 NUMBER_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days",
                  "pack_multiple", "min_order_qty")
 LABELS = {
-    "reorder_point": "Reorder point", "safety_stock": "Safety stock", "max_stock": "Max stock",
-    "lead_time_days": "Lead time (days)", "pack_multiple": "Pack multiple",
-    "min_order_qty": "Minimum order quantity", "allow_negative": "Negative stock",
+    "reorder_point": QT_TRANSLATE_NOOP("StockRulesDialog", "Reorder point"),
+    "safety_stock": QT_TRANSLATE_NOOP("StockRulesDialog", "Safety stock"),
+    "max_stock": QT_TRANSLATE_NOOP("StockRulesDialog", "Max stock"),
+    "lead_time_days": QT_TRANSLATE_NOOP("StockRulesDialog", "Lead time (days)"),
+    "pack_multiple": QT_TRANSLATE_NOOP("StockRulesDialog", "Pack multiple"),
+    "min_order_qty": QT_TRANSLATE_NOOP("StockRulesDialog", "Minimum order quantity"),
+    "allow_negative": QT_TRANSLATE_NOOP("StockRulesDialog", "Negative stock"),
 }
 MAX_VALUE = 10_000_000
 

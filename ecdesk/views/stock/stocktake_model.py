@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from ecdesk.services.stock.inventory_dto import CountLine
@@ -23,7 +23,14 @@ from ecdesk.views.widgets.paged_table_model import (  # (the table models' share
 
 ERROR_BACKGROUND = QColor("#f9d6d5")
 DIFFERENCE_COLOUR = QColor("#b3261e")
-HEADERS = ["SKU", "Product", "Options", "Expected", "Counted", "Difference"]
+HEADERS = [
+    QT_TRANSLATE_NOOP("StocktakeModel", "SKU"),
+    QT_TRANSLATE_NOOP("StocktakeModel", "Product"),
+    QT_TRANSLATE_NOOP("StocktakeModel", "Options"),
+    QT_TRANSLATE_NOOP("StocktakeModel", "Expected"),
+    QT_TRANSLATE_NOOP("StocktakeModel", "Counted"),
+    QT_TRANSLATE_NOOP("StocktakeModel", "Difference"),
+]
 EXPECTED, COUNTED, DIFFERENCE = 3, 4, 5
 MAX_COUNT = 10_000_000
 

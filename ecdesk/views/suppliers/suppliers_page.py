@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,8 +55,15 @@ class SupplierQuery:
     search: str = ""
 
 
-HEADINGS = [("Supplier", False), ("Contact", False), ("Currency", False), ("Status", False),
-            ("Lead time", True), ("SKUs", True), ("Open orders", True)]
+HEADINGS = [
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Supplier"), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Contact"), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Currency"), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Status"), False),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Lead time"), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "SKUs"), True),
+    (QT_TRANSLATE_NOOP("PagedTableModel", "Open orders"), True),
+]
 
 
 class SuppliersModel(PagedTableModel[SupplierQuery, SupplierRow]):

@@ -6,7 +6,15 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
+
+translate = QCoreApplication.translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -31,7 +41,10 @@ def _tr(text: str) -> str:
 class ProblemsModel(QAbstractTableModel):
     """Row, column, reason, severity of every problem (a preview can list thousands)."""
 
-    HEADERS = ("Row", "Column", "Problem", "Severity")
+    HEADERS = (QT_TRANSLATE_NOOP("ImportPreview", "Row"),
+               QT_TRANSLATE_NOOP("ImportPreview", "Column"),
+               QT_TRANSLATE_NOOP("ImportPreview", "Problem"),
+               QT_TRANSLATE_NOOP("ImportPreview", "Severity"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +84,9 @@ class ProblemsModel(QAbstractTableModel):
                 return problem.field
             if column == 2:
                 return problem.message
-            return _tr("Error") if problem.is_error else _tr("Warning")
+            if problem.is_error:
+                return translate("ImportPreview", "Error")
+            return translate("ImportPreview", "Warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -179,7 +179,7 @@ def explain_refusal(parent: QWidget, error: EcdeskError, title: str) -> None:
 
 def _warn_problems(parent: QWidget, error: ValidationError) -> None:
     lines = "\n".join(f"• {problem}" for problem in error.problems)
-    QMessageBox.warning(parent, parent.tr("Please check"), lines)
+    QMessageBox.warning(parent, QCoreApplication.translate("Operations", "Please check"), lines)
 
 
 def show_progress(bar: QProgressBar, done: int, total: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget, QWizard
 
 from ecdesk.errors import ValidationError
@@ -101,7 +101,7 @@ def busy_row(page: QWidget) -> tuple[QProgressBar, QPushButton, QHBoxLayout]:
     """A progress bar and its Cancel button, hidden until work runs (a wizard page, the
     export dialog, the Reports page)."""
     bar = QProgressBar(textVisible=True)
-    cancel = QPushButton(page.tr("Cancel"))
+    cancel = QPushButton(QCoreApplication.translate("WizardParts", "Cancel"))
     row = QHBoxLayout()
     row.addWidget(bar, 1)
     row.addWidget(cancel)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.catalog.barcodes import barcode_problem
 from ecdesk.services.catalog.validation import MAX_SKU_LENGTH
 from ecdesk.services.catalog_io.dto import ParsedProduct
@@ -55,7 +56,10 @@ class ProductRowReader(RowReader):
             return None
         status = to_status(value)
         if status is None:
-            self.problem(field, f"'{value}' is not a status (active, draft or archived)")
+            self.problem(
+                field,
+                _("'{value}' is not a status (active, draft or archived)").format(value=value),
+            )
         return status
 
     def barcode(self, field: str = "barcode") -> str | None:
@@ -79,15 +83,24 @@ class ProductRowReader(RowReader):
                 return "", False
             fallback = fallback() if callable(fallback) else fallback
             if not fallback:
-                self.problem(field, "is required")
+                self.problem(field, _("is required"))
                 return "", False
-            self.problem(field, f"is empty; ecdesk will use '{fallback}'", "warning")
+            self.problem(
+                field,
+                _("is empty; ecdesk will use '{fallback}'").format(fallback=fallback),
+                "warning",
+            )
             return fallback, True
         if len(value) > MAX_SKU_LENGTH:
-            self.problem(field, f"'{value}' is longer than {MAX_SKU_LENGTH} characters")
+            self.problem(
+                field,
+                _("'{value}' is longer than {MAX_SKU_LENGTH} characters").format(
+                    value=value, MAX_SKU_LENGTH=MAX_SKU_LENGTH
+                ),
+            )
             return "", False
         if value.split() != [value]:
-            self.problem(field, f"'{value}' contains spaces")
+            self.problem(field, _("'{value}' contains spaces").format(value=value))
             return "", False
         if not value.isascii():
             self.check_garbled(field, value)

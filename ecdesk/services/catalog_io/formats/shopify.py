@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
 from ecdesk.services.catalog_io.formats.common import ProductRowReader, generated_sku
 from ecdesk.services.tabular_io.columns import Columns
@@ -73,7 +74,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
         read.at(row, cells)
         handle = read.text("handle")
         if not handle:
-            read.problem("handle", "is empty: the row cannot be linked to a product")
+            read.problem("handle", _("is empty: the row cannot be linked to a product"))
             continue
         group = groups.get(handle)
         if group is None:
@@ -120,7 +121,7 @@ def _variant(read: ProductRowReader, group: _Group) -> ParsedVariant | None:
     sku, generated = read.sku("sku", lambda: generated_sku(group.handle, number))
     price = read.amount("price")
     if price is None and not read.raw("price").strip():
-        read.problem("price", "is required")
+        read.problem("price", _("is required"))
     variant = ParsedVariant(
         row=read.row, sku=sku, sku_generated=generated,
         option1=option_values[0], option2=option_values[1], option3=option_values[2],
@@ -133,10 +134,17 @@ def _variant(read: ProductRowReader, group: _Group) -> ParsedVariant | None:
 
 def _product(group: _Group, columns: Columns, problems: list[Problem]) -> ParsedProduct:
     if not group.title:
-        problems.append(Problem(columns.name("title"), "is required", group.product_row))
+        problems.append(Problem(columns.name("title"), _("is required"), group.product_row))
     if not group.variants:
-        problems.append(Problem(columns.name("sku"), f"product '{group.handle}' has no variant "
-                                "row (a row with a SKU or a price)", group.product_row))
+        problems.append(
+            Problem(
+                columns.name("sku"),
+                _("product '{handle}' has no variant row (a row with a SKU or a price)").format(
+                    handle=group.handle
+                ),
+                group.product_row,
+            )
+        )
     return ParsedProduct(
         row=group.product_row, key=group.handle, title=group.title, handle=group.handle,
         option_names=group.option_names, variants=tuple(group.variants),

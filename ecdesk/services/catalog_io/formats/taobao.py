@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
 from ecdesk.services.catalog_io.formats.common import ProductRowReader, generated_sku
 from ecdesk.services.tabular_io.columns import Columns, normalize
@@ -77,7 +78,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
         if item is None:
             item = items[key] = _Item(row, key, title, _fields(read))
             if not title:
-                read.problem("title", "is required")
+                read.problem("title", _("is required"))
         item.rows.append(row)
         names, option_values = _options(read)
         for i, name in enumerate(names):
@@ -88,7 +89,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             "sku", lambda i=item_id, n=number: generated_sku("TB", i, n) if i else "")
         price = read.amount("price")
         if price is None and not read.raw("price").strip():
-            read.problem("price", "is required")
+            read.problem("price", _("is required"))
         if sku:
             item.variants.append(ParsedVariant(
                 row=row, sku=sku, sku_generated=generated, option1=option_values[0],

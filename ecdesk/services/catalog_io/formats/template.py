@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.models import ListingStatus
 from ecdesk.services.catalog_io.dto import ParsedListing, ParsedProduct, ParsedVariant
 from ecdesk.services.catalog_io.formats.common import BOOLEAN_TRUE, ProductRowReader
@@ -82,15 +83,20 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
             group = groups[key] = _Group(row, key, title, _fields(read, handle), (
                 read.text("option1_name"), read.text("option2_name"), read.text("option3_name")))
             if not title:
-                read.problem("title", "is required")
+                read.problem("title", _("is required"))
         elif title and title != group.title:
-            read.problem("title", f"differs from row {group.row} of the same product; the "
-                         f"title of row {group.row} is used", "warning")
+            read.problem(
+                "title",
+                _(
+                    "differs from row {row} of the same product; the title of row {row} is used"
+                ).format(row=group.row),
+                "warning",
+            )
         group.rows.append(row)
-        sku, _ = read.sku("sku", "")
+        sku, _kept = read.sku("sku", "")
         price = read.amount("price")
         if price is None and not read.raw("price").strip():
-            read.problem("price", "is required")
+            read.problem("price", _("is required"))
         archived_text = read.code("archived").lower()
         if sku:
             group.variants.append(ParsedVariant(
@@ -125,8 +131,12 @@ def _listings(read: ProductRowReader, channels: list[str]) -> list[ParsedListing
         if not (status or price is not None or item_id):
             continue
         if status and status not in statuses:
-            read.problem(f"listing:{channel}:status", f"'{status}' is not a listing status "
-                         "(listed, paused or unlisted)")
+            read.problem(
+                f"listing:{channel}:status",
+                _("'{status}' is not a listing status (listed, paused or unlisted)").format(
+                    status=status
+                ),
+            )
             continue
         found.append(ParsedListing(channel, status or None, price, item_id))
     return found

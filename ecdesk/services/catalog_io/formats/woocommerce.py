@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.dto import ParsedProduct, ParsedVariant
 from ecdesk.services.catalog_io.formats.common import ProductRowReader, first_token, generated_sku
 from ecdesk.services.tabular_io.columns import Columns, normalize
@@ -111,7 +112,7 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
         if kind == "variation":
             parent = read.code("parent")
             if not parent:
-                read.problem("parent", "is empty: the variation has no parent product")
+                read.problem("parent", _("is empty: the variation has no parent product"))
                 continue
             variant = _variant(read, item_id, unit)
             if variant is not None:
@@ -120,16 +121,16 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
                 variations.append((parent, row, variant, names))
             continue
         if kind == "grouped":
-            read.problem("kind", "grouped products have no SKU of their own and are skipped",
+            read.problem("kind", _("grouped products have no SKU of their own and are skipped"),
                          "warning")
             continue
         if kind not in ("simple", "variable", "external"):
-            read.problem("kind", f"'{kind}' is not a WooCommerce product type")
+            read.problem("kind", _("'{kind}' is not a WooCommerce product type").format(kind=kind))
             continue
         product = _Product(row, key, read.text("title"), _product_fields(read), kind == "variable")
         product.rows.append(row)
         if not product.title:
-            read.problem("title", "is required")
+            read.problem("title", _("is required"))
         if kind != "variable":
             variant = _variant(read, item_id, unit)
             if variant is not None:
@@ -146,8 +147,13 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
         key = parent if parent.startswith("id:") else parent_by_sku.get(parent.lower(), "")
         product = products.get(key)
         if product is None or not product.variable:
-            problems.append(Problem(columns.name("parent"), f"'{parent}' is not a variable "
-                                    "product in this file", row))
+            problems.append(
+                Problem(
+                    columns.name("parent"),
+                    _("'{parent}' is not a variable product in this file").format(parent=parent),
+                    row,
+                )
+            )
             continue
         if not product.variants:
             product.option_names = names
@@ -156,8 +162,15 @@ def build(rows: Iterable[tuple[int, list[str]]], columns: Columns, problems: lis
     result = []
     for product in products.values():
         if product.variable and not product.variants:
-            problems.append(Problem(columns.name("kind"), f"variable product '{product.title}' "
-                                    "has no variation rows", product.row))
+            problems.append(
+                Problem(
+                    columns.name("kind"),
+                    _("variable product '{title}' has no variation rows").format(
+                        title=product.title
+                    ),
+                    product.row,
+                )
+            )
         result.append(ParsedProduct(
             row=product.row, key=product.key, title=product.title,
             option_names=product.option_names, variants=tuple(product.variants),
@@ -181,7 +194,9 @@ def _product_fields(read: ProductRowReader) -> dict:
     if read.columns.has("published") and published:
         status = {"1": "active", "0": "draft", "-1": "draft"}.get(published)
         if status is None:
-            read.problem("published", f"'{published}' is not 1, 0 or -1")
+            read.problem(
+                "published", _("'{published}' is not 1, 0 or -1").format(published=published)
+            )
     return {
         "description": description,
         "brand": split_list(read.raw("brand"))[0] if split_list(read.raw("brand")) else
@@ -197,7 +212,7 @@ def _variant(read: ProductRowReader, item_id: str, unit: str) -> ParsedVariant |
     regular = read.amount("price")
     sale = read.amount("sale_price")
     if regular is None and sale is None and not read.raw("price").strip():
-        read.problem("price", "is required")
+        read.problem("price", _("is required"))
     price, compare = (sale, regular) if sale is not None else (regular, None)
     variant = ParsedVariant(
         row=read.row, sku=sku, sku_generated=generated,

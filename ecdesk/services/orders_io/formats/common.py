@@ -53,8 +53,8 @@ def read_time(read: RowReader, field: str, zone: tzinfo) -> datetime | None:
     try:
         parsed = parse_time(value, zone)
     except (ValueError, OverflowError):  # (year 1 in a zone east of UTC overflows)
-        read.problem(field, f"'{value}' is not a date and time ecdesk can read (write it like "
-                     f"{EXAMPLE})")
+        read.problem(field, _("'{value}' is not a date and time ecdesk can read (write it like "
+                              "{EXAMPLE})").format(value=value, EXAMPLE=EXAMPLE))
         return None
     latest = datetime.now(UTC).year + 1
     if not FIRST_PLAUSIBLE_YEAR <= parsed.year <= latest:
@@ -81,7 +81,8 @@ def order_number(read: RowReader) -> str | None:
 
 
 def _too_long(read: RowReader, value: str) -> None:
-    read.problem("number", f"'{value}' is longer than {MAX_NUMBER_LENGTH} characters")
+    read.problem("number", _("'{value}' is longer than {MAX_NUMBER_LENGTH} characters")
+                           .format(value=value, MAX_NUMBER_LENGTH=MAX_NUMBER_LENGTH))
 
 
 def quantity(read: RowReader) -> int | None:
@@ -91,17 +92,17 @@ def quantity(read: RowReader) -> int | None:
         return int(value)
     text = value.lstrip("'").replace(",", "").strip()
     if not text:
-        read.problem("quantity", "is empty: how many were sold?")
+        read.problem("quantity", _("is empty: how many were sold?"))
         return None
     try:
         number = Decimal(text)
     except InvalidOperation:
-        read.problem("quantity", f"'{value}' is not a quantity")
+        read.problem("quantity", _("'{value}' is not a quantity").format(value=value))
         return None
     if not number.is_finite() or number != number.to_integral_value():
-        read.problem("quantity", f"'{value}' is not a whole number")
+        read.problem("quantity", _("'{value}' is not a whole number").format(value=value))
     elif number <= 0:
-        read.problem("quantity", f"{value}: a line sells at least 1")
+        read.problem("quantity", _("{value}: a line sells at least 1").format(value=value))
     else:
         return int(number)
     return None
@@ -118,20 +119,24 @@ def read_line(read: RowReader, price_is_total: bool = False) -> ParsedLine | Non
     sku = read.code(field)
     problems_before = len(read.problems)
     if not raw_sku:
-        read.problem("sku", "is empty: ecdesk matches order lines to the catalog by SKU. Give "
-                     "the item a SKU on the platform (or in ecdesk) and export again")
+        read.problem("sku", _("is empty: ecdesk matches order lines to the catalog by SKU. Give "
+                     "the item a SKU on the platform (or in ecdesk) and export again"))
     count = quantity(read)
     price = read.amount("price")
     if price is None and not read.raw("price").strip():
-        read.problem("price", "is empty")
+        read.problem("price", _("is empty"))
     discount = read.amount("line_discount") or ZERO
     if len(read.problems) > problems_before or not sku or count is None or price is None:
         return None
     if price_is_total:
         price, discount = _unit_of_total(price, count, discount)
     if discount > count * price:
-        read.problem("line_discount", f"{discount} is more than the line's "
-                     f"{round_line_total(count * price)}")
+        read.problem(
+            "line_discount",
+            _("{discount} is more than the line's {round_line_total}").format(
+                discount=discount, round_line_total=round_line_total(count * price)
+            ),
+        )
         return None
     return ParsedLine(read.row, sku, read.text("title"), count, price, discount)
 
@@ -178,15 +183,16 @@ class OrderRows:
         if number is None:
             return
         if not number:
-            read.problem("number", "is empty: every row needs the order number it belongs to")
+            read.problem("number", _("is empty: every row needs the order number it belongs to"))
             return
         order = self.by_number.get(number)
         if order is None:
             order = self.by_number[number] = self._start(read, number)
         elif self.module.CONTIGUOUS and order is not self.last:
-            read.problem("number", f"order {number} appears again: its rows start at row "
-                         f"{order.row}, and the rows of one order must follow each other "
-                         "(was the file sorted, or put together from two exports?)")
+            read.problem("number", _("order {number} appears again: its rows start at row {row}, "
+                                     "and the rows of one order must follow each other (was the "
+                                     "file sorted, or put together from two exports?)").format(
+                                         number=number, row=order.row))
             order.rows.append(row)
             return
         else:
@@ -203,8 +209,13 @@ class OrderRows:
         cells = self.order_cells(read.cells)
         stripped = [value.strip() for value in cells]
         if not self.module.has_order_fields(read):
-            read.problem("number", f"a line of order {number} without the order's own row "
-                         "(with its date and status): that row is missing from the file")
+            read.problem(
+                "number",
+                _(
+                    "a line of order {number} without the order's own row (with "
+                    "its date and status): that row is missing from the file"
+                ).format(number=number),
+            )
             return _Order(read.row, number, cells, stripped, None)
         return _Order(read.row, number, cells, stripped,
                       self.module.order_values(read, self.zone))
@@ -220,8 +231,13 @@ class OrderRows:
             value = value.strip()
             if value and value != first:
                 was = f"'{first}'" if first else "nothing"
-                read.problem(name, f"'{value}' conflicts with {was} in row {order.row}, the "
-                             f"first row of order {order.number}: one order cannot have both")
+                read.problem(
+                    name,
+                    _(
+                        "'{value}' conflicts with {was} in row {row}, the first row of order "
+                        "{number}: one order cannot have both"
+                    ).format(value=value, was=was, row=order.row, number=order.number),
+                )
 
     def orders(self) -> list[ParsedOrder]:
         return [self._finish(order) for order in self.by_number.values()]
@@ -232,8 +248,8 @@ class OrderRows:
         if values is None or values["ordered_at"] is None:
             return ParsedOrder(order.row, order.number, None, OrderStatus.PENDING, rows=rows)
         if not order.lines and not order.line_rows:
-            self.problems.append(Problem(self.read.columns.name("number"),
-                                         f"order {order.number} has no lines", order.row))
+            self.problems.append(Problem(self.read.columns.name("number"), _(
+                "order {number} has no lines").format(number=order.number), order.row))
         tax, tax_included = _tax(values)
         lines = _spread_discount(order.lines, values.pop("subtotal", None),
                                  values.pop("order_discount", None))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
+from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.services.orders_io.formats.common import read_time
 from ecdesk.services.tabular_io.row_reader import RowReader
@@ -60,7 +61,7 @@ def has_order_fields(read: RowReader) -> bool:
 def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
     created = read_time(read, "created_at", zone)
     if created is None and not read.raw("created_at").strip():
-        read.problem("created_at", "is empty: when was the order placed?")
+        read.problem("created_at", _("is empty: when was the order placed?"))
     refunded = read.amount("refunded")
     buyer = read.text("customer_key")
     return {
@@ -76,13 +77,14 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
 def read_status(read: RowReader, refunded: bool) -> OrderStatus:
     text = read.text("status").replace(" ", "").replace(",", "，")
     if not text:
-        read.problem("status", "is empty")
+        read.problem("status", _("is empty"))
         return OrderStatus.PENDING
     status = status_of(text, refunded)
     if status is None:
-        read.problem("status", f"'{text}' is not an order status ecdesk knows ({WORDS})")
+        read.problem("status", _("'{text}' is not an order status ecdesk knows ({WORDS})")
+                               .format(text=text, WORDS=WORDS))
         return OrderStatus.PENDING
     if "部分发货" in text:
-        read.problem("status", "partly shipped: ecdesk takes the stock off the shelf when the "
-                     "whole order has shipped (import a later export then)", "warning")
+        read.problem("status", _("partly shipped: ecdesk takes the stock off the shelf when the "
+                     "whole order has shipped (import a later export then)"), "warning")
     return status

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
+from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.services.orders_io.formats.common import read_time
 from ecdesk.services.tabular_io.row_reader import RowReader
@@ -66,7 +67,7 @@ def has_order_fields(read: RowReader) -> bool:
 def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
     created = read_time(read, "created_at", zone)
     if created is None and not read.raw("created_at").strip():
-        read.problem("created_at", "is empty: when was the order placed?")
+        read.problem("created_at", _("is empty: when was the order placed?"))
     paid_at = read_time(read, "paid_at", zone)
     cancelled = bool(read.raw("cancelled_at").strip())
     read_time(read, "cancelled_at", zone)  # checked, so that a garbled date is reported
@@ -85,7 +86,8 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
 def _currency(read: RowReader) -> str:
     value = read.code("currency")
     if value and not (len(value) == 3 and value.isascii() and value.isalpha()):
-        read.problem("currency", f"'{value}' is not a three-letter currency code such as USD")
+        read.problem("currency", _("'{value}' is not a three-letter currency code such as USD")
+                                 .format(value=value))
         return ""
     return value.upper()
 
@@ -96,11 +98,17 @@ def _status(read: RowReader, paid: bool, cancelled: bool) -> OrderStatus:
     fulfillment = read.text("fulfillment_status").lower()
     money = FINANCIAL.get(financial)
     if financial and money is None:
-        read.problem("financial_status", f"'{financial}' is not a Shopify financial status "
-                     f"({', '.join(FINANCIAL)})")
+        read.problem("financial_status", _("'{financial}' is not a Shopify financial status "
+                                           "({join})").format(
+                                               financial=financial, join=', '.join(FINANCIAL)))
     if fulfillment not in FULFILLMENT:
-        read.problem("fulfillment_status", f"'{fulfillment}' is not a Shopify fulfillment "
-                     "status (fulfilled, unfulfilled, partial, restocked)")
+        read.problem(
+            "fulfillment_status",
+            _(
+                "'{fulfillment}' is not a Shopify fulfillment status (fulfilled, unfulfilled, "
+                "partial, restocked)"
+            ).format(fulfillment=fulfillment),
+        )
     if money is None:
         money = OrderStatus.PAID if paid else OrderStatus.PENDING
     if money == OrderStatus.REFUNDED:
@@ -110,7 +118,7 @@ def _status(read: RowReader, paid: bool, cancelled: bool) -> OrderStatus:
     if fulfillment in ("fulfilled", "shipped"):
         return OrderStatus.SHIPPED
     if fulfillment == "partial":
-        read.problem("fulfillment_status", "partly fulfilled: ecdesk takes the stock off the "
-                     "shelf when the whole order has shipped (import a later export then)",
+        read.problem("fulfillment_status", _("partly fulfilled: ecdesk takes the stock off the "
+                     "shelf when the whole order has shipped (import a later export then)"),
                      "warning")
     return money

@@ -5,46 +5,70 @@
     <name>OrderCounts</name>
     <message>
         <source>New orders</source>
-        <translation type="unfinished"></translation>
+        <translation>新订单</translation>
     </message>
     <message>
         <source>  their lines</source>
-        <translation type="unfinished"></translation>
+        <translation>  其订单行</translation>
     </message>
     <message>
         <source>  their units</source>
-        <translation type="unfinished"></translation>
+        <translation>  其件数</translation>
     </message>
     <message>
         <source>Orders whose status changes</source>
-        <translation type="unfinished"></translation>
+        <translation>状态变化的订单</translation>
     </message>
     <message>
         <source>Orders unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>未变的订单</translation>
     </message>
     <message>
         <source>Units leaving the shelf</source>
-        <translation type="unfinished"></translation>
+        <translation>出库件数</translation>
     </message>
     <message>
         <source>Units coming back</source>
-        <translation type="unfinished"></translation>
+        <translation>退回件数</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailPane</name>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
         <source>Goods</source>
-        <translation type="unfinished"></translation>
+        <translation>商品金额</translation>
     </message>
     <message>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>运费</translation>
     </message>
     <message>
         <source>Order total</source>
-        <translation type="unfinished"></translation>
+        <translation>订单合计</translation>
     </message>
     <message>
         <source>Tax</source>
@@ -56,33 +80,33 @@
     </message>
     <message>
         <source>Platform fees</source>
-        <translation type="unfinished"></translation>
+        <translation>平台费用</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款</translation>
     </message>
     <message>
         <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message numerus="yes">
         <source>%n orders selected. Select one to see its lines.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选择 %n 个订单。选择一个可查看其订单行。</numerusform>
         </translation>
     </message>
     <message>
         <source>Select an order to see its lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个订单可查看其订单行。</translation>
     </message>
     <message>
         <source>customer not known</source>
-        <translation type="unfinished"></translation>
+        <translation>客户未知</translation>
     </message>
     <message>
         <source>%s, included in the prices</source>
@@ -94,18 +118,18 @@
     </message>
     <message numerus="yes">
         <source>Stock issued: %n unit(s) left the shelf</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已出库：%n 件已离开货架</numerusform>
         </translation>
     </message>
     <message>
         <source>Not shipped, or the goods came back</source>
-        <translation type="unfinished"></translation>
+        <translation>未发货，或货物已退回</translation>
     </message>
     <message numerus="yes">
         <source>Not shipped: %n unit(s) committed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>未发货：占用 %n 件</numerusform>
         </translation>
     </message>
 </context>
@@ -113,63 +137,63 @@
     <name>OrderDialog</name>
     <message>
         <source>New order</source>
-        <translation type="unfinished"></translation>
+        <translation>新建订单</translation>
     </message>
     <message>
         <source>the channel&apos;s order number</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道的订单号</translation>
     </message>
     <message>
         <source>if known</source>
-        <translation type="unfinished"></translation>
+        <translation>如已知</translation>
     </message>
     <message>
         <source>e-mail or buyer nickname</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱或买家昵称</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Order number</source>
-        <translation type="unfinished"></translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <source>Date (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>日期（%s）</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 ID</translation>
     </message>
     <message>
         <source>Estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>估算</translation>
     </message>
     <message>
         <source>Fill in the channel&apos;s commission and payment fee again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新填入渠道的佣金和支付手续费</translation>
     </message>
     <message>
         <source>Note (only for you)</source>
-        <translation type="unfinished"></translation>
+        <translation>备注（仅自己可见）</translation>
     </message>
     <message>
         <source>Shipping charged</source>
-        <translation type="unfinished"></translation>
+        <translation>收取的运费</translation>
     </message>
     <message>
         <source>Platform fees</source>
-        <translation type="unfinished"></translation>
+        <translation>平台费用</translation>
     </message>
     <message>
         <source>Estimated: %1 commission + %2 payment fee on the goods before discounts</source>
@@ -177,7 +201,7 @@
     </message>
     <message>
         <source>Estimated: %1 commission + %2 payment fee on the goods</source>
-        <translation type="unfinished"></translation>
+        <translation>估算：商品金额的佣金 %1 + 支付手续费 %2</translation>
     </message>
     <message>
         <source>, + %1 per order + %2 per unit</source>
@@ -185,24 +209,24 @@
     </message>
     <message>
         <source>Goods %1 + shipping %2&lt;br&gt;&lt;b&gt;Order total %3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>商品 %1 + 运费 %2&lt;br&gt;&lt;b&gt;订单合计 %3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>add a sales channel under Settings first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在设置中添加销售渠道</translation>
     </message>
     <message>
         <source>&apos;%s&apos; is not in the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>商品目录中没有“%s”</translation>
     </message>
     <message>
         <source>%1 already has an order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已有订单 %2</translation>
     </message>
     <message numerus="yes">
         <source>only %n on hand of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 只有 %n 件实际库存</numerusform>
         </translation>
     </message>
 </context>
@@ -230,162 +254,258 @@
     </message>
     <message>
         <source>Order exports (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>订单导出文件 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%d columns, %s rows, %s orders with %s lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%d 列，%s 行，%s 个订单，共 %s 个订单行</translation>
     </message>
 </context>
 <context>
     <name>OrderImportWizard</name>
     <message>
         <source>Import orders</source>
-        <translation type="unfinished"></translation>
+        <translation>导入订单</translation>
     </message>
 </context>
 <context>
     <name>OrderLinesEditor</name>
     <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+    <message>
         <source>Remove line</source>
-        <translation type="unfinished"></translation>
+        <translation>删除行</translation>
     </message>
     <message>
         <source>Type or pick a SKU; a new line opens below.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入或选择 SKU；下方会新开一行。</translation>
     </message>
 </context>
 <context>
     <name>OrderPreviewPage</name>
     <message>
         <source>Orders of channel</source>
-        <translation type="unfinished"></translation>
+        <translation>订单所属渠道</translation>
     </message>
     <message>
         <source>All or nothing: import every order, or nothing if any order has an error</source>
-        <translation type="unfinished"></translation>
+        <translation>全部或全不：导入所有订单；只要有一个订单出错就全部不导入</translation>
     </message>
     <message>
         <source>(choose the channel)</source>
-        <translation type="unfinished"></translation>
+        <translation>（选择渠道）</translation>
     </message>
     <message>
         <source>Rows read: %s; orders in the file: %s, lines: %s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 %s 行；文件中有 %s 个订单，%s 个订单行。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Choose the channel these orders belong to.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;请选择这些订单所属的渠道。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%d order(s) have errors.&lt;/b&gt; Fix the file and read it again, or import only the orders without problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%d 个订单有错误。&lt;/b&gt;请修正文件后重新读取，或只导入没有问题的订单。</translation>
     </message>
     <message>
         <source>Only the valid orders: import %d, skip the %d with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>只导入有效订单：导入 %d 个，跳过 %d 个有错误的</translation>
     </message>
 </context>
 <context>
     <name>OrderStatusDialog</name>
     <message>
         <source>Refund orders</source>
-        <translation type="unfinished"></translation>
+        <translation>订单退款</translation>
     </message>
     <message>
         <source>Cancel orders</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订单</translation>
     </message>
     <message>
         <source>The goods come back: return them to stock</source>
-        <translation type="unfinished"></translation>
+        <translation>货物退回：重新入库</translation>
     </message>
     <message>
         <source>The goods stay with the buyer: stock unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>货物留在买家处：库存不变</translation>
     </message>
     <message>
         <source>It has shipped. Do the goods come back?</source>
-        <translation type="unfinished"></translation>
+        <translation>该订单已发货。货物会退回吗？</translation>
     </message>
     <message numerus="yes">
         <source>%n of them shipped. Do the goods come back?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>其中 %n 个已发货。货物会退回吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>Refunded (%s)</source>
-        <translation type="unfinished"></translation>
+        <translation>已退款（%s）</translation>
     </message>
     <message>
         <source>Each order is refunded in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个订单全额退款。</translation>
     </message>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>退款</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>返回</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Refund %n order(s): %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>为 %n 个订单退款：%1？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancel %n order(s): %1? A cancelled order cannot be reopened.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>取消 %n 个订单：%1？取消的订单不能重新打开。</numerusform>
         </translation>
     </message>
     <message>
         <source>cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为负数</translation>
     </message>
     <message>
         <source>is more than the order&apos;s total %s</source>
-        <translation type="unfinished"></translation>
+        <translation>超过订单合计 %s</translation>
     </message>
     <message>
         <source>has more than two decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>小数超过两位</translation>
     </message>
     <message>
         <source>Say first whether the goods come back</source>
-        <translation type="unfinished"></translation>
+        <translation>请先说明货物是否退回</translation>
     </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>To ship (pending or paid)</source>
+        <translation>待发货（待付款或已付款）</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>标记为已付款</translation>
+    </message>
+    <message>
+        <source>Mark shipped</source>
+        <translation>标记为已发货</translation>
+    </message>
+    <message>
+        <source>Mark completed</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>取消…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
         <source>Search order number, customer, SKU…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索订单号、客户、SKU…</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间</translation>
     </message>
     <message>
         <source>New order…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建订单…</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -397,7 +517,7 @@
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部渠道</translation>
     </message>
     <message>
         <source>Export the orders shown to</source>
@@ -425,31 +545,93 @@
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
         <source>counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计数…</translation>
     </message>
     <message>
         <source>Nothing to change</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可更改的内容</translation>
     </message>
     <message>
         <source>Order %1 is %2: it cannot become %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>订单 %1 为%2：不能变为%3。</translation>
     </message>
     <message>
         <source>%1 of the %2 selected orders can become %3. These cannot:</source>
-        <translation type="unfinished"></translation>
+        <translation>所选 %2 个订单中有 %1 个可以变为%3。以下订单不能：</translation>
     </message>
     <message numerus="yes">
         <source>Go on with the %n that can?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>继续处理可以更改的 %n 个？</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>order_status</name>
+    <message>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
     </message>
 </context>
 </TS>

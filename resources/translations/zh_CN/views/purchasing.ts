@@ -76,6 +76,45 @@
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>订单行</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>Goods total</source>
+        <translation>商品金额</translation>
+    </message>
+</context>
+<context>
     <name>PurchasingPage</name>
     <message numerus="yes">
         <source>%n order(s)</source>
@@ -110,6 +149,38 @@
     <message>
         <source>Received</source>
         <translation>已到货</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分到货</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Rejected</source>

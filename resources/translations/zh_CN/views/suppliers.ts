@@ -61,6 +61,37 @@
     </message>
 </context>
 <context>
+    <name>PagedTableModel</name>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>到货周期</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU 数</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>未完成采购单</translation>
+    </message>
+</context>
+<context>
     <name>SupplierDialog</name>
     <message>
         <source>New supplier</source>
