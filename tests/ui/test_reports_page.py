@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import save_channel
-from ecdesk.views.reports.reports_page import ReportsPage
+from ecdesk.services.reports.generate import REPORTS
+from ecdesk.views.reports.reports_page import DESCRIPTIONS, ReportsPage
 from ecdesk.views.shell.shop_context import ShopContext
 
 
@@ -59,6 +60,12 @@ def test_the_page_offers_last_month_for_all_channels_as_a_pdf_by_default(
     assert page.path().name == f"sales-{period.slug()}.pdf"
     assert not page.first_edit.isEnabled()
     assert page.generate_button.isEnabled()
+
+
+def test_every_registered_report_is_offered_with_its_description(page: ReportsPage) -> None:
+    offered = [button.property("report") for button in page.report_buttons.buttons()]
+    assert offered == list(REPORTS)
+    assert all(DESCRIPTIONS[name].strip() for name in REPORTS)
 
 
 def test_the_suggested_name_follows_the_report_channel_and_file_type(
