@@ -3,6 +3,7 @@ force) and what on order does to alerts, checked by hand: no database, no Qt."""
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -68,8 +69,16 @@ def test_the_same_definitions_build_sql_on_columns() -> None:
         "reorder_point > ? AND on_order <= reorder_point")
 
 
-def test_nothing_is_on_order_until_ecdesk_has_purchase_orders() -> None:
-    assert on_order_text("v.id") == "0"
+def test_on_order_is_the_open_quantity_the_skus_purchase_order_lines_still_expect() -> None:
+    # The text runs as it is spliced into the alerts' raw query, here on a bare table of lines.
+    db = sqlite3.connect(":memory:")
+    db.executescript("CREATE TABLE purchase_order_lines (variant_id INTEGER, open_quantity "
+                     "INTEGER); CREATE TABLE variants (id INTEGER);"
+                     "INSERT INTO variants VALUES (1), (2), (3);"
+                     "INSERT INTO purchase_order_lines VALUES (1, 30), (1, 12), (1, 0), (2, 0),"
+                     " (3, 5), (3, 0)")
+    rows = db.execute(f"SELECT v.id, {on_order_text('v.id')} FROM variants AS v ORDER BY v.id")
+    assert rows.fetchall() == [(1, 42), (2, 0), (3, 5)]  # a line received in full expects none
 
 
 def test_the_inventory_figures_read_available_and_projected_from_the_definition() -> None:
