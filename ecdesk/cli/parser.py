@@ -291,8 +291,7 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
             print(_("problem: {problem}").format(problem=problem), file=sys.stderr)
         return EXIT_PROBLEMS
     except DamagedShopError as error:
-        print(f"ecdesk: {error}", file=sys.stderr)
-        _name_newest_good_backup(args)
+        print(f"ecdesk: {error}{_newest_good_backup(args)}", file=sys.stderr)
         return EXIT_FAILURE
     except EcdeskError as error:
         print(_("ecdesk: {error}").format(error=error), file=sys.stderr)
@@ -304,8 +303,8 @@ def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return _unexpected(error)
 
 
-def _name_newest_good_backup(args: argparse.Namespace) -> None:
-    """After damage: which backup to restore, and the command that does it."""
+def _newest_good_backup(args: argparse.Namespace) -> str:
+    """After damage: which backup to restore and the command that does it ("" when none)."""
     from ecdesk.cli.shop_access import shop_path
     from ecdesk.i18n import _
     from ecdesk.services.shop_file.backups import newest_good_backup
@@ -313,13 +312,10 @@ def _name_newest_good_backup(args: argparse.Namespace) -> None:
     shop = shop_path(args)
     backup = newest_good_backup(shop) if shop.parent.is_dir() else None
     if backup is None:
-        print(_("ecdesk: there is no good backup beside it; keep the file as it is."),
-              file=sys.stderr)
-        return
-    print(_("ecdesk: the newest good backup is {backup} (taken {taken} UTC). Restore it with:\n"
-            "  python main.py restore \"{backup}\" --db \"{shop}\"").format(
-                backup=backup.path, taken=f"{backup.created_at:%Y-%m-%d %H:%M}", shop=shop),
-          file=sys.stderr)
+        return ""
+    return _(" The newest good backup is {backup} (taken {taken} UTC); restore it with: "
+             "python main.py restore \"{backup}\" --db \"{shop}\"").format(
+                 backup=backup.path, taken=f"{backup.created_at:%Y-%m-%d %H:%M}", shop=shop)
 
 
 def _unexpected(error: Exception) -> int:
