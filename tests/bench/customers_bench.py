@@ -92,6 +92,7 @@ def _measure(db: object, conn: sqlite3.Connection, runs: int) -> list[Row]:
     for _ in range(runs):
         for name, action in sides.items():
             wall, used, results[name] = clock(action)
+            print(f"{name}: {wall:.2f} s", file=sys.stderr, flush=True)
             times[name].append(wall)
             cpu[name].append(used)
     customers = len(results["raw"])  # type: ignore[arg-type]

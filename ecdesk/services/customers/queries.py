@@ -32,6 +32,7 @@ from ecdesk.services.customers.repeat_rate import repeat_customers
 from ecdesk.services.customers.rfm import rfm_params, rfm_query, segment_counts
 from ecdesk.services.customers.segments import SEGMENTS
 from ecdesk.services.reports.sales_queries import SalesScope
+from ecdesk.services.reports.sql import SOLD_SQL
 from ecdesk.services.settings import read_settings
 from ecdesk.services.tickets.labels import label as ticket_label
 
@@ -39,12 +40,25 @@ _CHANNELS = """(SELECT group_concat(name, ', ') FROM (
     SELECT DISTINCT ch.name FROM customer_handles h JOIN channels ch ON ch.id = h.channel_id
     WHERE h.customer_id = c.id ORDER BY ch.name))"""
 _COLUMNS = f"""c.id, c.name, coalesce({_CHANNELS}, '') AS channels, c.email, c.phone, c.tags,
-    coalesce(rfm.orders, 0) AS orders, coalesce(rfm.spent, 0) AS spent, rfm.last_order_at,
-    rfm.recency_days, rfm.r, rfm.f, rfm.m, coalesce(rfm.segment, '') AS segment"""
+    rfm.orders, rfm.spent, rfm.last_order_at,
+    rfm.recency_days, rfm.r, rfm.f, rfm.m, rfm.segment"""
+# Every live customer once: those who bought with their RFM, then those who never did. The
+# list runs over this and looks each customer up by id (CROSS JOIN fixes that order): joined
+# the other way round, SQLite scanned the materialized RFM once per customer (quadratic: the
+# large shop's first page never came).
+_LISTED = f"""
+    listed AS (
+        SELECT r.customer_id AS id, r.orders, r.spent, r.last_order_at, r.recency_days,
+               r.r, r.f, r.m, r.segment FROM rfm r
+        UNION ALL
+        SELECT c.id, 0, 0, NULL, NULL, NULL, NULL, NULL, '' FROM customers c
+        WHERE c.merged_into_id IS NULL AND NOT EXISTS (
+            SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status IN ({SOLD_SQL})
+            AND o.ordered_at < :as_of))"""
+_FROM = "FROM listed rfm CROSS JOIN customers c ON c.id = rfm.id"
 _SEARCHED = ("c.name", "c.email", "c.phone", "c.tags", "c.notes")
-SORTS = {"name": "c.name", "orders": "coalesce(rfm.orders, 0)",
-         "spent": "coalesce(rfm.spent, 0)", "last_order": "coalesce(rfm.last_order_at, '')",
-         "segment": "coalesce(rfm.segment, '')"}
+SORTS = {"name": "c.name", "orders": "rfm.orders", "spent": "rfm.spent",
+         "last_order": "coalesce(rfm.last_order_at, '')", "segment": "rfm.segment"}
 
 
 def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
@@ -64,35 +78,38 @@ def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
 
 
 def list_customers(uow: UnitOfWork, spec: CustomerQuery, *, offset: int = 0, limit: int = 256,
-                   as_of: datetime | None = None) -> Page[CustomerRow]:
-    """One page of customers with their RFM, filtered, searched and sorted in SQL."""
+                   as_of: datetime | None = None, count: bool = True) -> Page[CustomerRow]:
+    """One page of customers with their RFM, filtered, searched and sorted in SQL; without
+    `count`, a page with more after it comes uncounted (counting is a second RFM pass)."""
     with uow:
-        return customer_page(uow.session, spec, offset=offset, limit=limit, as_of=as_of)
+        return customer_page(uow.session, spec, offset=offset, limit=limit, as_of=as_of,
+                             count=count)
 
 
 def customer_page(session: Session, spec: CustomerQuery, *, offset: int = 0,
-                  limit: int | None = 256, as_of: datetime | None = None) -> Page[CustomerRow]:
+                  limit: int | None = 256, as_of: datetime | None = None,
+                  count: bool = True) -> Page[CustomerRow]:
     params: dict[str, Any] = {**rfm_params(session, as_of)}
     where = _where(spec, params)
     order = SORTS.get(spec.sort, SORTS["spent"])
     direction = "DESC" if spec.descending else "ASC"
     params.update(limit=-1 if limit is None else limit + 1, offset=offset)
     result = session.execute(rfm_query(
-        f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
-        f"WHERE {where} ORDER BY {order} {direction}, c.id {direction} "
-        "LIMIT :limit OFFSET :offset"), params)
+        f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order} {direction}, "
+        f"c.id {direction} LIMIT :limit OFFSET :offset", _LISTED), params)
     rows = [_row(row) for row in result]
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if more else rows
-    total = (offset + len(rows) if not more and (rows or offset == 0)
-             else _count(session, where, params))
+    if not more and (rows or offset == 0):
+        total: int | None = offset + len(rows)
+    else:
+        total = _count(session, where, params) if count else None
     return Page(rows, total, more)
 
 
 def _count(session: Session, where: str, params: dict[str, Any]) -> int:
-    return int(session.execute(rfm_query(
-        f"SELECT count(*) FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
-        f"WHERE {where}"), params).scalar_one())
+    return int(session.execute(rfm_query(f"SELECT count(*) {_FROM} WHERE {where}", _LISTED),
+                                         params).scalar_one())
 
 
 def _row(row: Any) -> CustomerRow:
@@ -125,8 +142,8 @@ def _detail(session: Session, customer_id: int, as_of: datetime | None,
         params: dict[str, Any] = {**rfm_params(session, as_of), "id": customer_id,
                                   "limit": 1, "offset": 0}
         row = _row(session.execute(rfm_query(
-            f"SELECT {_COLUMNS} FROM customers c LEFT JOIN rfm ON rfm.customer_id = c.id "
-            "WHERE c.id = :id LIMIT :limit OFFSET :offset"), params).one())
+            f"SELECT {_COLUMNS} {_FROM} WHERE c.id = :id LIMIT :limit OFFSET :offset",
+            _LISTED), params).one())
     customer = session.get_one(Customer, customer_id)
     handles = session.execute(
         select(CustomerHandle.id, CustomerHandle.channel_id, Channel.name, CustomerHandle.key)

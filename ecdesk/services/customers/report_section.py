@@ -61,12 +61,18 @@ def customer_section(session: Session, scope: ReportScope) -> Section:
 def _by_segment(session: Session, query: SalesScope, as_of: object) -> pd.DataFrame:
     import pandas as pd
 
+    # From rfm to each customer's orders (CROSS JOIN keeps that order, see rfm_query), then
+    # the orders whose buyer has no segment: not known, or none as of the period's end.
     rows = session.execute(rfm_query(f"""
-        SELECT coalesce(r.segment, '{UNKNOWN}') AS segment,
-               count(DISTINCT o.customer_id) AS customers, count(*) AS orders,
-               coalesce(sum(o.goods_total), 0) AS sales
-        FROM orders o LEFT JOIN rfm r ON r.customer_id = o.customer_id
-        WHERE {query.order_filter()} GROUP BY 1"""),
+        SELECT r.segment AS segment, count(DISTINCT o.customer_id) AS customers,
+               count(*) AS orders, coalesce(sum(o.goods_total), 0) AS sales
+        FROM rfm r CROSS JOIN orders o ON o.customer_id = r.customer_id
+        WHERE {query.order_filter()} GROUP BY r.segment
+        UNION ALL
+        SELECT '{UNKNOWN}', 0, count(*), coalesce(sum(o.goods_total), 0) FROM orders o
+        WHERE {query.order_filter()} AND (o.customer_id IS NULL
+                                          OR o.customer_id NOT IN (SELECT customer_id FROM rfm))
+        HAVING count(*) > 0"""),
         {**query.params(), "as_of": as_of}).all()
     found = {row.segment: row for row in rows}
     total = sum(int(row.sales) for row in rows)

@@ -64,9 +64,12 @@ RFM_CTE = f"""
         FROM scored s)"""
 
 
-def rfm_query(select_sql: str) -> TextClause:
-    """`WITH <the RFM CTE> <select_sql>` as a text clause, :as_of bound as a UTC moment."""
-    return text(f"WITH {RFM_CTE} {select_sql}").bindparams(
+def rfm_query(select_sql: str, more_ctes: str = "") -> TextClause:
+    """`WITH <the RFM CTE>[, more_ctes] <select_sql>` as a text clause, :as_of bound as a UTC
+    moment. (Join from `rfm` to a table, not the other way: SQLite scans a CTE with window
+    functions in full for each row of an outer loop.)"""
+    ctes = f"{RFM_CTE}, {more_ctes}" if more_ctes else RFM_CTE
+    return text(f"WITH {ctes} {select_sql}").bindparams(
         bindparam("as_of", type_=UtcDateTime()))
 
 

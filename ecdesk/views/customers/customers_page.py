@@ -34,7 +34,12 @@ from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.common.shop_time import shop_stamp
-from ecdesk.services.customers.dto import CustomerDetail, CustomerQuery, CustomerRow
+from ecdesk.services.customers.dto import (
+    CustomerDetail,
+    CustomerQuery,
+    CustomerRow,
+    SegmentSummary,
+)
 from ecdesk.services.customers.export import export_customers
 from ecdesk.services.customers.queries import (
     customer_orders,
@@ -70,6 +75,7 @@ class CustomersPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filters)
         self._target: int | None = None
+        self._summary: SegmentSummary | None = None
         self._build()
         context.listen(self, self._on_changed)
 
@@ -142,13 +148,21 @@ class CustomersPage(QWidget):
         layout.addWidget(self.problem)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
-        self.model.total_changed.connect(
-            lambda total: self.count_label.setText(self.tr("%s customer(s)") % f"{total:,}"))
+        self.model.total_changed.connect(self._show_count)
         self._update_actions()
 
     # -- data ------------------------------------------------------------------------------
     def _load(self, query: CustomerQuery, offset: int, limit: int) -> Page[CustomerRow]:
-        return list_customers(self.context.uow(), query, offset=offset, limit=limit)
+        # A search is counted with its page; the whole list and a segment are counted by the
+        # segment summary the page shows anyway (each count is a pass over every order).
+        return list_customers(self.context.uow(), query, offset=offset, limit=limit,
+                              count=bool(query.text.strip()))
+
+    def _show_count(self, total: int) -> None:
+        query, summary = self.model.query, self._summary
+        if not self.model.total_known and summary is not None and not query.text.strip():
+            total = summary.counts[query.segment] if query.segment else summary.customers
+        self.count_label.setText(self.tr("%s customer(s)") % f"{total:,}")
 
     def load(self) -> None:
         self.loaded = True
@@ -158,15 +172,15 @@ class CustomersPage(QWidget):
         self.model.currency = self.context.settings.currency
         self.model.zone = self.context.zone
         try:
-            self.model.set_query(self.current_query())
             self._show_summary()
+            self.model.set_query(self.current_query())
             self.problem.clear()
         except EcdeskError as error:
             self.problem.setText(self.tr("The customers could not be read: %s") % error)
         self._show_selected()
 
     def _show_summary(self) -> None:
-        summary = segment_summary(self.context.uow())
+        summary = self._summary = segment_summary(self.context.uow())
         rate = (f"{100 * summary.repeat_customers / summary.buyers_last_year:.1f} %"
                 if summary.buyers_last_year else "—")
         self.summary_label.setText(self.tr("Repeat customers (last 365 days): %s · ") % rate)
