@@ -55,7 +55,10 @@ class PreviewPanel(QWidget):
         layout.addLayout(self._actions())
         layout.addLayout(self._filters())
         self.summary_label = QLabel(wordWrap=True)
-        layout.addWidget(self.summary_label)
+        summary_row = QHBoxLayout()  # the limits beside the summary: with the filters they made
+        summary_row.addWidget(self.summary_label, 1)  # a row wider than a 1024 px screen
+        summary_row.addLayout(self._limits())
+        layout.addLayout(summary_row)
         self.table = paged_table_view(self.model, 0)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         for column, width in enumerate((130, 90, 150, 90, 150, 75, 95, 95)):
@@ -79,6 +82,19 @@ class PreviewPanel(QWidget):
         row.addStretch(1)
         return row
 
+    def _limits(self) -> QHBoxLayout:
+        self.threshold = QLineEdit(maximumWidth=60)
+        self.tolerance = QLineEdit(maximumWidth=60)
+        save = QPushButton(self.tr("Set"))
+        save.clicked.connect(self._save_settings)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Flag changes above %")))
+        row.addWidget(self.threshold)
+        row.addWidget(QLabel(self.tr("channels apart above %")))
+        row.addWidget(self.tolerance)
+        row.addWidget(save)
+        return row
+
     def _filters(self) -> QHBoxLayout:
         self.search = QLineEdit(placeholderText=self.tr("Search SKU…"))
         self.search.setClearButtonEnabled(True)
@@ -93,10 +109,6 @@ class PreviewPanel(QWidget):
         self.channel.currentIndexChanged.connect(self._apply_filters)
         self.flag.currentIndexChanged.connect(self._apply_filters)
         self.changes_only.toggled.connect(self._apply_filters)
-        self.threshold = QLineEdit(maximumWidth=60)
-        self.tolerance = QLineEdit(maximumWidth=60)
-        save = QPushButton(self.tr("Set"))
-        save.clicked.connect(self._save_settings)
         row = QHBoxLayout()
         row.addWidget(self.search, 2)
         row.addWidget(QLabel(self.tr("Channel")))
@@ -104,12 +116,6 @@ class PreviewPanel(QWidget):
         row.addWidget(QLabel(self.tr("Flags")))
         row.addWidget(self.flag)
         row.addWidget(self.changes_only)
-        row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("Flag changes above %")))
-        row.addWidget(self.threshold)
-        row.addWidget(QLabel(self.tr("channels apart above %")))
-        row.addWidget(self.tolerance)
-        row.addWidget(save)
         return row
 
     def _save_settings(self) -> None:
