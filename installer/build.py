@@ -41,7 +41,18 @@ def build(dist: Path, work: Path) -> Path:
                "--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work)]
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # steadier output between builds
     subprocess.run(command, cwd=ROOT, env=env, check=True)
+    strip_libpython(dist / "ecdesk")
     return dist / "ecdesk"
+
+
+def strip_libpython(bundle: Path) -> None:
+    """Linux: strip libpython's symbols (22 MiB as Python ships it, 5.5 stripped). Only that
+    library: `strip` breaks libraries auditwheel patched, such as numpy's OpenBLAS."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return
+    for library in bundle.rglob("libpython3*.so*"):
+        if library.is_file() and not library.is_symlink():
+            subprocess.run(["strip", "--strip-unneeded", str(library)], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
