@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from ecdesk.db import Database
 from ecdesk.errors import ValidationError
 from ecdesk.models import Promotion, PromotionChannel
+from ecdesk.services.pricing.promoted import explain_promoted_price
 from ecdesk.services.promotions.draft import PromotionDraft
 from ecdesk.services.promotions.store import list_promotions, save_promotion, set_promotion_status
 from ecdesk.services.promotions.terms import Funding, Kind, Phase, Stacking, Status, Tier
@@ -125,3 +126,37 @@ def test_a_name_or_coupon_code_in_use_is_refused(shop: PricingShop) -> None:
         save_promotion(shop.db.uow(), replace(DOUBLE_11, coupon_code="save10"))
     assert {p.field for p in refused.value.problems} == {"Name", "Coupon code"}
     assert _count(shop) == 1
+
+
+def test_a_window_entered_across_a_daylight_saving_change_is_stored_in_real_hours(
+        shop: PricingShop) -> None:
+    # Berlin: 29 March 2026 02:00 CET becomes 03:00 CEST; 01:00-04:00 that night is 2 hours
+    save_promotion(shop.db.uow(), replace(DOUBLE_11, starts="2026-03-29 01:00",
+                                          ends="2026-03-29 04:00", time_zone="Europe/Berlin"))
+    [saved] = list_promotions(shop.db.uow())
+    assert saved.starts_at == datetime(2026, 3, 29, 0, 0, tzinfo=UTC)
+    assert saved.ends_at == datetime(2026, 3, 29, 2, 0, tzinfo=UTC)
+
+
+def test_the_price_at_a_moment_includes_the_promotions_running_then(shop: PricingShop) -> None:
+    save_promotion(shop.db.uow(), PromotionDraft(
+        name="限时购", kind="percent_off", channels=("Tmall",), starts="2026-11-11",
+        ends="2026-11-12", daily_from="10:00", daily_to="12:00", rate="25", scope="sku",
+        scope_value="TEE-S", status="scheduled"))
+    save_promotion(shop.db.uow(), replace(DOUBLE_11, tiers="40:5", channels=("Tmall",)))
+    at_ten = datetime(2026, 11, 11, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+
+    [tmall] = explain_promoted_price(shop.db.uow(), "TEE-S", channel="Tmall", at=at_ten,
+                                     quantity=2)
+    # Tmall's own price 24.00; the exclusive 25 % comes first and applies alone: 18.00
+    assert tmall.breakdown.steps[-1].price == D("18.00")
+    assert tmall.breakdown.price == D("18.00")
+    assert tmall.basket.total == D("36.00")
+    assert [name for name, _why in tmall.basket.passed_over] == ["双11 满减"]
+    # fees 5 % + 0.6 % of 36.00 (1.80 + 0.22), cost 20: (36 - 20 - 2.02) / 36
+    assert tmall.margin_after_fees == (D("36.00") - D("20") - D("2.02")) / D("36.00")
+
+    [after] = explain_promoted_price(shop.db.uow(), "TEE-S", channel="Tmall", quantity=2,
+                                     at=datetime(2026, 11, 11, 4, 0, tzinfo=UTC))  # 12:00
+    assert after.breakdown.price == D("43.00") / 2  # 满40减5 on 48.00: 43.00 for two
+    assert after.basket.total == D("43.00")

@@ -6,7 +6,8 @@ from decimal import Decimal as D  # noqa: N817 (hand-computed figures read bette
 
 import pytest
 
-from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average, spread_by_value
+from ecdesk.services.common.spread import spread_by_value
+from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average
 from ecdesk.services.suppliers.commands import unit_cost_at
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from ecdesk.services.pricing.engine import Computed, PriceInputs, compute_price, judge
 from ecdesk.services.pricing.flags import Flag
 from ecdesk.services.pricing.margin import NO_FEES, ChannelFees, margin_after_fees
-from ecdesk.services.pricing.rules import PriceBase, PriceRuleInfo, Scope
+from ecdesk.services.pricing.rules import PriceBase, PriceRuleInfo, Scope, Scoped
 from ecdesk.services.pricing.sku_facts import ShopFacts, SkuFacts
 
 
@@ -92,7 +92,8 @@ def _channel_order(rules: list[PriceRuleInfo], channels: list[int]) -> list[int]
     return order
 
 
-def matches(rule: PriceRuleInfo, sku: SkuFacts, shop: ShopFacts) -> bool:
+def matches(rule: Scoped, sku: SkuFacts, shop: ShopFacts) -> bool:
+    """`sku` is in the scope of `rule` (a price rule or a promotion)."""
     scope = rule.scope
     if scope is Scope.ALL:
         return True

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from ecdesk.i18n import N_
 
@@ -57,6 +58,17 @@ METHOD_LABELS = {Method.COST_PLUS: N_("Cost plus markup"),
 BASE_LABELS = {PriceBase.LIST_PRICE: N_("List price"), PriceBase.COMPARE_AT: N_("Compare-at price"),
                PriceBase.CHANNEL: N_("Another channel's price"),
                PriceBase.MARKET: N_("Market reference price")}
+
+
+class Scoped(Protocol):
+    """What names the SKUs a rule or a promotion covers (resolve.matches reads it)."""
+
+    @property
+    def scope(self) -> Scope: ...
+    @property
+    def scope_id(self) -> int | None: ...
+    @property
+    def scope_text(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ ORM objects took several."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ecdesk.money import HUNDRED
 from ecdesk.services.pricing.fees_reader import read_channel_fees
 from ecdesk.services.pricing.margin import ChannelFees
-from ecdesk.services.pricing.rules import PriceBase, PriceRuleInfo, Scope
+from ecdesk.services.pricing.rules import PriceBase, PriceRuleInfo, Scope, Scoped
 
 SKUS = """
     SELECT v.id, v.sku, p.id, lower(p.brand), p.category_id, v.unit_cost, v.price,
@@ -69,7 +69,8 @@ class _Money:
         return value
 
 
-def read_shop_facts(session: Session, rules: list[PriceRuleInfo]) -> ShopFacts:
+def read_shop_facts(session: Session, rules: Sequence[Scoped]) -> ShopFacts:
+    """The fees, channels, category tree and the tags `rules` (or promotions) name."""
     conn = session.connection()
     fees = read_channel_fees(lambda sql, params: conn.exec_driver_sql(sql, params))
     names = dict(conn.exec_driver_sql("SELECT id, name FROM channels").fetchall())

@@ -12,6 +12,7 @@ from ecdesk.errors import NotFoundError, ValidationError
 from ecdesk.i18n import _
 from ecdesk.models import Channel, Promotion, PromotionChannel
 from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.pricing.rules import Scope
 from ecdesk.services.promotions.draft import PromotionDraft
 from ecdesk.services.promotions.terms import (
     STATUS_LABELS,
@@ -95,7 +96,7 @@ def _info(row: Promotion, channels: list[tuple[int, str]]) -> PromotionInfo:
         starts_at=row.starts_at.astimezone(UTC), ends_at=row.ends_at.astimezone(UTC),
         time_zone=row.time_zone, channel_ids=frozenset(c for c, _name in channels),
         status=Status(row.status), daily_from=_clock(row.daily_from),
-        daily_to=_clock(row.daily_to), scope=row.scope, scope_id=row.scope_id,
+        daily_to=_clock(row.daily_to), scope=Scope(row.scope), scope_id=row.scope_id,
         scope_text=row.scope_text, funded_by=Funding(row.funded_by),
         seller_share=row.seller_share, stacking=Stacking(row.stacking), priority=row.priority,
         coupon_code=row.coupon_code, notes=row.notes,

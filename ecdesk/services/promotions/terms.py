@@ -23,6 +23,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from ecdesk.i18n import N_
+from ecdesk.services.pricing.rules import Scope
 
 ONE = Decimal(1)
 
@@ -138,7 +139,7 @@ class PromotionInfo:
     status: Status = Status.SCHEDULED
     daily_from: time | None = None
     daily_to: time | None = None
-    scope: str = "all"  # a pricing.rules.Scope value: the rules' scopes
+    scope: Scope = Scope.ALL  # the pricing rules' scopes
     scope_id: int | None = None
     scope_text: str = ""
     funded_by: Funding = Funding.SELLER

@@ -4,10 +4,9 @@ Landed cost. A receipt's unit cost is what one unit cost to get onto the shelf, 
 currency: the line's unit cost x the order's exchange rate, plus the unit's share of the
 order's shipping and other costs. Those costs are spread over the order's lines by value
 (quantity ordered x unit cost), in whole cents of the shop's currency, by the largest remainder
-(each line gets the floor of its exact share, and the cents left over go one each to the lines
-with the largest fractions, the earlier line first on a tie), so that the shares add up to the
-costs to the cent. A line's share is then divided over its ordered units and the unit cost is
-rounded at the named point (round_unit_price).
+(services/common/spread.py), so that the shares add up to the costs to the cent. A line's share
+is then divided over its ordered units and the unit cost is rounded at the named point
+(round_unit_price).
 
 Cost method: moving average. When goods are received, the SKU's unit cost becomes
     (units on hand x cost before + units accepted x landed unit cost) / (units on hand + accepted)
@@ -21,30 +20,11 @@ received later.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
-from ecdesk.money import CENT, round_unit_price
+from ecdesk.money import round_unit_price
 
 ZERO = Decimal(0)
-
-
-def spread_by_value(total: Decimal, values: Sequence[Decimal]) -> list[Decimal]:
-    """`total` (whole cents) in shares proportional to `values`, adding up to `total` exactly
-    (largest remainder). All-zero values share it evenly (by count)."""
-    cents = int((total / CENT).to_integral_value())
-    if cents * CENT != total:
-        raise ValueError(f"{total} is not a whole number of cents")
-    if not values:
-        return []
-    weights = list(values) if any(values) else [Decimal(1)] * len(values)
-    whole = sum(weights)
-    exact = [Decimal(cents) * weight / whole for weight in weights]
-    floors = [int(share.to_integral_value(rounding=ROUND_FLOOR)) for share in exact]
-    left = cents - sum(floors)
-    by_fraction = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for index in by_fraction[:left]:
-        floors[index] += 1
-    return [Decimal(share) * CENT for share in floors]
 
 
 def landed_unit_cost(unit_cost: Decimal, exchange_rate: Decimal,

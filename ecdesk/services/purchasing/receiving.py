@@ -32,7 +32,8 @@ from ecdesk.models import (
 from ecdesk.models.base import utc_now
 from ecdesk.money import round_document_total
 from ecdesk.services.changes import ChangeArea, Changed
-from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average, spread_by_value
+from ecdesk.services.common.spread import spread_by_value
+from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average
 from ecdesk.services.purchasing.lines import refresh_open_quantities, status_after_receipt
 from ecdesk.services.purchasing.purchase_orders import (
     STATUS_LABELS,

@@ -21,6 +21,7 @@ from ecdesk.errors import Problem
 from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.money import round_line_total
+from ecdesk.services.common.spread import spread_by_value
 from ecdesk.services.orders.validation import MAX_NUMBER_LENGTH
 from ecdesk.services.orders_io.dto import ParsedLine, ParsedOrder
 from ecdesk.services.orders_io.times import EXAMPLE, parse_time
@@ -306,8 +307,6 @@ def _spread_discount(lines: list[ParsedLine], subtotal: Decimal | None,
     extra = min(extra, gross)
     if extra <= 0:
         return lines
-    shares = [round_line_total(extra * amount / gross) for amount in amounts]
-    largest = max(range(len(lines)), key=amounts.__getitem__)
-    shares[largest] += extra - sum(shares, ZERO)  # the rounding rest on the largest line
+    shares = spread_by_value(extra, amounts)  # by the largest remainder, to the cent
     return [ParsedLine(line.row, line.sku, line.title, line.quantity, line.unit_price,
                        line.discount + share) for line, share in zip(lines, shares, strict=True)]
