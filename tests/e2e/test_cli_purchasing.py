@@ -86,7 +86,7 @@ def test_a_purchase_order_prints_as_a_pdf_the_supplier_can_read_and_as_xlsx(
     assert (tmp_path / "po.xlsx").stat().st_size > 0
 
 
-def test_the_suppliers_report_writes_scorecards_and_open_orders(
+def test_the_suppliers_report_writes_scorecards_their_trend_charts_and_open_orders(
         shop: PurchasingShop, tmp_path: Path) -> None:
     number = shop.order({"MUG-1": 10})
     receive_args = ("purchasing", "receive", number, "MUG-1=8/2")
@@ -97,5 +97,8 @@ def test_the_suppliers_report_writes_scorecards_and_open_orders(
                    "--out", str(out), "--generated-at", "2026-12-07 10:00") == 0
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "suppliers.pdf").pages)
     assert "Ningbo Ceramics" in text and "Supplier scorecards" in text
+    assert "Scores by month" in text  # a chart for each supplier with orders sent: Ningbo's
+    pages = PdfReader(tmp_path / "suppliers.pdf").pages
+    assert sum(len(page.images) for page in pages) == 1
     csv_text = (tmp_path / "suppliers.csv").read_text(encoding="utf-8-sig")
     assert number in csv_text  # still open: 2 rejected units are expected again

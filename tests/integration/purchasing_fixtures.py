@@ -4,7 +4,7 @@ in the shop's own currency."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -18,7 +18,9 @@ from ecdesk.services.purchasing.purchase_orders import (
     PurchaseOrderDraft,
     create_purchase_order,
     send_purchase_order,
+    update_purchase_order,
 )
+from ecdesk.services.purchasing.receiving import ReceivedLine, receive_purchase_order
 from ecdesk.services.stock.commands import adjust_stock
 from ecdesk.services.suppliers.commands import SupplierDraft, create_supplier
 
@@ -81,3 +83,25 @@ def purchasing_shop(db: Database) -> PurchasingShop:
                                                      lead_time_days=21))
     cny, _ = create_supplier(db.uow(), SupplierDraft("Yiwu Textiles", currency="CNY"))
     return PurchasingShop(db, ids, usd, cny)
+
+
+def at(day: int, month: int = 11) -> datetime:
+    return datetime(2026, month, day, 3, 0, tzinfo=UTC)  # 11:00 in Shanghai
+
+
+def book_november_deliveries(shop: PurchasingShop) -> None:
+    """The scorecard tests' two November orders from Ningbo Ceramics (computed by hand in
+    test_supplier_scorecards: 30 units ordered, 20 on time, 26 accepted, 2 refused)."""
+    uow = shop.db.uow
+    # A: sent 20 Nov, expected 30 Nov: 10 mugs at 2.50 USD, 10 tees at 4.00 USD (rate 7.20)
+    a = shop.order({"MUG-1": 10, "TEE-1": 10}, costs={"MUG-1": "2.50", "TEE-1": "4.00"},
+                   send=False)
+    update_purchase_order(uow(), a, expected_on=date(2026, 11, 30), notes="")
+    send_purchase_order(uow(), a, now=at(20))
+    receive_purchase_order(uow(), a, [ReceivedLine("MUG-1", 10)], at=at(25))
+    receive_purchase_order(uow(), a, [ReceivedLine("TEE-1", 6, 2)], at=at(5, 12))
+    # B: sent 21 Nov, expected 28 Nov: 10 mugs at 3.00 USD, all on the day
+    b = shop.order({"MUG-1": 10}, costs={"MUG-1": "3.00"}, send=False)
+    update_purchase_order(uow(), b, expected_on=date(2026, 11, 28), notes="")
+    send_purchase_order(uow(), b, now=at(21))
+    receive_purchase_order(uow(), b, [ReceivedLine("MUG-1", 10)], at=at(28))

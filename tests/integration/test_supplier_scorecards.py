@@ -4,7 +4,7 @@ variance and the weighted score."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal as D  # noqa: N817 (hand-computed figures read better)
 
 import pytest
@@ -12,41 +12,24 @@ import pytest
 from ecdesk.db import Database
 from ecdesk.errors import ValidationError
 from ecdesk.services.common.period import Period
-from ecdesk.services.purchasing.purchase_orders import (
-    send_purchase_order,
-    update_purchase_order,
-)
-from ecdesk.services.purchasing.receiving import ReceivedLine, receive_purchase_order
 from ecdesk.services.suppliers.scorecard import (
     ScoreWeights,
     get_scorecards,
     update_score_weights,
 )
-from tests.integration.purchasing_fixtures import PurchasingShop, purchasing_shop
+from tests.integration.purchasing_fixtures import (
+    PurchasingShop,
+    book_november_deliveries,
+    purchasing_shop,
+)
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
-
-
-def at(day: int, month: int = 11) -> datetime:
-    return datetime(2026, month, day, 3, 0, tzinfo=UTC)  # 11:00 in Shanghai
 
 
 @pytest.fixture
 def shop(tmp_shop: Database) -> Iterator[PurchasingShop]:
     shop = purchasing_shop(tmp_shop)
-    uow = tmp_shop.uow
-    # A: sent 20 Nov, expected 30 Nov: 10 mugs at 2.50 USD, 10 tees at 4.00 USD (rate 7.20)
-    a = shop.order({"MUG-1": 10, "TEE-1": 10}, costs={"MUG-1": "2.50", "TEE-1": "4.00"},
-                   send=False)
-    update_purchase_order(uow(), a, expected_on=date(2026, 11, 30), notes="")
-    send_purchase_order(uow(), a, now=at(20))
-    receive_purchase_order(uow(), a, [ReceivedLine("MUG-1", 10)], at=at(25))
-    receive_purchase_order(uow(), a, [ReceivedLine("TEE-1", 6, 2)], at=at(5, 12))
-    # B: sent 21 Nov, expected 28 Nov: 10 mugs at 3.00 USD, all on the day
-    b = shop.order({"MUG-1": 10}, costs={"MUG-1": "3.00"}, send=False)
-    update_purchase_order(uow(), b, expected_on=date(2026, 11, 28), notes="")
-    send_purchase_order(uow(), b, now=at(21))
-    receive_purchase_order(uow(), b, [ReceivedLine("MUG-1", 10)], at=at(28))
+    book_november_deliveries(shop)
     yield shop
 
 

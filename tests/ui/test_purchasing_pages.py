@@ -78,3 +78,23 @@ def test_the_suppliers_page_shows_a_supplier_its_items_and_scorecards(
     quote = page.quotes_model.row_at(0)
     scores = {card.supplier_name: card.score for card in page.scores_model.rows}
     assert quote.score is not None and quote.supplier_name in scores
+
+
+def test_the_scorecard_shows_the_selected_suppliers_score_by_month_as_a_chart(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    page = SuppliersPage(context)
+    qtbot.addWidget(page)
+    page.load()
+    page.period.setCurrentIndex(1)  # Last 12 months
+    page.scores_table.selectRow(1)
+    card = page.scores_model.row_at(1)
+    assert isinstance(page.trend_canvas, FigureCanvasQTAgg)
+    assert card.supplier_name in page.trend_box.title()
+    [axes] = page.trend_canvas.figure.axes
+    trend = page.trends[card.supplier_id]
+    assert len(axes.get_xticklabels()) == len(trend.months) >= 12
+    drawn = list(axes.lines[0].get_ydata())
+    assert drawn[-1] == (float(trend.months[-1].score) if trend.months[-1].score is not None
+                         else pytest.approx(float("nan"), nan_ok=True))

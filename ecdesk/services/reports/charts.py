@@ -28,7 +28,7 @@ STOCK_COLOR = "#4c6a92"
 GRID_COLOR = "#dddddd"
 
 
-def _figure(width_cm: float, height_cm: float) -> Figure:
+def new_figure(width_cm: float, height_cm: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -39,7 +39,7 @@ def _figure(width_cm: float, height_cm: float) -> Figure:
     return figure
 
 
-def _style_axes(axes: Axes, family: str) -> None:
+def style_axes(axes: Axes, family: str) -> None:
     axes.set_axisbelow(True)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -59,7 +59,7 @@ def build_sales_trend_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     """Sales by day or week as bars, gross margin as a line. `frame` has the columns `bucket`
     (label), `sales` and `margin` (minor units), one row per day or week, in order."""
     family = chart_font()
-    figure = _figure(width_cm, height_cm)
+    figure = new_figure(width_cm, height_cm)
     axes = figure.add_subplot()
     positions = list(range(len(frame)))
     sales = [int(v) / 100 for v in frame["sales"]]
@@ -76,7 +76,7 @@ def build_sales_trend_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
         axes.set_ylim(0, 100)  # nothing sold: a plain axis rather than five ticks all "0"
     axes.set_xlim(-0.6, max(len(positions), 1) - 0.4)
     axes.grid(axis="y", color=GRID_COLOR, linewidth=0.6)
-    _style_axes(axes, family)
+    style_axes(axes, family)
     legend = axes.legend(loc="upper left", frameon=False, fontsize=7)
     for text in legend.get_texts():
         text.set_fontfamily(family)
@@ -89,7 +89,7 @@ def build_category_value_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     columns `category` and `closing_value` (minor units); beyond `limit` rows, the rest are
     summed as "Other"."""
     family = chart_font()
-    figure = _figure(width_cm, height_cm)
+    figure = new_figure(width_cm, height_cm)
     axes = figure.add_subplot()
     ordered = frame.sort_values("closing_value", ascending=False, kind="stable")
     names = [str(name) for name in ordered["category"]]
@@ -103,7 +103,7 @@ def build_category_value_figure(frame: pd.DataFrame, *, width_cm: float = 24.0,
     axes.set_yticks(range(len(names)), [_short(name) for name in names])
     axes.xaxis.set_major_formatter(_amount_formatter())
     axes.grid(axis="x", color=GRID_COLOR, linewidth=0.6)
-    _style_axes(axes, family)
+    style_axes(axes, family)
     return figure
 
 

@@ -12,12 +12,14 @@ from ecdesk.i18n import N_, _
 from ecdesk.models import PurchaseOrder
 from ecdesk.money import to_minor_units
 from ecdesk.services.purchasing.queries import OPEN_STATUSES, order_rows, orders_query
+from ecdesk.services.reports.charts import figure_png
 from ecdesk.services.reports.model import (
     COUNT,
     MONEY,
     RATE,
     TEXT,
     UNITS,
+    Chart,
     Column,
     Paragraph,
     Report,
@@ -25,6 +27,10 @@ from ecdesk.services.reports.model import (
     Table,
 )
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
+from ecdesk.services.suppliers.score_trend import (
+    build_score_trend_figure,
+    supplier_score_trends,
+)
 from ecdesk.services.suppliers.scorecard import (
     WEIGHT_LABELS,
     read_score_weights,
@@ -88,16 +94,29 @@ def build_suppliers_report(session: Session, scope: ReportScope,
         pd.DataFrame([{"part": _(WEIGHT_LABELS[name]), "weight": value}
                       for name, value in asdict(weights).items()]),
         {"weight": sum(asdict(weights).values())}, width=0.4)
+    trends = _trend_charts(session, scope)
     open_orders = _open_orders(session, scope)
     step()
     sections = (
         Section(_("Scorecards"), (scorecards, weights_table)),
+        Section(_("Scores by month"), trends),
         Section(_("Open purchase orders"), (open_orders,)),
         Section(_("How these figures are made"), tuple(
             Paragraph(_(text), small=True) for text in DEFINITIONS)),
     )
     return Report("suppliers", _("Suppliers"), scope.shop_name, scope.currency, scope.timezone,
                   scope.period, _("All suppliers"), scope.generated_at, sections)
+
+
+def _trend_charts(session: Session, scope: ReportScope) -> tuple[Chart | Paragraph, ...]:
+    """Each supplier with orders sent in the period: its score, on-time and fill rates by
+    month, the chart the Suppliers page shows."""
+    trends = [t for t in supplier_score_trends(session, scope.period) if t.has_orders]
+    if not trends:
+        return (Paragraph(_("No purchase orders were sent in the period.")),)
+    return tuple(Chart(trend.supplier_name, figure_png(build_score_trend_figure(
+        trend, width_cm=24.0, height_cm=6.0)), width_cm=24.0, height_cm=6.0)
+        for trend in trends)
 
 
 def _open_orders(session: Session, scope: ReportScope) -> Table:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +43,11 @@ from ecdesk.services.purchasing.queries import (
     supplier_detail,
 )
 from ecdesk.services.stock.queries import find_count_line
+from ecdesk.services.suppliers.score_trend import (
+    ScoreTrend,
+    build_score_trend_figure,
+    get_score_trends,
+)
 from ecdesk.services.suppliers.scorecard import Scorecard, get_scorecards
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.suppliers.supplier_dialog import ItemDialog, SupplierDialog, WeightsDialog
@@ -102,6 +108,8 @@ class SuppliersPage(QWidget):
         self.context = context
         self.loaded = False
         self.detail: SupplierDetail | None = None
+        self.trends: dict[int, ScoreTrend] = {}
+        self.trend_canvas: Any = None  # a FigureCanvasQTAgg once a supplier's trend is shown
         self.model = SuppliersModel(self._load, SupplierQuery(), HEADINGS, self)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self.refresh)
@@ -206,9 +214,22 @@ class SuppliersPage(QWidget):
         row.addWidget(self.period)
         row.addStretch(1)
         row.addWidget(weights)
+        self.scores_table = _table(self.scores_model, 0)
+        self.scores_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.scores_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.scores_table.selectionModel().selectionChanged.connect(self._show_trend)
+        self.trend_box = QGroupBox(self.tr("By month"))
+        self.trend_placeholder = QLabel(self.tr("Select a supplier to see its score by month."))
+        self.trend_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.trend_placeholder.setMinimumHeight(220)
+        QVBoxLayout(self.trend_box).addWidget(self.trend_placeholder)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.scores_table)
+        splitter.addWidget(self.trend_box)
+        splitter.setSizes([260, 260])
         layout = QVBoxLayout(tab)
         layout.addLayout(row)
-        layout.addWidget(_table(self.scores_model, 0), 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(QLabel(self.tr("The score (0-100) weighs each part by your weights; "
                                         "a part without data is left out.")))
         return tab
@@ -309,7 +330,45 @@ class SuppliersPage(QWidget):
     def _show_scorecards(self) -> None:
         today = self.context.clock.today()
         period = Period(today - timedelta(days=self.period.currentData() - 1), today)
-        self.scores_model.set_rows(get_scorecards(self.context.uow(), period))
+        cards = get_scorecards(self.context.uow(), period)
+        self.trends = {t.supplier_id: t for t in get_score_trends(self.context.uow(), period)}
+        chosen = self._chosen_scorecard()
+        self.scores_model.set_rows(cards)
+        ids = [card.supplier_id for card in cards]
+        if ids:
+            self.scores_table.selectRow(ids.index(chosen) if chosen in ids else 0)
+        self._show_trend()
+
+    def _chosen_scorecard(self) -> int | None:
+        """The supplier whose trend is shown: the scorecard row selected, else the supplier
+        selected in the list."""
+        rows = self.scores_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < self.scores_model.rowCount():
+            return self.scores_model.row_at(rows[0].row()).supplier_id
+        return self.detail.supplier.id if self.detail else None
+
+    def _show_trend(self) -> None:
+        """The selected supplier's score, on-time and fill rates by month, drawn by the same
+        figure builder as the Suppliers report."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        chosen = self._chosen_scorecard()
+        trend = self.trends.get(chosen) if chosen is not None else None
+        old = self.trend_canvas
+        if trend is None:
+            self.trend_box.setTitle(self.tr("By month"))
+            self.trend_placeholder.show()
+            self.trend_canvas = None
+        else:
+            self.trend_box.setTitle(self.tr("%1 by month").replace("%1", trend.supplier_name))
+            self.trend_canvas = FigureCanvasQTAgg(build_score_trend_figure(trend))
+            self.trend_canvas.setMinimumHeight(220)
+            self.trend_placeholder.hide()
+            self.trend_box.layout().addWidget(self.trend_canvas)
+        if old is not None:
+            self.trend_box.layout().removeWidget(old)
+            old.setParent(None)  # off screen now, not at the next turn of the event loop
+            old.deleteLater()
 
     def _compare(self) -> None:
         found = find_count_line(self.context.uow(), self.quote_sku.text())

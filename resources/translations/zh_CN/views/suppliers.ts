@@ -352,6 +352,14 @@
         <translation>期间</translation>
     </message>
     <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Select a supplier to see its score by month.</source>
+        <translation>选择一个供应商，查看其按月评分。</translation>
+    </message>
+    <message>
         <source>The score (0-100) weighs each part by your weights; a part without data is left out.</source>
         <translation>得分（0-100）按您设置的权重加权各项；没有数据的项不计入。</translation>
     </message>
@@ -426,6 +434,10 @@
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 by month</source>
+        <translation>%1 按月评分</translation>
     </message>
     <message>
         <source>There is no SKU %s</source>
