@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, MetaData, TextClause, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -18,6 +18,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+# The server default of a text column that starts empty, as SQLite writes it back ('').
+# server_default="" means the same DDL, but Alembic compares "" with the reflected "''" and
+# reports a difference (its SQLite unquoting needs one character between the quotes).
+EMPTY_TEXT: TextClause = text("''")
 
 
 class UtcDateTime(TypeDecorator[datetime]):

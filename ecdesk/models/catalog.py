@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ecdesk.models.base import Base, UtcDateTime, utc_now
+from ecdesk.models.base import EMPTY_TEXT, Base, UtcDateTime, utc_now
 from ecdesk.money import Money
 
 
@@ -80,7 +80,7 @@ class Product(Base):
     option2_name: Mapped[str] = mapped_column(String(60), default="")
     option3_name: Mapped[str] = mapped_column(String(60), default="")
     # The platform's own word for the kind of product (Shopify's Type), kept beside the category
-    product_type: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    product_type: Mapped[str] = mapped_column(String(120), default="", server_default=EMPTY_TEXT)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
 

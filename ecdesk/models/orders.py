@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ecdesk.models.base import Base, UtcDateTime, utc_now
+from ecdesk.models.base import EMPTY_TEXT, Base, UtcDateTime, utc_now
 from ecdesk.models.catalog import Variant, _enum
 from ecdesk.models.channels import Channel
 from ecdesk.money import Money
@@ -67,8 +67,8 @@ class Order(Base):
     tax: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0"), server_default="0")
     tax_included: Mapped[bool] = mapped_column(default=False, server_default="0")
     # How it shipped, as the platform's file says: carrier (快递公司) and tracking number (快递单号)
-    carrier: Mapped[str] = mapped_column(String(60), default="", server_default="")
-    tracking_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    carrier: Mapped[str] = mapped_column(String(60), default="", server_default=EMPTY_TEXT)
+    tracking_number: Mapped[str] = mapped_column(String(60), default="", server_default=EMPTY_TEXT)
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao
