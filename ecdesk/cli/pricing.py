@@ -15,11 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecdesk.errors import Problem
 from ecdesk.i18n import _
 
 if TYPE_CHECKING:
     from ecdesk.services.pricing.breakdown import PriceBreakdown
     from ecdesk.services.pricing.preview import PreviewRow, PreviewSummary
+    from ecdesk.services.pricing.promoted import PromotedPrice
 
 EXIT_OK, EXIT_FLAGGED = 0, 3
 PREVIEW_FIELDS = ("sku", "channel", "rule", "old_price", "new_price", "change",
@@ -37,6 +39,10 @@ def add_price_arguments(price: argparse.ArgumentParser) -> None:
     price.add_argument("--quantity", type=int, default=1,
                        help="units in the order (a quantity tier's rule applies from its "
                        "quantity; default 1)")
+    price.add_argument("--at", help="a moment in the shop's time (\"2026-11-11 10:00\"): the "
+                       "price with the promotions running then")
+    price.add_argument("--code", action="append", default=[],
+                       help="a coupon code the buyer gives (with --at; may be repeated)")
     price.add_argument("--json", action="store_true", help="print JSON (amounts as strings)")
     _db_argument(price)
     price.set_defaults(handler=_price)
@@ -84,6 +90,8 @@ def _price(args: argparse.Namespace) -> int:
     from ecdesk.db import open_for_reading
     from ecdesk.services.pricing.breakdown import explain_price
 
+    if args.at:
+        return _promoted_price(args)
     db = open_for_reading(existing_shop(args))
     try:
         breakdowns = explain_price(db.uow("cli"), args.sku, channel=args.channel,
@@ -96,6 +104,58 @@ def _price(args: argparse.Namespace) -> int:
     else:
         _print("\n\n".join(_breakdown_text(b) for b in breakdowns))
     return EXIT_OK
+
+
+def _promoted_price(args: argparse.Namespace) -> int:
+    from ecdesk.cli.shop_access import existing_shop
+    from ecdesk.db import open_for_reading
+    from ecdesk.errors import ValidationError
+    from ecdesk.services.common.shop_time import shop_moment
+    from ecdesk.services.pricing.promoted import explain_promoted_price
+
+    db = open_for_reading(existing_shop(args))
+    try:
+        with db.uow("cli") as uow:
+            at = shop_moment(uow.session, args.at)
+        if at is None:
+            raise ValidationError([Problem("--at", _("'{value}' is not a time (YYYY-MM-DD "
+                                                     "HH:MM)").format(value=args.at))])
+        prices = explain_promoted_price(db.uow("cli"), args.sku, at=at, channel=args.channel,
+                                        quantity=args.quantity, codes=args.code)
+    finally:
+        db.close()
+    if args.json:
+        _print(json.dumps([{**_breakdown_json(p.breakdown), **_basket_json(p)} for p in prices],
+                          ensure_ascii=False, indent=1))
+    else:
+        _print("\n\n".join(_breakdown_text(p.breakdown) + _basket_text(p) for p in prices))
+    return EXIT_OK
+
+
+def _basket_json(p: PromotedPrice) -> dict[str, object]:
+    basket = p.basket
+    return {"promotions": [{"name": a.promotion.name, "text": a.text,
+                            "discount": _money(a.discount), "seller_cost": _money(a.seller_cost)}
+                           for a in basket.applied],
+            "passed_over": [{"name": name, "why": why} for name, why in basket.passed_over],
+            "basket_total": _money(basket.total), "discount": _money(basket.discount),
+            "seller_cost": _money(basket.seller_cost),
+            "basket_margin_after_fees": _rate(p.margin_after_fees)}
+
+
+def _basket_text(p: PromotedPrice) -> str:
+    from ecdesk.money import format_rate
+
+    basket = p.basket
+    if not basket.applied and not basket.passed_over:
+        return ""
+    lines = [_("  promotions: {total} for the basket ({discount} off, {cost} paid by the "
+               "seller); margin after fees {margin}").format(
+        total=_money(basket.total), discount=_money(basket.discount),
+        cost=_money(basket.seller_cost), margin=format_rate(p.margin_after_fees) or "—")]
+    lines += [_("  not applied: {name} ({why})").format(name=name, why=why)
+              for name, why in basket.passed_over]
+    return "\n" + "\n".join(lines)
 
 
 def _print(text: str) -> None:

@@ -66,3 +66,15 @@ def computer_clock_differs(zone: ZoneInfo, now: datetime | None = None) -> bool:
     """
     moment = now or datetime.now(UTC)
     return moment.astimezone().utcoffset() != moment.astimezone(zone).utcoffset()
+
+
+def shop_moment(session: Session, text: str) -> datetime | None:
+    """A moment typed in the shop's wall-clock time ("2026-11-11 10:00" or a day), aware in
+    UTC; None when the text is no such time."""
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            naive = datetime.strptime(text.strip(), pattern)
+        except ValueError:
+            continue
+        return naive.replace(tzinfo=shop_zone(session)).astimezone(UTC)
+    return None
