@@ -27,8 +27,11 @@ class Problem:
         return self.severity == "error"
 
     def __str__(self) -> str:
-        where = f"Row {self.row}, {self.field}" if self.row is not None else self.field
-        return f"{where}: {self.message}"
+        from ecdesk.i18n import _
+
+        where = (_("Row {row}, {field}").format(row=self.row, field=self.field)
+                 if self.row is not None else self.field)
+        return _("{where}: {message}").format(where=where, message=self.message)
 
 
 class ValidationError(EcdeskError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.dto import ImportPreview
 from ecdesk.services.tabular_io.problems import file_lines, problem_lines
 
@@ -10,19 +11,23 @@ def describe_preview(preview: ImportPreview, max_problems: int | None = None) ->
     parsed, counts = preview.file, preview.counts
     lines = file_lines(parsed)
     if not parsed.file_error:
-        into = f" into channel '{preview.channel}'" if preview.channel else ""
+        into = (_(" into channel '{channel}'").format(channel=preview.channel)
+                if preview.channel else "")
         lines += [
-            f"Rows read: {parsed.rows}; products in the file: {len(parsed.products)}",
-            f"Would create{into}: {counts.products_created} product(s), "
-            f"{counts.variants_created} SKU(s), {counts.listings_created} listing(s)",
-            f"Would update: {counts.products_updated} product(s), {counts.variants_updated} "
-            f"SKU(s), {counts.listings_updated} listing(s)",
-            f"Unchanged: {counts.products_unchanged} product(s), {counts.variants_unchanged} "
-            "SKU(s)",
+            _("Rows read: {rows}; products in the file: {products}").format(
+                rows=parsed.rows, products=len(parsed.products)),
+            _("Would create{into}: {products} product(s), {skus} SKU(s), {listings} listing(s)")
+            .format(into=into, products=counts.products_created, skus=counts.variants_created,
+                    listings=counts.listings_created),
+            _("Would update: {products} product(s), {skus} SKU(s), {listings} listing(s)").format(
+                products=counts.products_updated, skus=counts.variants_updated,
+                listings=counts.listings_updated),
+            _("Unchanged: {products} product(s), {skus} SKU(s)").format(
+                products=counts.products_unchanged, skus=counts.variants_unchanged),
         ]
         if preview.products_with_errors:
-            lines.append(f"Products with problems (not importable as they are): "
-                         f"{preview.products_with_errors}")
-    lines += [f"Note: {note}" for note in preview.notes]
+            lines.append(_("Products with problems (not importable as they are): {count}")
+                         .format(count=preview.products_with_errors))
+    lines += [_("Note: {note}").format(note=note) for note in preview.notes]
     return "\n".join(lines + problem_lines(preview.problems, max_problems))
 

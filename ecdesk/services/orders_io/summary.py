@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ecdesk.i18n import _
 from ecdesk.services.orders_io.dto import OrderImportPreview
 from ecdesk.services.tabular_io.problems import file_lines, problem_lines
 
@@ -10,20 +11,22 @@ def describe_order_preview(preview: OrderImportPreview, max_problems: int | None
     parsed, counts = preview.file, preview.counts
     lines = file_lines(parsed)
     if preview.channel is not None:
-        lines.append(f"Channel: {preview.channel.name} ({preview.channel.currency})")
+        lines.append(_("Channel: {name} ({currency})").format(
+            name=preview.channel.name, currency=preview.channel.currency))
     if not parsed.file_error:
         lines += [
-            f"Rows read: {parsed.rows}; orders in the file: {len(parsed.orders)}, lines: "
-            f"{parsed.lines}",
-            f"Would create: {counts.orders_new} order(s) with {counts.lines_new} line(s), "
-            f"{counts.units_new} unit(s)",
-            f"Would update: {counts.orders_updated} order(s) (status or refund)",
-            f"Unchanged: {counts.orders_unchanged} order(s)",
-            f"Stock: {counts.units_issued} unit(s) would leave the shelf, "
-            f"{counts.units_returned} come back",
+            _("Rows read: {rows}; orders in the file: {orders}, lines: {lines}").format(
+                rows=parsed.rows, orders=len(parsed.orders), lines=parsed.lines),
+            _("Would create: {orders} order(s) with {lines} line(s), {units} unit(s)").format(
+                orders=counts.orders_new, lines=counts.lines_new, units=counts.units_new),
+            _("Would update: {orders} order(s) (status or refund)").format(
+                orders=counts.orders_updated),
+            _("Unchanged: {orders} order(s)").format(orders=counts.orders_unchanged),
+            _("Stock: {issued} unit(s) would leave the shelf, {returned} come back").format(
+                issued=counts.units_issued, returned=counts.units_returned),
         ]
         if preview.orders_with_errors:
-            lines.append(f"Orders with problems (not importable as they are): "
-                         f"{preview.orders_with_errors}")
-    lines += [f"Note: {note}" for note in preview.notes]
+            lines.append(_("Orders with problems (not importable as they are): {count}")
+                         .format(count=preview.orders_with_errors))
+    lines += [_("Note: {note}").format(note=note) for note in preview.notes]
     return "\n".join(lines + problem_lines(preview.problems, max_problems))

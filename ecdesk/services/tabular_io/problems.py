@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 
 
 class ReadFile(Protocol):
@@ -28,16 +29,17 @@ def format_notes(parsed: ReadFile) -> list[str]:
     """A note for a preview whose file's format was a guess."""
     if parsed.format_confident or parsed.file_error:
         return []
-    return [f"The format was not certain: read as {parsed.format_label}. Choose the format if "
-            "this is wrong"]
+    return [_("The format was not certain: read as {format}. Choose the format if this is "
+              "wrong").format(format=parsed.format_label)]
 
 
 def file_lines(parsed: ReadFile) -> list[str]:
     """The first lines of a preview as text: the file, its format and encoding."""
-    lines = [f"File: {Path(parsed.path).name}"]
+    lines = [_("File: {name}").format(name=Path(parsed.path).name)]
     if parsed.format_label:
-        how = "detected" if parsed.format_confident else "best guess"
-        lines.append(f"Format: {parsed.format_label} ({how}); encoding: {parsed.encoding or '?'}")
+        how = _("detected") if parsed.format_confident else _("best guess")
+        lines.append(_("Format: {format} ({how}); encoding: {encoding}").format(
+            format=parsed.format_label, how=how, encoding=parsed.encoding or "?"))
     return lines
 
 
@@ -54,13 +56,14 @@ class PreviewProblems:
 def problem_lines(problems: Sequence[Problem], max_problems: int | None = None) -> list[str]:
     """The problems of a preview, one a line, errors and warnings counted first."""
     if not problems:
-        return ["Problems: none"]
+        return [_("Problems: none")]
     errors = sum(1 for problem in problems if problem.is_error)
-    lines = [f"Problems: {errors} error(s), {len(problems) - errors} warning(s)"]
+    lines = [_("Problems: {errors} error(s), {warnings} warning(s)").format(
+        errors=errors, warnings=len(problems) - errors)]
     shown = problems if max_problems is None else problems[:max_problems]
     for problem in shown:
-        kind = "error" if problem.is_error else "warning"
+        kind = _("error") if problem.is_error else _("warning")
         lines.append(f"  {kind}: {problem}")
     if len(shown) < len(problems):
-        lines.append(f"  ... and {len(problems) - len(shown)} more")
+        lines.append(_("  ... and {count} more").format(count=len(problems) - len(shown)))
     return lines
