@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from ecdesk.services.purchasing.queries import purchase_order_view
 from ecdesk.views.purchasing.purchasing_page import PurchasingPage
 from ecdesk.views.purchasing.receive_dialog import ReceiveDialog
+from ecdesk.views.purchasing.return_dialog import ReturnDialog, returnable
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.suppliers.suppliers_page import SuppliersPage
 
@@ -98,3 +99,48 @@ def test_the_scorecard_shows_the_selected_suppliers_score_by_month_as_a_chart(
     drawn = list(axes.lines[0].get_ydata())
     assert drawn[-1] == (float(trend.months[-1].score) if trend.months[-1].score is not None
                          else pytest.approx(float("nan"), nan_ok=True))
+
+
+def _received_line(purchasing: PurchasingPage) -> tuple[str, int]:
+    """A closed order in the demo (its year of deliveries) and the row of a line with goods
+    that can go back."""
+    purchasing.status_filter.setCurrentIndex(7)  # Closed
+    for row in range(purchasing.model.rowCount()):
+        purchasing.table.selectRow(row)
+        assert purchasing.view is not None
+        for n, line in enumerate(purchasing.view.lines):
+            if line.received - line.returned >= 2:
+                return purchasing.view.row.number, n
+    raise AssertionError("the demo has no received line to return")
+
+
+def test_returning_goods_refuses_a_missing_reason_and_more_than_is_left_under_their_fields(
+        purchasing: PurchasingPage, context: ShopContext, qtbot: QtBot) -> None:
+    number, row = _received_line(purchasing)
+    assert not purchasing.actions_by_name["return"].isEnabled()  # no line selected yet
+    purchasing.lines_table.selectRow(row)
+    assert purchasing.actions_by_name["return"].isEnabled()
+    line = purchasing.selected_line()
+    assert line is not None
+    dialog = ReturnDialog(context, number, line, purchasing)
+    qtbot.addWidget(dialog)
+    dialog.quantity.setValue(2)
+    dialog.save()
+    assert "required" in dialog.reason_problem.text()
+    assert dialog.reason_problem.isVisibleTo(dialog)
+    assert purchase_order_view(context.uow(), number).lines[row].returned == line.returned
+    qtbot.keyClicks(dialog.reason, "cracked glaze")
+    assert dialog.reason_problem.text() == ""  # edited: the old refusal is gone
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    after = purchase_order_view(context.uow(), number)
+    assert after.lines[row].returned == line.returned + 2
+    assert after.credit > 0
+    # Again: one more than is left (received minus now returned) is refused, nothing written
+    again = ReturnDialog(context, number, after.lines[row], purchasing)
+    qtbot.addWidget(again)
+    again.quantity.setValue(returnable(after.lines[row]) + 1)
+    qtbot.keyClicks(again.reason, "cracked glaze")
+    again.save()
+    assert "to return, but only" in again.quantity_problem.text()
+    assert purchase_order_view(context.uow(), number).lines[row].returned == line.returned + 2

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import (
     MovementKind,
     PurchaseOrder,
@@ -46,6 +46,8 @@ from ecdesk.services.stock.ledger import Movement, post_movements
 S = PurchaseOrderStatus
 RECEIVABLE = (S.SENT, S.PARTLY_RECEIVED, S.RECEIVED)
 RETURNABLE = (S.PARTLY_RECEIVED, S.RECEIVED, S.CLOSED)
+# The fields a return's problems name; the return dialog puts each under its own field.
+RETURN_QUANTITY, RETURN_REASON, RETURN_LINES = N_("Quantity"), N_("Reason"), N_("Lines")
 
 
 @dataclass(frozen=True)
@@ -213,14 +215,15 @@ def return_to_supplier(uow: UnitOfWork, number: str, returned: Sequence[Returned
     """Send received goods back: stock goes down (a supplier-return movement linked to the
     line), the line's returned units go up and the order is credited their unit cost. The SKU's
     cost stays: units leave at the average they were carried at."""
-    problems = [Problem(_("Quantity"), _("{sku}: '{value}' is not a whole number of at least 1")
-                        .format(sku=line.sku, value=line.quantity), row)
+    problems = [Problem(_(RETURN_QUANTITY), _(
+        "{sku}: '{value}' is not a whole number of at least 1").format(
+            sku=line.sku, value=line.quantity), row)
                 for row, line in enumerate(returned, start=1)
                 if not is_whole_units(line.quantity, 1)]
     if not returned:
-        problems.append(Problem(_("Lines"), _("nothing to return")))
+        problems.append(Problem(_(RETURN_LINES), _("nothing to return")))
     if not reason.strip():
-        problems.append(Problem(_("Reason"), _("is required for a return to the supplier")))
+        problems.append(Problem(_(RETURN_REASON), _("is required for a return to the supplier")))
     if problems:
         raise ValidationError(problems)
     at = at or utc_now()
@@ -234,7 +237,7 @@ def return_to_supplier(uow: UnitOfWork, number: str, returned: Sequence[Returned
         for row, item in enumerate(returned, start=1):
             line = by_sku[item.sku.lower()]
             if item.quantity > line.received - line.returned:
-                problems.append(Problem(_("Quantity"), _(
+                problems.append(Problem(_(RETURN_QUANTITY), _(
                     "{sku}: {quantity} to return, but only {left} received and not yet "
                     "returned").format(sku=item.sku, quantity=item.quantity,
                                        left=line.received - line.returned), row))

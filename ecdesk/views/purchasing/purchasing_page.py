@@ -1,6 +1,7 @@
 """The Purchasing page: purchase orders filtered by status (or late), one order's lines and
 totals beside them, and the actions: new order, edit, send, receive (with scanning), close,
-cancel, print as PDF or XLSX, and the reorder suggestions."""
+cancel, print as PDF or XLSX, return a received line's goods to the supplier, and the reorder
+suggestions."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ from ecdesk.views.purchasing.labels import status_label
 from ecdesk.views.purchasing.order_editor import OrderEditor
 from ecdesk.views.purchasing.purchase_orders_model import PurchaseOrdersModel
 from ecdesk.views.purchasing.receive_dialog import ReceiveDialog
+from ecdesk.views.purchasing.return_dialog import ReturnDialog, returnable
 from ecdesk.views.purchasing.suggestions_dialog import SuggestionsDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.list_table_model import ListTableModel
@@ -113,10 +115,13 @@ class PurchasingPage(QWidget):
             (self.tr("Rejected"), lambda r: f"{r.rejected:,}", True),
             (self.tr("Returned"), lambda r: f"{r.returned:,}", True),
             (self.tr("Still expected"), lambda r: f"{r.still_expected:,}", True)], self)
-        lines = QTableView()
+        self.lines_table = lines = QTableView()
         lines.setModel(self.lines_model)
         lines.verticalHeader().setVisible(False)
+        lines.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        lines.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         lines.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        lines.selectionModel().selectionChanged.connect(lambda *_args: self._enable_actions())
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.detail_title)
@@ -141,6 +146,8 @@ class PurchasingPage(QWidget):
                 ("edit", self.tr("Edit…"), "Ctrl+E", self.edit_order),
                 ("send", self.tr("Send"), "Ctrl+Shift+S", lambda: self._state("send")),
                 ("receive", self.tr("Receive…"), "Ctrl+R", self.receive),
+                ("return", self.tr("Return to supplier…"), "Ctrl+Shift+R",
+                 self.return_goods),
                 ("close", self.tr("Close"), "Ctrl+Shift+C", lambda: self._state("close")),
                 ("cancel", self.tr("Cancel order"), "Ctrl+Shift+X",
                  lambda: self._state("cancel")),
@@ -222,9 +229,19 @@ class PurchasingPage(QWidget):
         allowed = {"edit": status in OPEN, "send": status == "draft",
                    "receive": status in ("sent", "partly_received", "received"),
                    "close": status in ("partly_received", "received"),
-                   "cancel": status in ("draft", "sent"), "print": status is not None}
+                   "cancel": status in ("draft", "sent"), "print": status is not None,
+                   "return": status in ("partly_received", "received", "closed")
+                   and self.selected_line() is not None}
         for name, enabled in allowed.items():
             self.actions_by_name[name].setEnabled(enabled)
+
+    def selected_line(self) -> PurchaseOrderLineRow | None:
+        """The line selected below the orders, if it has goods that can go back."""
+        rows = self.lines_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= self.lines_model.rowCount():
+            return None
+        line = self.lines_model.row_at(rows[0].row())
+        return line if returnable(line) > 0 else None
 
     def show_target(self, hit: SearchHit) -> None:
         """Show the purchase order a search hit names, whatever the filters were."""
@@ -258,6 +275,11 @@ class PurchasingPage(QWidget):
     def receive(self) -> None:
         if self.view is not None:
             ReceiveDialog(self.context, self.view, self).exec()
+
+    def return_goods(self) -> None:
+        line = self.selected_line()
+        if self.view is not None and line is not None:
+            ReturnDialog(self.context, self.view.row.number, line, self).exec()
 
     def _state(self, action: str) -> None:
         if self.view is None:

@@ -215,6 +215,10 @@
         <translation>到货入库…</translation>
     </message>
     <message>
+        <source>Return to supplier…</source>
+        <translation>退货给供应商…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -328,6 +332,29 @@
     <message>
         <source>Not booked</source>
         <translation>未入库</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return to supplier · %s</source>
+        <translation>退货给供应商 · %s</translation>
+    </message>
+    <message>
+        <source>e.g. damaged, wrong colour</source>
+        <translation>例如：破损、颜色不对</translation>
+    </message>
+    <message>
+        <source>%1 · %2&lt;br&gt;received %3, already returned %4: &lt;b&gt;%5 can go back&lt;/b&gt;</source>
+        <translation>%1 · %2&lt;br&gt;已收货 %3，已退货 %4：&lt;b&gt;还可退 %5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
