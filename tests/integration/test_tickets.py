@@ -22,6 +22,7 @@ from ecdesk.services.tickets.commands import (
     refund_ticket,
     send_replacement,
     set_ticket_status,
+    set_ticket_tags,
 )
 from ecdesk.services.tickets.dto import TicketDraft, TicketLineDraft, TicketQuery
 from ecdesk.services.tickets.policies import save_sla_policy, set_calendar_day
@@ -229,3 +230,23 @@ def test_canned_replies_fill_their_placeholders_from_the_ticket(shop: OrderShop)
                                 AFTER_SHIPPING + timedelta(days=1), SHANGHAI)
     assert fill("Dear {customer}, your return of {sku} on {order} is {ticket}.", values) == (
         "Dear Ann Lee, your return of TEE-S on #1 is T-000001.")
+
+
+def test_tags_edited_on_a_ticket_are_found_by_search_and_kept_in_its_thread(shop: OrderShop):
+    ticket = question(shop, tags="size")
+    set_ticket_tags(shop.db.uow(), ticket, "VIP，size, vip ", at=TUESDAY_10)
+    detail = get_ticket(shop.db.uow(), ticket)
+    assert detail.tags == "size, VIP"
+    assert detail.entries[-1].kind == "note"
+    assert detail.entries[-1].body == "Tags: size → size, VIP"
+    found = list_tickets(shop.db.uow(), TicketQuery(filter="all", search="vip"), now=TUESDAY_10)
+    assert [row.id for row in found.rows] == [ticket]
+    set_ticket_tags(shop.db.uow(), ticket, "VIP,size", at=TUESDAY_10)  # the same tags
+    assert len(get_ticket(shop.db.uow(), ticket).entries) == len(detail.entries)
+
+
+def test_tags_of_a_ticket_that_does_not_exist_are_refused(shop: OrderShop):
+    from ecdesk.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        set_ticket_tags(shop.db.uow(), 999, "vip")

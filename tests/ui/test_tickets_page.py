@@ -125,3 +125,16 @@ def test_a_canned_reply_is_written_in_the_service_settings(
     dialog.save_canned()
     assert "Thanks" in [reply.title for reply in list_canned_replies(context.uow())]
     assert message_boxes == []
+
+
+def test_tags_typed_in_the_ticket_pane_are_saved_and_noted_in_its_thread(
+        qtbot: QtBot, page: TicketsPage, message_boxes: list[tuple[str, str, str]]) -> None:
+    ticket_id = page.model.row_at(0).id
+    page.select_ticket(ticket_id)
+    page.pane.tags.setText("vip，late parcel")
+    qtbot.keyClick(page.pane.tags, Qt.Key.Key_Return)
+    assert message_boxes == []
+    assert page.pane.detail.row.id == ticket_id
+    assert page.pane.detail.tags == "late parcel, vip"
+    assert page.pane.tags.text() == "late parcel, vip"
+    assert "late parcel, vip" in page.pane.thread.toPlainText()

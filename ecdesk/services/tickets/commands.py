@@ -196,6 +196,26 @@ def add_entry(uow: UnitOfWork, ticket_id: int, kind: EntryKind | str, body: str,
         number=number, kind=label(kind)), ids=(ticket_id,))
 
 
+def set_ticket_tags(uow: UnitOfWork, ticket_id: int, tags: str, *,
+                    at: datetime | None = None) -> Changed:
+    """Replace a ticket's tags (typed with commas; normalised as a customer's are). The change
+    is kept in the thread as a note, old → new, as a status change is; the same tags again
+    write nothing."""
+    at = at or utc_now()
+    new = normalise_tags(tags)
+    with uow:
+        ticket = _ticket(uow.session, ticket_id)
+        old, number = ticket.tags, ticket.number
+        if new != old:
+            _entry(ticket, EntryKind.NOTE, at, _("Tags: {old} → {new}").format(
+                old=old or _("(none)"), new=new or _("(none)")))
+            ticket.tags = new
+            ticket.updated_at = at
+            uow.commit()
+    return Changed.of(ChangeArea.TICKETS, message=_("Ticket {number}: tags {tags}").format(
+        number=number, tags=new or _("(none)")), ids=(ticket_id,))
+
+
 def set_ticket_status(uow: UnitOfWork, ticket_id: int, status: TicketStatus | str, *,
                       at: datetime | None = None, satisfaction: int | None = None,
                       comment: str = "") -> Changed:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -44,6 +45,7 @@ ENTRY_COLOURS = {"message": "#1a5fb4", "reply": "#1e7b34", "note": "#8a5a00",
 
 class TicketPane(QWidget):
     entry_requested = Signal(str, str)  # kind (reply, note, message), text
+    tags_requested = Signal(str)  # the tags as typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,15 @@ class TicketPane(QWidget):
         self.title = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.info = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
+        self.tags.setClearButtonEnabled(True)
+        self.tags.returnPressed.connect(self.request_tags)
+        self.save_tags = QPushButton(self.tr("Save tags"))
+        self.save_tags.clicked.connect(self.request_tags)
+        tag_row = QHBoxLayout()
+        tag_row.addWidget(QLabel(self.tr("Tags")))
+        tag_row.addWidget(self.tags, 1)
+        tag_row.addWidget(self.save_tags)
         self.lines = QTableWidget(0, len(LINE_COLUMNS))
         self.lines.setHorizontalHeaderLabels([self.tr(c) for c in LINE_COLUMNS])
         self.lines.verticalHeader().setVisible(False)
@@ -86,8 +97,10 @@ class TicketPane(QWidget):
         self.body = QWidget()
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.info, self.lines):
-            layout.addWidget(widget)
+        layout.addWidget(self.title)
+        layout.addWidget(self.info)
+        layout.addLayout(tag_row)
+        layout.addWidget(self.lines)
         layout.addWidget(split, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(self.empty)
@@ -98,6 +111,10 @@ class TicketPane(QWidget):
         text = self.reply.toPlainText().strip()
         if text:
             self.entry_requested.emit(kind, text)
+
+    def request_tags(self) -> None:
+        if self.detail is not None:
+            self.tags_requested.emit(self.tags.text())
 
     def clear_reply(self) -> None:
         self.reply.clear()
@@ -112,6 +129,7 @@ class TicketPane(QWidget):
             return
         if not same:
             self.reply.clear()
+        self.tags.setText(detail.tags)
         row = detail.row
         self.title.setText(f"{row.number}  {row.subject}")
         self.update_due(zone, now)

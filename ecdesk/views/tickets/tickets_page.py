@@ -35,7 +35,12 @@ from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.tickets.canned import list_canned_replies, placeholder_values
-from ecdesk.services.tickets.commands import add_entry, send_replacement, set_ticket_status
+from ecdesk.services.tickets.commands import (
+    add_entry,
+    send_replacement,
+    set_ticket_status,
+    set_ticket_tags,
+)
 from ecdesk.services.tickets.dto import TicketQuery, TicketRow
 from ecdesk.services.tickets.queries import (
     count_tickets,
@@ -125,6 +130,7 @@ class TicketsPage(QWidget):
         self.table = self._build_table()
         self.pane = TicketPane()
         self.pane.entry_requested.connect(self.add_entry)
+        self.pane.tags_requested.connect(self.save_tags)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.pane)
@@ -322,6 +328,11 @@ class TicketsPage(QWidget):
             return
         if self.context.write(self, add_entry, row.id, kind, text, at=self._now()) is not None:
             self.pane.clear_reply()
+
+    def save_tags(self, tags: str) -> None:
+        row = self.selected_ticket()
+        if row is not None:
+            self.context.write(self, set_ticket_tags, row.id, tags, at=self._now())
 
     def change_status(self, status: str) -> None:
         row = self.selected_ticket()

@@ -306,6 +306,18 @@
 <context>
     <name>TicketPane</name>
     <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Save tags</source>
+        <translation>保存标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Send reply</source>
         <translation>发送回复</translation>
     </message>
