@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import (
     Product,
     ProductStatus,
@@ -68,6 +68,9 @@ class SupplierItemDraft:
     price_breaks: tuple[PriceBreak, ...] = field(default=())
 
 
+CONTRACT_FIELD = N_("Contract")  # the supplier dialog shows its problems under the dates
+
+
 def check_supplier(draft: SupplierDraft) -> list[Problem]:
     problems = []
     if not draft.name.strip():
@@ -81,7 +84,7 @@ def check_supplier(draft: SupplierDraft) -> list[Problem]:
     if draft.min_order_value < 0:
         problems.append(Problem(_("Minimum order value"), _("must not be negative")))
     if draft.contract_from and draft.contract_to and draft.contract_to < draft.contract_from:
-        problems.append(Problem(_("Contract"), _("ends before it starts")))
+        problems.append(Problem(_(CONTRACT_FIELD), _("ends before it starts")))
     for label, rating in ((_("Service rating"), draft.service_rating),
                           (_("Innovation rating"), draft.innovation_rating)):
         if rating is not None and not 1 <= rating <= 5:

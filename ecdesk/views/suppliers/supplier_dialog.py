@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -16,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.errors import EcdeskError, ValidationError
+from ecdesk.errors import EcdeskError, Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.money import MoneyError, parse_amount
 from ecdesk.services.orders.form_queries import suggest_skus
 from ecdesk.services.purchasing.queries import SupplierFields, SupplierItemRow
 from ecdesk.services.stock.queries import find_count_line
 from ecdesk.services.suppliers.commands import (
+    CONTRACT_FIELD,
     PriceBreak,
     SupplierDraft,
     SupplierItemDraft,
@@ -30,6 +37,7 @@ from ecdesk.services.suppliers.commands import (
     update_supplier,
 )
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.forms import problem_html, problem_label, stacked
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.sku_completer import attach_sku_completer
 
@@ -43,6 +51,20 @@ def _spin(lowest: int, highest: int, value: int | None) -> QSpinBox:
     spin = QSpinBox(minimum=lowest - 1, maximum=highest, specialValueText="—")
     spin.setValue(lowest - 1 if value is None else value)
     return spin
+
+
+NOT_SET = QDate(2000, 1, 1)  # a date edit at its minimum reads "—": no date
+
+
+def _date_edit(value: date | None) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", specialValueText="—")
+    edit.setMinimumDate(NOT_SET)
+    edit.setDate(QDate(value) if value else NOT_SET)
+    return edit
+
+
+def _optional_date(edit: QDateEdit) -> date | None:
+    return None if edit.date() == NOT_SET else edit.date().toPython()
 
 
 class SupplierDialog(QDialog):
@@ -69,6 +91,21 @@ class SupplierDialog(QDialog):
         self.status.setCurrentIndex(1 if s and s.status.value == "on_hold" else 0)
         self.service = _spin(1, 5, s.service_rating if s else None)
         self.innovation = _spin(1, 5, s.innovation_rating if s else None)
+        self.contract_from = _date_edit(s.contract_from if s else None)
+        self.contract_to = _date_edit(s.contract_to if s else None)
+        self.next_evaluation = _date_edit(s.next_evaluation if s else None)
+        self.contract_problem = problem_label()
+        contract = QHBoxLayout()
+        contract.setContentsMargins(0, 0, 0, 0)
+        for text, edit in ((self.tr("from"), self.contract_from),
+                           (self.tr("to"), self.contract_to)):
+            contract.addWidget(QLabel(text))
+            contract.addWidget(edit, 1)
+        contract_row = QWidget()
+        contract_row.setLayout(contract)
+        for edit in (self.contract_from, self.contract_to):
+            edit.dateChanged.connect(lambda _day: self.contract_problem.clear())
+        self.summary = QLabel(wordWrap=True)
         self.documents = QPlainTextEdit("\n".join(s.documents) if s else "")
         self.documents.setPlaceholderText(self.tr("One file path per line (contracts, "
                                                   "certificates, price lists)"))
@@ -84,6 +121,9 @@ class SupplierDialog(QDialog):
                               (self.tr("Lead time (days)"), self.lead),
                               (self.tr("Minimum order value"), self.minimum),
                               (self.tr("Status"), self.status),
+                              (self.tr("Contract"), stacked(contract_row,
+                                                            self.contract_problem)),
+                              (self.tr("Next evaluation"), self.next_evaluation),
                               (self.tr("Service rating (1-5)"), self.service),
                               (self.tr("Innovation rating (1-5)"), self.innovation),
                               (self.tr("Documents"), self.documents),
@@ -93,8 +133,16 @@ class SupplierDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        form.addRow(self.summary)
         form.addRow(buttons)
         self.saved_id: int | None = supplier.id if supplier else None
+
+    def show_refused(self, problems: list[Problem]) -> None:
+        """The service's refusal: the contract's under its dates, the rest below the form."""
+        self.contract_problem.setText("; ".join(p.message for p in problems
+                                                if p.field == _(CONTRACT_FIELD)))
+        self.summary.setText("<br>".join(problem_html(p) for p in problems
+                                         if p.field != _(CONTRACT_FIELD)))
 
     def _save(self) -> None:
         try:
@@ -113,7 +161,6 @@ class SupplierDialog(QDialog):
         self.accept()
 
     def draft(self) -> SupplierDraft:
-        keep = self.supplier
         return SupplierDraft(
             name=self.name.text(), currency=self.currency.text().strip().upper(),
             contact_name=self.contact.text(), email=self.email.text(), phone=self.phone.text(),
@@ -121,9 +168,9 @@ class SupplierDialog(QDialog):
             lead_time_days=_optional(self.lead), min_order_value=parse_amount(
                 self.minimum.text() or "0"),
             status=self.status.currentData(),
-            contract_from=keep.contract_from if keep else None,
-            contract_to=keep.contract_to if keep else None,
-            next_evaluation=keep.next_evaluation if keep else None,
+            contract_from=_optional_date(self.contract_from),
+            contract_to=_optional_date(self.contract_to),
+            next_evaluation=_optional_date(self.next_evaluation),
             documents=tuple(self.documents.toPlainText().splitlines()),
             notes=self.notes.toPlainText(), service_rating=_optional(self.service),
             innovation_rating=_optional(self.innovation))

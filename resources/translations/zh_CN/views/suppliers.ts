@@ -110,6 +110,14 @@
         <translation>暂停合作</translation>
     </message>
     <message>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
         <source>One file path per line (contracts, certificates, price lists)</source>
         <translation>每行一个文件路径（合同、证书、报价单）</translation>
     </message>
@@ -152,6 +160,14 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Next evaluation</source>
+        <translation>下次评估</translation>
     </message>
     <message>
         <source>Service rating (1-5)</source>
