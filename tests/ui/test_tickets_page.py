@@ -138,3 +138,39 @@ def test_tags_typed_in_the_ticket_pane_are_saved_and_noted_in_its_thread(
     assert page.pane.detail.tags == "late parcel, vip"
     assert page.pane.tags.text() == "late parcel, vip"
     assert "late parcel, vip" in page.pane.thread.toPlainText()
+
+
+def test_a_question_without_an_order_is_opened_for_a_customer_picked_by_name(
+        qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.services.customers.dto import CustomerQuery
+    from ecdesk.services.customers.queries import list_customers
+    from ecdesk.services.tickets.queries import get_ticket
+    from ecdesk.views.tickets.ticket_dialogs import NewTicketDialog
+
+    customer = list_customers(context.uow(), CustomerQuery(sort="name", descending=False),
+                              limit=1).rows[0]
+    dialog = NewTicketDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.customer.currentData() is None  # nobody until searched
+    dialog.customer_search.setText(customer.name)
+    qtbot.keyClick(dialog.customer_search, Qt.Key.Key_Return)
+    ids = [dialog.customer.itemData(n) for n in range(dialog.customer.count())]
+    assert customer.id in ids
+    dialog.customer.setCurrentIndex(ids.index(customer.id))
+    dialog.subject.setText("Is the mug dishwasher safe?")
+    dialog.save()
+    assert message_boxes == [] and dialog.saved_id is not None
+    detail = get_ticket(context.uow(), dialog.saved_id)
+    assert detail.customer_id == customer.id and detail.order_id is None
+    assert detail.row.customer == customer.name
+
+
+def test_the_customer_search_finds_nobody_for_words_no_customer_has(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from ecdesk.views.tickets.ticket_dialogs import NewTicketDialog
+
+    dialog = NewTicketDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.customer_search.setText("zzqx no such person")
+    qtbot.keyClick(dialog.customer_search, Qt.Key.Key_Return)
+    assert dialog.customer.count() == 1 and dialog.customer.currentData() is None

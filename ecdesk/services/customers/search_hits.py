@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
+from ecdesk.db import UnitOfWork
 from ecdesk.models import Channel, Customer, CustomerHandle
 from ecdesk.services.common.search_registry import SearchHit, SearchProvider
 from ecdesk.services.common.text_search import contains, search_words
@@ -38,6 +39,13 @@ def _channels(session: Session, ids: list[int]) -> dict[int, str]:
             .where(CustomerHandle.customer_id.in_(ids)).order_by(Channel.name)):
         found.setdefault(customer_id, []).append(channel)
     return {key: ", ".join(names) for key, names in found.items()}
+
+
+def find_customers(uow: UnitOfWork, text: str, limit: int = 20) -> list[SearchHit]:
+    """Customers to pick (a new ticket's, for a question without an order): the same match as
+    "search everything", without the RFM a customer list computes."""
+    with uow:
+        return search_customers(uow.session, text, limit)
 
 
 CUSTOMERS = SearchProvider("customer", "Customers", search_customers)

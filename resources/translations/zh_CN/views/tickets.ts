@@ -27,6 +27,10 @@
         <translation>新建工单</translation>
     </message>
     <message>
+        <source>Search a customer by name, e-mail, phone or handle</source>
+        <translation>按姓名、邮箱、电话或平台账号搜索客户</translation>
+    </message>
+    <message>
         <source>Order number (optional)</source>
         <translation>订单号（可选）</translation>
     </message>
@@ -75,8 +79,16 @@
         <translation>主题</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>Order</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>(no customer)</source>
+        <translation>（无客户）</translation>
     </message>
     <message>
         <source>No order %1 on this channel</source>
