@@ -29,8 +29,9 @@ class Problem:
     def __str__(self) -> str:
         from ecdesk.i18n import _
 
-        where = (_("Row {row}, {field}").format(row=self.row, field=self.field)
-                 if self.row is not None else self.field)
+        field = _(self.field)  # a field's English name (N_ where it is given) or the file's own
+        where = (_("Row {row}, {field}").format(row=self.row, field=field)
+                 if self.row is not None else field)
         return _("{where}: {message}").format(where=where, message=self.message)
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from ecdesk.db import Database
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import CHINESE, language
 from ecdesk.models import Order, OrderStatus, StockPolicy, order_totals
 from ecdesk.services.channels import save_channel
 from ecdesk.services.orders.commands import set_order_status
@@ -755,3 +756,14 @@ def test_carrier_and_tracking_number_are_kept_and_the_tracking_number_finds_the_
     assert [order.number for order in found] == ["241111-1"]
     detail = get_order(shop.db.uow(), found[0].id)
     assert (detail.carrier, detail.tracking_number) == ("圆通快递", "YT1234567890123")
+
+
+def test_a_chinese_import_problem_names_the_field_and_statuses_in_chinese(
+        shop: OrderShop, tmp_path: Path):
+    path = shopify_file(tmp_path, shopify_order("#1", "MUG"))
+    import_orders(shop.db.uow(), read(path))
+    set_order_status(shop.db.uow(), orders(shop.db)["#1"].id, OrderStatus.COMPLETED)
+    with language(CHINESE):
+        said = str(refused(shop, path)[0])
+    assert "已完成" in said and "已付款" in said
+    assert [word for word in ("Status", "paid", "completed") if word in said] == []

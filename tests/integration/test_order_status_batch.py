@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, ValidationError
+from ecdesk.i18n import CHINESE, language
 from ecdesk.models import OrderStatus
 from ecdesk.services.changes import ChangeArea
 from ecdesk.services.orders.commands import set_orders_status
@@ -124,3 +125,19 @@ def test_a_batch_naming_a_missing_order_changes_nothing(shop: SmallShop) -> None
     with pytest.raises(NotFoundError, match="1 of the orders no longer exist"):
         set_orders_status(shop.db.uow(), [order, 999], OrderStatus.SHIPPED)
     assert get_order(shop.db.uow(), order).row.status == OrderStatus.PAID
+
+
+def test_a_chinese_refusal_names_the_statuses_and_the_field_in_chinese(shop: SmallShop) -> None:
+    cancelled = enter(shop, "A-2", (("FLASK-1", 1, "88"),), status=OrderStatus.CANCELLED)
+    with language(CHINESE), pytest.raises(ValidationError) as refused:
+        set_orders_status(shop.db.uow(), [cancelled], OrderStatus.SHIPPED)
+    with language(CHINESE):
+        said = [str(p) for p in refused.value.problems]
+    assert "已取消" in said[0] and "已发货" in said[0] and "Status" not in said[0]
+
+
+def test_a_chinese_batch_message_names_the_new_status_in_chinese(shop: SmallShop) -> None:
+    first = enter(shop, "A-1", (("SHIRT-WHITE", 2, "55"),))
+    with language(CHINESE):
+        changed = set_orders_status(shop.db.uow(), [first], OrderStatus.SHIPPED)
+    assert "已发货" in changed.message and "shipped" not in changed.message

@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import Channel, Order, OrderLine, OrderStatus, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.dto import OrderDraft
 from ecdesk.services.orders.refunds import add_refund, order_total
+from ecdesk.services.orders.status_labels import status_label
 from ecdesk.services.orders.stock import (
     can_change,
     movements_for,
@@ -114,7 +115,8 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
         uow.commit()
     return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
                       message=_("Order {number}: {value} → {value2}")
-                              .format(number=number, value=old.value, value2=status.value),
+                              .format(number=number, value=status_label(old),
+                                      value2=status_label(status)),
                       ids=(order_id,))
 
 
@@ -158,15 +160,16 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
         uow.commit()
     named = ", ".join(numbers[:3]) + ("…" if len(numbers) > 3 else "")
     return Changed.of(ChangeArea.ORDERS, ChangeArea.STOCK,
-                      message=f"{len(numbers)} order(s) {status.value}: {named}",
+                      message=_("{count} order(s) {value}: {named}").format(
+                          count=len(numbers), value=status_label(status), named=named),
                       ids=tuple(ids))
 
 
 def _refusal(order: Order, status: OrderStatus) -> Problem:
     return Problem(
-        "Status",
+        N_("Status"),
         _("order {number} is {value}; it cannot become {value2}").format(
-            number=order.number, value=order.status.value, value2=status.value
+            number=order.number, value=status_label(order.status), value2=status_label(status)
         ),
     )
 
@@ -177,14 +180,15 @@ def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str |
     if refunded is None or status != OrderStatus.REFUNDED:
         return None
     if len(orders) != 1:
-        problems.append(Problem("Refunded", _("an amount can be given for one order at a time")))
+        problems.append(Problem(N_("Refunded"),
+                                _("an amount can be given for one order at a time")))
         return None
     value = amount(refunded, "Refunded", None, problems)
     total = order_total(orders[0])
     if value is not None and value > total:
         problems.append(
             Problem(
-                "Refunded",
+                N_("Refunded"),
                 _("{value} is more than the order's total {total}").format(
                     value=value, total=total
                 ),

@@ -23,6 +23,7 @@ from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
 from ecdesk.money import from_minor_units
 from ecdesk.services.common.shop_time import shop_stamp
+from ecdesk.services.orders.status_labels import status_label
 from ecdesk.services.orders.stock import can_change, stock_after
 from ecdesk.services.orders_io.channel import ChannelRef, channel_for
 from ecdesk.services.orders_io.dto import (
@@ -208,7 +209,8 @@ class _Planner:
                 _(
                     "order {number} is {value} in the shop; the file says "
                     "{value2}, which cannot follow {value}"
-                ).format(number=order.number, value=status.value, value2=order.status.value),
+                ).format(number=order.number, value=status_label(status),
+                         value2=status_label(order.status)),
                 order.row,
             )
         return plan

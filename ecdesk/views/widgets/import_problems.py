@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
+from ecdesk.i18n import _
 
 translate = QCoreApplication.translate
 
@@ -81,7 +82,7 @@ class ProblemsModel(QAbstractTableModel):
             if column == 0:
                 return "" if problem.row is None else f"{problem.row:,}"
             if column == 1:
-                return problem.field
+                return _(problem.field)  # an import's English field name, in the user's language
             if column == 2:
                 return problem.message
             if problem.is_error:

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import OrderStatus
 from ecdesk.money import round_line_total
 from ecdesk.services.common.spread import spread_by_value
@@ -35,14 +35,15 @@ FIRST_PLAUSIBLE_YEAR = 1995
 LINE_FIELDS = ("sku", "title", "quantity", "price")
 SHIPPED_STATUSES = (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
 
-# What the order fields are called when the file has no column for one.
+# What the order fields are called when the file has no column for one (translated where a
+# problem names its field: errors.Problem).
 FIELD_LABELS = {
-    "number": "Order number", "created_at": "Order date", "paid_at": "Paid at",
-    "shipped_at": "Shipped at", "status": "Status", "sku": "SKU", "sku_fallback": "SKU",
-    "title": "Item",
-    "quantity": "Quantity", "price": "Price", "line_discount": "Line discount",
-    "shipping": "Shipping", "refunded": "Refunded", "customer_name": "Customer",
-    "customer_key": "Buyer", "currency": "Currency",
+    "number": N_("Order number"), "created_at": N_("Order date"), "paid_at": N_("Paid at"),
+    "shipped_at": N_("Shipped at"), "status": N_("Status"), "sku": N_("SKU"),
+    "sku_fallback": N_("SKU"), "title": N_("Item"),
+    "quantity": N_("Quantity"), "price": N_("Price"), "line_discount": N_("Line discount"),
+    "shipping": N_("Shipping"), "refunded": N_("Refunded"), "customer_name": N_("Customer"),
+    "customer_key": N_("Buyer"), "currency": N_("Currency"),
 }
 
 
