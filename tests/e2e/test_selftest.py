@@ -53,6 +53,27 @@ def test_the_selftest_prints_one_ok_line_and_leaves_nothing_behind(tmp_path: Pat
     assert list(data_dir.iterdir()) == []  # and the user's data folder was never touched
 
 
+
+def test_the_selftest_in_chinese_walks_every_page_by_its_chinese_name(tmp_path: Path,
+                                                                      data_dir: Path) -> None:
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
+           "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--selftest",
+                           "--lang", "zh_CN"], cwd=REPO_ROOT, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120, check=False)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    [line] = done.stdout.splitlines()
+    assert " selftest OK (source, " in line
+    pages = line.split("pages (", 1)[1].split("), report", 1)[0]
+    assert "经营概况" in pages and "订单" in pages and "设置" in pages
+    assert [name for name in ("Dashboard", "Listings", "Orders", "Settings") if name in pages] == []
+    assert list(temp.iterdir()) == [] and list(data_dir.iterdir()) == []
+
+
 def test_every_page_in_the_navigation_is_opened_and_painted(
         qapp: Any, quick_demo: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     painted: list[str] = []
