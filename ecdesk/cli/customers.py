@@ -41,12 +41,21 @@ def _customers(args: argparse.Namespace) -> int:
     from ecdesk.db import open_for_reading
     from ecdesk.services.customers.dto import CustomerQuery
     from ecdesk.services.customers.queries import customer_page, segment_summary
+    from ecdesk.services.customers.rfm_store import refresh_if_stale, stored_as_of
     from ecdesk.services.settings import get_settings
 
     db = open_for_reading(existing_shop(args))  # a read-only shop can be looked at
     try:
         settings = get_settings(db.uow("cli"))
         query = CustomerQuery(text=args.search, segment=args.segment)
+        if not db.read_only:
+            refresh_if_stale(db.uow("cli"))
+        else:  # nothing can be stored in a read-only shop: list what was stored, and say when
+            with db.uow("cli") as uow:
+                as_of = stored_as_of(uow.session)
+            print(_("The shop is read-only: segments as of {when}.").format(
+                when=as_of.isoformat(timespec="minutes") if as_of else _("never")),
+                file=sys.stderr)
         with db.uow("cli") as uow:
             page = customer_page(uow.session, query, limit=args.limit or None)
         summary = segment_summary(db.uow("cli"))

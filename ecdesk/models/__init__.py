@@ -4,6 +4,7 @@ from ecdesk.models.audit import AuditEntry
 from ecdesk.models.base import Base
 from ecdesk.models.catalog import Category, Product, ProductStatus, Tag, Variant, product_tags
 from ecdesk.models.channels import Channel, ChannelKind, Listing, ListingStatus
+from ecdesk.models.customer_rfm import CustomerRfm, CustomerRfmState
 from ecdesk.models.customers import Customer, CustomerHandle
 from ecdesk.models.orders import Order, OrderLine, OrderStatus
 from ecdesk.models.pricing import (
@@ -46,7 +47,8 @@ from ecdesk.models.tickets import (
 
 __all__ = [
     "AlertAck", "AuditEntry", "Base", "CalendarDay", "CannedReply", "Category", "Channel",
-    "ChannelKind", "CostHistory", "Customer", "CustomerHandle", "EntryKind", "LineOutcome",
+    "ChannelKind", "CostHistory", "Customer", "CustomerHandle", "CustomerRfm",
+    "CustomerRfmState", "EntryKind", "LineOutcome",
     "Listing", "ListingStatus", "MarketPrice", "MovementKind", "Order", "OrderLine",
     "OrderRefund", "OrderReturn", "OrderStatus", "PriceApply", "PriceChangeSource",
     "PriceHistory", "PricePreviewRow", "PriceRule", "Product", "ProductStatus", "Promotion",

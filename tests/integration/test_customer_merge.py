@@ -14,6 +14,7 @@ from ecdesk.services.customers.commands import add_handle, update_customer
 from ecdesk.services.customers.dto import CustomerEdit, CustomerQuery
 from ecdesk.services.customers.merge import customer_references, merge_customers
 from ecdesk.services.customers.queries import customer_orders, get_customer, list_customers
+from ecdesk.services.customers.rfm_store import refresh_if_stale
 from tests.integration.order_fixtures import SmallShop, enter, small_shop
 
 TABLES = ("customers", "customer_handles", "orders", "audit_log")
@@ -60,6 +61,7 @@ def test_merging_moves_handles_and_orders_and_keeps_the_merged_customer_marked(
         "S1", "T1", "T2"]
     assert (detail.row.name, detail.row.email, detail.row.tags, detail.notes) == (
         "王伟", "wei@example.com", "vip, 回头客", "Prefers SF")
+    assert refresh_if_stale(shop.db.uow())  # the merge made the stored RFM stale
     listed = list_customers(shop.db.uow(), CustomerQuery()).rows
     assert [r.id for r in listed] == [tmall_wang]
     assert get_customer(shop.db.uow(), shopify_wang).row.id == tmall_wang  # opens the kept one

@@ -4,17 +4,27 @@ the repeat rate's one definition."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from ecdesk.db import Database
 from ecdesk.models import OrderStatus
+from ecdesk.models.base import utc_now
 from ecdesk.services.customers.dto import CustomerQuery
 from ecdesk.services.customers.queries import list_customers, segment_summary
-from ecdesk.services.customers.rfm import segment_counts
+from ecdesk.services.customers.rfm import LISTED_CTE, rfm_params, rfm_query, segment_counts
+from ecdesk.services.customers.rfm_store import (
+    refresh_customer_rfm,
+    refresh_if_stale,
+    refresh_rfm,
+    rfm_is_stale,
+    scores_are_stale,
+    stored_counts,
+)
 from ecdesk.services.customers.segments import SEGMENTS
 from tests.integration.order_fixtures import SmallShop, enter, small_shop
 
@@ -60,12 +70,15 @@ def rfm_shop(tmp_path_factory: pytest.TempPathFactory,
                   at=datetime.fromisoformat(f"{day}T04:00:00+00:00"))
     enter(shop, "X1", (("FLASK-1", 1, "99"),), customer="Gao", status=OrderStatus.CANCELLED,
           at=AS_OF.replace(month=5))
+    with db.uow() as uow:
+        refresh_rfm(uow.session, AS_OF)
+        uow.commit()
     yield shop
     db.close()
 
 
 def rows_by_name(db: Database, **query: str) -> dict[str, tuple]:
-    page = list_customers(db.uow(), CustomerQuery(**query), as_of=AS_OF, limit=50)
+    page = list_customers(db.uow(), CustomerQuery(**query), limit=50)
     return {r.name: (r.recency_days, r.orders, r.spent, r.r, r.f, r.m, r.segment)
             for r in page.rows}
 
@@ -97,8 +110,8 @@ def test_an_unknown_segment_is_refused_by_name(rfm_shop: SmallShop) -> None:
 
 
 def test_the_list_sorts_by_spent_by_default_and_pages(rfm_shop: SmallShop) -> None:
-    first = list_customers(rfm_shop.db.uow(), CustomerQuery(), as_of=AS_OF, limit=2)
-    second = list_customers(rfm_shop.db.uow(), CustomerQuery(), as_of=AS_OF, limit=2, offset=2)
+    first = list_customers(rfm_shop.db.uow(), CustomerQuery(), limit=2)
+    second = list_customers(rfm_shop.db.uow(), CustomerQuery(), limit=2, offset=2)
     # Bo and Eve spent the same: the later customer (higher id) first, as the sort is descending
     assert [r.name for r in first.rows + second.rows] == ["Ann", "Cai", "Eve", "Bo"]
     assert first.total == 7 and first.has_more
@@ -152,3 +165,37 @@ def test_the_sales_report_has_sales_by_segment_adding_up_to_the_periods_sales(
     assert (table.total["customers"], table.total["orders"], table.total["sales"]) == (
         3, 4, 210000)
     table.check_totals()
+
+
+def test_the_stored_scores_equal_the_live_computation(rfm_shop: SmallShop) -> None:
+    with rfm_shop.db.uow() as uow:
+        live = uow.session.execute(rfm_query(
+            "SELECT id, orders, spent, recency_days, r, f, m, segment FROM listed", LISTED_CTE),
+            rfm_params(uow.session, AS_OF)).tuples().all()
+        stored = uow.session.execute(text(
+            "SELECT customer_id, orders, spent, recency_days, r, f, m, segment "
+            "FROM customer_rfm")).tuples().all()
+        assert stored_counts(uow.session) == segment_counts(uow.session, AS_OF)
+    assert sorted(stored) == sorted(live) and len(stored) == 7
+
+
+def test_the_stored_scores_go_stale_with_a_new_order_or_a_new_day_and_fresh_on_refresh(
+        tmp_path: Path, empty_shop_file: Path) -> None:
+    from tests.conftest import open_copy
+
+    db = open_copy(empty_shop_file, tmp_path / "stale.ecdesk")
+    shop = small_shop(db)
+    enter(shop, "S1", (("FLASK-1", 1, "10"),), customer="Ann", at=AS_OF - timedelta(days=3))
+    assert scores_are_stale(db.uow())  # never computed
+    assert refresh_if_stale(db.uow()) and not scores_are_stale(db.uow())
+    assert not refresh_if_stale(db.uow())  # fresh: nothing recomputed
+
+    enter(shop, "S2", (("FLASK-1", 2, "10"),), customer="Ann", at=AS_OF - timedelta(days=1))
+    assert scores_are_stale(db.uow())
+    refresh_customer_rfm(db.uow())
+    with db.uow() as uow:
+        assert not rfm_is_stale(uow.session)
+        assert rfm_is_stale(uow.session, utc_now() + timedelta(days=1))  # the day turned
+    [ann] = list_customers(db.uow(), CustomerQuery(text="Ann")).rows
+    assert (ann.orders, ann.spent) == (2, 3000)
+    db.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from ecdesk.db import MIGRATIONS_DIR, SCHEMA_HEAD, known_revisions, open_database
-from ecdesk.models import cost_history, order_search, order_totals, pricing, search
+from ecdesk.models import cost_history, customer_rfm, order_search, order_totals, pricing, search
 from tests.integration.order_fixtures import shop_at_revision
 
 REVISIONS = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
@@ -131,7 +131,8 @@ def test_the_triggers_bulk_loads_put_back_are_the_ones_the_revisions_created(
                        order_search.create_trigger_statements(),
                        order_totals.create_trigger_statements(),
                        pricing.create_trigger_statements(),
-                       cost_history.create_trigger_statements()):
+                       cost_history.create_trigger_statements(),
+                       customer_rfm.create_trigger_statements()):
         for statement in statements:
             name = statement.split()[2]  # CREATE TRIGGER <name> ...
             from_models[("trigger", name)] = " ".join(statement.split())

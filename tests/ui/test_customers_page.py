@@ -5,6 +5,7 @@ the services (a merge into itself refused in the service's words), and a segment
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,37 @@ def page(qtbot: QtBot, context: ShopContext) -> CustomersPage:
     qtbot.addWidget(customers, before_close_func=lambda _w: finish_workers())
     customers.resize(1300, 800)
     customers.load()
+    # The demo shop's stored RFM is empty (stale): the page refreshes it on a worker first.
+    qtbot.waitUntil(lambda: customers.scoring is None, timeout=60_000)
     return customers
+
+
+def test_a_stale_page_refreshes_the_scores_on_a_worker_and_never_ranks_on_the_gui_thread(
+        qtbot: QtBot, context: ShopContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ecdesk.services.customers import rfm, rfm_store
+
+    ranked_on: list[threading.Thread] = []
+    real_query = rfm.rfm_query
+
+    def watched_query(*args: str) -> object:
+        ranked_on.append(threading.current_thread())
+        return real_query(*args)
+
+    monkeypatch.setattr(rfm_store, "rfm_query", watched_query)
+    monkeypatch.setattr(rfm, "rfm_query", watched_query)
+    customers = CustomersPage(context)
+    qtbot.addWidget(customers, before_close_func=lambda _w: finish_workers())
+
+    customers.load()
+    assert customers.scoring is not None  # stale on opening: the refresh started
+    qtbot.waitUntil(lambda: customers.scoring is None, timeout=60_000)
+
+    assert ranked_on and threading.main_thread() not in ranked_on
+    assert customers.model.rowCount() > 0 and customers.model.row_at(0).segment
+    ranked_on.clear()
+    customers.segment_filter.setCurrentIndex(customers.segment_filter.findData("lost"))
+    customers.load()  # fresh now: the list, its counts and the filter read the stored rows
+    assert customers.scoring is None and ranked_on == []
 
 
 def test_the_table_lists_customers_biggest_spenders_first_and_pages(

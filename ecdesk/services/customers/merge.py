@@ -26,12 +26,15 @@ CONTACT_FIELDS = ("name", "email", "phone", "address", "birthday")
 
 
 def customer_references() -> list[tuple[Table, str]]:
-    """(table, column) of every column that names a customer, but for the merge mark itself."""
+    """(table, column) of every column that names a customer, but for the merge mark itself and
+    the stored RFM (derived, one row per customer: the merge makes it stale, its refresh
+    recomputes the kept customer's)."""
     found = []
     for table in Base.metadata.sorted_tables:
         for fk in table.foreign_keys:
             if fk.column.table.name == "customers" and not (
-                    table.name == "customers" and fk.parent.name == "merged_into_id"):
+                    (table.name == "customers" and fk.parent.name == "merged_into_id")
+                    or table.name == "customer_rfm"):
                 found.append((table, fk.parent.name))
     return found
 

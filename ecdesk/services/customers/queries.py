@@ -1,12 +1,12 @@
 """Read side of customers: the paged, searched, segment-filtered list, one customer's detail
-and orders, and the segment summary. RFM comes from rfm.RFM_CTE, computed in the same query."""
+and orders, and the segment summary. RFM is read from the stored table (rfm_store.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -29,10 +29,9 @@ from ecdesk.services.customers.dto import (
     SegmentSummary,
 )
 from ecdesk.services.customers.repeat_rate import repeat_customers
-from ecdesk.services.customers.rfm import rfm_params, rfm_query, segment_counts
+from ecdesk.services.customers.rfm_store import stored_counts
 from ecdesk.services.customers.segments import SEGMENTS
 from ecdesk.services.reports.sales_queries import SalesScope
-from ecdesk.services.reports.sql import SOLD_SQL
 from ecdesk.services.settings import read_settings
 from ecdesk.services.tickets.labels import label as ticket_label
 
@@ -42,23 +41,14 @@ _CHANNELS = """(SELECT group_concat(name, ', ') FROM (
 _COLUMNS = f"""c.id, c.name, coalesce({_CHANNELS}, '') AS channels, c.email, c.phone, c.tags,
     rfm.orders, rfm.spent, rfm.last_order_at,
     rfm.recency_days, rfm.r, rfm.f, rfm.m, rfm.segment"""
-# Every live customer once: those who bought with their RFM, then those who never did. The
-# list runs over this and looks each customer up by id (CROSS JOIN fixes that order): joined
-# the other way round, SQLite scanned the materialized RFM once per customer (quadratic: the
-# large shop's first page never came).
-_LISTED = f"""
-    listed AS (
-        SELECT r.customer_id AS id, r.orders, r.spent, r.last_order_at, r.recency_days,
-               r.r, r.f, r.m, r.segment FROM rfm r
-        UNION ALL
-        SELECT c.id, 0, 0, NULL, NULL, NULL, NULL, NULL, '' FROM customers c
-        WHERE c.merged_into_id IS NULL AND NOT EXISTS (
-            SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status IN ({SOLD_SQL})
-            AND o.ordered_at < :as_of))"""
-_FROM = "FROM listed rfm CROSS JOIN customers c ON c.id = rfm.id"
+# The stored RFM (rfm_store.py), every live customer once; merged away since its refresh is
+# left out by the WHERE.
+_FROM = "FROM customer_rfm rfm JOIN customers c ON c.id = rfm.customer_id"
 _SEARCHED = ("c.name", "c.email", "c.phone", "c.tags", "c.notes")
+# Each sort with the id as tie-break, as customer_rfm's indexes hold them (no last order sorts
+# first ascending: NULL is the smallest in SQLite).
 SORTS = {"name": "c.name", "orders": "rfm.orders", "spent": "rfm.spent",
-         "last_order": "coalesce(rfm.last_order_at, '')", "segment": "rfm.segment"}
+         "last_order": "rfm.last_order_at", "segment": "rfm.segment"}
 
 
 def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
@@ -78,25 +68,24 @@ def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
 
 
 def list_customers(uow: UnitOfWork, spec: CustomerQuery, *, offset: int = 0, limit: int = 256,
-                   as_of: datetime | None = None, count: bool = True) -> Page[CustomerRow]:
-    """One page of customers with their RFM, filtered, searched and sorted in SQL; without
-    `count`, a page with more after it comes uncounted (counting is a second RFM pass)."""
+                   count: bool = True) -> Page[CustomerRow]:
+    """One page of customers with their stored RFM (rfm_store.py: refresh it first when
+    stale), filtered, searched and sorted in SQL; without `count`, a page with more after it
+    comes uncounted."""
     with uow:
-        return customer_page(uow.session, spec, offset=offset, limit=limit, as_of=as_of,
-                             count=count)
+        return customer_page(uow.session, spec, offset=offset, limit=limit, count=count)
 
 
 def customer_page(session: Session, spec: CustomerQuery, *, offset: int = 0,
-                  limit: int | None = 256, as_of: datetime | None = None,
-                  count: bool = True) -> Page[CustomerRow]:
-    params: dict[str, Any] = {**rfm_params(session, as_of)}
+                  limit: int | None = 256, count: bool = True) -> Page[CustomerRow]:
+    params: dict[str, Any] = {}
     where = _where(spec, params)
     order = SORTS.get(spec.sort, SORTS["spent"])
     direction = "DESC" if spec.descending else "ASC"
     params.update(limit=-1 if limit is None else limit + 1, offset=offset)
-    result = session.execute(rfm_query(
+    result = session.execute(text(
         f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order} {direction}, "
-        f"c.id {direction} LIMIT :limit OFFSET :offset", _LISTED), params)
+        f"rfm.customer_id {direction} LIMIT :limit OFFSET :offset"), params)
     rows = [_row(row) for row in result]
     more = limit is not None and len(rows) > limit
     rows = rows[:limit] if more else rows
@@ -108,8 +97,8 @@ def customer_page(session: Session, spec: CustomerQuery, *, offset: int = 0,
 
 
 def _count(session: Session, where: str, params: dict[str, Any]) -> int:
-    return int(session.execute(rfm_query(f"SELECT count(*) {_FROM} WHERE {where}", _LISTED),
-                                         params).scalar_one())
+    return int(session.execute(text(f"SELECT count(*) {_FROM} WHERE {where}"),
+                               params).scalar_one())
 
 
 def _row(row: Any) -> CustomerRow:
@@ -121,10 +110,10 @@ def _row(row: Any) -> CustomerRow:
         row.recency_days, row.r, row.f, row.m, row.segment)
 
 
-def get_customer(uow: UnitOfWork, customer_id: int, as_of: datetime | None = None, *,
+def get_customer(uow: UnitOfWork, customer_id: int, *,
                  row: CustomerRow | None = None) -> CustomerDetail:
-    """A customer's profile and handles, with its list row (RFM, from every customer's orders:
-    a pass over the shop's orders, so the page hands in the `row` it already shows)."""
+    """A customer's profile and handles, with its list row (its stored RFM; the page hands in
+    the `row` it already shows)."""
     with uow:
         session = uow.session
         customer = session.get(Customer, customer_id)
@@ -132,18 +121,16 @@ def get_customer(uow: UnitOfWork, customer_id: int, as_of: datetime | None = Non
             raise NotFoundError(_("Customer {id} does not exist (was it removed elsewhere?)")
                                 .format(id=customer_id))
         if customer.merged_into_id is not None:
-            return _detail(session, customer.merged_into_id, as_of, None)
-        return _detail(session, customer_id, as_of, row)
+            return _detail(session, customer.merged_into_id, None)
+        return _detail(session, customer_id, row)
 
 
-def _detail(session: Session, customer_id: int, as_of: datetime | None,
-            row: CustomerRow | None) -> CustomerDetail:
+def _detail(session: Session, customer_id: int, row: CustomerRow | None) -> CustomerDetail:
     if row is None or row.id != customer_id:
-        params: dict[str, Any] = {**rfm_params(session, as_of), "id": customer_id,
-                                  "limit": 1, "offset": 0}
-        row = _row(session.execute(rfm_query(
-            f"SELECT {_COLUMNS} {_FROM} WHERE c.id = :id LIMIT :limit OFFSET :offset",
-            _LISTED), params).one())
+        found = session.execute(text(f"SELECT {_COLUMNS} {_FROM} WHERE c.id = :id"),
+                                {"id": customer_id}).one_or_none()
+        # A customer added since the last refresh has no stored row yet: no orders counted.
+        row = _row(found) if found is not None else _unscored(session, customer_id)
     customer = session.get_one(Customer, customer_id)
     handles = session.execute(
         select(CustomerHandle.id, CustomerHandle.channel_id, Channel.name, CustomerHandle.key)
@@ -180,11 +167,18 @@ def customer_tickets(uow: UnitOfWork, customer_id: int, *, limit: int = 200
                               ticket_label(r.status.value), r.created_at) for r in rows]
 
 
+def _unscored(session: Session, customer_id: int) -> CustomerRow:
+    c = session.get_one(Customer, customer_id)
+    return CustomerRow(c.id, c.name, "", c.email, c.phone, c.tags, 0, 0, None, None, None,
+                       None, None, "")
+
+
 def segment_summary(uow: UnitOfWork, as_of: datetime | None = None) -> SegmentSummary:
-    """Customers per segment and the repeat rate of the last 365 days (the Dashboard's rule)."""
+    """Customers per segment (the stored RFM) and the repeat rate of the last 365 days to now
+    or `as_of` (the Dashboard's rule)."""
     with uow:
         session = uow.session
-        counts = segment_counts(session, as_of)
+        counts = stored_counts(session)
         customers = session.scalar(select(func.count(Customer.id)).where(
             Customer.merged_into_id.is_(None)))
         zone = shop_zone(session)

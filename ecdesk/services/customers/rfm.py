@@ -63,6 +63,18 @@ RFM_CTE = f"""
             ELSE 'regular' END AS segment
         FROM scored s)"""
 
+# The CTE `listed` after RFM_CTE: every live customer once, those who bought with their RFM,
+# then those who never did (0 orders, no scores, segment ''). What rfm_store.py stores.
+LISTED_CTE = f"""
+    listed AS (
+        SELECT r.customer_id AS id, r.orders, r.spent, r.last_order_at, r.recency_days,
+               r.r, r.f, r.m, r.segment FROM rfm r
+        UNION ALL
+        SELECT c.id, 0, 0, NULL, NULL, NULL, NULL, NULL, '' FROM customers c
+        WHERE c.merged_into_id IS NULL AND NOT EXISTS (
+            SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status IN ({SOLD_SQL})
+            AND o.ordered_at < :as_of))"""
+
 
 def rfm_query(select_sql: str, more_ctes: str = "") -> TextClause:
     """`WITH <the RFM CTE>[, more_ctes] <select_sql>` as a text clause, :as_of bound as a UTC
@@ -79,7 +91,8 @@ def rfm_params(session: Session, as_of: datetime | None = None) -> dict[str, obj
 
 
 def segment_counts(session: Session, as_of: datetime | None = None) -> dict[str, int]:
-    """How many customers each segment has (every segment named, 0 when empty)."""
+    """How many customers each segment has as of any moment, computed over every order (the
+    Dashboard's previous period; now is read from the stored table, rfm_store.stored_counts)."""
     rows = session.execute(rfm_query("SELECT segment, count(*) FROM rfm GROUP BY segment"),
                            rfm_params(session, as_of)).tuples().all()
     found = dict(rows)

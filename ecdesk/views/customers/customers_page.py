@@ -48,12 +48,17 @@ from ecdesk.services.customers.queries import (
     list_customers,
     segment_summary,
 )
+from ecdesk.services.customers.rfm_store import (
+    RfmRefreshed,
+    refresh_customer_rfm,
+    scores_are_stale,
+)
 from ecdesk.services.customers.segments import SEGMENTS, segment_label
 from ecdesk.views.customers.customer_dialogs import CustomerDialog, MergeDialog
 from ecdesk.views.customers.customers_model import CustomersTableModel
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_label
-from ecdesk.views.widgets.operations import explain_refusal
+from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
@@ -76,6 +81,7 @@ class CustomersPage(QWidget):
         self._search_timer.timeout.connect(self._apply_filters)
         self._target: int | None = None
         self._summary: SegmentSummary | None = None
+        self.scoring: Operation | None = None  # the stored RFM's refresh on a worker, if running
         self._build()
         context.listen(self, self._on_changed)
 
@@ -172,12 +178,40 @@ class CustomersPage(QWidget):
         self.model.currency = self.context.settings.currency
         self.model.zone = self.context.zone
         try:
+            self._refresh_scores_if_stale()
             self._show_summary()
             self.model.set_query(self.current_query())
-            self.problem.clear()
+            if self.scoring is None:
+                self.problem.clear()
         except EcdeskError as error:
             self.problem.setText(self.tr("The customers could not be read: %s") % error)
         self._show_selected()
+
+    def _refresh_scores_if_stale(self) -> None:
+        """Recompute the stored RFM on a worker when orders or customers changed since it, or
+        the day turned; meanwhile the page shows the stored rows. On its end, the page reloads."""
+        if self.scoring is not None:
+            return
+        if not scores_are_stale(self.context.uow()):
+            return
+        db = self.context.db
+        self.scoring = self.context.run_operation(
+            self, self.tr("Updating customer segments"),
+            lambda progress: refresh_customer_rfm(db.uow("gui"), progress),
+            self._scores_refreshed, progress=lambda _done, _total: None,
+            on_failed=self._scores_failed, on_cancelled=self._scores_ended)
+        self.problem.setText(self.tr("Updating the customer segments…"))
+
+    def _scores_refreshed(self, _result: RfmRefreshed) -> None:
+        self.scoring = None
+        self._refresh()
+
+    def _scores_failed(self, error: EcdeskError) -> None:
+        self.scoring = None
+        self.problem.setText(self.tr("The customer segments could not be updated: %s") % error)
+
+    def _scores_ended(self) -> None:
+        self.scoring = None
 
     def _show_summary(self) -> None:
         summary = self._summary = segment_summary(self.context.uow())

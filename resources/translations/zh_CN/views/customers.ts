@@ -123,6 +123,18 @@
         <translation>无法读取客户：%s</translation>
     </message>
     <message>
+        <source>Updating customer segments</source>
+        <translation>正在更新客户分群</translation>
+    </message>
+    <message>
+        <source>Updating the customer segments…</source>
+        <translation>正在更新客户分群…</translation>
+    </message>
+    <message>
+        <source>The customer segments could not be updated: %s</source>
+        <translation>客户分群无法更新：%s</translation>
+    </message>
+    <message>
         <source>Repeat customers (last 365 days): %s · </source>
         <translation>复购率（近 365 天）：%s · </translation>
     </message>
