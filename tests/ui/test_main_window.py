@@ -66,9 +66,10 @@ def test_the_navigation_lists_the_real_pages_only(window: MainWindow) -> None:
     # (A page's count shows after its name, "Tickets (3)": the names are what is listed.)
     items = [window.navigation.item(r).text().split(" (")[0]
              for r in range(window.navigation.count())]
-    assert items == ["Dashboard", "Listings", "Pricing", "Orders", "Tickets", "Customers",
-                     "Inventory", "Alerts", "Suppliers", "Purchasing", "Reports", "Settings"]
-    assert window.pages.count() == 12
+    assert items == ["Dashboard", "Listings", "Pricing", "Promotions", "Orders", "Tickets",
+                     "Customers", "Inventory", "Alerts", "Suppliers", "Purchasing", "Reports",
+                     "Settings"]
+    assert window.pages.count() == 13
     assert isinstance(window.pages.currentWidget(), DashboardPage)  # a new user's first page
     window.navigation.setCurrentRow(items.index("Listings"))
     assert isinstance(window.pages.currentWidget(), ListingsPage)
@@ -94,16 +95,16 @@ def test_the_menus_offer_file_go_and_help_actions(window: MainWindow) -> None:
             if not a.isSeparator()] == [
         ("Search everything", "Ctrl+K"), ("Go to page", "Ctrl+G"),
         ("Dashboard", "Ctrl+1"), ("Listings", "Ctrl+2"), ("Pricing", "Ctrl+3"),
-        ("Orders", "Ctrl+4"), ("Tickets", "Ctrl+5"), ("Customers", "Ctrl+6"),
-        ("Inventory", "Ctrl+7"), ("Alerts", "Ctrl+8"), ("Suppliers", "Ctrl+9"),
-        ("Purchasing", ""), ("Reports", ""), ("Settings", "")]
+        ("Promotions", "Ctrl+4"), ("Orders", "Ctrl+5"), ("Tickets", "Ctrl+6"),
+        ("Customers", "Ctrl+7"), ("Inventory", "Ctrl+8"), ("Alerts", "Ctrl+9"),
+        ("Suppliers", ""), ("Purchasing", ""), ("Reports", ""), ("Settings", "")]
     assert action(window, "File", "New shop").shortcut().toString() == "Ctrl+N"
     assert action(window, "File", "Open shop").shortcut().toString() == "Ctrl+O"
 
 
 def test_the_go_menu_switches_pages(window: MainWindow) -> None:
     action(window, "Go", "Settings").trigger()
-    assert window.navigation.currentRow() == 11
+    assert window.navigation.currentRow() == 12
     assert window.pages.currentWidget() is window.settings_page
     action(window, "Go", "Orders").trigger()
     assert window.pages.currentWidget() is window.orders

@@ -75,7 +75,7 @@ def headings(window: MainWindow) -> list[tuple[str, str]]:
 # -- groups --------------------------------------------------------------------------------------
 def test_the_navigation_groups_the_pages_under_headings(window: MainWindow) -> None:
     assert headings(window) == [
-        ("Dashboard", "Overview"), ("Listings", "Sell"), ("Pricing", ""),
+        ("Dashboard", "Overview"), ("Listings", "Sell"), ("Pricing", ""), ("Promotions", ""),
         ("Orders", "Orders and service"), ("Tickets", ""), ("Customers", ""),
         ("Inventory", "Stock"), ("Alerts", ""), ("Suppliers", ""), ("Purchasing", ""),
         ("Reports", ""), ("Settings", "")]
@@ -109,10 +109,10 @@ def test_ctrl_2_then_ctrl_shift_n_opens_the_new_product_dialog(
     assert dialogs_opened == ["ProductDialog"]
 
 
-def test_ctrl_4_then_ctrl_shift_n_opens_a_new_order_not_a_new_product(
+def test_ctrl_5_then_ctrl_shift_n_opens_a_new_order_not_a_new_product(
         qtbot: QtBot, shown: MainWindow, dialogs_opened: list[str]) -> None:
     qtbot.keyClick(shown, Qt.Key.Key_2, CTRL)
-    qtbot.keyClick(shown, Qt.Key.Key_4, CTRL)
+    qtbot.keyClick(shown, Qt.Key.Key_5, CTRL)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, CTRL_SHIFT)
     assert dialogs_opened == ["OrderDialog"]
 
@@ -144,8 +144,8 @@ def test_go_to_page_lists_every_page_with_its_group_and_filters_as_you_type(
     palette = PagePalette([(s.key, s.label, s.group) for s in PAGES])
     qtbot.addWidget(palette)
     texts = [palette.list.item(r).text() for r in range(palette.list.count())]
-    assert texts[:4] == ["Dashboard  ·  Overview", "Listings  ·  Sell", "Pricing  ·  Sell",
-                         "Orders  ·  Orders and service"]
+    assert texts[:5] == ["Dashboard  ·  Overview", "Listings  ·  Sell", "Pricing  ·  Sell",
+                         "Promotions  ·  Sell", "Orders  ·  Orders and service"]
     assert texts[-1] == "Settings"
     qtbot.keyClicks(palette.filter, "stock")
     visible = [palette.list.item(r).text() for r in range(palette.list.count())
@@ -160,7 +160,7 @@ def test_go_to_page_lists_every_page_with_its_group_and_filters_as_you_type(
 def test_a_filter_that_matches_no_page_chooses_nothing(qtbot: QtBot) -> None:
     palette = PagePalette([(s.key, s.label, s.group) for s in PAGES])
     qtbot.addWidget(palette)
-    qtbot.keyClicks(palette.filter, "promotions")
+    qtbot.keyClicks(palette.filter, "no such page")
     qtbot.keyClick(palette.filter, Qt.Key.Key_Return)
     assert palette.chosen is None and palette.result() == 0
 

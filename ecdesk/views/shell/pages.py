@@ -73,6 +73,8 @@ PAGES = (
              imports=(PageAction(window_text("Import &market prices…"), "import_market_prices",
                                  "Ctrl+Shift+M"),),
              opens=("price_rule",)),
+    PageSpec("promotions", window_text("Promotions"), "ecdesk.views.promotions.promotions_page",
+             "PromotionsPage", window_text("Sell")),
     PageSpec("orders", window_text("Orders"), "ecdesk.views.orders.orders_page", "OrdersPage",
              window_text("Orders and service"),
              new=(PageAction(window_text("New or&der…"), "new_order", "Ctrl+Shift+N"),),

@@ -40,6 +40,10 @@
         <translation>导入市场价格(&amp;M)…</translation>
     </message>
     <message>
+        <source>Promotions</source>
+        <translation>促销</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单</translation>
     </message>

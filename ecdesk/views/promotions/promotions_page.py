@@ -1,0 +1,233 @@
+"""The Promotions page: every promotion with its window in the shop's time, phase (draft,
+scheduled, running, ended, cancelled: running and ended from the clock), type, channels and
+stacking, filtered by phase, channel and words; schedule, cancel or take back to draft; and the
+checks before a promotion starts in a side panel (overlaps, prices below cost or the margin
+floor after fees, compare-at prices above the seven-day lowest), each with its SKUs.
+
+Promotions are a few hundred at most, so the list is read whole and filtered here; the checks
+run as SQL on a worker. The calendar (month and week views, drag to move a draft) is not built
+yet: the list is the calendar's first view.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ecdesk.services.changes import ChangeArea, Changed
+from ecdesk.services.promotions.checks import Finding, check_promotions
+from ecdesk.services.promotions.store import list_promotions, set_promotion_status
+from ecdesk.services.promotions.terms import (
+    KIND_LABELS,
+    PHASE_LABELS,
+    STACKING_LABELS,
+    Phase,
+    PromotionInfo,
+    Status,
+)
+from ecdesk.views.shell.shop_clock import shop_time_text
+from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.page_actions import page_action
+from ecdesk.views.widgets.workers import Job
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+
+
+def _label(text: str) -> str:
+    """A label the services marked (N_) in their catalogue, shown in the page's language."""
+    from ecdesk.i18n import _
+
+    return _(text)
+
+
+class PromotionsPage(QWidget):
+    refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
+        ChangeArea.PRICING, ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS,
+        ChangeArea.ORDERS})
+
+    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.promotions: list[PromotionInfo] = []
+        self.phase = QComboBox()
+        self.phase.addItem(self.tr("All phases"), "")
+        for phase in Phase:
+            self.phase.addItem(_label(PHASE_LABELS[phase]), phase.value)
+        self.channel = QComboBox()
+        self.search = QLineEdit(placeholderText=self.tr("Search names, codes, notes…"))
+        for signal in (self.phase.currentIndexChanged, self.channel.currentIndexChanged,
+                       self.search.textChanged):
+            signal.connect(lambda *_args: self._fill())
+        self.table = QTableWidget(0, 7)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Phase"),
+            self.tr("Type"), self.tr("Channels"), self.tr("Stacking")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_actions)
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.schedule_action = page_action(self, self.tr("Schedule"), "Ctrl+Return",
+                                           lambda: self._set_status(Status.SCHEDULED), toolbar)
+        self.draft_action = page_action(self, self.tr("Back to draft"), "Ctrl+D",
+                                        lambda: self._set_status(Status.DRAFT), toolbar)
+        self.cancel_action = page_action(self, self.tr("Cancel promotion"), "Del",
+                                         lambda: self._set_status(Status.CANCELLED), toolbar)
+        filters = QHBoxLayout()
+        filters.addWidget(toolbar)
+        filters.addStretch(1)
+        filters.addWidget(self.phase)
+        filters.addWidget(self.channel)
+        filters.addWidget(self.search, 1)
+        self.summary = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.summary)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self._checks_panel())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        QVBoxLayout(self).addWidget(splitter)
+        context.listen(self, self._on_changed)
+        self._update_actions()
+
+    def _checks_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        title = QLabel(self.tr("<b>Checks before a promotion starts</b>"))
+        self.run_checks = QPushButton(self.tr("Run checks"))
+        self.run_checks.clicked.connect(self.check)
+        header.addWidget(title, 1)
+        header.addWidget(self.run_checks)
+        self.checks_state = QLabel(self.tr("Overlaps, prices below cost or the margin floor "
+                                           "after fees, and compare-at prices above the lowest "
+                                           "price of the seven days before."), wordWrap=True)
+        self.findings = QListWidget()
+        self.findings.setWordWrap(True)
+        layout.addLayout(header)
+        layout.addWidget(self.checks_state)
+        layout.addWidget(self.findings, 1)
+        return panel
+
+    def load(self) -> None:
+        self.promotions = list_promotions(self.context.uow())
+        chosen = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("All channels"), "")
+        for name in sorted({name for p in self.promotions for name in p.channel_names}):
+            self.channel.addItem(name, name)
+        self.channel.setCurrentIndex(max(self.channel.findData(chosen or ""), 0))
+        self.channel.blockSignals(False)
+        self._fill()
+        self.check()
+
+    def _on_changed(self, _change: Changed) -> None:
+        self.load()
+
+    def shown(self) -> list[PromotionInfo]:
+        now = datetime.now(UTC)
+        phase, channel = self.phase.currentData(), self.channel.currentData()
+        words = self.search.text().strip().lower()
+        return [p for p in self.promotions
+                if (not phase or p.phase(now).value == phase)
+                and (not channel or channel in p.channel_names)
+                and (not words or words in " ".join((p.name, p.coupon_code, p.notes)).lower())]
+
+    def _fill(self) -> None:
+        now = datetime.now(UTC)
+        zone = self.context.zone
+        rows = self.shown()
+        self.table.setRowCount(len(rows))
+        for row, p in enumerate(rows):
+            hours = (f" ({p.daily_from:%H:%M}-{p.daily_to:%H:%M})"
+                     if p.daily_from and p.daily_to else "")
+            cells = (p.name, shop_time_text(p.starts_at, zone, day=True) + hours,
+                     shop_time_text(p.ends_at, zone, day=True), _label(PHASE_LABELS[p.phase(now)]),
+                     _label(KIND_LABELS[p.kind]), ", ".join(p.channel_names),
+                     f"{_label(STACKING_LABELS[p.stacking])} · {p.priority}")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ROLE_ID, p.id)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(self.tr("%d of %d promotions") % (len(rows), len(self.promotions)))
+        self._update_actions()
+
+    def current(self) -> PromotionInfo | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        promotion_id = item.data(ROLE_ID) if item else None
+        return next((p for p in self.promotions if p.id == promotion_id), None)
+
+    def _update_actions(self) -> None:
+        current = self.current()
+        status = current.status if current else None
+        self.schedule_action.setEnabled(status is Status.DRAFT)
+        self.draft_action.setEnabled(status is Status.SCHEDULED
+                                     or status is Status.CANCELLED)
+        self.cancel_action.setEnabled(status is not None and status is not Status.CANCELLED)
+
+    def _set_status(self, status: Status) -> None:
+        current = self.current()
+        if current is not None:
+            self.context.write(self, set_promotion_status, current.id, status)
+
+    def check(self) -> None:
+        """Run the checks on a worker (SQL over every promotion's SKUs) and list the findings."""
+        self.run_checks.setEnabled(False)
+        self.checks_state.setText(self.tr("Checking…"))
+        uow = self.context.uow()
+        job = self.job = Job(lambda _progress: check_promotions(uow), self)
+        job.signals.finished.connect(self._show_findings)
+        job.signals.failed.connect(lambda error: self._checks_failed(str(error)))
+        job.start()
+
+    def _checks_failed(self, message: str) -> None:
+        self.run_checks.setEnabled(True)
+        self.checks_state.setText(message)
+
+    def _show_findings(self, findings: list[Finding]) -> None:
+        self.run_checks.setEnabled(True)
+        self.findings.clear()
+        for finding in findings:
+            self.findings.addItem(_finding_text(finding))
+        self.checks_state.setText(
+            self.tr("Every check passed.") if not findings else
+            self.tr("%n finding(s): look before the promotions start.", "", len(findings)))
+
+
+def _finding_text(finding: Finding) -> str:
+    skus = ", ".join(finding.skus[:8])
+    if len(finding.skus) > 8:
+        skus += QCoreApplication.translate("PromotionsPage", " and %d more") % (
+            len(finding.skus) - 8)
+    return f"{finding.label} — {finding.promotion} · {finding.channel}\n{finding.detail}\n{skus}"

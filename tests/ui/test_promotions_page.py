@@ -1,0 +1,70 @@
+"""The Promotions page on the demo shop: the promotions in the shop's time with their phase,
+filtered by phase, channel and words; scheduling a draft; the checks panel listing an overlap."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ecdesk.services.promotions.draft import PromotionDraft
+from ecdesk.services.promotions.store import list_promotions, save_promotion
+from ecdesk.services.promotions.terms import Status
+from ecdesk.views.promotions.promotions_page import PromotionsPage
+from ecdesk.views.shell.shop_context import ShopContext
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: ShopContext) -> PromotionsPage:
+    uow = context.uow
+    save_promotion(uow(), PromotionDraft(
+        name="Double 11 spend and save", kind="basket_tiers", channels=("天猫旗舰店 Tmall",),
+        starts="2030-11-11", ends="2030-11-12", tiers="200:30, 300:50",
+        stacking="stackable", status="scheduled"))
+    save_promotion(uow(), PromotionDraft(
+        name="Flash sale", kind="percent_off", channels=("天猫旗舰店 Tmall",), starts="2030-11-11",
+        ends="2030-11-12", daily_from="10:00", daily_to="12:00", rate="20",
+        coupon_code="FLASH20"))
+    page = PromotionsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    return page
+
+
+def names(page: PromotionsPage) -> list[str]:
+    return [page.table.item(row, 0).text() for row in range(page.table.rowCount())]
+
+
+def test_the_list_shows_each_promotion_in_the_shops_time_with_its_phase(
+        page: PromotionsPage) -> None:
+    assert "Flash sale" in names(page)
+    row = names(page).index("Flash sale")
+    starts = page.table.item(row, 1).text()  # ("shop time" when this computer's zone differs)
+    assert starts.startswith("2030-11-11 00:00") and starts.endswith("(10:00-12:00)")
+    assert page.table.item(row, 3).text() == "Draft"
+
+
+def test_the_filters_narrow_the_list_by_phase_and_words(page: PromotionsPage) -> None:
+    page.phase.setCurrentIndex(page.phase.findData("draft"))
+    assert names(page) == ["Flash sale"]
+    page.phase.setCurrentIndex(0)
+    page.search.setText("flash20")
+    assert names(page) == ["Flash sale"]
+    page.search.setText("nothing like it")
+    assert names(page) == []
+
+
+def test_scheduling_a_draft_is_saved(page: PromotionsPage, context: ShopContext) -> None:
+    page.table.selectRow(names(page).index("Flash sale"))
+    page.schedule_action.trigger()
+    flash = next(p for p in list_promotions(context.uow()) if p.name == "Flash sale")
+    assert flash.status is Status.SCHEDULED
+
+
+def test_the_checks_panel_lists_the_overlap_with_its_skus(qtbot: QtBot,
+                                                         page: PromotionsPage) -> None:
+    qtbot.waitUntil(lambda: page.run_checks.isEnabled(), timeout=20_000)
+    texts = [page.findings.item(row).text() for row in range(page.findings.count())]
+    overlaps = [text for text in texts if text.startswith("Overlap")]
+    assert overlaps and "Double 11 spend and save" in overlaps[0]
+    assert "finding(s)" in page.checks_state.text()
