@@ -55,11 +55,11 @@ def test_a_chinese_report_has_chinese_headings_pages_and_dates(
     pages = text_of(pdfs["accountant-pack", "zh_CN"])
     text = "\n".join(pages)
     for heading in ("会计资料包", "销售与毛利", "库存估值", "目录", "概要", "各渠道销售额",
-                    "期末库存", "数据说明", "2026年11月", "生成于", "¥"):
+                    "期末库存", "数据说明", "2026年11月", "生成于", "¥", "未处理预警"):
         assert heading in text, heading
     footers = [re.findall(r"第 (\d+) 页，共 (\d+) 页", page) for page in pages]
     assert footers == [[(str(n), str(len(pages)))] for n in range(1, len(pages) + 1)]
-    assert "Page 1 of" not in text and "Gross margin" not in text
+    assert "Page 1 of" not in text and "Gross margin" not in text and "open alerts" not in text
 
 
 def test_the_chinese_report_reconciles_with_the_english_one_figure_by_figure(

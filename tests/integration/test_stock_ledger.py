@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from ecdesk.db import Database
 from ecdesk.errors import NotFoundError, ValidationError
+from ecdesk.i18n import CHINESE, language
 from ecdesk.models import MovementKind, Order, OrderStatus, StockMovement, Variant
 from ecdesk.services.orders.commands import record_order, set_order_status
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
@@ -73,6 +74,15 @@ def test_receiving_stock_moves_on_hand_and_the_ledger_together(demo_shop: Databa
     _receive(demo_shop, vid, 12)
     assert _on_hand(demo_shop, vid) == before + 12 == _ledger_sum(demo_shop, vid)
 
+
+
+def test_a_movement_is_told_in_chinese_by_its_kind(demo_shop: Database) -> None:
+    vid, sku, _ = _variants(demo_shop, 1)[0]
+    with language(CHINESE):
+        changed = adjust_stock(demo_shop.uow(), variant_id=vid, kind=MovementKind.RECEIVED,
+                               quantity=2, reference="PO-1")
+    # (one English word has one Chinese rendering across the catalogues: purchasing's 已到货)
+    assert changed.message.startswith(f"{sku}：+2（") and "Received" not in changed.message
 
 def test_a_movement_with_the_wrong_sign_is_refused(demo_shop: Database) -> None:
     vid, _sku, _ = _variants(demo_shop, 1)[0]

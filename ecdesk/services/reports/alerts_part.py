@@ -17,7 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
-from ecdesk.i18n import _
+from ecdesk.i18n import _, format_integer
 from ecdesk.services.reports.model import COUNT, MONEY, TEXT, UNITS, Block, Column, Table
 from ecdesk.services.reports.sql import frame
 from ecdesk.services.stock.alerts import compute_alerts
@@ -35,9 +35,10 @@ def current_alerts(uow: UnitOfWork, at: datetime) -> tuple[Block, ...]:
     with uow:
         by_kind = _by_kind(uow.session, shown)
     listed = [alert for alert in shown if alert.severity >= LISTED_FROM]
-    note = (f"{len(shown):,} open alerts; {computed.hidden_count:,} acknowledged or snoozed "
-            "not shown. Sales and open orders are those placed before the report's time; stock "
-            "on hand is as it stands now")
+    note = _("{count} open alerts; {hidden} acknowledged or snoozed not shown. Sales and open "
+             "orders are those placed before the report's time; stock on hand is as it stands "
+             "now").format(count=format_integer(len(shown)),
+                           hidden=format_integer(computed.hidden_count))
     return (_summary(by_kind, note), _listed(listed))
 
 

@@ -27,6 +27,7 @@ from ecdesk.services.reports.model import (
     Table,
 )
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
+from ecdesk.services.stock.movement_labels import KIND_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,9 +35,6 @@ if TYPE_CHECKING:
 TITLE = N_("Inventory valuation")
 STOCK_SCOPE = N_("Stock of all channels")  # the shelf is shared: there is no per-channel stock
 
-KIND_LABELS = {"received": N_("Received"), "sold": N_("Sold"), "returned": N_("Returned"),
-               "adjusted": N_("Adjusted"), "counted": N_("Counted (stocktake)"),
-               "written_off": N_("Written off"), "supplier_return": N_("Returned to supplier")}
 SHORT_LABELS = {"received": N_("Received"), "sold": N_("Sold"), "returned": N_("Returned"),
                 "adjusted": N_("Adjusted"), "counted": N_("Counted"),
                 "written_off": N_("Written off"), "supplier_return": N_("To supplier")}

@@ -337,9 +337,13 @@ def get_rotation_policy(uow: UnitOfWork) -> RotationPolicy:
                              for field, key in _POLICY_KEYS.items()})
 
 
+_KEEP_LABELS = {"daily": N_("Keep daily backups"), "weekly": N_("Keep weekly backups"),
+                "monthly": N_("Keep monthly backups")}
+
+
 def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: int) -> Changed:
     values = {"daily": daily, "weekly": weekly, "monthly": monthly}
-    problems = [Problem(f"Keep {field} backups", _("must be between 0 and 365"))
+    problems = [Problem(_KEEP_LABELS[field], _("must be between 0 and 365"))
                 for field, count in values.items() if not 0 <= count <= 365]
     if sum(values.values()) == 0:
         problems.append(Problem("Backups", _("keep at least one automatic backup")))

@@ -20,6 +20,7 @@ from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.shop_file.backups import back_up_before_bulk
 from ecdesk.services.stock.ledger import BATCH, Movement, post_movements
+from ecdesk.services.stock.movement_labels import KIND_LABELS
 
 MANUAL_KINDS = (MovementKind.RECEIVED, MovementKind.ADJUSTED, MovementKind.WRITTEN_OFF,
                 MovementKind.RETURNED)
@@ -56,7 +57,9 @@ def adjust_stock(uow: UnitOfWork, *, variant_id: int, kind: MovementKind, quanti
                                               reference.strip())])
         uow.commit()
     return Changed.of(ChangeArea.STOCK,
-                      message=f"{sku}: {quantity:+d} ({kind.value})", ids=(variant_id,))
+                      message=_("{sku}: {quantity} ({kind})").format(
+                          sku=sku, quantity=f"{quantity:+d}", kind=_(KIND_LABELS[kind.value])),
+                      ids=(variant_id,))
 
 
 @dataclass(frozen=True)
