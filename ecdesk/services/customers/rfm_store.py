@@ -68,7 +68,9 @@ def refresh_rfm(session: Session, as_of: datetime | None = None) -> int:
     transaction: one DELETE, one INSERT...SELECT, the stamp. Returns the customers stored."""
     params = rfm_params(session, as_of)
     session.execute(text("DELETE FROM customer_rfm"))
-    stored = session.execute(rfm_query(FILL_SQL, LISTED_CTE), params).rowcount
+    session.execute(rfm_query(FILL_SQL, LISTED_CTE), params)
+    # (sqlite3 gives no rowcount for a statement that starts with WITH)
+    stored = session.execute(text("SELECT count(*) FROM customer_rfm")).scalar_one()
     # The same transaction reads the counter: no write of orders can fall between.
     state = _state(session)
     session.refresh(state)  # the counter as this transaction sees it
