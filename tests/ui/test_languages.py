@@ -170,3 +170,10 @@ def test_f1_opens_the_guide_of_the_page_on_screen(qtbot: QtBot, chinese: None,
     assert dialog.topic == "alerts"
     assert "预警" in dialog.browser.toPlainText() and "Ctrl+Shift+A" in dialog.browser.toPlainText()
     dialog.close()
+
+
+def test_a_word_a_view_translates_through_a_helper_is_found_in_its_context(
+        chinese: None) -> None:
+    from ecdesk.views.purchasing.labels import LATE_WORD, tr
+
+    assert tr(LATE_WORD) == "已逾期"  # (a literal in tr("late") was filed under no context)

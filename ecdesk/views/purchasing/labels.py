@@ -17,6 +17,8 @@ STATUS_COLOURS = {"draft": QColor("#8a5a00"), "sent": QColor("#1a5fb4"),
                   "partly_received": QColor("#1a5fb4"), "cancelled": QColor("#8a8a8a"),
                   "closed": QColor("#8a8a8a")}
 LATE = QColor("#b3261e")
+# (a literal in tr("…") would be filed under no context by lupdate: Qt would not find it)
+LATE_WORD = QT_TRANSLATE_NOOP("purchasing", "late")
 
 
 def tr(text: str) -> str:

@@ -12,7 +12,7 @@ from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.purchasing.queries import OrderFilter, PurchaseOrderRow
-from ecdesk.views.purchasing.labels import LATE, STATUS_COLOURS, status_label, tr
+from ecdesk.views.purchasing.labels import LATE, LATE_WORD, STATUS_COLOURS, status_label, tr
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[OrderFilter, int, int], Page[PurchaseOrderRow]]
@@ -41,7 +41,7 @@ class PurchaseOrdersModel(PagedTableModel[OrderFilter, PurchaseOrderRow]):
 
     def cell_text(self, row: PurchaseOrderRow, column: int) -> str:
         if column == 2:
-            return status_label(row.status.value) + (" · " + tr("late") if row.late else "")
+            return status_label(row.status.value) + (" · " + tr(LATE_WORD) if row.late else "")
         if column == 3:
             return shop_stamp(row.created_at, self.zone)
         if column == 4:

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>late</source>
-        <translation>已逾期</translation>
-    </message>
-</context>
-<context>
     <name>OrderEditor</name>
     <message>
         <source>New purchase order</source>
@@ -416,6 +409,10 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>已逾期</translation>
     </message>
 </context>
 </TS>
