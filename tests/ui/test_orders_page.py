@@ -15,6 +15,7 @@ from ecdesk.models import OrderStatus
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_page import OrdersPage
+from ecdesk.views.orders.ship_dialog import ShipDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from tests.integration.order_fixtures import SmallShop, enter
 from tests.ui.conftest import finish_workers
@@ -154,9 +155,21 @@ def test_actions_are_enabled_only_for_moves_the_selection_can_make(qtbot: QtBot,
 # --- status actions ----------------------------------------------------------------------------
 
 
+@pytest.fixture
+def ship_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[ShipDialog]:
+    """The ship dialogs shown, each accepted as it was opened (no carrier, no number)."""
+    shown: list[ShipDialog] = []
+
+    def exec_(dialog: ShipDialog) -> int:
+        shown.append(dialog)
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ShipDialog, "exec", exec_)
+    return shown
+
+
 def test_marking_several_orders_shipped_issues_their_stock(
         qtbot: QtBot, page: OrdersPage, shop: SmallShop,
-        message_boxes: list[tuple[str, str, str]]) -> None:
+        message_boxes: list[tuple[str, str, str]], ship_dialogs: list[ShipDialog]) -> None:
     select(page, "TM-1", "TM-2")
     page.status_actions["shipped"].trigger()
     assert (status_of(shop, "TM-1"), status_of(shop, "TM-2")) == ("shipped", "shipped")
@@ -167,7 +180,8 @@ def test_marking_several_orders_shipped_issues_their_stock(
 
 
 def test_the_shortcut_marks_the_selection_shipped(qtbot: QtBot, page: OrdersPage,
-                                                  shop: SmallShop) -> None:
+                                                  shop: SmallShop,
+                                                  ship_dialogs: list[ShipDialog]) -> None:
     select(page, "TM-1")
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_S,
@@ -177,7 +191,7 @@ def test_the_shortcut_marks_the_selection_shipped(qtbot: QtBot, page: OrdersPage
 
 def test_a_mixed_selection_asks_before_moving_only_the_orders_that_can(
         qtbot: QtBot, page: OrdersPage, shop: SmallShop,
-        answer_questions: Callable[[bool], list[str]]) -> None:
+        answer_questions: Callable[[bool], list[str]], ship_dialogs: list[ShipDialog]) -> None:
     asked = answer_questions(False)
     select(page, "TM-1", "SH-4")
     page.change_status("shipped")
@@ -199,7 +213,7 @@ def test_a_move_no_selected_order_can_make_is_explained(
 
 def test_shipping_more_than_is_on_hand_is_refused_with_the_reason(
         qtbot: QtBot, page: OrdersPage, shop: SmallShop,
-        message_boxes: list[tuple[str, str, str]]) -> None:
+        message_boxes: list[tuple[str, str, str]], ship_dialogs: list[ShipDialog]) -> None:
     enter(shop, "BIG", (("FLASK-1", 50, "88"),), at=NOW)
     page.refresh()
     select(page, "BIG")
@@ -207,6 +221,49 @@ def test_shipping_more_than_is_on_hand_is_refused_with_the_reason(
     assert status_of(shop, "BIG") == "paid"
     assert len(message_boxes) == 1
     assert "SKU FLASK-1: 8 on hand; this would take it to -42" in message_boxes[0][2]
+
+
+def test_marking_an_order_shipped_records_the_carrier_and_tracking_number_typed(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop, monkeypatch: pytest.MonkeyPatch) -> None:
+    def exec_(dialog: ShipDialog) -> int:
+        assert dialog.carrier.currentText() == ""  # no carrier chosen for the user
+        dialog.carrier.setCurrentText("顺丰速运")
+        dialog.tracking.setText("SF 1234 5678 9012")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ShipDialog, "exec", exec_)
+    select(page, "TM-1")
+    page.status_actions["shipped"].trigger()
+    assert query(shop.db, "SELECT status, carrier, tracking_number FROM orders "
+                          "WHERE number = 'TM-1'") == [("shipped", "顺丰速运", "SF123456789012")]
+    assert page.detail.figures["shipped_with"].text() == "顺丰速运 SF123456789012"
+
+
+def test_closing_the_ship_dialog_ships_nothing(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ShipDialog, "exec", lambda _dialog: QDialog.DialogCode.Rejected)
+    select(page, "TM-1")
+    page.change_status("shipped")
+    assert status_of(shop, "TM-1") == "paid"
+
+
+def test_the_ship_dialog_offers_the_carriers_used_and_checks_the_tracking_number(
+        qtbot: QtBot, page: OrdersPage) -> None:
+    rows = {page.model.row_at(r).number: page.model.row_at(r)
+            for r in range(page.model.rowCount())}
+    dialog = ShipDialog([rows["TM-1"]], ["Cainiao 菜鸟"], page)
+    qtbot.addWidget(dialog)
+    assert dialog.carrier.itemText(0) == "Cainiao 菜鸟" and dialog.carrier.findText("顺丰速运") > 0
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.tracking.setText("SF12/34")
+    assert not ok.isEnabled()
+    assert dialog.tracking_problem.text() == "may hold only letters, digits and dashes"
+    dialog.tracking.setText("SF-1234")
+    assert ok.isEnabled() and dialog.tracking_number() == "SF-1234"
+    several = ShipDialog([rows["TM-1"], rows["TM-2"]], [], page)
+    qtbot.addWidget(several)
+    assert several.tracking_number() == "" and not several.tracking.isVisibleTo(several)
+    assert "Tracking numbers are typed one order at a time; the carrier is recorded for every " \
+        "order." in [label.text() for label in several.findChildren(QLabel)]
 
 
 def answer_dialog(monkeypatch: pytest.MonkeyPatch, *, restock: bool | None,

@@ -18,6 +18,11 @@ from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.customers.handles import handle_key, link_order_customers
 from ecdesk.services.orders.dto import OrderDraft
 from ecdesk.services.orders.refunds import add_refund, order_total
+from ecdesk.services.orders.shipping import (
+    ShippedWith,
+    read_shipped_with,
+    record_shipped_with,
+)
 from ecdesk.services.orders.status_labels import status_label
 from ecdesk.services.orders.stock import (
     can_change,
@@ -122,12 +127,14 @@ def set_order_status(uow: UnitOfWork, order_id: int, status: OrderStatus, *,
 
 def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderStatus | str, *,
                       restock: bool = True, refunded: str | Decimal | None = None,
+                      carrier: str | None = None, tracking_number: str | None = None,
                       at: datetime | None = None) -> Changed:
     """Move several orders to `status` in one transaction, all or none.
 
     Every order that cannot make the move is named, and the stock they issue is checked
     together. A refund records the refunded amount: `refunded` (one order only) or else the
-    order's whole total.
+    order's whole total. Shipping records the carrier and (one order only) the tracking number
+    typed, if any.
     """
     status = OrderStatus(status)
     ids = sorted(set(order_ids))
@@ -145,6 +152,7 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
         problems = [_refusal(order, status) for order in orders
                     if not can_change(order.status, status)]
         refund = _refund_amount(orders, status, refunded, problems)
+        shipped_with = _shipped_with(orders, status, carrier, tracking_number, problems)
         if problems:
             raise ValidationError(problems)
         now = at or utc_now()
@@ -155,6 +163,7 @@ def set_orders_status(uow: UnitOfWork, order_ids: Sequence[int], status: OrderSt
                 add_refund(session, order, target - order.refunded, reason="Order refunded",
                            at=now)
             movements += _apply_status(order, status, restock, now)
+            record_shipped_with(order, shipped_with)
         numbers = [order.number for order in orders]
         post_movements(session, movements)
         uow.commit()
@@ -195,6 +204,17 @@ def _refund_amount(orders: Sequence[Order], status: OrderStatus, refunded: str |
             )
         )
     return value
+
+
+def _shipped_with(orders: Sequence[Order], status: OrderStatus, carrier: str | None,
+                  tracking_number: str | None, problems: list[Problem]) -> ShippedWith:
+    """The carrier and tracking number typed; they belong to shipping and to nothing else."""
+    shipped = read_shipped_with(carrier, tracking_number, len(orders), problems)
+    if not shipped.empty and status != OrderStatus.SHIPPED:
+        problems.append(Problem("Carrier", _("a carrier and tracking number are given when an "
+                                             "order ships, not when it becomes {value}")
+                                .format(value=status_label(status))))
+    return shipped
 
 
 def _apply_status(order: Order, status: OrderStatus, restock: bool,

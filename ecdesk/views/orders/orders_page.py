@@ -1,9 +1,10 @@
 """The Orders page: every order of every channel, newest first, with the selected one beside.
 
 Search (debounced), the channel, status and period filters and sorting all go to the orders
-service in SQL. Status actions work on the selection: shipping issues stock, cancelling or
-refunding a shipped order asks whether the goods come back. A page that is not on screen
-refreshes when it is next shown rather than on every change elsewhere.
+service in SQL. Status actions work on the selection: shipping issues stock and asks for the
+carrier and tracking number, cancelling or refunding a shipped order asks whether the goods
+come back. A page that is not on screen refreshes when it is next shown rather than on every
+change elsewhere.
 """
 
 from __future__ import annotations
@@ -40,12 +41,14 @@ from ecdesk.services.orders.commands import set_orders_status
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import ALL_STATUSES, OPEN, OrderQuery, period_days
 from ecdesk.services.orders.queries import count_orders, get_order, list_orders
+from ecdesk.services.orders.shipping import carriers_in_use
 from ecdesk.services.orders.stock import can_change
 from ecdesk.services.orders_io.export import export_orders
 from ecdesk.services.reports.packing import write_packing_list
 from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
+from ecdesk.views.orders.ship_dialog import ShipDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
@@ -374,8 +377,18 @@ class OrdersPage(QWidget):
                 return
             self.context.write(self, set_orders_status, [r.id for r in movable], status,
                                restock=dialog.restock, refunded=dialog.refunded())
+        elif status == "shipped":
+            self._ship(movable)
         else:
             self.context.write(self, set_orders_status, [r.id for r in movable], status)
+
+    def _ship(self, rows: list[OrderRow]) -> None:
+        """Ask for the carrier and tracking number (both optional), then ship."""
+        dialog = ShipDialog(rows, carriers_in_use(self.context.uow()), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.context.write(self, set_orders_status, [r.id for r in rows], "shipped",
+                           carrier=dialog.carrier_text(), tracking_number=dialog.tracking_number())
 
     def _refusals(self, refused: list[OrderRow], status: str) -> str:
         target = order_status_label(status).lower()

@@ -608,6 +608,53 @@
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Mark shipped</source>
+        <translation>标记为已发货</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 顺丰速运</source>
+        <translation>选填，例如 顺丰速运</translation>
+    </message>
+    <message>
+        <source>Carrier (快递公司)</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Tracking number (快递单号)</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Tracking numbers are typed one order at a time; the carrier is recorded for every order.</source>
+        <translation>快递单号需逐个订单填写；快递公司会记录到每个订单。</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ship %n order(s): %1? Their goods leave stock.</source>
+        <translation>
+            <numerusform>发货 %n 个订单：%1？其商品将扣减库存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>may hold only letters, digits and dashes</source>
+        <translation>只能包含字母、数字和短横线</translation>
+    </message>
+</context>
+<context>
     <name>order_status</name>
     <message>
         <source>Pending</source>
