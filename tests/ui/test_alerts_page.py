@@ -292,3 +292,23 @@ def test_the_checked_time_is_shop_time_and_says_so_when_the_computers_clock_diff
     computer_in("Asia/Shanghai")
     page._show_status()
     assert page.status.text().endswith(f" · checked {shop_clock_reads}")
+
+
+@pytest.mark.parametrize("window_width", [1280, 1366])
+def test_at_1280_to_1366_px_the_reason_reads_whole_on_two_lines_without_scrolling(
+        qtbot: QtBot, page: AlertsPage, window_width: int) -> None:
+    from PySide6.QtCore import QRect
+
+    page.resize(window_width - 200, 700)  # the navigation takes ~200 px of the window
+    qtbot.waitUntil(lambda: page.table.viewport().width() < window_width - 200)
+    table, metrics = page.table, page.table.fontMetrics()
+    last = max(c for c in range(len(COLUMNS)) if not table.isColumnHidden(c))
+    assert table.columnViewportPosition(last) + table.columnWidth(last) \
+        <= table.viewport().width()
+    reason = [c[0] for c in COLUMNS].index("Reason")
+    width, height = table.columnWidth(reason) - 8, table.verticalHeader().defaultSectionSize()
+    short = [a.reason for a in page.model.alerts if len(a.reason) <= 80]
+    assert short and table.wordWrap()
+    cut = [text for text in short if metrics.boundingRect(
+        QRect(0, 0, width, 10 * height), Qt.TextFlag.TextWordWrap, text).height() > height - 4]
+    assert cut == []

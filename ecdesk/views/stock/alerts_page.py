@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -56,6 +57,7 @@ from ecdesk.services.stock.alerts_reasons import days, per_day
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext, SkuTarget
 from ecdesk.views.stock.alerts_page_model import (
+    REASON_COLUMN,
     STATE_COLUMN,
     AlertsTableModel,
     kind_label,
@@ -80,7 +82,13 @@ SEVERITY_FILTERS: list[tuple[str, tuple[Severity, ...]]] = [
     (QT_TRANSLATE_NOOP("AlertsPage", "Warnings"), (Severity.WARNING,)),
     (QT_TRANSLATE_NOOP("AlertsPage", "Information"), (Severity.INFO,)),
 ]
-COLUMN_WIDTHS = (85, 115, 200, 150, 330, 70, 75, 95, 95, 55, 190)
+# The text each column usually holds on one of its two lines (the header is measured too, for
+# the figures): sized to them, the columns leave the Reason the rest of the width at 1280-1366
+# px, where it wraps onto a second line and reads whole without its tooltip.
+COLUMN_SAMPLES = ("Critical", "SKU-00000-0", "Linen shirt 244", "Runs out within",
+                  "", "−999", "0.071", "99.9", "999", "999", "Back: worse than acknowledged")
+ICON_ROOM = 24  # the severity icon beside its label
+REASON_LINES = 2
 
 
 class AlertsPage(QWidget):
@@ -188,9 +196,7 @@ class AlertsPage(QWidget):
         # Severity first (ascending sorts the most severe up), which keeps the service's order.
         table = paged_table_view(self.model, 0)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setWordWrap(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        self._fit_columns(table)
         table.setColumnHidden(STATE_COLUMN, True)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.doubleClicked.connect(self._double_clicked)
@@ -200,6 +206,20 @@ class AlertsPage(QWidget):
             if action.text():
                 table.addAction(action)
         return table
+
+    def _fit_columns(self, table: QTableView) -> None:
+        """Every column as wide as its usual text; the reason takes the rest, on two lines."""
+        metrics, pad = table.fontMetrics(), 12
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
+            table.setColumnWidth(column, widest + pad + (ICON_ROOM if column == 0 else 0))
+        table.horizontalHeader().setStretchLastSection(False)
+        table.horizontalHeader().setSectionResizeMode(REASON_COLUMN,
+                                                      QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().setDefaultSectionSize(REASON_LINES * metrics.lineSpacing() + 8)
 
     # -- computing -------------------------------------------------------------------------
     def _start(self) -> None:
