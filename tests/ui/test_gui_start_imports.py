@@ -13,10 +13,13 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-# Runs main.py as `python main.py` would, and prints the command modules loaded at exit.
+# Runs main.py as `python main.py` would, and prints the command modules loaded at exit. The
+# parser's language step (ecdesk.cli.language: --lang, else the environment's) is part of the
+# parser, which the GUI's own --lang goes through, as tests/e2e/test_subcommand_loading.py counts it.
 WATCH_IMPORTS = """
 import atexit, json, runpy, sys
-is_command_module = lambda n: n.startswith("ecdesk.cli.") and n != "ecdesk.cli.parser"
+is_command_module = lambda n: (n.startswith("ecdesk.cli.")
+                               and n not in ("ecdesk.cli.parser", "ecdesk.cli.language"))
 atexit.register(lambda: print("cli modules", json.dumps(
     sorted(name for name in sys.modules if is_command_module(name)))))
 sys.argv = ["main.py", *sys.argv[1:]]
