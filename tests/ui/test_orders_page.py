@@ -146,7 +146,8 @@ def test_actions_are_enabled_only_for_moves_the_selection_can_make(qtbot: QtBot,
     select(page, "OLD-5")
     assert enabled() == {"refunded"}
     assert [a.text() for a in page.context_menu().actions() if not a.isSeparator()] == [
-        "New order…", "Mark paid", "Mark shipped", "Mark completed", "Cancel…", "Refund…"]
+        "New order…", "Mark paid", "Mark shipped", "Mark completed", "Cancel…", "Refund…",
+        "Return or exchange…"]
     shortcuts = {a.text(): a.shortcut().toString() for a in page.actions()}
     assert shortcuts["Mark shipped"] == "Ctrl+Shift+S"
     assert shortcuts["New order…"] == "Ctrl+Shift+N"
@@ -445,3 +446,43 @@ def test_a_packing_list_is_written_for_the_selected_orders(
         page.packing_action.trigger()
     assert said.args[0].startswith("Packing list of 2 order(s) written")
     assert (tmp_path / "pack.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_shipped_order_opens_a_return_ticket_for_its_lines_and_receives_the_goods(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.views.tickets.ticket_dialogs import NewTicketDialog, ReceiveReturnDialog
+    from ecdesk.views.tickets.tickets_page import TicketsPage
+
+    seen: dict[str, object] = {}
+
+    def open_ticket(dialog: NewTicketDialog) -> int:  # the user returns 1 of the 2 flasks
+        seen["order"], seen["lines"] = dialog.order_number.text(), dialog.lines.rowCount()
+        dialog.lines.cellWidget(0, 2).setValue(1)
+        dialog.subject.setText("Leaks")
+        dialog.save()
+        return dialog.result()
+
+    def receive(dialog: ReceiveReturnDialog) -> int:
+        seen["receive"] = dialog.detail.row.number
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(NewTicketDialog, "exec", open_ticket)
+    monkeypatch.setattr(ReceiveReturnDialog, "exec", receive)
+    tickets = TicketsPage(page.context)  # the window shows the page asked for; here, by hand
+    qtbot.addWidget(tickets)
+    page.context.page_requested.connect(
+        lambda key, target: tickets.show_target(target) if key == "tickets" else None)
+    select(page, "TM-1")  # paid, not shipped: nothing can come back
+    assert not page.return_action.isEnabled()
+    select(page, "TM-3")
+    assert page.return_action.isEnabled()
+    before = on_hand(shop.db, "FLASK-1")
+    page.return_action.trigger()
+    assert message_boxes == []
+    assert seen["order"] == "TM-3" and seen["lines"] == 1 and seen["receive"]
+    assert on_hand(shop.db, "FLASK-1") == before + 1
+    assert query(shop.db, "SELECT t.type, l.received_quantity FROM tickets t JOIN ticket_lines l "
+                          "ON l.ticket_id = t.id") == [("return", 1)]
+    assert tickets.pane.detail is not None and tickets.pane.detail.order_id is not None

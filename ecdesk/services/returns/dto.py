@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ecdesk.i18n import N_
 from ecdesk.models import ReturnCondition, ReturnReason
+
+# The Orders page's action that starts a return of the selected shipped order (its text lives
+# here, with the returns, because the Tickets page carries the flow out).
+RETURN_OF_ORDER_ACTION = N_("Return or exchange…")
 
 
 @dataclass(frozen=True)
@@ -39,3 +44,10 @@ class ReturnWindow:
 
     def allows(self, at: datetime) -> bool:
         return self.ends is not None and at <= self.ends
+
+
+@dataclass(frozen=True)
+class ReturnOfOrder:
+    """What the Orders page asks the Tickets page to show: a return or exchange of this order
+    (a new return ticket with its lines, then its goods received)."""
+    order_id: int

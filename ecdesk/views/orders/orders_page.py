@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ecdesk.i18n import _
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
@@ -45,6 +46,7 @@ from ecdesk.services.orders.shipping import carriers_in_use
 from ecdesk.services.orders.stock import can_change
 from ecdesk.services.orders_io.export import export_orders
 from ecdesk.services.reports.packing import write_packing_list
+from ecdesk.services.returns.dto import RETURN_OF_ORDER_ACTION, ReturnOfOrder
 from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
@@ -78,6 +80,7 @@ STATUS_ACTIONS = [("paid", QT_TRANSLATE_NOOP("OrdersPage", "Mark paid"), "Ctrl+S
                   ("cancelled", QT_TRANSLATE_NOOP("OrdersPage", "Cancel…"), "Ctrl+Shift+X"),
                   ("refunded", QT_TRANSLATE_NOOP("OrdersPage", "Refund…"), "Ctrl+Shift+R")]
 ASKING = ("cancelled", "refunded")
+SHIPPED = ("shipped", "completed")  # the goods went out: a return can bring them back
 
 
 # The widest text each column usually holds: a date and time, a channel, a Pinduoduo order
@@ -175,6 +178,10 @@ class OrdersPage(QWidget):
                                           self.packing_list)
         self.packing_action.setEnabled(False)
         toolbar.addAction(self.packing_action)
+        self.return_action = page_action(self, _(RETURN_OF_ORDER_ACTION), "Ctrl+Shift+B",
+                                         self.return_goods)
+        self.return_action.setEnabled(False)
+        toolbar.addAction(self.return_action)
         page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         spacer = QWidget()
@@ -313,6 +320,7 @@ class OrdersPage(QWidget):
         for status, action in self.status_actions.items():
             action.setEnabled(any(self._can_become(row, status) for row in rows))
         self.packing_action.setEnabled(bool(rows))
+        self.return_action.setEnabled(len(rows) == 1 and rows[0].status in SHIPPED)
 
     @staticmethod
     def _can_become(row: OrderRow, status: str) -> bool:
@@ -327,6 +335,8 @@ class OrdersPage(QWidget):
         menu.addSeparator()
         for action in self.status_actions.values():
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.return_action)
         return menu
 
     def show_target(self, target: object) -> None:
@@ -358,6 +368,13 @@ class OrdersPage(QWidget):
             if self.model.row_of(dialog.saved_id) is None:
                 self.refresh()  # a page that was hidden has not reloaded yet
             self.select_orders([dialog.saved_id])
+
+    def return_goods(self) -> None:
+        """The Tickets page carries the return out (a ticket with the order's lines, then the
+        goods received), so that its dialogs are written once."""
+        rows = self.selected_orders()
+        if len(rows) == 1:
+            self.context.show_on_page("tickets", ReturnOfOrder(rows[0].id))
 
     def change_status(self, status: str) -> None:
         """Move the selected orders that can make the move; say why the others cannot."""

@@ -111,10 +111,23 @@ class NewTicketDialog(QDialog):
                 self.customer.addItem(hit.label, hit.id)
             self.customer.setCurrentIndex(1 if self.customer.count() > 1 else 0)
 
+    def start_from_order(self, order: ReturnableOrder) -> None:
+        """A return or exchange of this order (the Orders page's action): its channel, number,
+        customer and lines, the type set to return."""
+        self.setWindowTitle(self.tr("Return or exchange — order %1").replace("%1", order.number))
+        self.channel.setCurrentIndex(max(self.channel.findData(order.channel_id), 0))
+        self.type.setCurrentIndex(max(self.type.findData("return"), 0))
+        self.order_number.setText(order.number)
+        self._show_order(order, order.number)
+
     def _find_order(self) -> None:
         number = self.order_number.text().strip()
-        self.order = find_returnable_order(self.context.uow(), number,
-                                           self.channel.currentData()) if number else None
+        self._show_order(find_returnable_order(self.context.uow(), number,
+                                               self.channel.currentData()) if number else None,
+                         number)
+
+    def _show_order(self, order: ReturnableOrder | None, number: str) -> None:
+        self.order = order
         if number and self.order is None:
             self.order_note.setText(self.tr("No order %1 on this channel").replace("%1", number))
         else:

@@ -34,6 +34,7 @@ from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
+from ecdesk.services.returns.dto import ReturnOfOrder
 from ecdesk.services.tickets.canned import list_canned_replies, placeholder_values
 from ecdesk.services.tickets.commands import (
     add_entry,
@@ -49,6 +50,7 @@ from ecdesk.services.tickets.queries import (
     queue_counts,
 )
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.tickets.order_returns import return_or_exchange
 from ecdesk.views.tickets.ticket_dialogs import (
     CloseTicketDialog,
     NewTicketDialog,
@@ -293,7 +295,16 @@ class TicketsPage(QWidget):
         self.refund_action.setEnabled(detail is not None and detail.order_id is not None)
 
     def show_target(self, target: object) -> None:
-        """Show a ticket found by "search everything": all tickets, searched by number."""
+        """Show a ticket found by "search everything": all tickets, searched by number; or
+        start a return of a shipped order (the Orders page's action) and show its ticket."""
+        if isinstance(target, ReturnOfOrder):
+            if not self._loaded:
+                self.load()
+            ticket_id = return_or_exchange(self.context, target.order_id, self)
+            if ticket_id is not None:
+                number = get_ticket(self.context.uow(), ticket_id).row.number
+                self.show_target(SearchHit("ticket", ticket_id, number, find_text=number))
+            return
         if not isinstance(target, SearchHit) or target.kind != "ticket":
             return
         if not self._loaded:

@@ -91,6 +91,10 @@
         <translation>（无客户）</translation>
     </message>
     <message>
+        <source>Return or exchange — order %1</source>
+        <translation>退货或换货 — 订单 %1</translation>
+    </message>
+    <message>
         <source>No order %1 on this channel</source>
         <translation>该渠道没有订单 %1</translation>
     </message>
