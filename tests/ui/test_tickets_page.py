@@ -142,13 +142,16 @@ def test_tags_typed_in_the_ticket_pane_are_saved_and_noted_in_its_thread(
 
 def test_a_question_without_an_order_is_opened_for_a_customer_picked_by_name(
         qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
-    from ecdesk.services.customers.dto import CustomerQuery
-    from ecdesk.services.customers.queries import list_customers
+    from sqlalchemy import text
+
     from ecdesk.services.tickets.queries import get_ticket
     from ecdesk.views.tickets.ticket_dialogs import NewTicketDialog
 
-    customer = list_customers(context.uow(), CustomerQuery(sort="name", descending=False),
-                              limit=1).rows[0]
+    uow = context.uow()
+    with uow:
+        customer = uow.session.execute(text(
+            "SELECT id, name FROM customers WHERE name != '' AND merged_into_id IS NULL "
+            "ORDER BY id LIMIT 1")).one()
     dialog = NewTicketDialog(context)
     qtbot.addWidget(dialog)
     assert dialog.customer.currentData() is None  # nobody until searched
