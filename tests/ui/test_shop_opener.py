@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ecdesk.errors import DatabaseError
+from ecdesk.errors import CancelledError, DatabaseError
 from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.settings import update_settings
+from ecdesk.services.shop_file import backups
 from ecdesk.services.shop_file.backups import back_up
 from ecdesk.views.shell import shop_opener
 from ecdesk.views.shell.shop_opener import open_shop
+from ecdesk.views.widgets.operations import ProgressDialog
 from tests.lock_holder import lock_held_elsewhere
+from tests.ui.background_writes import spy_on
 
 
 @pytest.fixture
@@ -102,3 +107,58 @@ def test_a_damaged_shop_without_a_backup_is_explained_and_left_alone(
     assert demo_copy.read_bytes() == b"garbage" * 100
     assert not demo_copy.with_name(demo_copy.name + ".lock").exists()
     shutil.rmtree(tmp_path / "backups", ignore_errors=True)
+
+
+def test_the_newest_good_backup_is_found_off_the_gui_thread_and_then_offered(
+        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    older = back_up(demo_copy, "manual")  # (rotation keeps one daily backup a day)
+    newer = back_up(demo_copy, "daily")
+    newer.path.write_bytes(b"a damaged backup" * 100)  # the search must pass over it
+    demo_copy.write_bytes(b"garbage" * 100)
+    checking = spy_on(monkeypatch, backups, "integrity_problems")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    asked: list[str] = []
+    ran_before_the_question: list[int] = []
+
+    def decline(_parent: object, text: str, _label: str) -> bool:
+        ran_before_the_question.append(len(checking.results))
+        asked.append(text)
+        return False
+    monkeypatch.setattr(shop_opener, "_ask", decline)
+    opened = open_shop(demo_copy, None)
+    assert shown == [] and opened.db is None and opened.cancelled
+    assert checking.on_gui_thread == [False, False], "each backup checked on a worker"
+    assert checking.results[0] and checking.results[1] == []  # the damaged one, then the good
+    assert ran_before_the_question == [2] and "Restore the newest good backup" in asked[0]
+    assert f"taken {shop_stamp(older.created_at, ZoneInfo('Asia/Shanghai'))}" in asked[0]
+    assert demo_copy.read_bytes() == b"garbage" * 100
+
+
+def test_cancelling_the_search_for_a_good_backup_explains_the_damage_and_changes_nothing(
+        qapp: object, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    back_up(demo_copy, "daily")
+    demo_copy.write_bytes(b"garbage" * 100)
+
+    def endless_check(_path: Path, *, progress: Callable[[int, int], bool] | None = None,
+                      **_options: object) -> list[str]:
+        while progress is not None and progress(0, 0):
+            time.sleep(0.01)
+        raise CancelledError("stopped")
+
+    def press_cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ProgressDialog)]
+        if not dialogs:
+            QTimer.singleShot(50, press_cancel)
+            return
+        dialogs[0].reject()
+
+    monkeypatch.setattr(backups, "integrity_problems", endless_check)
+    asked = _answer(monkeypatch, yes=True)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    QTimer.singleShot(50, press_cancel)
+    opened = open_shop(demo_copy, None)
+    assert opened.db is None and asked == []
+    assert "not an ecdesk shop file" in shown[0], "the damage is still explained"
+    assert demo_copy.read_bytes() == b"garbage" * 100

@@ -491,9 +491,24 @@ def _fold_log_into(shop: Path) -> None:
         conn.close()
 
 
-def newest_good_backup(shop: Path) -> BackupInfo | None:
-    """The newest automatic backup that passes the integrity check (for a damaged shop)."""
-    return next((b for b in list_backups(shop) if not integrity_problems(b.path)), None)
+def newest_good_backup(shop: Path, progress: Progress | None = None) -> BackupInfo | None:
+    """The newest automatic backup that passes the integrity check (for a damaged shop).
+
+    Each check takes seconds on a large shop: `progress(checked, backups)` is told after each,
+    and it can stop the search (CancelledError) during any of them."""
+    candidates = list_backups(shop)
+    for checked, backup in enumerate(candidates):
+        step = None if progress is None else _counting(progress, checked, len(candidates))
+        if step is not None and not step(0, 0):
+            raise CancelledError(_("Looking for a good backup was cancelled."))
+        if not integrity_problems(backup.path, progress=step):
+            return backup
+    return None
+
+
+def _counting(progress: Progress, checked: int, total: int) -> Progress:
+    """`progress` told how many backups were checked, whatever the check in hand reports."""
+    return lambda _done, _total: progress(checked, total)
 
 
 def restore(backup: Path, shop: Path) -> BackupInfo | None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ecdesk.db import Database, open_database, writable
 from ecdesk.errors import DamagedShopError, DatabaseError, ShopUnreachableError
@@ -24,6 +24,8 @@ from ecdesk.services.shop_file.backups import (
 )
 from ecdesk.services.shop_file.shop_lock import ShopLock
 from ecdesk.views.shell.shop_clock import shop_time_text
+from ecdesk.views.widgets.operations import ProgressDialog
+from ecdesk.views.widgets.workers import Job
 
 Button = QMessageBox.StandardButton
 
@@ -96,16 +98,31 @@ def good_backup_or_say_none(path: Path, problem: str, parent: QWidget | None
                             ) -> BackupInfo | None:
     """The newest backup of `path` that passes its check; None after explaining `problem` and
     that there is none."""
-    backup = None
-    if path.parent.is_dir():
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            backup = newest_good_backup(path)  # checks each backup, newest first
-        finally:
-            QApplication.restoreOverrideCursor()
+    backup = _search_off_the_gui_thread(path, parent) if path.parent.is_dir() else None
     if backup is None:
         QMessageBox.critical(parent, "ecdesk", problem)
     return backup
+
+
+def _search_off_the_gui_thread(path: Path, parent: QWidget | None) -> BackupInfo | None:
+    """`newest_good_backup` on a worker, with progress and Cancel: each backup's full check
+    takes seconds on a large shop and froze the window. The caller goes on when the search
+    has ended (a local event loop keeps the window painting meanwhile); None when cancelled
+    or failed (the caller then explains the damage without an offer)."""
+    dialog = ProgressDialog(parent, "ecdesk", translate(  # type: ignore[arg-type]
+        "ShopOpener", "Looking for the newest good backup…"), cancellable=True)
+    job = Job(lambda progress: newest_good_backup(path, progress), dialog)
+    dialog.cancel_requested.connect(job.cancel)
+    job.signals.progress.connect(dialog.show_progress)
+    found: list[BackupInfo | None] = []
+    waiting = QEventLoop()
+    job.signals.finished.connect(lambda backup: (found.append(backup), waiting.quit()))
+    for ended in (job.signals.failed, job.signals.cancelled):
+        ended.connect(waiting.quit)
+    job.start()
+    waiting.exec()
+    dialog.finish()
+    return found[0] if found else None
 
 
 def ask_to_restore(backup: BackupInfo, problem: str, parent: QWidget | None) -> bool:

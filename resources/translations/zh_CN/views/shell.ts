@@ -390,6 +390,10 @@ Open it read-only to look things up? Changes can only be made there.</source>
         <translation>%s 是只读的（锁定的 U 盘、只读文件夹或没有写权限的文件）。ecdesk 以查看方式打开它；修改无法保存。</translation>
     </message>
     <message>
+        <source>Looking for the newest good backup…</source>
+        <translation>正在查找最新的完好备份…</translation>
+    </message>
+    <message>
         <source>%s
 
 Restore the newest good backup, taken %s? The file as it is now is kept beside it.</source>
