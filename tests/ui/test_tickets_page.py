@@ -64,7 +64,7 @@ def test_time_passing_moves_the_due_times_and_the_overdue_count_without_a_write(
 
 def test_a_canned_reply_typed_with_a_slash_is_inserted_with_its_placeholders_filled(
         qtbot: QtBot, page: TicketsPage) -> None:
-    page.table.selectRow(0)
+    page.select_ticket(page.model.row_at(0).id)
     detail = page.pane.detail
     assert detail is not None
     box = page.pane.reply
@@ -79,7 +79,7 @@ def test_a_canned_reply_typed_with_a_slash_is_inserted_with_its_placeholders_fil
 
 def test_a_reply_and_a_status_key_move_the_ticket_and_pause_its_clock(
         qtbot: QtBot, page: TicketsPage) -> None:
-    page.table.selectRow(0)
+    page.select_ticket(page.model.row_at(0).id)
     number = page.selected_ticket().number
     page.pane.reply.setPlainText("Which colour would you like?")
     page.pane.send.click()
