@@ -15,7 +15,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Runs main.py as `python main.py` would, and prints the command modules loaded at exit. The
 # parser's language step (ecdesk.cli.language: --lang, else the environment's) is part of the
-# parser, which the GUI's own --lang goes through, as tests/e2e/test_subcommand_loading.py counts it.
+# parser, which the GUI's own --lang goes through, as test_subcommand_loading.py counts it.
 WATCH_IMPORTS = """
 import atexit, json, runpy, sys
 is_command_module = lambda n: (n.startswith("ecdesk.cli.")
