@@ -85,14 +85,19 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def context(qapp: Any, demo_db: Database) -> ShopContext:
-    """The demo shop as the pages see it."""
-    return ShopContext(demo_db)
+def context(qapp: Any, demo_db: Database) -> Iterator[ShopContext]:
+    """The demo shop as the pages see it; its clock stops with the test (a page kept alive by
+    Qt would otherwise read a deleted shop at the next minute, during another test)."""
+    context = ShopContext(demo_db)
+    yield context
+    context.close()
 
 
 @pytest.fixture
-def empty_context(qapp: Any, empty_db: Database) -> ShopContext:
-    return ShopContext(empty_db)
+def empty_context(qapp: Any, empty_db: Database) -> Iterator[ShopContext]:
+    context = ShopContext(empty_db)
+    yield context
+    context.close()
 
 
 @pytest.fixture

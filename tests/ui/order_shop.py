@@ -20,11 +20,15 @@ from tests.ui.conftest import finish_workers
 def opened_order_shop(path: Path) -> Iterator[tuple[SmallShop, ShopContext]]:
     """Two channels, three SKUs with 10 each on hand; closed (workers done) on leaving."""
     db = open_database(path)
+    context = None
     try:
         shop = small_shop(db, stock=10)
-        yield shop, ShopContext(db)
+        context = ShopContext(db)
+        yield shop, context
     finally:
         finish_workers()
+        if context is not None:
+            context.close()
         db.close()
 
 

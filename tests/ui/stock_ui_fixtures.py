@@ -46,8 +46,10 @@ def stock_db(stock_template: tuple[Path, StockShop], tmp_path: Path) -> Iterator
 
 
 @pytest.fixture
-def stock_context(qapp: Any, stock_db: Database) -> ShopContext:
-    return ShopContext(stock_db)
+def stock_context(qapp: Any, stock_db: Database) -> Iterator[ShopContext]:
+    context = ShopContext(stock_db)
+    yield context
+    context.close()
 
 
 @pytest.fixture

@@ -52,10 +52,12 @@ def early_page(qtbot: QtBot, first: FirstRows, wait_counted: Wait) -> ListingsPa
 def shop_context(qapp: Any, demo_copy: Path) -> Iterator[ShopContext]:
     """The same demo copy, opened (after the first rows were read from it)."""
     db = open_database(demo_copy)
+    context = ShopContext(db)
     try:
-        yield ShopContext(db)
+        yield context
     finally:
         finish_workers()
+        context.close()
         db.close()
 
 

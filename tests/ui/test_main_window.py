@@ -145,6 +145,7 @@ def test_quit_closes_the_window(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitExposed(window)
     action(window, "File", "Quit").trigger()
     assert not window.isVisible()
+    assert window.context is not None and not window.context.clock._timer.isActive()
 
 
 def test_an_empty_window_waits_for_a_shop(qtbot: QtBot, window_settings: QSettings) -> None:
@@ -482,6 +483,7 @@ def test_opening_another_shop_replaces_the_window_and_closes_the_old_shop(
     assert controller.open(demo_copy) is True
     first_window, first_db = controller.window, controller.db
     assert first_window is not None and first_db is not None
+    first_clock = first_window.context.clock if first_window.context else None
     qtbot.waitUntil(lambda: first_window.listings.model.total_known, timeout=3000)
     assert QThreadPool.globalInstance().waitForDone(10_000)  # see the xfail race test
 
@@ -495,5 +497,6 @@ def test_opening_another_shop_replaces_the_window_and_closes_the_old_shop(
     qtbot.addWidget(window, before_close_func=lambda w: wait_counted(w.listings))
     qtbot.waitUntil(lambda: window.listings.model.total_known, timeout=3000)
     assert closed == [1]
+    assert first_clock is not None and first_clock._stopped  # no page reads the closed shop
     assert window.windowTitle() == "Second shop — ecdesk"
     assert window.recent_shops() == [str(second.resolve()), str(demo_copy.resolve())]

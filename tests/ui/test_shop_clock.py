@@ -110,3 +110,15 @@ def test_a_fake_time_set_later_starts_without_a_tick(qapp: object, fake: FakeTim
     clock.set_source(fake)
     clock.check()
     assert ticks.minutes == [] and clock.now() == fake().astimezone(SHANGHAI)
+
+
+def test_a_stopped_clock_never_ticks_again(clock: ShopClock, fake: FakeTime) -> None:
+    # The shop was closed: a page still alive would read a closed (or deleted) file.
+    ticks = Ticks(clock)
+    clock.stop()
+    assert not clock._timer.isActive()
+    fake.advance(days=1)
+    clock.check()
+    clock.set_zone(ZoneInfo("Europe/Berlin"))
+    clock.set_source(fake)
+    assert ticks.minutes == [] and ticks.days == [] and not clock._timer.isActive()

@@ -100,6 +100,17 @@ def test_a_multi_buy_takes_its_rate_off_every_nth_unit_of_a_sku() -> None:
     assert basket(three_for_two, tees=2).applied == ()
 
 
+def test_a_multi_buy_applies_on_the_promotional_price_whatever_their_priorities() -> None:
+    # 2 tees at 50.00: the 2nd free (priority 1), then a promotional price of 30.00 (priority 2).
+    # Price first, 30.00 a unit, then the multi-buy takes one unit off: 30.00, never below 0.
+    free_second = promo(Kind.MULTI_BUY, Terms(every=2, rate=D("1")), stacking=Stacking.STACKABLE)
+    sale = promo(Kind.FIXED_PRICE, Terms(amount=D("30.00")), id=2, priority=2,
+                 stacking=Stacking.STACKABLE)
+    result = basket(free_second, sale, mugs=0)
+    assert totals(result) == {"TEE": D("30.00")}
+    assert [step[0] for step in result.lines[0].steps] == ["P2", "P1"]
+
+
 def test_a_gift_is_a_line_at_price_zero_whose_regular_price_is_the_discount() -> None:
     result = basket(promo(Kind.GIFT, Terms(gift_sku="GIFT", gift_quantity=1,
                                            threshold=D("150"))))

@@ -7,10 +7,12 @@ The stacking rule (shown to the seller as it is written here):
    does not reach is no candidate).
 2. The first candidate by priority (1 first, then the one created first) decides: exclusive, it
    applies alone; stackable, every stackable candidate applies and the exclusive ones do not.
-3. The chosen apply per item first (promotional price, percent off, amount off, multi-buy), by
-   priority, each on the price the one before left; then on the basket (bundle, 满减, gift), by
-   priority, on what the items cost after the per-item discounts, so a threshold reached alone
-   may no longer be reached in the stack (then it gives nothing and says so).
+3. The chosen apply in three stages, by priority within each: the unit prices first
+   (promotional price, percent off, amount off), each on the price the one before left; then
+   the multi-buys on those unit prices; then the basket (bundle, 满减, gift) on what the items
+   cost after both, so a threshold reached alone may no longer be reached in the stack (then it
+   gives nothing and says so). A unit price set after a multi-buy's discount could leave a line
+   below 0, hence that order.
 
 Per item: a promotional price never raises a price; an amount off stops at 0; a multi-buy takes
 `rate` off every `every`-th unit of a SKU. A basket's discount (满减, a bundle's saving) is spread
@@ -36,7 +38,7 @@ from ecdesk.services.pricing.sku_facts import ShopFacts, SkuFacts
 from ecdesk.services.promotions.terms import Kind, PromotionInfo, Stacking
 
 ONE = Decimal(1)
-PER_ITEM = (Kind.FIXED_PRICE, Kind.PERCENT_OFF, Kind.AMOUNT_OFF, Kind.MULTI_BUY)
+UNIT_PRICE = (Kind.FIXED_PRICE, Kind.PERCENT_OFF, Kind.AMOUNT_OFF)
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def promote(items: Iterable[BasketItem], promotions: Iterable[PromotionInfo], sh
     chosen = _stack(candidates, passed)
     basket = _fresh(items, shop, gifts or {})
     applied = []
-    for promotion in sorted(chosen, key=lambda p: (p.kind not in PER_ITEM, p.priority, p.id)):
+    for promotion in sorted(chosen, key=_stage):
         discount, text = _APPLY[promotion.kind](basket, promotion)
         if discount > ZERO:
             applied.append(Applied(promotion, discount, text))
@@ -177,6 +179,11 @@ def promote(items: Iterable[BasketItem], promotions: Iterable[PromotionInfo], sh
             passed.append((promotion.name, _("no discount left after the promotions before it")))
     return PromotedBasket(tuple(line.frozen() for line in basket.lines), tuple(applied),
                           tuple(passed))
+
+
+def _stage(p: PromotionInfo) -> tuple[int, int, int]:
+    stage = 0 if p.kind in UNIT_PRICE else 1 if p.kind is Kind.MULTI_BUY else 2
+    return stage, p.priority, p.id
 
 
 def _fresh(items: list[BasketItem], shop: ShopFacts, gifts: Mapping[str, BasketItem]

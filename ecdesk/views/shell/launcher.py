@@ -157,6 +157,8 @@ class ShopController(QObject):
         from ecdesk.views.shell.shop_context import ShopContext
 
         old_window, old_db, old_lock = self.window, self.db, self.lock
+        if old_window is not None and old_window.context is not None:
+            old_window.context.close()
         target = window or self._new_window()
         self.window, self.db, self.lock = target, db, self._pending_lock
         target.attach(ShopContext(db))
@@ -273,6 +275,8 @@ class ShopController(QObject):
         A daily backup still running is told to stop: quitting would otherwise wait for it
         (13 s on the large shop) while Qt's thread pool finishes."""
         self._backup_stop.set()
+        if self.window is not None and self.window.context is not None:
+            self.window.context.close()
         if self.db is not None:
             self.db.close()
             self.db = None

@@ -538,4 +538,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         self.settings.setValue("main_window/splitter", self.splitter.saveState())
         self.settings.sync()
+        if self.context is not None:
+            self.context.close()  # closing the window closes the shop: no page reads it again
         super().closeEvent(event)

@@ -56,6 +56,7 @@ class ShopClock(QObject):
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.check)
         self._minute = self._wall_minute()
+        self._stopped = False
         self._arm()
 
     def now(self) -> datetime:
@@ -77,6 +78,8 @@ class ShopClock(QObject):
         self.check()
 
     def check(self) -> None:
+        if self._stopped:
+            return
         minute = self._wall_minute()
         if minute != self._minute:
             new_day = minute.date() != self._minute.date()
@@ -92,7 +95,14 @@ class ShopClock(QObject):
         # compare instants, and a new zone moves the reading while the instant stays.
         return self.now().replace(second=0, microsecond=0, tzinfo=None)
 
+    def stop(self) -> None:
+        """The shop was closed: no tick reaches its pages again (they would read a closed file)."""
+        self._stopped = True
+        self._timer.stop()
+
     def _arm(self) -> None:
+        if self._stopped:
+            return
         now = self._source()
         into_minute_ms = now.second * 1000 + now.microsecond // 1000
         self._timer.start(60_000 - into_minute_ms + TICK_SLACK_MS)

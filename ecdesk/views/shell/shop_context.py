@@ -52,6 +52,10 @@ class ShopContext(QObject):
     def uow(self) -> UnitOfWork:
         return self.db.uow("gui")
 
+    def close(self) -> None:
+        """The shop file is being closed: time stops for its pages."""
+        self.clock.stop()
+
     @property
     def zone(self) -> ZoneInfo:
         """The shop's time zone: every day and time the pages show is in it."""
