@@ -5,8 +5,8 @@ checks before a promotion starts in a side panel (overlaps, prices below cost or
 floor after fees, compare-at prices above the seven-day lowest), each with its SKUs.
 
 Promotions are a few hundred at most, so the list is read whole and filtered here; the checks
-run as SQL on a worker. The calendar (month and week views, drag to move a draft) is not built
-yet: the list is the calendar's first view.
+run as SQL on a worker. The calendar (calendar_panel.py: month and week views, drag to move a
+draft) shows the same promotions as the list, the filters applying to both; a toggle switches.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QToolBar,
@@ -43,6 +44,7 @@ from ecdesk.services.promotions.terms import (
     PromotionInfo,
     Status,
 )
+from ecdesk.views.promotions.calendar_panel import CalendarPanel
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.page_actions import page_action
@@ -95,6 +97,15 @@ class PromotionsPage(QWidget):
                                         lambda: self._set_status(Status.DRAFT), toolbar)
         self.cancel_action = page_action(self, self.tr("Cancel promotion"), "Del",
                                          lambda: self._set_status(Status.CANCELLED), toolbar)
+        self.calendar_action = page_action(self, self.tr("Calendar"), "Ctrl+L",
+                                           self._toggle_calendar, toolbar)
+        self.calendar_action.setCheckable(True)
+        self.calendar_panel = CalendarPanel(context)
+        self.calendar_panel.selected.connect(self._select)
+        self.calendar_panel.edit_requested.connect(self._edit)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.views.addWidget(self.calendar_panel)
         filters = QHBoxLayout()
         filters.addWidget(toolbar)
         filters.addStretch(1)
@@ -106,7 +117,7 @@ class PromotionsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.views, 1)
         left_layout.addWidget(self.summary)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -179,6 +190,7 @@ class PromotionsPage(QWidget):
                 item.setData(ROLE_ID, p.id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.calendar_panel.load({p.id for p in rows})
         self.summary.setText(self.tr("%d of %d promotions") % (len(rows), len(self.promotions)))
         self._update_actions()
 
@@ -188,6 +200,30 @@ class PromotionsPage(QWidget):
         promotion_id = item.data(ROLE_ID) if item else None
         return next((p for p in self.promotions if p.id == promotion_id), None)
 
+    def show_calendar(self, shown: bool) -> None:
+        """The calendar (True) or the list in the page's main area."""
+        self.calendar_action.setChecked(shown)
+        self.views.setCurrentWidget(self.calendar_panel if shown else self.table)
+
+    def _toggle_calendar(self) -> None:
+        self.show_calendar(self.calendar_action.isChecked())
+
+    def _select(self, promotion_id: int) -> None:
+        """A bar clicked on the calendar: the same promotion is the list's current one, so the
+        actions (schedule, cancel, edit) act on it."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ROLE_ID) == promotion_id:
+                self.table.selectRow(row)
+                return
+
+    def _edit(self, promotion_id: int) -> None:
+        """A bar double-clicked: select it and edit it with the page's edit action, when the
+        page has one."""
+        self._select(promotion_id)
+        edit = getattr(self, "edit_action", None)
+        if edit is not None and edit.isEnabled():
+            edit.trigger()
+
     def _update_actions(self) -> None:
         current = self.current()
         status = current.status if current else None
@@ -195,6 +231,7 @@ class PromotionsPage(QWidget):
         self.draft_action.setEnabled(status is Status.SCHEDULED
                                      or status is Status.CANCELLED)
         self.cancel_action.setEnabled(status is not None and status is not Status.CANCELLED)
+        self.calendar_panel.select(current.id if current else None)
 
     def _set_status(self, status: Status) -> None:
         current = self.current()

@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ 上一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一页 ›</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Drafts can be dragged to move them, or by an end to change their dates.</source>
+        <translation>草稿可拖动以移动，拖动两端可修改日期。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Week of %s&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%s 起的一周&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionCalendar</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>+%d more</source>
+        <translation>另有 %d 个</translation>
+    </message>
+    <message>
+        <source>%s
+%s
+%s to %s</source>
+        <translation>%s
+%s
+%s 至 %s</translation>
+    </message>
+</context>
+<context>
     <name>PromotionsPage</name>
     <message>
         <source>All phases</source>
@@ -50,6 +124,10 @@
     <message>
         <source>Cancel promotion</source>
         <translation>取消活动</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
     <message>
         <source>&lt;b&gt;Checks before a promotion starts&lt;/b&gt;</source>
