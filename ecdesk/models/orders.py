@@ -43,6 +43,8 @@ class Order(Base):
         Index("ix_orders_customer_id_ordered_at", "customer_id", "ordered_at"),
         # An order looked up by the number on its parcel (migration 0013).
         Index("ix_orders_tracking_number", "tracking_number"),
+        # One replacement order per exchange ticket (migration 0017).
+        Index("uq_orders_replaces_ticket_id", "replaces_ticket_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,6 +74,9 @@ class Order(Base):
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao
+    # An exchange's replacement: the ticket whose returned goods it sends again. Not a sale to
+    # the customer (RFM and the repeat rate leave it out); its stock moves as any order's.
+    replaces_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     # Sums of the lines, kept by triggers on order_lines (models/order_totals.py): never set
     # them from Python. Migration 0005 indexes goods_total + shipping (the sort by total): an

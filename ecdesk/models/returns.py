@@ -54,6 +54,8 @@ class OrderReturn(Base):
     # Received after the channel's return window, accepted on purpose.
     window_overridden: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # The order that sent these goods again, for an exchange (migration 0017).
+    replacement_order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
 
 
 class OrderRefund(Base):

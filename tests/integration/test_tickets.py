@@ -1,6 +1,6 @@
 """Tickets: numbers, due times stored from the SLA and the business calendar, the thread and
 its effect on the clock, closing and reopening, and the after-sales work of return and exchange
-tickets (goods received once, a replacement sent, money refunded)."""
+tickets (goods received once, an exchange's replacement order made once, money refunded)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from ecdesk.db import Database
 from ecdesk.errors import ValidationError
+from ecdesk.models import OrderStatus
+from ecdesk.services.orders.commands import set_order_status
 from ecdesk.services.orders_io import import_orders, read_orders_file
 from ecdesk.services.tickets.canned import fill, placeholder_values, save_canned_reply
 from ecdesk.services.tickets.commands import (
@@ -20,7 +23,6 @@ from ecdesk.services.tickets.commands import (
     open_ticket,
     receive_ticket_return,
     refund_ticket,
-    send_replacement,
     set_ticket_status,
     set_ticket_tags,
 )
@@ -159,15 +161,92 @@ def test_a_ticket_cannot_ask_to_return_more_than_was_shipped(shop: OrderShop):
     assert rows(shop.db, "SELECT count(*) FROM tickets") == [(0,)]
 
 
-def test_an_exchange_sends_the_replacement_after_the_goods_came_back(shop: OrderShop):
+def replacement_orders(shop: OrderShop) -> list[tuple]:
+    return rows(shop.db, "SELECT o.number, o.status, o.channel_id, o.customer_id, v.sku, "
+                         "l.quantity, l.unit_price FROM orders o JOIN order_lines l "
+                         "ON l.order_id = o.id JOIN variants v ON v.id = l.variant_id "
+                         "WHERE o.replaces_ticket_id IS NOT NULL ORDER BY o.id, l.position")
+
+
+def committed(shop: OrderShop, sku: str) -> int:
+    """Units of `sku` on open (pending or paid) orders: reserved, not shipped yet."""
+    return rows(shop.db, "SELECT coalesce(sum(l.quantity), 0) FROM order_lines l "
+                         "JOIN orders o ON o.id = l.order_id JOIN variants v "
+                         f"ON v.id = l.variant_id WHERE v.sku = '{sku}' "
+                         "AND o.status IN ('pending', 'paid')")[0][0]
+
+
+def test_an_exchange_makes_its_replacement_order_once_all_its_goods_are_back(shop: OrderShop):
     ticket = return_ticket(shop, "exchange", "replace", replacement_sku="TEE-M")
     line = get_ticket(shop.db.uow(), ticket).lines[0].id
-    with pytest.raises(ValidationError, match="received back and not yet replaced"):
-        send_replacement(shop.db.uow(), ticket, line, 1)
+    receive_ticket_return(shop.db.uow(), ticket, {line: 1}, at=AFTER_SHIPPING)
+    assert replacement_orders(shop) == []
+    changed = receive_ticket_return(shop.db.uow(), ticket, {line: 1}, at=AFTER_SHIPPING)
+    [(original_customer,)] = rows(shop.db, "SELECT customer_id FROM orders WHERE number = '#1'")
+    # TEE-M sells at 30.00 as TEE-S did: the replacement costs the buyer nothing.
+    assert replacement_orders(shop) == [
+        ("#1-T-000001", "paid", shop.shopify, original_customer, "TEE-M", 2, 0)]
+    assert "replacement order #1-T-000001" in changed.message
+    assert (on_hand(shop, "TEE-S"), on_hand(shop, "TEE-M"), committed(shop, "TEE-M")) == (
+        9, 10, 2)
+    detail = get_ticket(shop.db.uow(), ticket)
+    assert (detail.replacement_order, detail.lines[0].replaced) == ("#1-T-000001", 2)
+    assert rows(shop.db, "SELECT count(*) FROM order_returns r JOIN orders o "
+                         "ON o.id = r.replacement_order_id "
+                         "WHERE o.number = '#1-T-000001'") == [(2,)]
+    [(replacement_id,)] = rows(shop.db, "SELECT id FROM orders WHERE number = '#1-T-000001'")
+    set_order_status(shop.db.uow(), replacement_id, OrderStatus.SHIPPED)
+    assert (on_hand(shop, "TEE-M"), committed(shop, "TEE-M")) == (8, 0)
+
+
+def test_receiving_an_exchange_again_makes_no_second_replacement_order(shop: OrderShop):
+    ticket = return_ticket(shop, "exchange", "replace")
+    line = get_ticket(shop.db.uow(), ticket).lines[0].id
     receive_ticket_return(shop.db.uow(), ticket, {line: 2}, at=AFTER_SHIPPING)
-    send_replacement(shop.db.uow(), ticket, line, 2)
-    assert (on_hand(shop, "TEE-S"), on_hand(shop, "TEE-M")) == (9, 8)
-    assert get_ticket(shop.db.uow(), ticket).lines[0].replaced == 2
+    with pytest.raises(ValidationError, match="more than the 0 unit"):
+        receive_ticket_return(shop.db.uow(), ticket, {line: 1}, at=AFTER_SHIPPING)
+    # Without a chosen SKU the same one goes back out, at 0.
+    assert [row[4:] for row in replacement_orders(shop)] == [("TEE-S", 2, 0)]
+    assert on_hand(shop, "TEE-S") == 9
+
+
+def test_the_database_refuses_a_second_replacement_order_for_one_ticket(shop: OrderShop):
+    ticket = return_ticket(shop, "exchange", "replace")
+    line = get_ticket(shop.db.uow(), ticket).lines[0].id
+    receive_ticket_return(shop.db.uow(), ticket, {line: 2}, at=AFTER_SHIPPING)
+    with pytest.raises(IntegrityError), shop.db.uow() as uow:
+        uow.session.execute(text(
+            "INSERT INTO orders (channel_id, number, ordered_at, status, customer_name, "
+            "customer_key, currency, shipping, platform_fees, refunded, stock_issued, source, "
+            "note, created_at, updated_at, replaces_ticket_id) SELECT channel_id, 'again', "
+            "ordered_at, status, '', '', currency, 0, 0, 0, 0, 'exchange', '', created_at, "
+            f"updated_at, {ticket} FROM orders LIMIT 1"))
+    assert len(replacement_orders(shop)) == 1
+
+
+def test_an_exchange_for_a_dearer_sku_costs_the_difference_and_waits_for_payment(
+        shop: OrderShop):
+    ticket = return_ticket(shop, "exchange", "replace", replacement_sku="MUG")
+    line = get_ticket(shop.db.uow(), ticket).lines[0].id
+    receive_ticket_return(shop.db.uow(), ticket, {line: 2}, at=AFTER_SHIPPING)
+    # The MUG sells at 40.00; TEE-S was paid 30.00: 10.00 a unit to pay (补差价).
+    assert [row[1:2] + row[4:] for row in replacement_orders(shop)] == [
+        ("pending", "MUG", 2, 1000)]
+    assert committed(shop, "MUG") == 2
+
+
+def test_a_refused_receipt_or_a_return_without_replacement_makes_no_order(shop: OrderShop):
+    exchange = return_ticket(shop, "exchange", "replace", replacement_sku="TEE-M")
+    line = get_ticket(shop.db.uow(), exchange).lines[0].id
+    late = AFTER_SHIPPING + timedelta(days=30)
+    with pytest.raises(ValidationError, match="return window"):
+        receive_ticket_return(shop.db.uow(), exchange, {line: 2}, at=late)
+    refund = return_ticket(shop)
+    receive_ticket_return(shop.db.uow(), refund, {
+        get_ticket(shop.db.uow(), refund).lines[0].id: 2}, at=AFTER_SHIPPING)
+    assert replacement_orders(shop) == []
+    assert rows(shop.db, "SELECT count(*) FROM order_returns WHERE reference = 'T-000001'") == [
+        (0,)]
 
 
 def test_a_refund_from_a_ticket_is_recorded_on_its_order_with_the_ticket_number(

@@ -486,3 +486,37 @@ def test_a_shipped_order_opens_a_return_ticket_for_its_lines_and_receives_the_go
     assert query(shop.db, "SELECT t.type, l.received_quantity FROM tickets t JOIN ticket_lines l "
                           "ON l.ticket_id = t.id") == [("return", 1)]
     assert tickets.pane.detail is not None and tickets.pane.detail.order_id is not None
+
+
+def test_an_exchange_received_from_the_orders_page_shows_its_replacement_order(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.views.tickets.ticket_dialogs import NewTicketDialog, ReceiveReturnDialog
+    from ecdesk.views.tickets.tickets_page import TicketsPage
+
+    def open_exchange(dialog: NewTicketDialog) -> int:  # 1 flask back, the same one out
+        dialog.type.setCurrentIndex(dialog.type.findData("exchange"))
+        dialog.lines.cellWidget(0, 2).setValue(1)
+        outcome = dialog.lines.cellWidget(0, 4)
+        outcome.setCurrentIndex(outcome.findData("replace"))
+        dialog.subject.setText("Wrong colour")
+        dialog.save()
+        return dialog.result()
+
+    def receive(dialog: ReceiveReturnDialog) -> int:
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(NewTicketDialog, "exec", open_exchange)
+    monkeypatch.setattr(ReceiveReturnDialog, "exec", receive)
+    tickets = TicketsPage(page.context)
+    qtbot.addWidget(tickets)
+    page.context.page_requested.connect(
+        lambda key, target: tickets.show_target(target) if key == "tickets" else None)
+    select(page, "TM-3")
+    page.return_action.trigger()
+    assert message_boxes == []
+    [(number, status)] = query(shop.db, "SELECT number, status FROM orders "
+                                        "WHERE replaces_ticket_id IS NOT NULL")
+    assert number.startswith("TM-3-T-") and status == "paid"
+    assert f"Replacement order: {number}" in tickets.pane.info.text()

@@ -43,6 +43,7 @@ RFM_CTE = f"""
                                  THEN o.goods_total + o.shipping - o.refunded END), 0) AS spent
         FROM orders o JOIN customers c ON c.id = o.customer_id AND c.merged_into_id IS NULL
         WHERE o.customer_id IS NOT NULL AND o.status IN ({SOLD_SQL}) AND o.ordered_at < :as_of
+          AND o.replaces_ticket_id IS NULL
         GROUP BY o.customer_id),
     aged AS (
         SELECT s.*, CAST(julianday(:as_of) - julianday(s.last_order_at) AS INTEGER)
@@ -73,7 +74,7 @@ LISTED_CTE = f"""
         SELECT c.id, 0, 0, NULL, NULL, NULL, NULL, NULL, '' FROM customers c
         WHERE c.merged_into_id IS NULL AND NOT EXISTS (
             SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.status IN ({SOLD_SQL})
-            AND o.ordered_at < :as_of))"""
+            AND o.ordered_at < :as_of AND o.replaces_ticket_id IS NULL))"""
 
 
 def rfm_query(select_sql: str, more_ctes: str = "") -> TextClause:

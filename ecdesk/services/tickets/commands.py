@@ -1,6 +1,6 @@
 """Write side of tickets: open one, add to its thread, change its status (reopen, close with a
 satisfaction rating), and the after-sales work of its lines: receive the goods back (stock moves
-once, through services/returns), send an exchange's replacement, refund."""
+once, through services/returns; an exchange's replacement order follows its goods), refund."""
 
 from __future__ import annotations
 
@@ -17,9 +17,7 @@ from ecdesk.i18n import _
 from ecdesk.models import (
     Channel,
     Customer,
-    MovementKind,
     Order,
-    OrderLine,
     ReturnReason,
     Variant,
 )
@@ -41,10 +39,10 @@ from ecdesk.services.orders.refunds import add_refund, refund_problems
 from ecdesk.services.orders.validation import amount as read_amount
 from ecdesk.services.returns.dto import ReturnLineDraft
 from ecdesk.services.returns.receive import post_return, return_problems
-from ecdesk.services.stock.ledger import Movement, post_movements
 from ecdesk.services.tickets.dto import TicketDraft, TicketLineDraft
 from ecdesk.services.tickets.due import refresh_due
 from ecdesk.services.tickets.labels import label
+from ecdesk.services.tickets.replacement import issue_replacement
 from ecdesk.services.tickets.sla import DONE
 
 SUBJECT_LIMIT = 200
@@ -300,56 +298,20 @@ def receive_ticket_return(uow: UnitOfWork, ticket_id: int, received: Mapping[int
             lines[line_id].received_quantity += units
         _entry(ticket, EntryKind.NOTE, at, _("{units} unit(s) received back ({condition})")
                .format(units=sum(received.values()), condition=label(condition)))
+        replacement = issue_replacement(session, ticket, order, at)
+        if replacement is not None:
+            _entry(ticket, EntryKind.NOTE, at, _(
+                "Replacement order {number} created: its goods are reserved until it ships")
+                .format(number=replacement.number))
         ticket.updated_at = at
         number = ticket.number
+        message = _("Ticket {number}: return received").format(number=number)
+        if replacement is not None:
+            message = _("Ticket {number}: return received, replacement order {order} created"
+                        ).format(number=number, order=replacement.number)
         uow.commit()
     return Changed.of(ChangeArea.TICKETS, ChangeArea.ORDERS, ChangeArea.STOCK,
-                      message=_("Ticket {number}: return received").format(number=number),
-                      ids=(ticket_id,))
-
-
-def send_replacement(uow: UnitOfWork, ticket_id: int, ticket_line_id: int, units: int, *,
-                     at: datetime | None = None) -> Changed:
-    """An exchange sends the replacement out: a SOLD movement of the replacement SKU (the
-    line's own SKU when none was chosen), at most as many units as came back."""
-    at = at or utc_now()
-    with uow:
-        session = uow.session
-        ticket = _ticket(session, ticket_id)
-        line = next((ln for ln in ticket.lines if ln.id == ticket_line_id), None)
-        problems = []
-        if line is None:
-            problems.append(Problem(_("Line"), _("that line is not on ticket {number}").format(
-                number=ticket.number)))
-        elif line.outcome != LineOutcome.REPLACE:
-            problems.append(Problem(_("Outcome"), _("only a line to replace sends a "
-                                                    "replacement")))
-        elif isinstance(units, bool) or not isinstance(units, int) or units < 1 \
-                or line.replaced_quantity + units > line.received_quantity:
-            problems.append(Problem(_("Quantity"), _(
-                "{units} is more than the {left} unit(s) received back and not yet replaced")
-                .format(units=units, left=(line.received_quantity - line.replaced_quantity)
-                        if line else 0)))
-        if problems:
-            raise ValidationError(problems)
-        assert line is not None
-        variant_id = line.replacement_variant_id or _order_line_variant(session, line)
-        post_movements(session, [Movement(variant_id, MovementKind.SOLD, -units,
-                                          "Exchange replacement", ticket.number,
-                                          ticket.order_id, at)])
-        line.replaced_quantity += units
-        sku = session.get_one(Variant, variant_id).sku
-        _entry(ticket, EntryKind.NOTE, at, _("Replacement sent: {units} × {sku}").format(
-            units=units, sku=sku))
-        number = ticket.number
-        uow.commit()
-    return Changed.of(ChangeArea.TICKETS, ChangeArea.STOCK,
-                      message=_("Ticket {number}: replacement sent").format(number=number),
-                      ids=(ticket_id,))
-
-
-def _order_line_variant(session: Session, line: TicketLine) -> int:
-    return session.get_one(OrderLine, line.order_line_id).variant_id
+                      message=message, ids=(ticket_id,))
 
 
 def refund_ticket(uow: UnitOfWork, ticket_id: int, amount: str | Decimal, *,

@@ -103,6 +103,8 @@ class TicketDetail:
     paused: bool
     entries: tuple[EntryRow, ...] = ()
     lines: tuple[TicketLineRow, ...] = field(default=())
+    # The exchange's replacement order (services/tickets/replacement.py): "" until made.
+    replacement_order: str = ""
 
 
 @dataclass(frozen=True)

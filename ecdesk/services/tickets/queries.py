@@ -177,7 +177,8 @@ def get_ticket(uow: UnitOfWork, ticket_id: int) -> TicketDetail:
             closed_at=ticket.closed_at, reopened=ticket.reopened,
             satisfaction=ticket.satisfaction, satisfaction_comment=ticket.satisfaction_comment,
             paused=ticket.status in PAUSED, entries=entries,
-            lines=_lines(session, ticket_id))
+            lines=_lines(session, ticket_id), replacement_order=session.scalar(
+                select(Order.number).where(Order.replaces_ticket_id == ticket_id)) or "")
 
 
 def _lines(session: Session, ticket_id: int) -> tuple[TicketLineRow, ...]:

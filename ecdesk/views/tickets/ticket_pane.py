@@ -160,6 +160,9 @@ class TicketPane(QWidget):
                 "%1", str(detail.satisfaction)).replace("%2", detail.satisfaction_comment)
         if detail.reopened:
             text += "\n" + self.tr("Reopened %n time(s)", "", detail.reopened)
+        if detail.replacement_order:
+            text += "\n" + self.tr("Replacement order: %1 (on the Orders page)").replace(
+                "%1", detail.replacement_order)
         self.info.setText(text)
 
     def _show_lines(self, detail: TicketDetail) -> None:

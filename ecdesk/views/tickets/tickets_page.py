@@ -38,7 +38,6 @@ from ecdesk.services.returns.dto import ReturnOfOrder
 from ecdesk.services.tickets.canned import list_canned_replies, placeholder_values
 from ecdesk.services.tickets.commands import (
     add_entry,
-    send_replacement,
     set_ticket_status,
     set_ticket_tags,
 )
@@ -164,8 +163,6 @@ class TicketsPage(QWidget):
         toolbar.addSeparator()
         self.receive_action = page_action(self, self.tr("Receive return…"), "Ctrl+Shift+E",
                                           self.receive_return, toolbar)
-        self.replace_action = page_action(self, self.tr("Send replacement"), "Ctrl+Shift+G",
-                                          self.send_replacement, toolbar)
         self.refund_action = page_action(self, self.tr("Refund…"), "Ctrl+Shift+F",
                                          self.refund, toolbar)
         toolbar.addSeparator()
@@ -289,9 +286,6 @@ class TicketsPage(QWidget):
         goods = detail is not None and bool(detail.lines)
         self.receive_action.setEnabled(goods and any(
             line.received < line.quantity for line in detail.lines) if detail else False)
-        self.replace_action.setEnabled(goods and any(
-            line.outcome == "replace" and line.replaced < line.received
-            for line in detail.lines) if detail else False)
         self.refund_action.setEnabled(detail is not None and detail.order_id is not None)
 
     def show_target(self, target: object) -> None:
@@ -357,15 +351,6 @@ class TicketsPage(QWidget):
     def receive_return(self) -> None:
         if self.pane.detail is not None:
             ReceiveReturnDialog(self.context, self.pane.detail, self._now(), self).exec()
-
-    def send_replacement(self) -> None:
-        detail = self.pane.detail
-        if detail is None:
-            return
-        for line in detail.lines:
-            if line.outcome == "replace" and line.replaced < line.received:
-                self.context.write(self, send_replacement, detail.row.id, line.id,
-                                   line.received - line.replaced, at=self._now())
 
     def refund(self) -> None:
         if self.pane.detail is not None:
