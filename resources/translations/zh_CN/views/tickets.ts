@@ -379,6 +379,10 @@
             <numerusform>重新打开 %n 次</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Replacement order: %1 (on the Orders page)</source>
+        <translation>换货补发订单：%1（见订单页）</translation>
+    </message>
 </context>
 <context>
     <name>TicketsPage</name>
@@ -449,10 +453,6 @@
     <message>
         <source>Receive return…</source>
         <translation>签收退货…</translation>
-    </message>
-    <message>
-        <source>Send replacement</source>
-        <translation>发出换货</translation>
     </message>
     <message>
         <source>Refund…</source>
