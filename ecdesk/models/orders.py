@@ -76,7 +76,9 @@ class Order(Base):
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao
     # An exchange's replacement: the ticket whose returned goods it sends again. Not a sale to
     # the customer (RFM and the repeat rate leave it out); its stock moves as any order's.
-    replaces_ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    # (use_alter: tickets also point at orders, so the two tables depend on each other)
+    replaces_ticket_id: Mapped[int | None] = mapped_column(ForeignKey(
+        "tickets.id", use_alter=True, name="fk_orders_replaces_ticket_id_tickets"))
     note: Mapped[str] = mapped_column(Text, default="")
     # Sums of the lines, kept by triggers on order_lines (models/order_totals.py): never set
     # them from Python. Migration 0005 indexes goods_total + shipping (the sort by total): an
