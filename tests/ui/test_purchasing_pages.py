@@ -3,6 +3,8 @@ suggestions, and the model contracts."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -62,11 +64,17 @@ def test_receiving_by_scanning_books_one_unit_a_scan(
     assert after.row.status.value == "partly_received" or after.lines[0].still_expected == 0
 
 
-def test_the_suppliers_page_shows_a_supplier_its_items_and_scorecards(
-        qtbot: QtBot, context: ShopContext) -> None:
+def _loaded_suppliers_page(qtbot: QtBot, context: ShopContext) -> SuppliersPage:
     page = SuppliersPage(context)
     qtbot.addWidget(page)
     page.load()
+    qtbot.waitUntil(lambda: not page.scores_loading, timeout=20_000)
+    return page
+
+
+def test_the_suppliers_page_shows_a_supplier_its_items_and_scorecards(
+        qtbot: QtBot, context: ShopContext) -> None:
+    page = _loaded_suppliers_page(qtbot, context)
     ModelTester(None).check(page.model)
     assert page.model.rowCount() == 5 and page.detail is not None
     assert page.items_model.rowCount() > 0
@@ -85,10 +93,9 @@ def test_the_scorecard_shows_the_selected_suppliers_score_by_month_as_a_chart(
         qtbot: QtBot, context: ShopContext) -> None:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-    page = SuppliersPage(context)
-    qtbot.addWidget(page)
-    page.load()
+    page = _loaded_suppliers_page(qtbot, context)
     page.period.setCurrentIndex(1)  # Last 12 months
+    qtbot.waitUntil(lambda: not page.scores_loading, timeout=20_000)
     page.scores_table.selectRow(1)
     card = page.scores_model.row_at(1)
     assert isinstance(page.trend_canvas, FigureCanvasQTAgg)
@@ -99,6 +106,42 @@ def test_the_scorecard_shows_the_selected_suppliers_score_by_month_as_a_chart(
     drawn = list(axes.lines[0].get_ydata())
     assert drawn[-1] == (float(trend.months[-1].score) if trend.months[-1].score is not None
                          else pytest.approx(float("nan"), nan_ok=True))
+
+
+def test_the_scorecards_are_computed_off_the_gui_thread_and_the_page_stays_usable(
+        qtbot: QtBot, context: ShopContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scorecards wait on a worker (held here by an event) while the GUI thread selects
+    another supplier and compares quotes; once released, the latest period's cards arrive."""
+    import threading
+
+    from ecdesk.views.suppliers import suppliers_page
+
+    release, threads = threading.Event(), []
+    real = suppliers_page.read_scorecards
+
+    def held(*args: object) -> object:
+        threads.append(threading.current_thread())
+        assert release.wait(20), "the test never released the worker"
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(suppliers_page, "read_scorecards", held)
+    page = SuppliersPage(context)
+    qtbot.addWidget(page)
+    page.load()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert page.scores_loading and "Computing" in page.scores_note.text()
+    assert threads[0] is not threading.main_thread()
+    page.table.selectRow(1)  # the GUI thread answers while the scorecards are computed
+    assert page.detail is not None and page.detail.supplier.name in page.details.text()
+    page.quote_sku.setText(page.items_model.row_at(0).sku)
+    page._compare()
+    assert page.quotes_model.rowCount() >= 1
+    page.period.setCurrentIndex(2)  # Last 30 days: the 90 days' answer is no longer wanted
+    release.set()
+    qtbot.waitUntil(lambda: not page.scores_loading, timeout=20_000)
+    assert page.scores_model.rowCount() == 5
+    today = context.clock.today()
+    assert (today - timedelta(days=29)).isoformat() in page.scores_note.text()
 
 
 def _received_line(purchasing: PurchasingPage) -> tuple[str, int]:
