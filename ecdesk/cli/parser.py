@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "open purchase orders"),
                              "ecdesk.cli.purchasing:add_suppliers_arguments")
     commands.add_lazy_parser("purchasing", _("purchase orders: list, suggest (what to order "
-                                             "now), send, receive, close, cancel, print"),
+                                             "now), send, receive, return, close, cancel, print"),
                              "ecdesk.cli.purchasing:add_purchasing_arguments")
     commands.add_lazy_parser("customers", _("customers across channels with their RFM segment "
                                             "(high_value, potential, new, at_risk, lost, "

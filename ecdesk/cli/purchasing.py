@@ -5,9 +5,13 @@
     purchasing suggest [--create-drafts] [--rate USD=7.20 ...] [--json]
     purchasing send|close|cancel PO-2026-0001
     purchasing receive PO-2026-0001 [SKU=QTY | SKU=ACCEPTED/REJECTED ...]
+    purchasing return PO-2026-0001 SKU=QTY [SKU=QTY ...] --reason TEXT
     purchasing print PO-2026-0001 --out FILE.pdf|FILE.xlsx
 
-`receive` without SKU=QTY receives everything the order still expects. Exit codes as the other
+`receive` without SKU=QTY receives everything the order still expects. `return` sends received
+goods of several lines back in one transaction, each credited on the order; one wrong line
+(more than can go back, not a whole number above 0, a SKU not on the order) refuses it whole.
+Exit codes as the other
 commands: 0 done, 2 usage, 3 refused with the problems listed (nothing written), 1 otherwise.
 """
 
@@ -71,6 +75,13 @@ def add_purchasing_arguments(purchasing: argparse.ArgumentParser) -> None:
                          "shop currency")
     receive.add_argument("--other", default="0", help="this delivery's other costs")
     receive.set_defaults(handler=_receive)
+    returned = _command(commands, "return", "send received goods back to the supplier, "
+                        "several lines at once (credited on the order)")
+    returned.add_argument("number", metavar="PO")
+    returned.add_argument("quantities", nargs="+", metavar="SKU=QTY",
+                          help="units to send back per SKU")
+    returned.add_argument("--reason", required=True, help="why they go back (e.g. damaged)")
+    returned.set_defaults(handler=_return)
     printed = _command(commands, "print", "write a purchase order as PDF (for the supplier) "
                        "or XLSX")
     printed.add_argument("number", metavar="PO")
@@ -321,6 +332,47 @@ def _receive(args: argparse.Namespace) -> int:
     _print_text(result.changed.message)
     for sku, cost in result.landed_costs.items():
         _print_text("  " + _("{sku}: landed unit cost {cost}").format(sku=sku, cost=cost))
+    return EXIT_OK
+
+
+def parse_returned(texts: list[str]) -> list[Any]:
+    """SKU=QTY per line to send back; a quantity that is not a whole number is kept as text so
+    that the service refuses it, naming the SKU."""
+    from ecdesk.errors import Problem, ValidationError
+    from ecdesk.services.purchasing.receiving import ReturnedLine
+
+    lines, problems = [], []
+    for row, text in enumerate(texts, start=1):
+        sku, sep, quantity = text.partition("=")
+        if not sep or not sku.strip():
+            problems.append(Problem("SKU=QTY", _("'{value}' is not SKU=QTY").format(value=text),
+                                    row))
+        else:
+            lines.append(ReturnedLine(sku.strip(), _whole(quantity)))
+    if problems:
+        raise ValidationError(problems)
+    return lines
+
+
+def _return(args: argparse.Namespace) -> int:
+    from ecdesk.cli.shop_access import shop_path, writing_to
+    from ecdesk.db import open_database
+    from ecdesk.money import format_amount
+    from ecdesk.services.purchasing.queries import purchase_order_view
+    from ecdesk.services.purchasing.receiving import return_to_supplier
+
+    lines = parse_returned(args.quantities)
+    shop = shop_path(args)
+    with writing_to(shop, "purchasing return"):
+        db = open_database(shop)
+        try:
+            changed = return_to_supplier(db.uow("cli"), args.number, lines, reason=args.reason)
+            view = purchase_order_view(db.uow("cli"), args.number)
+        finally:
+            db.close()
+    _print_text(changed.message)
+    _print_text("  " + _("Credited on the order for returns: {credit}").format(
+        credit=format_amount(view.credit, view.row.currency)))
     return EXIT_OK
 
 

@@ -50,6 +50,31 @@ def test_receive_books_skus_with_rejections_and_refuses_a_negative_quantity(
     assert (row["number"], row["received"], row["goods_total"]) == (number, 14, "14.00")
 
 
+def test_return_sends_several_lines_back_at_once_and_refuses_a_wrong_line_whole(
+        shop: PurchasingShop, capsys: pytest.CaptureFixture[str]) -> None:
+    number = shop.order({"MUG-1": 10, "TEE-1": 4}, costs={"MUG-1": "2.50", "TEE-1": "4.00"})
+    assert cli(shop, "purchasing", "receive", number) == 0
+    capsys.readouterr()
+    # more than received on one line, a negative on another, a SKU not on the order: refused
+    # whole, every problem named, nothing written
+    for bad, said in (("TEE-1=5", "TEE-1: 5 to return, but only 4 received"),
+                      ("TEE-1=-1", "TEE-1: '-1' is not a whole number of at least 1"),
+                      ("NOPE-1=1", "NOPE-1 is not on this purchase order"),
+                      ("TEE-1", "'TEE-1' is not SKU=QTY")):
+        assert cli(shop, "purchasing", "return", number, "MUG-1=2", bad,
+                   "--reason", "damaged") == 3, bad
+        assert said in capsys.readouterr().err
+        assert (shop.on_hand("MUG-1"), shop.on_hand("TEE-1")) == (15, 4)
+    assert cli(shop, "purchasing", "return", number, "MUG-1=2", "tee-1=1",
+               "--reason", "damaged") == 0
+    out = capsys.readouterr().out
+    assert "3 returned to the supplier" in out
+    assert "9.00 USD" in out  # credited: 2 x 2.50 + 1 x 4.00
+    assert (shop.on_hand("MUG-1"), shop.on_hand("TEE-1")) == (13, 3)
+    lines = shop.lines(number)
+    assert (lines["MUG-1"].returned, lines["TEE-1"].returned) == (2, 1)
+
+
 def test_suggest_prints_what_to_order_and_creates_drafts_on_request(
         shop: PurchasingShop, capsys: pytest.CaptureFixture[str]) -> None:
     from decimal import Decimal

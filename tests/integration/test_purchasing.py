@@ -29,6 +29,7 @@ from ecdesk.services.purchasing.purchase_orders import (
     close_purchase_order,
     update_purchase_order,
 )
+from ecdesk.services.purchasing.queries import purchase_order_view
 from ecdesk.services.purchasing.receiving import (
     ReceivedLine,
     ReturnedLine,
@@ -269,6 +270,55 @@ def test_a_return_to_the_supplier_takes_stock_out_and_is_credited_on_the_order(
     with pytest.raises(ValidationError, match="only 7 received and not yet returned"):
         return_to_supplier(shop.db.uow(), number, [ReturnedLine("MUG-1", 8)], reason="x")
     assert shop.on_hand("MUG-1") == 12
+
+
+def test_several_lines_go_back_in_one_return_each_credited_on_the_order(
+        shop: PurchasingShop) -> None:
+    # 10 mugs at 2.50 USD and 6 tees at 4.00 USD, all received
+    number = shop.order({"MUG-1": 10, "TEE-1": 6}, costs={"MUG-1": "2.50", "TEE-1": "4.00"})
+    receive(shop, number, MUG_1=10, TEE_1=6)
+    changed = return_to_supplier(shop.db.uow(), number, [
+        ReturnedLine("MUG-1", 3), ReturnedLine("tee-1", 2)], reason="Wrong glaze")
+    assert "5 returned to the supplier" in changed.message
+    lines = shop.lines(number)
+    assert (lines["MUG-1"].returned, lines["TEE-1"].returned) == (3, 2)
+    assert (shop.on_hand("MUG-1"), shop.on_hand("TEE-1")) == (12, 4)  # 5 + 10 - 3, 6 - 2
+    # credited: 3 x 2.50 + 2 x 4.00 = 15.50 USD, in the order's currency
+    assert purchase_order_view(shop.db.uow(), number).credit == D("15.50")
+    with shop.db.uow() as uow:
+        moved = uow.session.execute(
+            select(StockMovement.po_line_id, StockMovement.quantity, StockMovement.at)
+            .where(StockMovement.kind == MovementKind.SUPPLIER_RETURN)
+            .order_by(StockMovement.id)).all()
+    assert [(line, units) for line, units, _at in moved] == [
+        (lines["MUG-1"].id, -3), (lines["TEE-1"].id, -2)]
+    assert moved[0].at == moved[1].at  # one return, one moment
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    (ReturnedLine("TEE-1", 7), "TEE-1: 7 to return, but only 6 received and not yet returned"),
+    (ReturnedLine("TEE-1", -2), "TEE-1: '-2' is not a whole number of at least 1"),
+    (ReturnedLine("TEE-1", 0), "TEE-1: '0' is not a whole number of at least 1"),
+    (ReturnedLine("TEE-1", "1.5"), "TEE-1: '1.5' is not a whole number of at least 1"),
+    (ReturnedLine("OLD-1", 1), "OLD-1 is not on this purchase order"),
+    (ReturnedLine("NOPE-9", 1), "NOPE-9 is not on this purchase order"),
+    (ReturnedLine("mug-1", 1), "a SKU is listed twice"),
+])
+def test_one_wrong_line_refuses_the_whole_return_and_writes_nothing(
+        shop: PurchasingShop, bad: ReturnedLine, message: str) -> None:
+    number = shop.order({"MUG-1": 10, "TEE-1": 6})
+    receive(shop, number, MUG_1=10, TEE_1=6)
+    before = (shop.on_hand("MUG-1"), shop.on_hand("TEE-1"), shop.lines(number))
+    with pytest.raises(ValidationError) as refused:
+        return_to_supplier(shop.db.uow(), number, [ReturnedLine("MUG-1", 2), bad],
+                           reason="Damaged")
+    assert message in str(refused.value)
+    after = (shop.on_hand("MUG-1"), shop.on_hand("TEE-1"), shop.lines(number))
+    assert [line.returned for line in after[2].values()] == [0, 0]
+    assert after[:2] == before[:2]
+    with shop.db.uow() as uow:
+        assert not uow.session.scalar(select(func.count()).select_from(StockMovement).where(
+            StockMovement.kind == MovementKind.SUPPLIER_RETURN))
 
 
 # -- numbers ------------------------------------------------------------------------------------

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ecdesk.services.purchasing.queries import purchase_order_view
+from ecdesk.services.purchasing.queries import PurchaseOrderView, purchase_order_view
 from ecdesk.views.purchasing.purchasing_page import PurchasingPage
 from ecdesk.views.purchasing.receive_dialog import ReceiveDialog
 from ecdesk.views.purchasing.return_dialog import ReturnDialog, returnable
@@ -144,46 +145,59 @@ def test_the_scorecards_are_computed_off_the_gui_thread_and_the_page_stays_usabl
     assert (today - timedelta(days=29)).isoformat() in page.scores_note.text()
 
 
-def _received_line(purchasing: PurchasingPage) -> tuple[str, int]:
-    """A closed order in the demo (its year of deliveries) and the row of a line with goods
-    that can go back."""
+def _received_order(purchasing: PurchasingPage) -> PurchaseOrderView:
+    """A closed order of the demo's year of deliveries with two lines that can go back."""
     purchasing.status_filter.setCurrentIndex(7)  # Closed
     for row in range(purchasing.model.rowCount()):
         purchasing.table.selectRow(row)
         assert purchasing.view is not None
-        for n, line in enumerate(purchasing.view.lines):
-            if line.received - line.returned >= 2:
-                return purchasing.view.row.number, n
-    raise AssertionError("the demo has no received line to return")
+        if sum(returnable(line) >= 2 for line in purchasing.view.lines) >= 2:
+            return purchasing.view
+    raise AssertionError("the demo has no order with two received lines to return")
 
 
-def test_returning_goods_refuses_a_missing_reason_and_more_than_is_left_under_their_fields(
+def test_returning_goods_of_several_lines_books_them_at_once_and_credits_each(
         purchasing: PurchasingPage, context: ShopContext, qtbot: QtBot) -> None:
-    number, row = _received_line(purchasing)
-    assert not purchasing.actions_by_name["return"].isEnabled()  # no line selected yet
-    purchasing.lines_table.selectRow(row)
+    view = _received_order(purchasing)
     assert purchasing.actions_by_name["return"].isEnabled()
-    line = purchasing.selected_line()
-    assert line is not None
-    dialog = ReturnDialog(context, number, line, purchasing)
+    first, second = [line for line in view.lines if returnable(line) >= 2][:2]
+    purchasing.lines_table.selectRow(view.lines.index(second))
+    dialog = ReturnDialog(context, view, purchasing.selected_line(), purchasing)
     qtbot.addWidget(dialog)
-    dialog.quantity.setValue(2)
+    assert [line.sku for line in dialog.model.returned()] == [second.sku]  # one unit to start
+    dialog.model.set_units(first.sku, 2)
+    dialog.model.set_units(second.sku, 2)
     dialog.save()
     assert "required" in dialog.reason_problem.text()
     assert dialog.reason_problem.isVisibleTo(dialog)
-    assert purchase_order_view(context.uow(), number).lines[row].returned == line.returned
+    assert purchase_order_view(context.uow(), view.row.number).credit == view.credit
     qtbot.keyClicks(dialog.reason, "cracked glaze")
     assert dialog.reason_problem.text() == ""  # edited: the old refusal is gone
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    after = purchase_order_view(context.uow(), number)
-    assert after.lines[row].returned == line.returned + 2
-    assert after.credit > 0
-    # Again: one more than is left (received minus now returned) is refused, nothing written
-    again = ReturnDialog(context, number, after.lines[row], purchasing)
-    qtbot.addWidget(again)
-    again.quantity.setValue(returnable(after.lines[row]) + 1)
-    qtbot.keyClicks(again.reason, "cracked glaze")
-    again.save()
-    assert "to return, but only" in again.quantity_problem.text()
-    assert purchase_order_view(context.uow(), number).lines[row].returned == line.returned + 2
+    after = purchase_order_view(context.uow(), view.row.number)
+    returned = {line.sku: line.returned for line in after.lines}
+    assert (returned[first.sku], returned[second.sku]) == (first.returned + 2,
+                                                           second.returned + 2)
+    assert after.credit == view.credit + 2 * first.unit_cost + 2 * second.unit_cost
+
+
+def test_returning_more_than_is_left_on_one_line_refuses_every_line_and_says_which(
+        purchasing: PurchasingPage, context: ShopContext, qtbot: QtBot) -> None:
+    view = _received_order(purchasing)
+    first, second = [line for line in view.lines if returnable(line) >= 2][:2]
+    dialog = ReturnDialog(context, view, None, purchasing)
+    qtbot.addWidget(dialog)
+    assert dialog.model.returned() == []  # nothing chosen yet
+    dialog.model.set_units(first.sku, 1)
+    row = dialog.model.set_units(second.sku, returnable(second) + 1)
+    qtbot.keyClicks(dialog.reason, "cracked glaze")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "to return, but only" in dialog.lines_problem.text()
+    assert second.sku in dialog.lines_problem.text()
+    assert row is not None
+    assert "to return, but only" in dialog.model.data(dialog.model.index(row, 5),
+                                                      Qt.ItemDataRole.ToolTipRole)
+    after = purchase_order_view(context.uow(), view.row.number)
+    assert [line.returned for line in after.lines] == [line.returned for line in view.lines]

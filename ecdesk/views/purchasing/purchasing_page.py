@@ -1,7 +1,7 @@
 """The Purchasing page: purchase orders filtered by status (or late), one order's lines and
 totals beside them, and the actions: new order, edit, send, receive (with scanning), close,
-cancel, print as PDF or XLSX, return a received line's goods to the supplier, and the reorder
-suggestions."""
+cancel, print as PDF or XLSX, return received goods of one or more lines to the supplier, and
+the reorder suggestions."""
 
 from __future__ import annotations
 
@@ -231,7 +231,8 @@ class PurchasingPage(QWidget):
                    "close": status in ("partly_received", "received"),
                    "cancel": status in ("draft", "sent"), "print": status is not None,
                    "return": status in ("partly_received", "received", "closed")
-                   and self.selected_line() is not None}
+                   and self.view is not None
+                   and any(returnable(line) for line in self.view.lines)}
         for name, enabled in allowed.items():
             self.actions_by_name[name].setEnabled(enabled)
 
@@ -277,9 +278,10 @@ class PurchasingPage(QWidget):
             ReceiveDialog(self.context, self.view, self).exec()
 
     def return_goods(self) -> None:
-        line = self.selected_line()
-        if self.view is not None and line is not None:
-            ReturnDialog(self.context, self.view.row.number, line, self).exec()
+        """Send goods of the order back; the line selected below (if it has any to send)
+        starts with one unit."""
+        if self.view is not None:
+            ReturnDialog(self.context, self.view, self.selected_line(), self).exec()
 
     def _state(self, action: str) -> None:
         if self.view is None:

@@ -1,14 +1,28 @@
-"""Sending received goods of one purchase order line back to the supplier: how many (at most
-what was received and not yet returned) and why. The service checks both; what it refuses is
-shown under the field it is about."""
+"""Sending received goods of a purchase order back to the supplier, several lines at once: the
+units per line (at most what was received and not yet returned) and one reason, booked in one
+transaction and each line credited on the order. The service checks everything and refuses the
+whole return if one line is wrong; each problem is shown beside its line or under its field."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ecdesk.errors import Problem
 from ecdesk.i18n import _
-from ecdesk.services.purchasing.queries import PurchaseOrderLineRow
+from ecdesk.services.purchasing.queries import PurchaseOrderLineRow, PurchaseOrderView
 from ecdesk.services.purchasing.receiving import (
     RETURN_LINES,
     RETURN_QUANTITY,
@@ -18,6 +32,7 @@ from ecdesk.services.purchasing.receiving import (
 )
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import (
+    ERROR_COLOUR,
     problem_html,
     problem_label,
     save_cancel_buttons,
@@ -25,59 +40,161 @@ from ecdesk.views.widgets.forms import (
     stacked,
 )
 
+AnyIndex = QModelIndex | QPersistentModelIndex
+RETURN_COLUMN = 5
+
 
 def returnable(line: PurchaseOrderLineRow) -> int:
     """What can still go back: accepted into stock and not yet returned."""
     return max(line.received - line.returned, 0)
 
 
+class ReturnModel(QAbstractTableModel):
+    """The order's lines that have goods to send back, with the units to return (edited in
+    place) and the service's problem for each line, if any."""
+
+    HEADINGS = ("SKU", "Product", "Received", "Returned", "Can go back", "Return")
+
+    def __init__(self, lines: tuple[PurchaseOrderLineRow, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.lines = [line for line in lines if returnable(line) > 0]
+        self.units = [0] * len(self.lines)
+        self.problems: dict[int, str] = {}  # row -> the service's problem with it
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADINGS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADINGS[section])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == RETURN_COLUMN else flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        line = self.lines[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            values = (line.sku, line.title, line.received, line.returned, returnable(line),
+                      self.units[row])
+            value = values[column]
+            return value if role == Qt.ItemDataRole.EditRole else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if row in self.problems and role == Qt.ItemDataRole.ToolTipRole:
+            return self.problems[row]
+        if row in self.problems and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(ERROR_COLOUR)
+        return None
+
+    def setData(self, index: AnyIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != RETURN_COLUMN:
+            return False
+        try:
+            units = int(value)
+        except (TypeError, ValueError):
+            return False
+        if units < 0:
+            return False
+        self.units[index.row()] = units
+        self.show_problems({})
+        self.dataChanged.emit(index, index)
+        return True
+
+    def set_units(self, sku: str, units: int) -> int | None:
+        """Return `units` of the line whose SKU is `sku`; its row (None: no such line)."""
+        for row, line in enumerate(self.lines):
+            if line.sku == sku:
+                self.setData(self.index(row, RETURN_COLUMN), units)
+                return row
+        return None
+
+    def returned(self) -> list[ReturnedLine]:
+        """The lines to send back, in the table's order (the service's rows count in it)."""
+        return [ReturnedLine(line.sku, units)
+                for line, units in zip(self.lines, self.units, strict=True) if units]
+
+    def show_problems(self, problems: dict[int, str]) -> None:
+        self.problems = problems
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.lines) - 1, RETURN_COLUMN))
+
+
 class ReturnDialog(QDialog):
-    def __init__(self, context: ShopContext, number: str, line: PurchaseOrderLineRow,
+    def __init__(self, context: ShopContext, view: PurchaseOrderView,
+                 selected: PurchaseOrderLineRow | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context, self.number, self.line = context, number, line
-        self.setWindowTitle(self.tr("Return to supplier · %s") % number)
-        self.quantity = QSpinBox(minimum=0, maximum=max(line.received, 1))
-        self.quantity.setValue(min(1, returnable(line)))
-        self.quantity.valueChanged.connect(self._clear_refusal)
+        self.context, self.number = context, view.row.number
+        self.setWindowTitle(self.tr("Return to supplier · %s") % self.number)
+        self.resize(720, 440)
+        self.model = ReturnModel(view.lines, self)
+        self.model.dataChanged.connect(lambda *_args: self._clear_refusal())
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.reason = QLineEdit(placeholderText=self.tr("e.g. damaged, wrong colour"))
         self.reason.textEdited.connect(self._clear_refusal)
-        self.quantity_problem = problem_label()
+        self.lines_problem = problem_label()
         self.reason_problem = problem_label()
         self.summary = QLabel(wordWrap=True)
-        about = QLabel(self.tr("%1 · %2<br>received %3, already returned %4: "
-                               "<b>%5 can go back</b>")
-                       .replace("%1", line.sku).replace("%2", line.title)
-                       .replace("%3", f"{line.received:,}").replace("%4", f"{line.returned:,}")
-                       .replace("%5", f"{returnable(line):,}"), wordWrap=True)
         self.buttons = save_cancel_buttons(self, self.save)
-        form = QFormLayout(self)
-        form.addRow(about)
-        form.addRow(self.tr("Quantity"), stacked(self.quantity, self.quantity_problem))
+        form = QFormLayout()
         form.addRow(self.tr("Reason"), stacked(self.reason, self.reason_problem))
-        form.addRow(self.summary)
-        form.addRow(self.buttons)
-        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "%1 from %2: type the units to send back on each line (at most what can go back). "
+            "They leave stock together and each line is credited on the order.")
+            .replace("%1", self.number).replace("%2", view.row.supplier_name), wordWrap=True))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.lines_problem)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        if selected is not None:
+            row = self.model.set_units(selected.sku, 1)
+            if row is not None:
+                self.table.selectRow(row)
+        self._clear_refusal()
 
     def save(self) -> None:
         result = self.context.write(self, return_to_supplier, self.number,
-                                    [ReturnedLine(self.line.sku, self.quantity.value())],
-                                    reason=self.reason.text())
+                                    self.model.returned(), reason=self.reason.text())
         if result is not None:
             self.accept()
 
     def show_refused(self, problems: list[Problem]) -> None:
-        """The service's refusal, each problem under its field (called by context.write)."""
-        under = {_(RETURN_QUANTITY): self.quantity_problem, _(RETURN_REASON): self.reason_problem}
-        show_problems(problems, self.summary, self.buttons, under)
-        lines = [p.message for p in problems if p.field == _(RETURN_LINES)]
-        if lines:  # no units at all: that is the quantity's problem too
-            self.quantity_problem.setText("; ".join(lines))
-        # Below the form only what no field shows (the order's status, say).
-        self.summary.setText("<br>".join(problem_html(p) for p in problems
-                                         if p.field not in (*under, _(RETURN_LINES))))
+        """The service's refusal (called by context.write): a line's problem beside it and
+        above the table, the reason's under it, the rest (the order's status) below."""
+        returned = self.model.returned()
+        rows = {line.sku: row for row, line in enumerate(self.model.lines)}
+        by_row: dict[int, str] = {}
+        for problem in problems:
+            if problem.row is not None and problem.row <= len(returned):
+                row = rows[returned[problem.row - 1].sku]
+                by_row[row] = "; ".join(filter(None, (by_row.get(row), problem.message)))
+        self.model.show_problems(by_row)
+        show_problems(problems, self.summary, self.buttons, {_(RETURN_REASON): self.reason_problem})
+        about_lines = [p.message for p in problems
+                       if p.field in (_(RETURN_QUANTITY), _(RETURN_LINES), _("SKU"))]
+        self.lines_problem.setText("; ".join(about_lines))
+        self.summary.setText("<br>".join(
+            problem_html(p) for p in problems
+            if p.field not in (_(RETURN_REASON), _(RETURN_QUANTITY), _(RETURN_LINES), _("SKU"))))
 
     def _clear_refusal(self, *_args: object) -> None:
-        for label in (self.quantity_problem, self.reason_problem, self.summary):
+        for label in (self.lines_problem, self.reason_problem, self.summary):
             label.clear()
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(True)
