@@ -6,7 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +40,14 @@ ACCEPTED, REJECTED = 3, 4
 class ReceiveModel(QAbstractTableModel):
     """The order's lines with the units to book; Accepted and Rejected are edited in place."""
 
-    HEADINGS = ("SKU", "Product", "Expected", "Accepted", "Rejected")
+    # Marked for lupdate under this class's context, which self.tr looks in.
+    HEADINGS = (
+        QT_TRANSLATE_NOOP("ReceiveModel", "SKU"),
+        QT_TRANSLATE_NOOP("ReceiveModel", "Product"),
+        QT_TRANSLATE_NOOP("ReceiveModel", "Expected"),
+        QT_TRANSLATE_NOOP("ReceiveModel", "Accepted"),
+        QT_TRANSLATE_NOOP("ReceiveModel", "Rejected"),
+    )
 
     def __init__(self, lines: tuple[PurchaseOrderLineRow, ...], parent: QWidget) -> None:
         super().__init__(parent)

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -53,7 +59,15 @@ class ReturnModel(QAbstractTableModel):
     """The order's lines that have goods to send back, with the units to return (edited in
     place) and the service's problem for each line, if any."""
 
-    HEADINGS = ("SKU", "Product", "Received", "Returned", "Can go back", "Return")
+    # Marked for lupdate under this class's context, which self.tr looks in.
+    HEADINGS = (
+        QT_TRANSLATE_NOOP("ReturnModel", "SKU"),
+        QT_TRANSLATE_NOOP("ReturnModel", "Product"),
+        QT_TRANSLATE_NOOP("ReturnModel", "Received"),
+        QT_TRANSLATE_NOOP("ReturnModel", "Returned"),
+        QT_TRANSLATE_NOOP("ReturnModel", "Can go back"),
+        QT_TRANSLATE_NOOP("ReturnModel", "Return"),
+    )
 
     def __init__(self, lines: tuple[PurchaseOrderLineRow, ...], parent: QWidget) -> None:
         super().__init__(parent)

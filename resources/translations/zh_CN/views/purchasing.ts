@@ -328,6 +328,29 @@
     </message>
 </context>
 <context>
+    <name>ReceiveModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>宝贝</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return to supplier · %s</source>
@@ -338,16 +361,39 @@
         <translation>例如：破损、颜色不对</translation>
     </message>
     <message>
-        <source>%1 · %2&lt;br&gt;received %3, already returned %4: &lt;b&gt;%5 can go back&lt;/b&gt;</source>
-        <translation>%1 · %2&lt;br&gt;已收货 %3，已退货 %4：&lt;b&gt;还可退 %5&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>数量</translation>
+        <source>%1 from %2: type the units to send back on each line (at most what can go back). They leave stock together and each line is credited on the order.</source>
+        <translation>%1（%2）：在每行输入要退回的数量（不超过可退数量）。这些货品一起出库，每行金额都记入采购单的退货抵扣。</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>宝贝</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Can go back</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>本次退货</translation>
     </message>
 </context>
 <context>

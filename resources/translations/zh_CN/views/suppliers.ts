@@ -452,6 +452,18 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Computing the scorecards…</source>
+        <translation>正在计算供应商评分…</translation>
+    </message>
+    <message>
+        <source>The scorecards could not be computed: %s</source>
+        <translation>无法计算供应商评分：%s</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
         <source>%1 by month</source>
         <translation>%1 按月评分</translation>
     </message>
