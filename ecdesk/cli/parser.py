@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("inventory", _("stock per SKU: on hand, committed, available, sold a "
                              "day, days of cover, reorder point, value; or one SKU's movements "
                              "(--sku)"), "ecdesk.cli.inventory:add_inventory_arguments")
+    commands.add_lazy_parser("order", _("change an order that has not shipped yet (order edit "
+                                        "NUMBER --line SKU=QTY --remove SKU --customer ...)"),
+                             "ecdesk.cli.orders:add_order_arguments")
     commands.add_lazy_parser("tickets", _("the service queue: open tickets by due time (SLA), "
                                           "or only the overdue ones (--overdue)"),
                              "ecdesk.cli.tickets:add_tickets_arguments")

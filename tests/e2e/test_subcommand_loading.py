@@ -52,6 +52,7 @@ def test_the_help_lists_every_command_without_importing_their_modules() -> None:
     (("report",), "ecdesk.cli.reports", "--generated-at"),
     (("suppliers",), "ecdesk.cli.purchasing", "--search"),
     (("purchasing", "receive"), "ecdesk.cli.purchasing", "--reference"),
+    (("order", "edit"), "ecdesk.cli.orders", "--remove"),
 ])
 def test_a_command_loads_only_its_own_module_and_its_help_shows_its_options(
         args: tuple[str, ...], module: str, option: str) -> None:

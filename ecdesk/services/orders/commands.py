@@ -44,17 +44,8 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
         channel = session.get(Channel, draft.channel_id)
         if channel is None:
             raise NotFoundError(_("That channel no longer exists; choose another"))
-        variants = _variants(session, draft, problems)
-        if session.scalar(select(Order.id).where(Order.channel_id == channel.id,
-                                                 Order.number == draft.number.strip())):
-            problems.append(
-                Problem(
-                    "Order number",
-                    _("{name} already has an order {strip}").format(
-                        name=channel.name, strip=draft.number.strip()
-                    ),
-                )
-            )
+        variants = draft_variants(session, draft, problems)
+        problems += number_taken_problem(session, channel, draft.number.strip())
         if problems:
             raise ValidationError(problems)
         order = _new_order(draft, channel)
@@ -78,8 +69,18 @@ def record_order(uow: UnitOfWork, draft: OrderDraft) -> Changed:
                       ids=(order_id,))
 
 
-def _variants(session: Session, draft: OrderDraft,
-              problems: list[Problem]) -> dict[str, Variant]:
+def number_taken_problem(session: Session, channel: Channel, number: str) -> list[Problem]:
+    """The problem of a number the channel already has on an order (none when it is free)."""
+    if session.scalar(select(Order.id).where(Order.channel_id == channel.id,
+                                             Order.number == number)) is None:
+        return []
+    return [Problem("Order number", _("{name} already has an order {strip}").format(
+        name=channel.name, strip=number))]
+
+
+def draft_variants(session: Session, draft: OrderDraft,
+                   problems: list[Problem]) -> dict[str, Variant]:
+    """The SKUs of the draft's lines by SKU; each SKU not in the catalog is a problem."""
     ids = variant_ids_by_sku(session, (line.sku.strip() for line in draft.lines))
     for row, line in enumerate(draft.lines, start=1):
         if line.sku.strip() not in ids:

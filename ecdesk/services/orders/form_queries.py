@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 
 from ecdesk.db import UnitOfWork
-from ecdesk.models import Listing, Order, Product, Variant
+from ecdesk.models import Channel, Listing, Order, Product, Variant
 from ecdesk.services.common.text_search import contains, starts_with
 from ecdesk.services.pricing.sql import effective_price_sql
 
@@ -69,3 +69,16 @@ def order_number_taken(uow: UnitOfWork, channel_id: int, number: str) -> bool:
     with uow:
         return uow.session.scalar(select(Order.id).where(
             Order.channel_id == channel_id, Order.number == number.strip())) is not None
+
+
+def find_orders(uow: UnitOfWork, number: str, channel: str | None = None
+                ) -> list[tuple[int, str]]:
+    """(id, channel name) of the orders numbered `number`, on the channel named `channel` (any
+    case) when given: how the command line finds the order it is told to change."""
+    query = (select(Order.id, Channel.name).join(Channel, Channel.id == Order.channel_id)
+             .where(Order.number == number.strip()).order_by(Order.id))
+    with uow:
+        rows = uow.session.execute(query).tuples().all()
+    wanted = channel.strip().casefold() if channel else None
+    return [(order_id, name) for order_id, name in rows
+            if wanted is None or name.casefold() == wanted]

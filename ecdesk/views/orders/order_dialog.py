@@ -6,6 +6,10 @@ already has, and stock that shipping would take below zero (a warning: the SKU's
 allow it). Problems name the row and field, offending cells turn red, and Save stays disabled
 while anything blocks it. Unit prices are filled in from the channel's price (or the list
 price) and platform fees from the channel's rates, until the user types their own.
+
+Given an order's id, the same form edits that order until it ships (services.orders.edit): its
+lines, customer, number, date, shipping, fees and note; the channel and status stay as they are
+(the status changes with Mark as…). Its own number is not "taken".
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from ecdesk.services.channels import ChannelInfo, list_channels
 from ecdesk.services.common.shop_time import shop_now
 from ecdesk.services.orders.commands import record_order
 from ecdesk.services.orders.dto import OrderDraft, OrderStatus
+from ecdesk.services.orders.edit import edit_order, order_draft
 from ecdesk.services.orders.form_queries import (
     SkuChoice,
     order_number_taken,
@@ -59,11 +64,15 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class OrderDialog(QDialog):
-    def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ShopContext, parent: QWidget | None = None,
+                 order_id: int | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.zone = context.zone
-        self.channels: list[ChannelInfo] = list_channels(context.uow())
+        self.order_id = order_id  # the order being edited; None for a new one
+        self._stored = order_draft(context.uow(), order_id) if order_id is not None else None
+        self.channels: list[ChannelInfo] = list_channels(
+            context.uow(), include_archived=order_id is not None)
         self.saved_id: int | None = None
         self._skus: dict[tuple[int | None, str], SkuChoice | None] = {}
         self._fees_typed = False
@@ -72,6 +81,36 @@ class OrderDialog(QDialog):
         self.resize(900, 680)
         self._build()
         self._on_channel_changed()
+        if self._stored is not None:
+            self._show_stored(self._stored)
+
+    def _show_stored(self, draft: OrderDraft) -> None:
+        """Fill the form with the order being edited; its channel and status stay fixed."""
+        self.setWindowTitle(self.tr("Edit order %1").replace("%1", draft.number))
+        self.channel.setCurrentIndex(self.channel.findData(draft.channel_id))
+        self.channel.setEnabled(False)
+        self.status.setCurrentIndex(self.status.findData(draft.status.value))
+        self.status.setEnabled(False)
+        self.status.setToolTip(self.tr("Change the status with Mark as… on the Orders page"))
+        self.number.setText(draft.number)
+        wall_clock = draft.ordered_at.astimezone(self.zone)
+        utc = QTimeZone(QTimeZone.Initialization.UTC)
+        self.ordered_at.setDateTime(QDateTime(
+            QDate(wall_clock.year, wall_clock.month, wall_clock.day),
+            QTime(wall_clock.hour, wall_clock.minute, wall_clock.second), utc))
+        self.customer.setText(draft.customer_name)
+        self.customer_key.setText(draft.customer_key)
+        for row, line in enumerate(draft.lines):
+            self.editor.set_line(row, sku=line.sku, quantity=str(line.quantity),
+                                 unit_price=str(line.unit_price),
+                                 discount=str(line.discount) if line.discount else "")
+        self.shipping.setText(str(draft.shipping))
+        self.note.setPlainText(draft.note)
+        # Fees that were the channel's estimate follow the lines; others were typed: kept.
+        self._update_money()
+        self._fees_typed = self.fees.text() != str(draft.platform_fees)
+        self.fees.setText(str(draft.platform_fees))
+        self._on_edited()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -242,7 +281,8 @@ class OrderDialog(QDialog):
                 problems.append(Problem("SKU", self.tr("'%s' is not in the catalog") % line.sku,
                                         rows[index] + 1))
         number = draft.number.strip()
-        if number and draft.channel_id and order_number_taken(self.context.uow(),
+        own = self._stored is not None and number == self._stored.number
+        if number and draft.channel_id and not own and order_number_taken(self.context.uow(),
                                                               draft.channel_id, number):
             problems.append(Problem("Order number", self.tr("%1 already has an order %2")
                                     .replace("%1", self._channel().name).replace("%2", number)))
@@ -284,7 +324,8 @@ class OrderDialog(QDialog):
         if has_errors(self.validate()):
             return
         draft, _rows = self.draft()
-        result = self.context.write(self, record_order, draft)
+        result = (self.context.write(self, record_order, draft) if self.order_id is None else
+                  self.context.write(self, edit_order, self.order_id, draft))
         if result is not None:
             self.saved_id = result.ids[0]
             self.accept()

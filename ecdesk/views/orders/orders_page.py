@@ -81,6 +81,7 @@ STATUS_ACTIONS = [("paid", QT_TRANSLATE_NOOP("OrdersPage", "Mark paid"), "Ctrl+S
                   ("refunded", QT_TRANSLATE_NOOP("OrdersPage", "Refund…"), "Ctrl+Shift+R")]
 ASKING = ("cancelled", "refunded")
 SHIPPED = ("shipped", "completed")  # the goods went out: a return can bring them back
+EDITABLE = ("pending", "paid")  # not shipped yet: the order form can still change them
 
 
 # The widest text each column usually holds: a date and time, a channel, a Pinduoduo order
@@ -157,6 +158,7 @@ class OrdersPage(QWidget):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_context_menu)
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        table.doubleClicked.connect(lambda _index: self.edit_order())
         return table
 
     def _build_toolbar(self) -> QToolBar:
@@ -164,6 +166,9 @@ class OrdersPage(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_action = page_action(self, self.tr("New order…"), "Ctrl+Shift+N", self.new_order)
         toolbar.addAction(self.new_action)
+        self.edit_action = page_action(self, self.tr("Edit order…"), "F2", self.edit_order)
+        self.edit_action.setEnabled(False)
+        toolbar.addAction(self.edit_action)
         toolbar.addSeparator()
         for status, text, keys in STATUS_ACTIONS:
             action = page_action(self, self.tr(text), keys,
@@ -320,6 +325,7 @@ class OrdersPage(QWidget):
         for status, action in self.status_actions.items():
             action.setEnabled(any(self._can_become(row, status) for row in rows))
         self.packing_action.setEnabled(bool(rows))
+        self.edit_action.setEnabled(len(rows) == 1)
         self.return_action.setEnabled(len(rows) == 1 and rows[0].status in SHIPPED)
 
     @staticmethod
@@ -332,6 +338,7 @@ class OrdersPage(QWidget):
     def context_menu(self) -> QMenu:
         menu = QMenu(self)
         menu.addAction(self.new_action)
+        menu.addAction(self.edit_action)
         menu.addSeparator()
         for action in self.status_actions.values():
             menu.addAction(action)
@@ -368,6 +375,24 @@ class OrdersPage(QWidget):
             if self.model.row_of(dialog.saved_id) is None:
                 self.refresh()  # a page that was hidden has not reloaded yet
             self.select_orders([dialog.saved_id])
+
+    def edit_order(self) -> None:
+        """Edit the selected order in the order form, or say why it can no longer change."""
+        rows = self.selected_orders()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        if row.status not in EDITABLE:
+            QMessageBox.information(self, self.tr("Cannot edit this order"), self.tr(
+                "Order %1 is %2: only an order not shipped yet (pending or paid) can be edited.")
+                .replace("%1", row.number).replace("%2", order_status_label(row.status).lower()))
+            return
+        from ecdesk.views.orders.order_dialog import OrderDialog
+
+        dialog = OrderDialog(self.context, self, order_id=row.id)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.select_orders([row.id])
+            self._on_selection_changed()
 
     def return_goods(self) -> None:
         """The Tickets page carries the return out (a ticket with the order's lines, then the

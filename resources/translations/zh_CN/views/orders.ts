@@ -140,6 +140,14 @@
         <translation>新建订单</translation>
     </message>
     <message>
+        <source>Edit order %1</source>
+        <translation>修改订单 %1</translation>
+    </message>
+    <message>
+        <source>Change the status with Mark as… on the Orders page</source>
+        <translation>状态请在订单页用“标记为…”更改</translation>
+    </message>
+    <message>
         <source>the channel&apos;s order number</source>
         <translation>渠道的订单号</translation>
     </message>
@@ -508,6 +516,10 @@
         <translation>新建订单…</translation>
     </message>
     <message>
+        <source>Edit order…</source>
+        <translation>修改订单…</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -552,6 +564,14 @@
     <message>
         <source>counting…</source>
         <translation>正在计数…</translation>
+    </message>
+    <message>
+        <source>Cannot edit this order</source>
+        <translation>无法修改此订单</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2: only an order not shipped yet (pending or paid) can be edited.</source>
+        <translation>订单 %1 %2：只有尚未发货（待付款或已付款）的订单可以修改。</translation>
     </message>
     <message>
         <source>Nothing to change</source>
