@@ -8,8 +8,9 @@ shop's). The floor is never crossed silently: when a clamp cannot keep it (the m
 under the floor price) the result is flagged, and a final check flags any price whose margin
 after fees is under the floor, whatever made it so.
 
-`compute_price(..., explain=True)` records every step in words; the preview, which prices
-400,000 listings, asks for none and builds no text.
+`compute_price(..., explain=True)` records every step in words. The preview, which prices
+400,000 listings, takes its twin over arrays of integer cents (`vector_engine`), held to this
+one price for price and flag for flag by tests/unit/test_vector_engine.py.
 """
 
 from __future__ import annotations

@@ -25,9 +25,12 @@ from ecdesk.services.common.shop_time import shop_today, shop_zone
 from ecdesk.services.common.text_search import escape_like
 from ecdesk.services.pricing.flags import Flag, flag_names
 from ecdesk.services.pricing.price_settings import read_price_settings
-from ecdesk.services.pricing.resolve import RuleBook, TargetPrice, price_sku
+from ecdesk.services.pricing.resolve import PriceSettings, RuleBook, TargetPrice, price_sku
 from ecdesk.services.pricing.rule_store import load_rules
-from ecdesk.services.pricing.sku_facts import read_shop_facts, read_sku_facts
+from ecdesk.services.pricing.rules import PriceRuleInfo
+from ecdesk.services.pricing.sku_facts import ShopFacts, read_shop_facts, read_sku_facts
+from ecdesk.services.pricing.vector_checks import rates_fit
+from ecdesk.services.shop_file.bulk_indexes import plain_indexes_dropped
 
 RATE_UNITS = Decimal(10) ** 6
 INSERT = """INSERT INTO price_preview (variant_id, sku, channel_id, rule_id, rule_name,
@@ -81,9 +84,14 @@ class PreviewRow:
 
 
 def build_price_preview(uow: UnitOfWork, *, rule_name: str | None = None,
-                        progress: Progress | None = None) -> PreviewSummary:
+                        progress: Progress | None = None, per_sku: bool = False
+                        ) -> PreviewSummary:
     """Compute every price the rules in force set and store it as the preview (replacing the
-    last one); with `rule_name`, only the prices that rule wins."""
+    last one); with `rule_name`, only the prices that rule wins.
+
+    The prices are computed a rule at a time over arrays of cents (`vector_preview`); with
+    `per_sku` (or a rate finer than a millionth) SKU by SKU with the Decimal engine, the
+    reference the arrays are tested against."""
     with uow:
         session = uow.session
         rules = load_rules(session)
@@ -91,22 +99,49 @@ def build_price_preview(uow: UnitOfWork, *, rule_name: str | None = None,
         book = RuleBook.of(rules, sorted(shop.fees), shop_today(shop_zone(session)))
         settings = read_price_settings(session)
         conn = session.connection()
-        conn.exec_driver_sql("DELETE FROM price_preview")
         total = conn.exec_driver_sql("SELECT count(*) FROM variants").scalar() or 0
-        done = 0
-        for chunk in read_sku_facts(session, rules):
-            rows = [_row(sku.variant_id, sku.sku, target) for sku in chunk
-                    for target in price_sku(sku, book, shop, settings)
-                    if rule_name is None or (target.rule and target.rule.name == rule_name)]
-            if rows:
-                conn.exec_driver_sql(INSERT, rows)  # type: ignore[arg-type]
-            done += len(chunk)
-            if progress is not None and not progress(done, total):
-                raise CancelledError(_("The preview was cancelled: nothing was changed."))
+        if per_sku or not rates_fit(rules, settings, shop):
+            chunks = _per_sku_rows(session, rules, book, shop, settings, rule_name)
+        else:
+            chunks = _vector_rows(session, rules, book, shop, settings, rule_name, total)
+        with plain_indexes_dropped(conn, ["price_preview"]):  # indexed once, after the rows
+            conn.exec_driver_sql("DELETE FROM price_preview")
+            for rows, done in chunks:
+                if rows:
+                    conn.exec_driver_sql(INSERT, rows)  # type: ignore[arg-type]
+                if progress is not None and not progress(done, total):
+                    raise CancelledError(_("The preview was cancelled: nothing was changed."))
         summary = _summary(session)
         uow.commit()
     return PreviewSummary(summary.rows, summary.changes, summary.writes, summary.flagged_changes,
                           summary.by_flag, Changed.of(ChangeArea.PRICING))
+
+
+Rows = Iterator[tuple[list[tuple[object, ...]], int]]  # (rows to insert, SKUs done so far)
+
+
+def _per_sku_rows(session: Session, rules: list[PriceRuleInfo], book: RuleBook,
+                  shop: ShopFacts, settings: PriceSettings, rule_name: str | None) -> Rows:
+    done = 0
+    for chunk in read_sku_facts(session, rules):
+        done += len(chunk)
+        yield [_row(sku.variant_id, sku.sku, target) for sku in chunk
+               for target in price_sku(sku, book, shop, settings)
+               if rule_name is None or (target.rule and target.rule.name == rule_name)], done
+
+
+def _vector_rows(session: Session, rules: list[PriceRuleInfo], book: RuleBook,
+                 shop: ShopFacts, settings: PriceSettings, rule_name: str | None, total: int
+                 ) -> Rows:
+    from ecdesk.services.pricing import vector_preview  # numpy: imported when first needed
+
+    arrays = vector_preview.Shop(session, shop, rules)
+    yield [], total // 5
+    rows = list(vector_preview.preview_rows(arrays, book, settings, rule_name))
+    chunk = 50_000
+    for start in range(0, len(rows), chunk):
+        yield rows[start:start + chunk], total // 2 + (total // 2) * start // len(rows)
+    yield [], len(arrays.skus)
 
 
 _cents_cache: dict[Decimal, int] = {}
@@ -137,14 +172,13 @@ def _row(variant_id: int, sku: str, target: TargetPrice) -> tuple[object, ...]:
 
 
 def _summary(session: Session) -> PreviewSummary:
-    conn = session.connection()
-    rows, changes, writes, flagged = conn.exec_driver_sql(
+    """The preview's counts, in one pass over it."""
+    by_flag_sql = "".join(f", coalesce(sum(p.flags & {int(flag)} != 0 AND {CHANGE}), 0)"
+                          for flag in Flag)
+    rows, changes, writes, flagged, *by_flag = session.connection().exec_driver_sql(
         f"SELECT count(*), coalesce(sum({CHANGE}), 0), coalesce(sum(p.writes), 0), "
-        f"coalesce(sum({FLAGGED_CHANGE}), 0) FROM price_preview p").one()
-    by_flag = {flag: conn.exec_driver_sql(
-        f"SELECT count(*) FROM price_preview p WHERE p.flags & ? AND {CHANGE}",
-        (int(flag),)).scalar() or 0 for flag in Flag}
-    return PreviewSummary(rows, changes, writes, flagged, by_flag)
+        f"coalesce(sum({FLAGGED_CHANGE}), 0){by_flag_sql} FROM price_preview p").one()
+    return PreviewSummary(rows, changes, writes, flagged, dict(zip(Flag, by_flag, strict=True)))
 
 
 def preview_summary(uow: UnitOfWork) -> PreviewSummary:

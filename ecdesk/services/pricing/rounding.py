@@ -18,7 +18,7 @@ from ecdesk.services.pricing.rules import Ending
 ONE = Decimal(1)
 TEN = Decimal(10)
 # ending -> (offset, step): prices offset + k x step, k a whole number
-_ENDINGS = {Ending.C99: (Decimal("0.99"), ONE), Ending.C90: (Decimal("0.90"), ONE),
+ENDINGS = {Ending.C99: (Decimal("0.99"), ONE), Ending.C90: (Decimal("0.90"), ONE),
             Ending.X9: (Decimal(9), TEN), Ending.X8: (Decimal(8), TEN)}
 
 
@@ -29,7 +29,7 @@ def round_to_multiple(price: Decimal, multiple: Decimal) -> Decimal:
 
 
 def _to_ending(price: Decimal, ending: Ending, rounding: str) -> Decimal:
-    offset, step = _ENDINGS[ending]
+    offset, step = ENDINGS[ending]
     steps = ((price - offset) / step).quantize(ONE, rounding=rounding)
     return (offset + max(steps, Decimal(0)) * step).quantize(CENT)
 
