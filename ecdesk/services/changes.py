@@ -21,6 +21,7 @@ class ChangeArea(StrEnum):
     TICKETS = "tickets"  # tickets, their threads and returns, canned replies, SLA, calendar
     CUSTOMERS = "customers"  # customer profiles, handles, merges
     PRICING = "pricing"  # price rules, market prices, the preview and its applies
+    PROMOTIONS = "promotions"  # promotions: their windows, terms, status
 
 
 @dataclass(frozen=True)

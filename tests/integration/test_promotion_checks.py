@@ -48,7 +48,7 @@ def test_two_promotions_on_the_same_channel_and_skus_overlap_and_say_whether_the
         Check.OVERLAP, "满减", "Tmall", ("MUG-1",))  # JD is not the mug sale's channel
     assert "only the first by priority applies" in overlap.detail
 
-    save_promotion(shop.db.uow(), replace(MUG_SALE, stacking="stackable"), 2)
+    save_promotion(shop.db.uow(), replace(MUG_SALE, stacking="stackable"), 2, now=BEFORE)
     [overlap] = check_promotions(shop.db.uow(), now=BEFORE)
     assert "they combine" in overlap.detail
 
@@ -73,7 +73,7 @@ def test_a_promotional_price_under_the_margin_floor_or_under_cost_lists_its_skus
     [floor] = check_promotions(shop.db.uow(), now=BEFORE)
     assert (floor.check, floor.skus, floor.channel) == (Check.BELOW_FLOOR, ("MUG-1",), "Tmall")
     assert "39.20" in floor.detail
-    save_promotion(shop.db.uow(), replace(MUG_SALE, rate="50"), 1)  # 28.00 < cost 30
+    save_promotion(shop.db.uow(), replace(MUG_SALE, rate="50"), 1, now=BEFORE)  # 28.00 < cost 30
     assert [f.check for f in check_promotions(shop.db.uow(), now=BEFORE)] == [Check.BELOW_COST]
 
 

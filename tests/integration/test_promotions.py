@@ -77,7 +77,8 @@ def test_daily_hours_a_percent_and_a_scope_are_kept(shop: PricingShop) -> None:
 
 def test_changing_a_promotion_replaces_its_channels(shop: PricingShop) -> None:
     promotion_id = save_promotion(shop.db.uow(), DOUBLE_11).ids[0]
-    save_promotion(shop.db.uow(), replace(DOUBLE_11, channels=("Own site",)), promotion_id)
+    save_promotion(shop.db.uow(), replace(DOUBLE_11, channels=("Own site",)), promotion_id,
+                   now=datetime(2026, 11, 1, tzinfo=UTC))  # before it starts: still editable
     [saved] = list_promotions(shop.db.uow())
     assert saved.channel_ids == {shop.own}
     with shop.db.uow() as uow:

@@ -87,5 +87,5 @@ def move_draft(uow: UnitOfWork, promotion_id: int, starts_at: datetime, ends_at:
         promotion.ends_at = ends_at.astimezone(UTC)
         name = promotion.name
         uow.commit()
-    return Changed.of(ChangeArea.PRICING, message=_("Promotion '{name}' moved").format(name=name),
-                      ids=(promotion_id,))
+    return Changed.of(ChangeArea.PROMOTIONS, ids=(promotion_id,),
+                      message=_("Promotion '{name}' moved").format(name=name))

@@ -13,20 +13,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 from itertools import groupby
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.i18n import N_, _
 from ecdesk.money import from_minor_units
 from ecdesk.services.pricing.price_settings import read_price_settings
 from ecdesk.services.promotions.checks_sql import BELOW_FLOOR, OVERLAPS, REFERENCE_PRICE
-from ecdesk.services.promotions.store import read_promotions
+from ecdesk.services.promotions.draft import PromotionDraft
+from ecdesk.services.promotions.store import read_promotions, write_promotion
 
 
 class Check(StrEnum):
@@ -48,6 +50,7 @@ class Finding:
     channel: str
     skus: tuple[str, ...]
     detail: str  # in words
+    promotion_ids: tuple[int, ...] = field(default=(), compare=False)  # the ones it names
 
     @property
     def label(self) -> str:
@@ -61,16 +64,29 @@ def stored_time(moment: datetime) -> str:
 
 def check_promotions(uow: UnitOfWork, *, now: datetime | None = None) -> list[Finding]:
     """Every finding of the promotions that are not cancelled and have not ended at `now`."""
-    now = now or datetime.now(UTC)
     with uow:
-        session = uow.session
-        names = {p.id: p.name for p in read_promotions(session)}
-        floor = int(read_price_settings(session).min_margin * 1_000_000)
-        at = {"now": stored_time(now)}
-        conn = session.connection()
-        overlaps = conn.execute(text(OVERLAPS), at).all()
-        prices = conn.execute(text(BELOW_FLOOR), {**at, "floor": floor}).all()
-        references = conn.execute(text(REFERENCE_PRICE), at).all()
+        return _findings(uow.session, now or datetime.now(UTC))
+
+
+def check_before_saving(uow: UnitOfWork, draft: PromotionDraft, promotion_id: int | None = None,
+                        *, now: datetime | None = None) -> list[Finding]:
+    """The findings that name `draft` as if it were saved, nothing written: it is written in a
+    transaction that is rolled back, so the checks are the same SQL as for saved promotions.
+    Raises the ValidationError saving would raise."""
+    now = now or datetime.now(UTC)
+    with uow:  # never committed: leaving rolls the draft back
+        saved = write_promotion(uow.session, draft, promotion_id, now=now)
+        return [f for f in _findings(uow.session, now) if saved in f.promotion_ids]
+
+
+def _findings(session: Session, now: datetime) -> list[Finding]:
+    names = {p.id: p.name for p in read_promotions(session)}
+    floor = int(read_price_settings(session).min_margin * 1_000_000)
+    at = {"now": stored_time(now)}
+    conn = session.connection()
+    overlaps = conn.execute(text(OVERLAPS), at).all()
+    prices = conn.execute(text(BELOW_FLOOR), {**at, "floor": floor}).all()
+    references = conn.execute(text(REFERENCE_PRICE), at).all()
     return [*_overlaps(overlaps, names), *_floors(prices, names), *_references(references, names)]
 
 
@@ -81,7 +97,7 @@ def _overlaps(rows: list, names: dict[int, str]) -> list[Finding]:  # type: igno
         detail = (_("overlaps {other}; both are stackable: they combine") if stack else
                   _("overlaps {other}; one is exclusive: only the first by priority applies"))
         findings.append(Finding(Check.OVERLAP, names[first], channel, skus,
-                                detail.format(other=names[second])))
+                                detail.format(other=names[second]), (first, second)))
     return findings
 
 
@@ -95,7 +111,8 @@ def _floors(rows: list, names: dict[int, str]) -> list[Finding]:  # type: ignore
         check = Check.BELOW_COST if below_cost else Check.BELOW_FLOOR
         findings.append(Finding(check, names[promotion], channel,
                                 tuple(row[2] for row in listed),
-                                _("promotional prices from {price}").format(price=lowest)))
+                                _("promotional prices from {price}").format(price=lowest),
+                                (promotion,)))
     return findings
 
 
@@ -109,5 +126,5 @@ def _references(rows: list, names: dict[int, str]) -> list[Finding]:  # type: ig
                 reference=(Decimal(str(row[4])) / 100).quantize(Decimal("0.01")))
             for row in listed[:5])
         findings.append(Finding(Check.REFERENCE_PRICE, names[promotion], channel,
-                                tuple(row[2] for row in listed), details))
+                                tuple(row[2] for row in listed), details, (promotion,)))
     return findings

@@ -5,6 +5,10 @@ validation.py before anything is saved. Times are the shop's wall-clock time
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from ecdesk.services.promotions.terms import PromotionInfo
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,36 @@ class PromotionDraft:
     coupon_code: str = ""
     notes: str = ""
     status: str = "draft"  # draft | scheduled | cancelled
+
+
+def draft_of(promotion: PromotionInfo) -> PromotionDraft:
+    """A saved promotion as the text a person would type for it (to edit or duplicate it):
+    its window in the zone it was entered in, rates as percentages."""
+    zone = ZoneInfo(promotion.time_zone)
+    terms = promotion.terms
+
+    def text(value: Decimal | None) -> str:
+        return "" if value is None else f"{value.normalize():f}"
+
+    def percent(value: Decimal | None) -> str:
+        return "" if value is None else text(value * 100)
+
+    return PromotionDraft(
+        name=promotion.name, kind=promotion.kind.value, channels=promotion.channel_names,
+        starts=f"{promotion.starts_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        ends=f"{promotion.ends_at.astimezone(zone):%Y-%m-%d %H:%M}",
+        time_zone=promotion.time_zone,
+        daily_from=f"{promotion.daily_from:%H:%M}" if promotion.daily_from else "",
+        daily_to=f"{promotion.daily_to:%H:%M}" if promotion.daily_to else "",
+        scope=promotion.scope.value, scope_value=promotion.scope_text,
+        rate=percent(terms.rate), amount=text(terms.amount),
+        tiers=", ".join(f"{text(t.threshold)}:{text(t.off)}" for t in terms.tiers),
+        every=str(terms.every) if terms.every else "", gift_sku=terms.gift_sku,
+        gift_quantity=str(terms.gift_quantity or 1), threshold=text(terms.threshold),
+        items=", ".join(f"{sku}:{units}" for sku, units in terms.items),
+        funded_by=promotion.funded_by.value,
+        seller_share=percent(promotion.seller_share) if promotion.funded_by.value == "shared"
+        else "",
+        stacking=promotion.stacking.value, priority=str(promotion.priority),
+        coupon_code=promotion.coupon_code, notes=promotion.notes,
+        status=promotion.status.value)

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
-from ecdesk.errors import NotFoundError, ValidationError
+from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.i18n import _
 from ecdesk.models import Channel, Promotion, PromotionChannel
 from ecdesk.services.changes import ChangeArea, Changed
@@ -18,6 +18,7 @@ from ecdesk.services.promotions.terms import (
     STATUS_LABELS,
     Funding,
     Kind,
+    Phase,
     PromotionInfo,
     Stacking,
     Status,
@@ -26,28 +27,62 @@ from ecdesk.services.promotions.terms import (
 from ecdesk.services.promotions.validation import check_promotion
 
 
-def save_promotion(uow: UnitOfWork, draft: PromotionDraft, promotion_id: int | None = None
-                   ) -> Changed:
-    """Create a promotion or change one; refused whole, with every problem, nothing written."""
+def save_promotion(uow: UnitOfWork, draft: PromotionDraft, promotion_id: int | None = None,
+                   *, now: datetime | None = None) -> Changed:
+    """Create a promotion or change one (a draft, or a scheduled one that has not started);
+    refused whole, with every problem, nothing written."""
     with uow:
-        session = uow.session
-        values, problems = check_promotion(session, draft, promotion_id)
-        if problems:
-            raise ValidationError(problems)
-        channel_ids = values.pop("channel_ids")
-        promotion = Promotion() if promotion_id is None else _get(session, promotion_id)
-        for key, value in values.items():
-            setattr(promotion, key, getattr(value, "value", value))
-        session.add(promotion)
-        session.flush()
-        session.execute(delete(PromotionChannel).where(
-            PromotionChannel.promotion_id == promotion.id))
-        session.add_all(PromotionChannel(promotion_id=promotion.id, channel_id=channel)
-                        for channel in channel_ids)  # type: ignore[attr-defined]
-        saved = promotion.id
+        saved = write_promotion(uow.session, draft, promotion_id, now=now)
         uow.commit()
-    return Changed.of(ChangeArea.PRICING, message=_("Promotion '{name}' saved").format(
+    return Changed.of(ChangeArea.PROMOTIONS, message=_("Promotion '{name}' saved").format(
         name=draft.name.strip()), ids=(saved,))
+
+
+def write_promotion(session: Session, draft: PromotionDraft, promotion_id: int | None,
+                    *, now: datetime | None = None) -> int:
+    """Check `draft` and write it in the caller's transaction (flushed, not committed): its id.
+    Every problem is raised at once (ValidationError) before anything is written."""
+    promotion = Promotion() if promotion_id is None else _get(session, promotion_id)
+    if promotion_id is not None:
+        refusal = edit_refusal(_info(promotion, []), now or datetime.now(UTC))
+        if refusal:
+            raise ValidationError([Problem(_("Status"), refusal)])
+    values, problems = check_promotion(session, draft, promotion_id)
+    if problems:
+        raise ValidationError(problems)
+    channel_ids = values.pop("channel_ids")
+    for key, value in values.items():
+        setattr(promotion, key, getattr(value, "value", value))
+    session.add(promotion)
+    session.flush()
+    session.execute(delete(PromotionChannel).where(
+        PromotionChannel.promotion_id == promotion.id))
+    session.add_all(PromotionChannel(promotion_id=promotion.id, channel_id=channel)
+                    for channel in channel_ids)  # type: ignore[attr-defined]
+    session.flush()
+    return promotion.id
+
+
+def promotion_problems(uow: UnitOfWork, draft: PromotionDraft,
+                       promotion_id: int | None = None) -> list[Problem]:
+    """What saving `draft` would refuse, without writing (a form checks as the user types)."""
+    with uow:
+        return check_promotion(uow.session, draft, promotion_id)[1]
+
+
+def edit_refusal(promotion: PromotionInfo, now: datetime) -> str | None:
+    """Why `promotion` cannot be changed at `now`, in words; None when it can."""
+    if promotion.editable(now):
+        return None
+    phase = promotion.phase(now)
+    if phase is Phase.RUNNING:
+        return _("'{name}' is running: it can no longer be changed (cancel it, or duplicate "
+                 "it and change the copy)").format(name=promotion.name)
+    if phase is Phase.ENDED:
+        return _("'{name}' has ended: it can no longer be changed (duplicate it to plan the "
+                 "next one)").format(name=promotion.name)
+    return _("'{name}' is cancelled: take it back to draft to change it").format(
+        name=promotion.name)
 
 
 def set_promotion_status(uow: UnitOfWork, promotion_id: int, status: Status) -> Changed:
@@ -59,7 +94,14 @@ def set_promotion_status(uow: UnitOfWork, promotion_id: int, status: Status) -> 
         uow.commit()
     message = _("Promotion '{name}' is now {status}").format(
         name=name, status=_(STATUS_LABELS[Status(status)]))
-    return Changed.of(ChangeArea.PRICING, message=message, ids=(promotion_id,))
+    return Changed.of(ChangeArea.PROMOTIONS, message=message, ids=(promotion_id,))
+
+
+def get_promotion(uow: UnitOfWork, promotion_id: int) -> PromotionInfo:
+    """One promotion, with its channels."""
+    with uow:
+        _get(uow.session, promotion_id)
+        return next(p for p in read_promotions(uow.session) if p.id == promotion_id)
 
 
 def _get(session: Session, promotion_id: int) -> Promotion:

@@ -170,6 +170,12 @@ class PromotionInfo:
             return Phase.UPCOMING
         return Phase.RUNNING if now < self.ends_at else Phase.ENDED
 
+    def editable(self, now: datetime) -> bool:
+        """A draft, or a scheduled promotion that has not started: a running or ended one is
+        history the results and the orders' lines refer to, and a cancelled one goes back to
+        draft first."""
+        return self.phase(now) in (Phase.DRAFT, Phase.UPCOMING)
+
     def applies(self, channel_id: int, moment: datetime) -> bool:
         """Scheduled, on `channel_id`, and in its window at `moment`."""
         return (self.status is Status.SCHEDULED and channel_id in self.channel_ids

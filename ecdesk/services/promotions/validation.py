@@ -167,7 +167,7 @@ def _pairs(read: _Reader, label: str, text: str) -> list[tuple[str, str]]:
         if not part:
             continue
         left, colon, right = part.rpartition(":")
-        if not colon or not left.strip():
+        if not colon or not left.strip() or not right.strip():  # "200:" is half a tier
             read.problems.append(Problem(label, _("'{value}' is not 'a:b'").format(value=part)))
             continue
         pairs.append((left.strip(), right.strip()))

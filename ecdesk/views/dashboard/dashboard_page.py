@@ -63,7 +63,8 @@ def period_presets() -> list[tuple[str, Callable[[Any], Period]]]:
 class DashboardPage(QWidget):
     refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
         ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS, ChangeArea.ORDERS,
-        ChangeArea.STOCK, ChangeArea.PURCHASING, ChangeArea.TICKETS})  # tickets: the overdue tile
+        ChangeArea.STOCK, ChangeArea.PURCHASING, ChangeArea.TICKETS,  # tickets: the overdue tile
+        ChangeArea.PROMOTIONS})  # the promotions running now and their marks on the chart
 
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

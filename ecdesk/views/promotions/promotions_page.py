@@ -1,6 +1,7 @@
 """The Promotions page: every promotion with its window in the shop's time, phase (draft,
 scheduled, running, ended, cancelled: running and ended from the clock), type, channels and
-stacking, filtered by phase, channel and words; schedule, cancel or take back to draft; and the
+stacking, filtered by phase, channel and words; new, edit (double-click) and duplicate in the
+promotion editor; schedule, cancel or take back to draft; and the
 checks before a promotion starts in a side panel (overlaps, prices below cost or the margin
 floor after fees, compare-at prices above the seven-day lowest), each with its SKUs.
 
@@ -11,6 +12,7 @@ draft) shows the same promotions as the list, the filters applying to both; a to
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import ClassVar
 
@@ -35,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.promotions.checks import Finding, check_promotions
-from ecdesk.services.promotions.store import list_promotions, set_promotion_status
+from ecdesk.services.promotions.draft import draft_of
+from ecdesk.services.promotions.store import edit_refusal, list_promotions, set_promotion_status
 from ecdesk.services.promotions.terms import (
     KIND_LABELS,
     PHASE_LABELS,
@@ -45,6 +48,7 @@ from ecdesk.services.promotions.terms import (
     Status,
 )
 from ecdesk.views.promotions.calendar_panel import CalendarPanel
+from ecdesk.views.promotions.promotion_editor import PromotionEditor
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.page_actions import page_action
@@ -62,13 +66,14 @@ def _label(text: str) -> str:
 
 class PromotionsPage(QWidget):
     refresh_on: ClassVar[frozenset[ChangeArea]] = frozenset({
-        ChangeArea.PRICING, ChangeArea.CATALOG, ChangeArea.CHANNELS, ChangeArea.SETTINGS,
-        ChangeArea.ORDERS})
+        ChangeArea.PROMOTIONS, ChangeArea.PRICING, ChangeArea.CATALOG, ChangeArea.CHANNELS,
+        ChangeArea.SETTINGS, ChangeArea.ORDERS})
 
     def __init__(self, context: ShopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.promotions: list[PromotionInfo] = []
+        self.open_editor: PromotionEditor | None = None  # the editor last opened
         self.phase = QComboBox()
         self.phase.addItem(self.tr("All phases"), "")
         for phase in Phase:
@@ -89,8 +94,15 @@ class PromotionsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_actions)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_promotion())
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = page_action(self, self.tr("New…"), "Ctrl+Shift+N", self.new_promotion,
+                                      toolbar)
+        self.edit_action = page_action(self, self.tr("Edit…"), "Ctrl+E", self.edit_promotion,
+                                       toolbar)
+        self.duplicate_action = page_action(self, self.tr("Duplicate…"), "Ctrl+Shift+C",
+                                            self.duplicate_promotion, toolbar)
         self.schedule_action = page_action(self, self.tr("Schedule"), "Ctrl+Return",
                                            lambda: self._set_status(Status.SCHEDULED), toolbar)
         self.draft_action = page_action(self, self.tr("Back to draft"), "Ctrl+D",
@@ -217,16 +229,52 @@ class PromotionsPage(QWidget):
                 return
 
     def _edit(self, promotion_id: int) -> None:
-        """A bar double-clicked: select it and edit it with the page's edit action, when the
-        page has one."""
+        """A bar double-clicked: select it and open it in the editor (read-only, saying why,
+        when it can no longer be changed)."""
         self._select(promotion_id)
-        edit = getattr(self, "edit_action", None)
-        if edit is not None and edit.isEnabled():
-            edit.trigger()
+        self.edit_promotion()
+
+    def editor(self, how: str) -> PromotionEditor | None:
+        """The editor for a new promotion ("new"), the selected one ("edit": read-only, saying
+        why, when it is running, ended or cancelled) or a draft copy of it ("duplicate")."""
+        current = self.current()
+        if how == "new":
+            return PromotionEditor(self.context, parent=self)
+        if current is None:
+            return None
+        if how == "duplicate":
+            copy = replace(draft_of(current), status=Status.DRAFT.value,
+                           name=self.tr("%1 (copy)").replace("%1", current.name))
+            return PromotionEditor(self.context, copy, parent=self)
+        return PromotionEditor(self.context, draft_of(current), current.id,
+                               locked=edit_refusal(current, datetime.now(UTC)) or "",
+                               parent=self)
+
+    def _open_editor(self, how: str) -> None:
+        """Open the editor over the page (window-modal, not a nested event loop); a saved
+        promotion is then the list's current one."""
+        editor = self.open_editor = self.editor(how)
+        if editor is None:
+            return
+        editor.accepted.connect(lambda: editor.saved_id is not None
+                                and self._select(editor.saved_id))
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+
+    def new_promotion(self) -> None:
+        self._open_editor("new")
+
+    def edit_promotion(self) -> None:
+        self._open_editor("edit")
+
+    def duplicate_promotion(self) -> None:
+        self._open_editor("duplicate")
 
     def _update_actions(self) -> None:
         current = self.current()
         status = current.status if current else None
+        self.edit_action.setEnabled(current is not None)
+        self.duplicate_action.setEnabled(current is not None)
         self.schedule_action.setEnabled(status is Status.DRAFT)
         self.draft_action.setEnabled(status is Status.SCHEDULED
                                      or status is Status.CANCELLED)

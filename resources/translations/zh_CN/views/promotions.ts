@@ -33,6 +33,13 @@
     </message>
 </context>
 <context>
+    <name>PairTable</name>
+    <message>
+        <source>Remove row</source>
+        <translation>删除行</translation>
+    </message>
+</context>
+<context>
     <name>PromotionCalendar</name>
     <message>
         <source>Mon</source>
@@ -76,6 +83,137 @@
     </message>
 </context>
 <context>
+    <name>PromotionEditor</name>
+    <message>
+        <source>New promotion</source>
+        <translation>新建促销活动</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>e.g. 双11 满减</source>
+        <translation>例如 双11 满减</translation>
+    </message>
+    <message>
+        <source>Only between</source>
+        <translation>仅在每天</translation>
+    </message>
+    <message>
+        <source>Category path, tag, brand, product title or SKU</source>
+        <translation>类目路径、标签、品牌、商品标题或 SKU</translation>
+    </message>
+    <message>
+        <source>optional; no spaces</source>
+        <translation>可不填；不能有空格</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends (not included)</source>
+        <translation>结束（不含）</translation>
+    </message>
+    <message>
+        <source>Daily hours</source>
+        <translation>每日时段</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>优惠券码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>the seller&apos;s part, e.g. 60</source>
+        <translation>商家承担的部分，例如 60</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Funded by</source>
+        <translation>出资方</translation>
+    </message>
+    <message>
+        <source>Seller&apos;s share %</source>
+        <translation>商家承担比例 %</translation>
+    </message>
+    <message>
+        <source>Stacking</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Priority (1 applies first)</source>
+        <translation>优先级（1 最先计算）</translation>
+    </message>
+    <message>
+        <source>An exclusive promotion does not combine: of those that apply, only the first by priority counts. Stackable ones combine with each other, in priority order.</source>
+        <translation>不可叠加的活动不与其他活动同享：同时适用时只按优先级取第一个。可叠加的活动之间按优先级依次叠加。</translation>
+    </message>
+    <message>
+        <source>Times are in %1, the end not included: a promotion ending 11-12 00:00 runs through 11-11.</source>
+        <translation>时间为 %1 时间，不含结束时刻：在 11-12 00:00 结束的活动持续到 11-11 当天结束。</translation>
+    </message>
+    <message>
+        <source>Checking overlaps, floors and reference prices…</source>
+        <translation>正在检查活动重叠、最低毛利和参考价…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks before a promotion starts found %n problem(s):</source>
+        <translation>
+            <numerusform>活动开始前的检查发现 %n 个问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save with these problems?</source>
+        <translation>带着这些问题保存？</translation>
+    </message>
+    <message>
+        <source>Save it anyway?</source>
+        <translation>仍然保存吗？</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PromotionsPage</name>
     <message>
         <source>All phases</source>
@@ -114,6 +252,18 @@
         <translation>叠加</translation>
     </message>
     <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
         <source>Schedule</source>
         <translation>排期</translation>
     </message>
@@ -150,6 +300,10 @@
         <translation>%d / %d 个促销活动</translation>
     </message>
     <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -166,6 +320,109 @@
     <message>
         <source> and %d more</source>
         <translation> 等另外 %d 个</translation>
+    </message>
+</context>
+<context>
+    <name>TermsFields</name>
+    <message>
+        <source>e.g. 20 for 20 % off</source>
+        <translation>例如 20 表示减 20 %</translation>
+    </message>
+    <message>
+        <source>taken off each item</source>
+        <translation>每件减去的金额</translation>
+    </message>
+    <message>
+        <source>each item&apos;s price during the promotion</source>
+        <translation>活动期间每件的价格</translation>
+    </message>
+    <message>
+        <source>Spend at least</source>
+        <translation>满（金额）</translation>
+    </message>
+    <message>
+        <source>Take off</source>
+        <translation>减（金额）</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加阶梯</translation>
+    </message>
+    <message>
+        <source>50: that unit at half price; 100: free</source>
+        <translation>50：该件半价；100：该件免费</translation>
+    </message>
+    <message>
+        <source>the gift&apos;s SKU</source>
+        <translation>赠品的 SKU</translation>
+    </message>
+    <message>
+        <source>empty: with any purchase</source>
+        <translation>留空：购买即赠</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <source>the whole set&apos;s price</source>
+        <translation>整套的价格</translation>
+    </message>
+    <message>
+        <source>Percent off each item</source>
+        <translation>每件折扣 %</translation>
+    </message>
+    <message>
+        <source>Amount off each item</source>
+        <translation>每件立减金额</translation>
+    </message>
+    <message>
+        <source>Tiers (满减)</source>
+        <translation>满减阶梯</translation>
+    </message>
+    <message>
+        <source>Every nth unit of a SKU</source>
+        <translation>同一 SKU 每第 n 件</translation>
+    </message>
+    <message>
+        <source>Percent off that unit</source>
+        <translation>该件折扣 %</translation>
+    </message>
+    <message>
+        <source>Gift SKU</source>
+        <translation>赠品 SKU</translation>
+    </message>
+    <message>
+        <source>Gift quantity</source>
+        <translation>赠品数量</translation>
+    </message>
+    <message>
+        <source>When the basket reaches</source>
+        <translation>订单满（金额）</translation>
+    </message>
+    <message>
+        <source>Items in the bundle</source>
+        <translation>套餐内商品</translation>
+    </message>
+    <message>
+        <source>Bundle price</source>
+        <translation>套餐价</translation>
+    </message>
+    <message>
+        <source>Promotional price</source>
+        <translation>活动价</translation>
+    </message>
+    <message>
+        <source>2nd at half price: every 2, 50 %. 3 for 2: every 3, 100 %.</source>
+        <translation>第二件半价：每 2 件，50 %。买二送一：每 3 件，100 %。</translation>
     </message>
 </context>
 </TS>

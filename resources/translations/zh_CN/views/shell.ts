@@ -44,6 +44,10 @@
         <translation>促销</translation>
     </message>
     <message>
+        <source>New pro&amp;motion…</source>
+        <translation>新建促销活动(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
