@@ -138,9 +138,7 @@ def _whole_file(path: Path, codec: str, label: str) -> Encoding:
                 # at the end the decoder reports the bytes it held back, not the empty chunk
                 # (a UTF-16 file cut after an odd byte): the error's own object has them
                 at = offset + error.start if chunk else offset - len(error.object) + error.start
-                return Encoding(None, label, _(
-                    "The file is not valid {label}: byte {at} (0x{value:02X}) cannot be read"
-                ).format(label=label, at=at, value=error.object[error.start]), at)
+                return Encoding(None, label, "", at)  # the caller says why, naming the row
             if not chunk:
                 return Encoding(codec, label)
             offset += len(chunk)
