@@ -138,3 +138,82 @@ def test_the_preview_tab_sets_the_big_change_and_channel_limits(page: PricingPag
     with page.context.uow() as uow:
         settings = read_price_settings(uow.session)
     assert (settings.change_threshold, settings.tolerance) == (Decimal("0.3"), Decimal("0.125"))
+
+
+def market_rows(context: ShopContext) -> int:
+    with context.uow() as uow:
+        return uow.session.execute(text("SELECT count(*) FROM market_prices")).scalar() or 0
+
+
+def test_a_market_price_typed_in_the_dialog_is_saved_and_listed(
+        qtbot: QtBot, page: PricingPage, context: ShopContext) -> None:
+    from ecdesk.views.pricing.market_price_dialog import MarketPriceDialog
+
+    page.tabs.setCurrentWidget(page.market)
+    before = market_rows(context)
+    dialog = MarketPriceDialog(context, parent=page.market)
+    qtbot.addWidget(dialog)
+    dialog.sku.setText("SKU-00004-1")
+    dialog.channel.setCurrentIndex(1)
+    dialog.price.setText("88.80")
+    dialog.source.setText("竞品A")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert market_rows(context) == before + 1
+    page.market.search.setText("SKU-00004-1")
+    page.market.load()
+    qtbot.waitUntil(lambda: page.market.model.rowCount() > 0
+                    and page.market.model.row_at(0).source == "竞品A")
+    assert page.market.model.row_at(0).price == Decimal("88.80")
+
+
+def test_a_refused_market_price_is_shown_under_its_field_and_nothing_is_written(
+        qtbot: QtBot, page: PricingPage, context: ShopContext) -> None:
+    from ecdesk.views.pricing.market_price_dialog import MarketPriceDialog
+
+    before = market_rows(context)
+    dialog = MarketPriceDialog(context, parent=page.market)
+    qtbot.addWidget(dialog)
+    dialog.sku.setText("NO-SUCH-SKU")
+    dialog.price.setText("abc")
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "NO-SUCH-SKU" in dialog.problems["SKU"].text()
+    assert "abc" in dialog.problems["Price"].text()
+    assert not dialog.problems["Date"].text()
+    assert market_rows(context) == before
+
+
+def test_a_market_price_is_edited_and_deleted_from_the_market_tab(
+        qtbot: QtBot, page: PricingPage, context: ShopContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ecdesk.views.pricing import market_panel
+
+    page.tabs.setCurrentWidget(page.market)
+    qtbot.waitUntil(lambda: page.market.model.rowCount() > 0)
+    page.market.table.selectRow(0)
+    chosen = page.market.current_price()
+    assert chosen is not None and page.market.delete_action.isEnabled()
+    edited: list[object] = []
+
+    def edit(dialog: market_panel.MarketPriceDialog) -> int:
+        edited.append(dialog.draft())
+        dialog.price.setText("12.34")
+        dialog.save()
+        return 1
+
+    monkeypatch.setattr(market_panel.MarketPriceDialog, "exec", edit)
+    page.market.edit_price()
+    assert edited and edited[0].sku == chosen.sku  # type: ignore[attr-defined]
+    with context.uow() as uow:
+        assert uow.session.execute(text("SELECT price FROM market_prices WHERE id = :id"),
+                                   {"id": chosen.id}).scalar() == 1234
+    before = market_rows(context)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: page.market.model.rowCount() > 0)
+    page.market.table.selectRow(0)
+    page.market.delete_price()
+    assert market_rows(context) == before - 1

@@ -13,7 +13,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
-from ecdesk.errors import Problem, ValidationError
+from ecdesk.errors import NotFoundError, Problem, ValidationError
 from ecdesk.i18n import _
 from ecdesk.models import Channel, MarketPrice, Variant
 from ecdesk.services.changes import ChangeArea, Changed
@@ -66,6 +66,47 @@ def add_market_prices(uow: UnitOfWork, drafts: list[MarketPriceDraft], *,
         uow.commit()
     return MarketImportResult(len(rows), Changed.of(ChangeArea.PRICING, message=_(
         "{n} market prices saved").format(n=len(rows))))
+
+
+def save_market_price(uow: UnitOfWork, draft: MarketPriceDraft, price_id: int | None = None
+                      ) -> Changed:
+    """Add one typed market price, or change the one `price_id` names; refused whole, naming
+    each field that is wrong, with nothing written."""
+    with uow:
+        session = uow.session
+        rows, problems = _checked(session, [draft], None)
+        if problems:
+            raise ValidationError(problems)
+        if price_id is None:
+            stored = MarketPrice(**rows[0])
+            session.add(stored)
+        else:
+            stored = _get(session, price_id)
+            for key, value in rows[0].items():
+                setattr(stored, key, value)
+        session.flush()
+        saved = stored.id
+        uow.commit()
+    return Changed.of(ChangeArea.PRICING, message=_("Market price of {sku} saved").format(
+        sku=draft.sku.strip()), ids=(saved,))
+
+
+def delete_market_price(uow: UnitOfWork, price_id: int) -> Changed:
+    """Delete one market price (a rule based on the market then reads the next newest)."""
+    with uow:
+        stored = _get(uow.session, price_id)
+        sku = uow.session.scalar(select(Variant.sku).where(Variant.id == stored.variant_id))
+        uow.session.delete(stored)
+        uow.commit()
+    return Changed.of(ChangeArea.PRICING, message=_("Market price of {sku} deleted").format(
+        sku=sku), ids=(price_id,))
+
+
+def _get(session: Session, price_id: int) -> MarketPrice:
+    stored = session.get(MarketPrice, price_id)
+    if stored is None:
+        raise NotFoundError(_("There is no market price {id}").format(id=price_id))
+    return stored
 
 
 def _checked(session: Session, drafts: list[MarketPriceDraft], first_row: int | None

@@ -11,6 +11,18 @@
 <context>
     <name>MarketPanel</name>
     <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
         <source>Import market prices…</source>
         <translation>导入市场价格…</translation>
     </message>
@@ -23,6 +35,14 @@
         <translation>文件需要包含 SKU、价格和日期（YYYY-MM-DD）列；渠道（留空表示任意渠道）和来源可选。以市场价为基准的规则读取该 SKU 在其渠道上最新的价格，没有时读取任意渠道的价格。</translation>
     </message>
     <message>
+        <source>Delete market price</source>
+        <translation>删除市场价</translation>
+    </message>
+    <message>
+        <source>Delete the market price %1 of %2 seen on %3? A rule based on the market price then reads the next newest.</source>
+        <translation>删除 %2 于 %3 记录的市场价 %1？按市场价定价的规则随后读取次新的市场价。</translation>
+    </message>
+    <message>
         <source>Import market prices</source>
         <translation>导入市场价格</translation>
     </message>
@@ -33,6 +53,45 @@
     <message>
         <source>Importing market prices</source>
         <translation>正在导入市场价格</translation>
+    </message>
+</context>
+<context>
+    <name>MarketPriceDialog</name>
+    <message>
+        <source>New market price</source>
+        <translation>新增市场价</translation>
+    </message>
+    <message>
+        <source>Market price of %1</source>
+        <translation>%1 的市场价</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>任意渠道</translation>
+    </message>
+    <message>
+        <source>A competitor, a price site…</source>
+        <translation>竞品、比价网站…</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>
