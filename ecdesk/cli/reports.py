@@ -22,17 +22,21 @@ from ecdesk.i18n import LANGUAGES, _
 
 EXIT_OK, EXIT_USAGE = 0, 2
 # As ecdesk.services.reports.REPORTS (a test checks), without importing the reports.
-REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list", "suppliers")
+REPORT_NAMES = ("sales", "inventory", "accountant-pack", "service", "price-list", "suppliers",
+                "promotions")
 
 
 def add_report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("name", metavar="NAME", help=", ".join(REPORT_NAMES))
     report.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help=_("shop file (default: your shop)"))
-    report.add_argument("--from", dest="first", required=True, metavar="DATE",
+    report.add_argument("--from", dest="first", metavar="DATE",
                         help=_("first day of the period, YYYY-MM-DD (the shop's time zone)"))
-    report.add_argument("--to", dest="last", required=True, metavar="DATE",
+    report.add_argument("--to", dest="last", metavar="DATE",
                         help=_("last day of the period, included, YYYY-MM-DD"))
+    report.add_argument("--promotion", metavar="ID|NAME",
+                        help=_("promotions: this promotion only (the period defaults to the "
+                               "days of its window)"))
     report.add_argument("--channel", metavar="NAME",
                         help=_("only this channel's orders (sales and accountant-pack)"))
     report.add_argument("--out", type=Path, required=True, metavar="FILE",
@@ -51,15 +55,18 @@ def _report(args: argparse.Namespace) -> int:
     from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
     from ecdesk.errors import ValidationError
-    from ecdesk.services.common.period import parse_period
+    from ecdesk.services.common.period import Period, parse_period
     from ecdesk.services.reports import ReportRequest, generate_report
     from ecdesk.services.reports.generate import check_request
     from ecdesk.services.settings import get_settings
 
+    promotion = getattr(args, "promotion", None)
     try:
-        period = parse_period(args.first, args.last)
-        request = ReportRequest(args.name, period, args.out, args.channel,
-                                language=args.report_language)
+        _refuse(_period_given(args, promotion))
+        period = parse_period(args.first, args.last) if args.first else None
+        # check_request reads no period: one promotion's days are known once the shop is open
+        request = ReportRequest(args.name, period or Period.month(2000, 1), args.out,
+                                args.channel, language=args.report_language, promotion=promotion)
         _refuse(check_request(request))
     except ValidationError as error:
         return _usage(error)
@@ -68,14 +75,30 @@ def _report(args: argparse.Namespace) -> int:
         zone = ZoneInfo(get_settings(db.uow("cli")).timezone)
         try:
             stamp = parse_generated_at(args.generated_at, zone)
+            if period is None:
+                from ecdesk.services.promotions.report import window_period
+
+                period = window_period(db.uow("cli"), promotion or "", zone)
             result = generate_report(db.uow("cli"), ReportRequest(
-                args.name, period, args.out, args.channel, stamp, args.report_language))
+                args.name, period, args.out, args.channel, stamp, args.report_language,
+                promotion))
         except ValidationError as error:  # the request itself (e.g. no such channel)
             return _usage(error)
     finally:
         db.close()
     print(result.message)
     return EXIT_OK
+
+
+def _period_given(args: argparse.Namespace, promotion: str | None) -> list[Any]:
+    """--from and --to, both (or neither, for one promotion: its window's days)."""
+    from ecdesk.errors import Problem
+
+    if (args.first is None) != (args.last is None):
+        return [Problem("--from/--to", _("give both --from and --to"))]
+    if args.first is None and not promotion:
+        return [Problem("--from/--to", _("give the period: --from DATE --to DATE"))]
+    return []
 
 
 def parse_generated_at(text: str | None, zone: ZoneInfo) -> datetime | None:

@@ -80,6 +80,12 @@ def _suppliers(session: Session, scope: ReportScope, _alerts: Alerts, step: Step
     return build_suppliers_report(session, scope, step)
 
 
+def _promotions(session: Session, scope: ReportScope, _alerts: Alerts, step: Step) -> Report:
+    from ecdesk.services.promotions.report import build_promotions_report
+
+    return build_promotions_report(session, scope, step)
+
+
 REPORTS = {kind.name: kind for kind in (
     ReportKind("sales", N_("Sales and margin"), _sales, per_channel=True),
     ReportKind("inventory", N_("Inventory valuation"), _inventory, per_channel=False,
@@ -90,7 +96,9 @@ REPORTS = {kind.name: kind for kind in (
     ReportKind("price-list", N_("Price list per channel"), _price_list, per_channel=True),
     ReportKind("suppliers", N_("Suppliers (scorecards, open orders)"), _suppliers,
                per_channel=False),
+    ReportKind("promotions", N_("Promotion results"), _promotions, per_channel=False),
 )}
+FOR_ONE_PROMOTION = frozenset({"promotions"})  # the reports a request may name a promotion for
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class ReportRequest:
     # The report's language (an accountant abroad reads English); None: the window's or the
     # command line's. Same shop, period, time and language: same bytes.
     language: str | None = None
+    promotion: str | None = None  # the promotion results report: this one (id or name) only
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,9 @@ def check_request(request: ReportRequest) -> list[Problem]:
                 ).format(lower=_(kind.title).lower()),
             )
         )
+    if request.promotion and request.name not in FOR_ONE_PROMOTION:
+        problems.append(Problem("Promotion", _("only the promotions report is made for one "
+                                               "promotion: leave the promotion out")))
     out = Path(request.out)
     if out.suffix.lower() not in SUFFIXES:
         problems.append(
@@ -186,13 +198,18 @@ def write_report(report: Report, out: Path, progress: Progress | None = None) ->
 
 
 def _scope(uow: UnitOfWork, request: ReportRequest) -> ReportScope:
-    channel_id, channel_name = None, None
+    channel_id, channel_name, promotion_id = None, None, None
     with uow:
         settings = read_settings(uow.session)
         if request.channel:
             channel_id, channel_name = find_channel(uow.session, request.channel)
+        if request.promotion:
+            from ecdesk.services.promotions.report import resolve_promotion
+
+            promotion_id = resolve_promotion(uow.session, request.promotion)
     return ReportScope(settings.shop_name, settings.currency, settings.timezone, request.period,
-                       request.generated_at or datetime.now(UTC), channel_id, channel_name)
+                       request.generated_at or datetime.now(UTC), channel_id, channel_name,
+                       promotion_id)
 
 
 def find_channel(session: Session, name: str) -> tuple[int, str]:

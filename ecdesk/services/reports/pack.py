@@ -1,5 +1,6 @@
 """The monthly accountant pack: the sales and inventory reports in one PDF with a contents page,
-and every refund paid in the period after the sales (from the service report)."""
+and every refund paid in the period after the sales (from the service report), then the discount
+cost by promotion (from the promotion results report)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from ecdesk.i18n import N_, _
+from ecdesk.services.promotions.report import discount_cost_section
 from ecdesk.services.reports import inventory, sales
 from ecdesk.services.reports.model import Block, Paragraph, Report, Section, Table
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
@@ -28,6 +30,7 @@ def build_accountant_pack(session: Session, scope: ReportScope,
                 channels=channels, currency=scope.currency)),), new_page=True),
         *_chapter(sales_part, "sales"),
         _refunds_section(session, scope),
+        discount_cost_section(session, scope),
         Section(_(inventory.TITLE), (Paragraph(
             _("{scope}: stock is shared by every channel, so this part covers the whole shop "
               "whichever channel the sales part is for.").format(

@@ -22,6 +22,7 @@ class ReportScope:
     generated_at: datetime  # aware
     channel_id: int | None = None
     channel_name: str | None = None  # None: every channel
+    promotion_id: int | None = None  # the promotion results report: this one only
 
     @property
     def zone(self) -> ZoneInfo:

@@ -64,6 +64,10 @@ DESCRIPTIONS = {
     "price-list": QT_TRANSLATE_NOOP(
         "ReportsPage", "Every SKU's price on each channel, with its cost, the channel's fees on "
         "one unit and the margin after them, as they stand now"),
+    "promotions": QT_TRANSLATE_NOOP(
+        "ReportsPage", "Each promotion that ended in the period: sales, orders, average order "
+        "value, discount cost and margin after fees during its window against the time just "
+        "before, by channel and top SKUs, and coupon uses"),
 }
 PRESETS = ("last_month", "this_month", "custom")
 FORMATS = ((".pdf", "PDF"), (".csv", QT_TRANSLATE_NOOP("ReportsPage", "CSV (the same tables)")),

@@ -28,6 +28,10 @@
         <translation>每个 SKU 在各渠道的价格，以及其成本、单件的平台费用和扣除后的毛利（按当前情况）</translation>
     </message>
     <message>
+        <source>Each promotion that ended in the period: sales, orders, average order value, discount cost and margin after fees during its window against the time just before, by channel and top SKUs, and coupon uses</source>
+        <translation>期间内结束的每个促销活动：活动期间与活动前同样长时间相比的销售额、订单数、客单价、优惠成本和扣除平台费用后毛利，按渠道和热销 SKU，以及优惠券使用次数</translation>
+    </message>
+    <message>
         <source>CSV (the same tables)</source>
         <translation>CSV（相同的表格）</translation>
     </message>
