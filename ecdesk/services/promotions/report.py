@@ -170,13 +170,13 @@ def _overview(results: list[_Results], scope: ReportScope) -> Table:
              "promo_discounts": r.during["promo_discounts"],
              "discount_cost": r.during["discount_cost"], "margin": r.during["margin"],
              "margin_before": r.previous["margin"]} for r in results]
-    columns = (Column("promotion", _("Promotion"), TEXT, 2.0),
-               Column("window", _("Window"), TEXT, 3.4),
+    columns = (Column("promotion", _("Promotion"), TEXT, 1.8),
+               Column("window", _("Window"), TEXT, 3.0),
                Column("orders", _("Orders"), COUNT, 0.7),
                Column("sales", _("Sales"), MONEY, 1.3),
-               Column("promo_discounts", _("Promo discounts"), MONEY, 1.7),
-               Column("discount_cost", _("Seller's cost"), MONEY, 1.4),
-               Column("margin", _("Margin after fees"), MONEY, 1.7),
+               Column("promo_discounts", _("Promo discounts"), MONEY, 1.9),
+               Column("discount_cost", _("Seller's cost"), MONEY, 1.8),
+               Column("margin", _("Gross margin after fees"), MONEY, 2.1),
                Column("margin_before", _("Margin before"), MONEY, 1.5))
     frame = pd.DataFrame(rows, columns=[c.key for c in columns])
     total = {"promo_discounts": sum(r.during["promo_discounts"] for r in results),
@@ -195,7 +195,7 @@ SUMMARY_ROWS = (
     ("fees", N_("Platform fees"), MONEY),
     ("refunds", N_("Refunds"), MONEY),
     ("cogs", N_("Cost of goods"), MONEY),
-    ("margin", N_("Margin after fees"), MONEY),
+    ("margin", N_("Gross margin after fees"), MONEY),
     ("margin_rate", N_("Margin rate"), RATE),
     ("coupon_uses", N_("Coupon uses"), COUNT),
 )
@@ -234,10 +234,10 @@ def _by_channel(result: _Results, key: str) -> Table:
                Column("orders", _("Orders"), COUNT, 0.8),
                Column("units", _("Units"), UNITS, 0.8),
                Column("sales", _("Sales"), MONEY, 1.3),
-               Column("promo_discounts", _("Promo discounts"), MONEY, 1.5),
+               Column("promo_discounts", _("Promo discounts"), MONEY, 1.7),
                Column("discount_cost", _("Seller's cost"), MONEY, 1.4),
                Column("fees", _("Platform fees"), MONEY, 1.5),
-               Column("margin", _("Margin after fees"), MONEY, 1.7),
+               Column("margin", _("Gross margin after fees"), MONEY, 1.7),
                Column("margin_rate", _("Margin"), RATE, 0.8))
     return Table(f"{key}-channels", _("{name}: by channel, during the window").format(
         name=result.promotion.name), columns, frame, totals)
