@@ -136,10 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_lazy_parser("pricing", _("price rules: preview (exit 3 when a flagged change "
                                           "would apply), apply, undo"),
                              "ecdesk.cli.pricing:add_pricing_arguments")
-    commands.add_lazy_parser("promotions", _("the promotion calendar; check (exit 3 when a "
-                                            "check finds an overlap, a price below cost or "
-                                            "the margin floor, or a misleading 'was' price); "
-                                            "export --out FILE.ics"),
+    commands.add_lazy_parser("promotions", _("the promotion calendar; add, edit, schedule, "
+                                            "cancel; check (exit 3 when a check finds an "
+                                            "overlap, a price below cost or the margin floor, "
+                                            "or a misleading 'was' price); export --out "
+                                            "FILE.ics"),
                              "ecdesk.cli.promotions:add_promotions_arguments")
     commands.add_lazy_parser("report", _("write a report for a period as PDF (or the same tables "
                              "as CSV/XLSX): sales (sales and margin), inventory (stock valuation), "

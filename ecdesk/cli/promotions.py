@@ -1,6 +1,8 @@
 """`promotions [--json]`: the promotion calendar, by start; `promotions check [--json]`: the
 checks before a promotion starts, exit 3 when one finds something; `promotions export --out
-FILE.ics`: the calendar as iCalendar for any calendar app."""
+FILE.ics`: the calendar as iCalendar for any calendar app; `promotions add` / `edit ID` (every
+field as an option; the checks' findings refuse the save, exit 3, unless --yes), `schedule ID`,
+`cancel ID` (exit 2 for an unknown id, 3 with the problems by field)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecdesk.cli.promotion_writes import add_promotion_writes, db_argument
 from ecdesk.i18n import _
 
 if TYPE_CHECKING:
@@ -21,26 +24,23 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_USAGE, EXIT_FLAGGED = 0, 2, 3
 
 
-def _db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
-
-
 def add_promotions_arguments(promotions: argparse.ArgumentParser) -> None:
-    promotions.add_argument("--json", action="store_true", help="print JSON (times in UTC)")
-    _db_argument(promotions)
+    promotions.add_argument("--json", action="store_true", help=_("print JSON (times in UTC)"))
+    db_argument(promotions)
     promotions.set_defaults(handler=_list)
     commands = promotions.add_subparsers(dest="promotions_command")
-    check = commands.add_parser("check", help="overlaps, prices below cost or the margin floor "
-                                "after fees, compare-at prices above the 7-day lowest price; "
-                                "exit 3 when a check finds something")
-    check.add_argument("--json", action="store_true", help="print JSON")
-    _db_argument(check)
+    check = commands.add_parser("check", help=_("overlaps, prices below cost or the margin "
+                                                "floor after fees, compare-at prices above the "
+                                                "7-day lowest price; exit 3 when a check finds "
+                                                "something"))
+    check.add_argument("--json", action="store_true", help=_("print JSON"))
+    db_argument(check)
     check.set_defaults(handler=_check)
-    export = commands.add_parser("export", help="write the calendar as iCalendar (.ics)")
-    export.add_argument("--out", type=Path, required=True, help="the .ics file to write")
-    _db_argument(export)
+    export = commands.add_parser("export", help=_("write the calendar as iCalendar (.ics)"))
+    export.add_argument("--out", type=Path, required=True, help=_("the .ics file to write"))
+    db_argument(export)
     export.set_defaults(handler=_export)
+    add_promotion_writes(commands)
 
 
 def _print(text: str) -> None:

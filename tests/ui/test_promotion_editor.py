@@ -161,3 +161,12 @@ def test_duplicating_a_promotion_opens_a_new_draft_copy(qtbot: QtBot,
     assert (draft.name, draft.status, draft.rate, draft.channels) == (
         "Running now (copy)", "draft", "5", (TMALL,))
     assert replace(draft, name="x") != draft
+
+
+def test_edit_on_the_page_opens_the_editor_over_it_without_blocking(
+        qtbot: QtBot, page: PromotionsPage) -> None:
+    select(page, "Running now")
+    page.edit_action.trigger()
+    dialog = page.open_editor
+    assert dialog is not None and dialog.isVisible() and dialog.promotion_id is not None
+    dialog.reject()
