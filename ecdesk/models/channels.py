@@ -49,8 +49,11 @@ class Channel(Base):
                                            server_default="after_discounts")
     position: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(default=False)
-    # 七天无理由: days after shipping within which a buyer may send goods back.
+    # 七天无理由: days after delivery within which a buyer may send goods back.
     return_window_days: Mapped[int] = mapped_column(Integer, default=7, server_default="7")
+    # Days a parcel travels: delivery is taken as shipping plus these when the order has no
+    # delivery time (services/returns/window.py).
+    transit_days: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
 
 
 class Listing(Base):

@@ -53,6 +53,9 @@ class Order(Base):
     ordered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The buyer's confirmed receipt (确认收货时间) from the platform's file, or "Mark
+    # delivered"; None when unknown (the return window then counts from shipping + transit).
+    delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     status: Mapped[OrderStatus] = mapped_column(
         _enum(OrderStatus, "order_status"), default=OrderStatus.PAID)
     customer_name: Mapped[str] = mapped_column(String(120), default="")

@@ -521,3 +521,22 @@ def test_an_exchange_received_from_the_orders_page_shows_its_replacement_order(
                                         "WHERE replaces_ticket_id IS NOT NULL")
     assert number.startswith("TM-3-T-") and status == "paid"
     assert f"Replacement order: {number}" in tickets.pane.info.text()
+
+
+def test_mark_delivered_records_the_delivery_and_the_pane_says_the_return_window_follows_it(
+        qtbot: QtBot, page: OrdersPage, shop: SmallShop,
+        message_boxes: list[tuple[str, str, str]]) -> None:
+    select(page, "TM-1")  # paid, not shipped: it cannot be delivered
+    assert not page.delivered_action.isEnabled()
+    select(page, "TM-3")
+    assert page.delivered_action.isEnabled()
+    returns = page.detail.figures["returns"]
+    assert "no delivery time: shipping plus the channel's transit days" in returns.text()
+    page.delivered_action.trigger()
+    assert message_boxes == []
+    [(delivered,)] = query(shop.db, "SELECT delivered_at FROM orders WHERE number = 'TM-3'")
+    assert delivered is not None
+    select(page, "TM-3")
+    assert "(delivered " in page.detail.figures["returns"].text()
+    page.delivered_action.trigger()  # a second time is refused, naming the order
+    assert "TM-3 was already delivered" in message_boxes[-1][2]

@@ -177,3 +177,18 @@ def test_the_customer_search_finds_nobody_for_words_no_customer_has(
     dialog.customer_search.setText("zzqx no such person")
     qtbot.keyClick(dialog.customer_search, Qt.Key.Key_Return)
     assert dialog.customer.count() == 1 and dialog.customer.currentData() is None
+
+
+def test_service_settings_state_the_window_rule_and_save_a_channels_transit_days(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from ecdesk.services.returns.window import return_windows
+    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+
+    dialog = ServiceSettingsDialog(context)
+    qtbot.addWidget(dialog)
+    assert "after delivery" in dialog.window_rule.text()
+    assert "transit days" in dialog.window_rule.text()
+    channel_id, spin = next(iter(dialog.transit_spins.items()))
+    spin.setValue(5)
+    spin.editingFinished.emit()
+    assert return_windows(context.uow())[channel_id][1] == 5

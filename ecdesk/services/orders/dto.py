@@ -68,3 +68,8 @@ class OrderDetail:
     tax_included: bool = False  # True: the line prices already hold the tax
     carrier: str = ""  # 快递公司
     tracking_number: str = ""  # 快递单号
+    delivered_at: datetime | None = None  # known delivery (确认收货时间 or "Mark delivered")
+    # The return window's end (services/returns/window.py); None while not shipped. Estimated:
+    # no delivery time, so counted from shipping plus the channel's transit days.
+    returns_until: datetime | None = None
+    returns_estimated: bool = False

@@ -27,6 +27,8 @@ from ecdesk.services.common.shop_time import day_start, shop_zone
 from ecdesk.services.orders.dto import OrderDetail, OrderLineRow, OrderRow
 from ecdesk.services.orders.filters import OPEN, OrderQuery
 from ecdesk.services.orders.search import search_condition
+from ecdesk.services.returns.dto import WindowBasis
+from ecdesk.services.returns.window import return_window
 
 
 def filter_orders(query: Select[Any], spec: OrderQuery, zone: ZoneInfo,
@@ -144,8 +146,11 @@ def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:
             status=head.status, customer_name=head.customer_name, currency=head.currency,
             lines=len(lines), units=sum(line.quantity for line in lines),
             total=goods + head.shipping)
+        window = return_window(head, session.get_one(Channel, head.channel_id))
         return OrderDetail(row=row, shipping=head.shipping, platform_fees=head.platform_fees,
                            refunded=head.refunded, note=head.note,
                            stock_issued=head.stock_issued, lines=tuple(lines),
                            tax=head.tax, tax_included=head.tax_included,
-                           carrier=head.carrier, tracking_number=head.tracking_number)
+                           carrier=head.carrier, tracking_number=head.tracking_number,
+                           delivered_at=head.delivered_at, returns_until=window.ends,
+                           returns_estimated=window.basis == WindowBasis.SHIPPED_PLUS_TRANSIT)

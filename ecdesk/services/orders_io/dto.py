@@ -37,6 +37,7 @@ class ParsedOrder:
     status: OrderStatus
     paid_at: datetime | None = None
     shipped_at: datetime | None = None
+    delivered_at: datetime | None = None  # the buyer's confirmed receipt, when the file says
     customer_name: str = ""
     customer_key: str = ""  # e-mail or buyer nickname, casefolded
     currency: str = ""  # "" when the file does not say: the channel's

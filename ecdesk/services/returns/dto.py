@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,11 +37,19 @@ class ReturnableLine:
         return self.shipped - self.returned
 
 
+class WindowBasis(enum.StrEnum):
+    """What a return window counts from (services/returns/window.py)."""
+
+    DELIVERED = "delivered"  # the order's delivery time
+    SHIPPED_PLUS_TRANSIT = "shipped_plus_transit"  # no delivery time: shipping + transit days
+
+
 @dataclass(frozen=True)
 class ReturnWindow:
     days: int
-    starts: datetime | None  # shipping time; None while the order has not shipped
+    starts: datetime | None  # delivery (known or estimated); None while not shipped
     ends: datetime | None
+    basis: WindowBasis = WindowBasis.DELIVERED
 
     def allows(self, at: datetime) -> bool:
         return self.ends is not None and at <= self.ends

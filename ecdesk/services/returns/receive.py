@@ -22,7 +22,7 @@ from ecdesk.models import (
 )
 from ecdesk.models.base import utc_now
 from ecdesk.services.changes import ChangeArea, Changed
-from ecdesk.services.returns.dto import ReturnLineDraft
+from ecdesk.services.returns.dto import ReturnLineDraft, ReturnWindow, WindowBasis
 from ecdesk.services.returns.window import return_window
 from ecdesk.services.stock.ledger import Movement, post_movements
 
@@ -116,11 +116,18 @@ def return_problems(session: Session, order: Order, lines: Sequence[ReturnLineDr
     if order.stock_issued and not override_window:
         window = return_window(order, session.get_one(Channel, order.channel_id))
         if not window.allows(at):
-            problems.append(Problem(_("Return window"), _(
-                "the channel's return window of {days} day(s) after shipping ended on {end}: "
-                "accept it anyway with the override").format(
-                    days=window.days, end=window.ends.date() if window.ends else "")))
+            problems.append(Problem(_("Return window"), _window_ended(window)))
     return problems
+
+
+def _window_ended(window: ReturnWindow) -> str:
+    end = window.ends.date() if window.ends else ""
+    if window.basis == WindowBasis.SHIPPED_PLUS_TRANSIT:
+        return _("the channel's return window of {days} day(s) after delivery (taken as "
+                 "shipping plus the transit days: the order has no delivery time) ended on "
+                 "{end}: accept it anyway with the override").format(days=window.days, end=end)
+    return _("the channel's return window of {days} day(s) after delivery ended on {end}: "
+             "accept it anyway with the override").format(days=window.days, end=end)
 
 
 def _choice_problems(draft: ReturnLineDraft, row: int) -> list[Problem]:

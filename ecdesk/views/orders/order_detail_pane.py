@@ -53,12 +53,13 @@ class OrderDetailPane(QWidget):
         for key, label in (("goods", self.tr("Goods")), ("shipping", self.tr("Shipping")),
                            ("total", self.tr("Order total")), ("tax", self.tr("Tax")),
                            ("shipped_with", self.tr("Shipped with")),
+                           ("returns", self.tr("Returns")),
                            ("fees", self.tr("Platform fees")),
                            ("refunded", self.tr("Refunded")), ("stock", self.tr("Stock")),
                            ("note", self.tr("Note"))):
             value = QLabel(wordWrap=True, textInteractionFlags=(
                 Qt.TextInteractionFlag.TextSelectableByMouse))
-            if key not in ("stock", "note", "tax", "shipped_with"):
+            if key not in ("stock", "note", "tax", "shipped_with", "returns"):
                 value.setAlignment(RIGHT)
             self.figures[key] = value
             form.addRow(label, value)
@@ -100,8 +101,21 @@ class OrderDetailPane(QWidget):
              else self.tr("%s, on top of the prices")) % tax if detail.tax else tax)
         self.figures["shipped_with"].setText(
             " ".join(part for part in (detail.carrier, detail.tracking_number) if part) or "—")
+        self.figures["returns"].setText(self._returns_state(detail, zone))
         self.figures["stock"].setText(self._stock_state(detail))
         self.figures["note"].setText(detail.note or "—")
+
+    def _returns_state(self, detail: OrderDetail, zone: ZoneInfo) -> str:
+        """Until when goods may come back, and what the window counts from."""
+        if detail.returns_until is None:
+            return "—"
+        until = shop_stamp(detail.returns_until, zone)
+        if detail.returns_estimated:
+            return self.tr("until %1 (no delivery time: shipping plus the channel's transit "
+                           "days)").replace("%1", until)
+        assert detail.delivered_at is not None
+        return self.tr("until %1 (delivered %2)").replace("%1", until).replace(
+            "%2", shop_stamp(detail.delivered_at, zone))
 
     def _stock_state(self, detail: OrderDetail) -> str:
         if detail.stock_issued:

@@ -46,6 +46,7 @@ from ecdesk.services.orders.shipping import carriers_in_use
 from ecdesk.services.orders.stock import can_change
 from ecdesk.services.orders_io.export import export_orders
 from ecdesk.services.reports.packing import write_packing_list
+from ecdesk.services.returns.delivery import MARK_DELIVERED_ACTION, mark_delivered
 from ecdesk.services.returns.dto import RETURN_OF_ORDER_ACTION, ReturnOfOrder
 from ecdesk.views.orders.order_detail_pane import OrderDetailPane
 from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
@@ -187,6 +188,10 @@ class OrdersPage(QWidget):
                                          self.return_goods)
         self.return_action.setEnabled(False)
         toolbar.addAction(self.return_action)
+        self.delivered_action = page_action(self, _(MARK_DELIVERED_ACTION), "Ctrl+Shift+Y",
+                                            self.mark_delivered)
+        self.delivered_action.setEnabled(False)
+        toolbar.addAction(self.delivered_action)
         page_action(self, "", QKeySequence.StandardKey.Find, self.focus_search)
         self.count_label = QLabel()
         spacer = QWidget()
@@ -327,6 +332,7 @@ class OrdersPage(QWidget):
         self.packing_action.setEnabled(bool(rows))
         self.edit_action.setEnabled(len(rows) == 1)
         self.return_action.setEnabled(len(rows) == 1 and rows[0].status in SHIPPED)
+        self.delivered_action.setEnabled(any(row.status in SHIPPED for row in rows))
 
     @staticmethod
     def _can_become(row: OrderRow, status: str) -> bool:
@@ -344,6 +350,7 @@ class OrdersPage(QWidget):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.return_action)
+        menu.addAction(self.delivered_action)
         return menu
 
     def show_target(self, target: object) -> None:
@@ -400,6 +407,14 @@ class OrdersPage(QWidget):
         rows = self.selected_orders()
         if len(rows) == 1:
             self.context.show_on_page("tickets", ReturnOfOrder(rows[0].id))
+
+    def mark_delivered(self) -> None:
+        """Record the selected shipped orders as delivered now: their return windows count
+        from today (the service refuses, naming it, an order already delivered)."""
+        rows = [row for row in self.selected_orders() if row.status in SHIPPED]
+        if rows:
+            self.context.write(self, mark_delivered, [row.id for row in rows],
+                               at=self.context.clock.now())
 
     def change_status(self, status: str) -> None:
         """Move the selected orders that can make the move; say why the others cannot."""

@@ -1,6 +1,7 @@
 """Service settings (from the Tickets page): the business calendar the SLA clocks run on
 (working days and hours, the holiday calendar, the shop's own days off and make-up working days
-for a year), the SLA targets per type and priority, and each channel's return window.
+for a year), the SLA targets per type and priority, and each channel's return window (days
+after delivery) and transit days.
 
 Each part saves through its service, which refuses what is wrong (a target of zero, hours that
 end before they start) in its own words; the open tickets' due times follow at once.
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -33,8 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem, ValidationError
+from ecdesk.i18n import _
 from ecdesk.services.channels import list_channels
-from ecdesk.services.returns.window import return_windows, set_return_window
+from ecdesk.services.returns.window import (
+    DEFAULT_DAYS,
+    DEFAULT_TRANSIT_DAYS,
+    MAX_DAYS,
+    MAX_TRANSIT_DAYS,
+    WINDOW_RULE,
+    return_windows,
+    set_return_window,
+    set_transit_days,
+)
 from ecdesk.services.tickets.calendar_settings import CalendarSettings, hours_text, parse_hours
 from ecdesk.services.tickets.canned import list_canned_replies, save_canned_reply
 from ecdesk.services.tickets.policies import (
@@ -152,16 +165,33 @@ class ServiceSettingsDialog(QDialog):
         return box
 
     def _windows_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Return window (days after shipping)"))
-        self.windows = QFormLayout(box)
+        """Per channel: the return window in days after delivery and the days a parcel
+        travels, under the rule they follow (services/returns/window.py)."""
+        box = QGroupBox(self.tr("Return window"))
+        rule = QLabel(_(WINDOW_RULE), wordWrap=True)
+        rule.setStyleSheet("color: #5a5a5a;")
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Days after delivery")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Transit days")), 0, 2)
         self.window_spins: dict[int, QSpinBox] = {}
+        self.transit_spins: dict[int, QSpinBox] = {}
         windows = return_windows(self.context.uow())
-        for channel in list_channels(self.context.uow()):
-            spin = QSpinBox(minimum=1, maximum=365, value=windows.get(channel.id, 7))
+        for row, channel in enumerate(list_channels(self.context.uow()), start=1):
+            days, transit = windows.get(channel.id, (DEFAULT_DAYS, DEFAULT_TRANSIT_DAYS))
+            spin = QSpinBox(minimum=1, maximum=MAX_DAYS, value=days)
             spin.editingFinished.connect(lambda c=channel.id, s=spin: self.context.write(
                 self, set_return_window, c, s.value()))
-            self.window_spins[channel.id] = spin
-            self.windows.addRow(channel.name, spin)
+            travel = QSpinBox(minimum=1, maximum=MAX_TRANSIT_DAYS, value=transit)
+            travel.editingFinished.connect(lambda c=channel.id, s=travel: self.context.write(
+                self, set_transit_days, c, s.value()))
+            self.window_spins[channel.id], self.transit_spins[channel.id] = spin, travel
+            grid.addWidget(QLabel(channel.name), row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(travel, row, 2)
+        column = QVBoxLayout(box)
+        column.addWidget(rule)
+        column.addLayout(grid)
+        self.window_rule = rule
         return box
 
     def _canned_box(self) -> QGroupBox:

@@ -263,6 +263,7 @@ class OrderRows:
         return ParsedOrder(
             row=order.row, number=order.number, ordered_at=values["ordered_at"], status=status,
             paid_at=paid_at, shipped_at=shipped_at,
+            delivered_at=values.get("delivered_at") if status in SHIPPED_STATUSES else None,
             customer_name=values.get("customer_name", ""),
             customer_key=values.get("customer_key", "").casefold(),
             currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,

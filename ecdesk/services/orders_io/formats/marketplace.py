@@ -49,9 +49,12 @@ def status_of(text: str, refunded: bool) -> OrderStatus | None:
 
 # What every marketplace format reads of an order (its rows repeat them: compared across rows).
 ORDER_FIELDS = ("customer_key", "customer_name", "status", "created_at", "paid_at",
-                "shipped_at", "shipping", "refunded", "carrier", "tracking_number")
+                "shipped_at", "delivered_at", "shipping", "refunded", "carrier",
+                "tracking_number")
 CARRIER = ("快递公司", "物流公司", "承运商")
 TRACKING = ("快递单号", "物流单号", "运单号")
+# The buyer's confirmed receipt: the return window counts from it (services/returns/window.py).
+DELIVERED = ("确认收货时间", "买家确认收货时间")
 
 
 def has_order_fields(read: RowReader) -> bool:
@@ -67,6 +70,7 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
     return {
         "ordered_at": created, "paid_at": read_time(read, "paid_at", zone),
         "shipped_at": read_time(read, "shipped_at", zone),
+        "delivered_at": read_time(read, "delivered_at", zone),
         "status": read_status(read, bool(refunded)),
         "customer_name": read.text("customer_name") or buyer, "customer_key": buyer,
         "shipping": read.amount("shipping"), "refunded": refunded,

@@ -22,6 +22,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "created_at": ("订单成交时间", "拼单成功时间", "支付时间"),
     "paid_at": ("支付时间", "订单成交时间"),
     "shipped_at": ("发货时间",),
+    "delivered_at": marketplace.DELIVERED,
     "sku": ("商家编码-sku维度", "sku编码"),
     "sku_fallback": ("商家编码-商品维度",),
     "title": ("商品", "商品名称"),

@@ -79,6 +79,10 @@
         <translation>快递</translation>
     </message>
     <message>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
         <source>Platform fees</source>
         <translation>平台费用</translation>
     </message>
@@ -115,6 +119,14 @@
     <message>
         <source>%s, on top of the prices</source>
         <translation>%s（价外另计）</translation>
+    </message>
+    <message>
+        <source>until %1 (no delivery time: shipping plus the channel&apos;s transit days)</source>
+        <translation>截至 %1（无签收时间：按发货时间加渠道在途天数）</translation>
+    </message>
+    <message>
+        <source>until %1 (delivered %2)</source>
+        <translation>截至 %1（%2 签收）</translation>
     </message>
     <message numerus="yes">
         <source>Stock issued: %n unit(s) left the shelf</source>

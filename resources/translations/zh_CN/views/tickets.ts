@@ -275,8 +275,16 @@
         <translation>保存目标</translation>
     </message>
     <message>
-        <source>Return window (days after shipping)</source>
-        <translation>退货期限（发货后天数）</translation>
+        <source>Return window</source>
+        <translation>退货期限</translation>
+    </message>
+    <message>
+        <source>Days after delivery</source>
+        <translation>签收后天数</translation>
+    </message>
+    <message>
+        <source>Transit days</source>
+        <translation>在途天数</translation>
     </message>
     <message>
         <source>Canned replies</source>
