@@ -459,7 +459,7 @@ def test_the_audit_trail_records_a_creation_with_its_values_and_actor(tmp_shop: 
         "currency": [None, "CNY"], "fee_basis": [None, "after_discounts"],
         "kind": [None, "tmall"], "name": [None, "Tmall"], "payment_fee_rate": [None, "0"],
         "per_order_fee": [None, "0"], "per_unit_fee": [None, "0"], "position": [None, 1],
-        "return_window_days": [None, 7],
+        "return_window_days": [None, 7], "transit_days": [None, 3],
     })]
 
 

@@ -147,7 +147,7 @@ def test_actions_are_enabled_only_for_moves_the_selection_can_make(qtbot: QtBot,
     assert enabled() == {"refunded"}
     assert [a.text() for a in page.context_menu().actions() if not a.isSeparator()] == [
         "New order…", "Edit order…", "Mark paid", "Mark shipped", "Mark completed", "Cancel…",
-        "Refund…", "Return or exchange…"]
+        "Refund…", "Return or exchange…", "Mark delivered"]
     shortcuts = {a.text(): a.shortcut().toString() for a in page.actions()}
     assert shortcuts["Mark shipped"] == "Ctrl+Shift+S"
     assert shortcuts["New order…"] == "Ctrl+Shift+N"
