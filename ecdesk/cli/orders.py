@@ -103,7 +103,8 @@ def _changed(db: Any, draft: Any, args: argparse.Namespace) -> Any:
                                             unit_price=price or lines[at].unit_price)
             continue
         choice = sku_choice(db.uow("cli"), sku, draft.channel_id) if price is None else None
-        lines.append(OrderLineDraft(sku, quantity, price or (choice.price if choice else "")))
+        lines.append(OrderLineDraft(sku, quantity, price or (choice.price_for(quantity)
+                                                             if choice else "")))
     given = {"customer_name": args.customer, "customer_key": args.customer_id,
              "number": args.new_number, "shipping": args.shipping,
              "platform_fees": args.fees, "note": args.note}

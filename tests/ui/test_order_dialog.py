@@ -301,3 +301,25 @@ def test_removing_a_line_takes_it_out_of_the_order(dialog: OrderDialog) -> None:
     assert "Goods 110.00" in dialog.totals.text()
     assert dialog.draft()[0].lines[0].unit_price == "55.00"
     assert Decimal(dialog.fees.text()) == Decimal("6.16")
+
+
+def test_a_line_reaching_a_quantity_tier_takes_its_price_and_names_it(
+        dialog: OrderDialog, order_shop: tuple[SmallShop, ShopContext]) -> None:
+    from ecdesk.services.pricing.rule_draft import RuleDraft
+    from ecdesk.services.pricing.rule_store import save_rule
+
+    save_rule(order_shop[1].uow(), RuleDraft(  # on Tmall from 10 units: the list price - 10 %
+        name="批发 10+", method="relative", base="list_price", rate="10",
+        channel="Tmall 天猫", min_quantity="10"))
+    dialog.editor.set_line(0, sku="SHIRT-WHITE", quantity="9")
+    assert cell(dialog, 0, PRICE) == "55.00"
+    dialog.lines.item(0, QUANTITY).setText("10")
+    assert cell(dialog, 0, PRICE) == "53.91"  # the list price 59.90 less 10 %
+    assert "quantity tier from 10 units: 批发 10+" in cell(dialog, 0, PRODUCT)
+    assert cell(dialog, 0, TOTAL) == "539.10"
+    dialog.lines.item(0, QUANTITY).setText("2")
+    assert (cell(dialog, 0, PRICE), cell(dialog, 0, PRODUCT)) == ("55.00",
+                                                                  "Linen shirt 亚麻衬衫 · White")
+    dialog.lines.item(0, PRICE).setText("50")  # typed: the quantity no longer moves it
+    dialog.lines.item(0, QUANTITY).setText("12")
+    assert cell(dialog, 0, PRICE) == "50"

@@ -1,9 +1,9 @@
-"""What the order form looks up while the user types: SKUs with their price on the channel,
-and whether an order number is already taken on a channel."""
+"""What the order form looks up while the user types: SKUs with their price on the channel
+(and its quantity tiers, 阶梯定价), and whether an order number is already taken on a channel."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +13,7 @@ from ecdesk.db import UnitOfWork
 from ecdesk.models import Channel, Listing, Order, Product, Variant
 from ecdesk.services.common.text_search import contains, starts_with
 from ecdesk.services.pricing.sql import effective_price_sql
+from ecdesk.services.pricing.tiers import QuantityTier, quantity_tiers, tier_for
 
 SUGGESTIONS = 20
 
@@ -23,6 +24,16 @@ class SkuChoice:
     title: str  # product title and options, "Linen shirt · White / M"
     price: Decimal  # the channel's price, or the SKU's list price when the channel has none
     on_hand: int
+    tiers: tuple[QuantityTier, ...] = ()  # from a quantity up, another price (sku_choice only)
+
+    def tier(self, quantity: int) -> QuantityTier | None:
+        """The quantity tier an order line of `quantity` units reaches, or None."""
+        return tier_for(self.tiers, quantity)
+
+    def price_for(self, quantity: int) -> Decimal:
+        """The unit price of a line of `quantity` units: its tier's, else the price."""
+        tier = self.tier(quantity)
+        return self.price if tier is None else tier.price
 
 
 def _choices(channel_id: int | None) -> Select[Any]:
@@ -59,10 +70,15 @@ def suggest_skus(uow: UnitOfWork, text: str, channel_id: int | None,
 
 
 def sku_choice(uow: UnitOfWork, sku: str, channel_id: int | None) -> SkuChoice | None:
-    """The SKU exactly as typed (archived ones too: an old order may name one), or None."""
+    """The SKU exactly as typed (archived ones too: an old order may name one), with its
+    quantity tiers on the channel, or None."""
     with uow:
-        row = uow.session.execute(_choices(channel_id).where(Variant.sku == sku.strip())).first()
-    return _choice(row) if row is not None else None
+        row = uow.session.execute(_choices(channel_id).add_columns(Variant.id.label("vid"))
+                                  .where(Variant.sku == sku.strip())).first()
+        if row is None:
+            return None
+        tiers = quantity_tiers(uow.session, row.vid, channel_id)
+    return replace(_choice(row), tiers=tiers)
 
 
 def order_number_taken(uow: UnitOfWork, channel_id: int, number: str) -> bool:

@@ -1,7 +1,9 @@
 """The lines of an order being typed: SKU (with suggestions), quantity, unit price, discount.
 
 A SKU brings its product title, a quantity of 1 and the channel's price (the catalog's price
-stays "the catalog's" until the user types one, so a change of channel reprices it). An empty
+stays "the catalog's" until the user types one, so a change of channel reprices it). A catalog
+price follows the quantity too: a line reaching a quantity tier (阶梯定价) takes the tier's price,
+and its product cell names the tier. An empty
 line always waits at the end; blank lines are not part of the order. Line totals are shown
 only for lines that pass the service's own check.
 """
@@ -129,7 +131,8 @@ class OrderLinesEditor(QWidget):
         if self._filling:
             return
         self._filling = True
-        if item.column() == SKU:
+        if item.column() == SKU or (item.column() == QUANTITY and self.table.item(
+                item.row(), PRICE).data(CATALOG_PRICE)):
             self._fill_from_catalog(item.row())
         elif item.column() == PRICE:
             item.setData(CATALOG_PRICE, False)  # typed by the user: keep it
@@ -139,7 +142,8 @@ class OrderLinesEditor(QWidget):
         self.edited.emit()
 
     def _fill_from_catalog(self, row: int) -> None:
-        """Product title, a quantity of 1 and the channel's price for the SKU just entered."""
+        """Product title, a quantity of 1 and the channel's price for the SKU just entered (its
+        quantity tier's for the line's quantity)."""
         choice = self._choose(self.text(row, SKU))
         self.table.item(row, PRODUCT).setText(choice.title if choice else "")
         if choice is None:
@@ -148,8 +152,12 @@ class OrderLinesEditor(QWidget):
             self.table.item(row, QUANTITY).setText("1")
         price = self.table.item(row, PRICE)
         if not price.text().strip() or price.data(CATALOG_PRICE):
-            price.setText(str(choice.price))
+            quantity = self._quantity(row)
+            tier = choice.tier(quantity) if isinstance(quantity, int) else None
+            price.setText(str(choice.price if tier is None else tier.price))
             price.setData(CATALOG_PRICE, True)
+            if tier is not None:
+                self.table.item(row, PRODUCT).setText(f"{choice.title} · {tier.label}")
 
     def reprice(self) -> None:
         """The channel changed: prices that came from the catalog follow it; typed ones stay."""
