@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ from sqlalchemy import func, select
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, _, ngettext
 from ecdesk.models import Channel, ChannelKind
 from ecdesk.money import MoneyError, parse_amount, to_decimal
 from ecdesk.services.changes import ChangeArea, Changed
@@ -88,19 +89,27 @@ def _amount(value: Decimal | str) -> Decimal:
 
 def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, currency: str,
            commission_rate: Decimal | str, payment_fee_rate: Decimal | str) -> list[Problem]:
-    problems = []
-    if not name.strip():
-        problems.append(Problem("Name", _("is required")))
-    else:
+    problems = _check_fields(name, kind, currency, commission_rate, payment_fee_rate)
+    if name.strip():
         clash = select(Channel.id).where(func.lower(Channel.name) == name.strip().lower())
         if channel_id is not None:
             clash = clash.where(Channel.id != channel_id)
         if uow.session.scalar(clash) is not None:
-            problems.append(
-                Problem(
-                    "Name", _("a channel named '{strip}' already exists").format(strip=name.strip())
-                )
-            )
+            problems.insert(0, _name_taken(name))
+    return problems
+
+
+def _name_taken(name: str, row: int | None = None) -> Problem:
+    return Problem("Name", _("a channel named '{strip}' already exists").format(
+        strip=name.strip()), row)
+
+
+def _check_fields(name: str, kind: str, currency: str, commission_rate: Decimal | str,
+                  payment_fee_rate: Decimal | str) -> list[Problem]:
+    """What is wrong with a channel's fields, without looking at the shop."""
+    problems = []
+    if not name.strip():
+        problems.append(Problem("Name", _("is required")))
     if kind not in {k.value for k in ChannelKind}:
         problems.append(Problem("Kind", _("'{kind}' is not a channel kind").format(kind=kind)))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
@@ -155,6 +164,53 @@ def save_channel(uow: UnitOfWork, *, channel_id: int | None = None, name: str, k
         message=_("Channel '{strip}' saved").format(strip=name.strip()),
         ids=(new_id,),
     )
+
+
+@dataclass(frozen=True)
+class NewChannel:
+    """A channel set up with the shop: the rates and fees start at 0 (Settings has them)."""
+
+    name: str
+    kind: str
+    currency: str
+
+
+def check_new_channels(channels: Sequence[NewChannel]) -> list[Problem]:
+    """Every problem of the channels as typed, each on its row (no two with one name)."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for row, channel in enumerate(channels, start=1):
+        for problem in _check_fields(channel.name, channel.kind, channel.currency, "0", "0"):
+            problems.append(Problem(problem.field, problem.message, row))
+        key = channel.name.strip().casefold()
+        if key and key in seen:
+            problems.append(_name_taken(channel.name, row))
+        seen.add(key)
+    return problems
+
+
+def add_channels(uow: UnitOfWork, channels: Sequence[NewChannel]) -> Changed:
+    """Create several channels in one transaction, all or none (the new shop's first step)."""
+    problems = check_new_channels(channels)
+    with uow:
+        session = uow.session
+        taken = {name.casefold() for name in session.scalars(select(Channel.name))}
+        problems += [_name_taken(c.name, row) for row, c in enumerate(channels, start=1)
+                     if c.name.strip().casefold() in taken]
+        if problems:
+            raise ValidationError(sorted(problems, key=lambda p: p.row or 0))
+        position = session.scalar(select(func.coalesce(func.max(Channel.position), 0)))
+        added = [Channel(position=position + n, name=c.name.strip(), kind=ChannelKind(c.kind),
+                         currency=c.currency, commission_rate=Decimal(0),
+                         payment_fee_rate=Decimal(0))
+                 for n, c in enumerate(channels, start=1)]
+        session.add_all(added)
+        session.flush()
+        ids = tuple(channel.id for channel in added)
+        uow.commit()
+    return Changed.of(ChangeArea.CHANNELS, ChangeArea.CATALOG,
+                      message=ngettext("{count} channel added", "{count} channels added",
+                                       len(ids)).format(count=len(ids)), ids=ids)
 
 
 def set_channel_archived(uow: UnitOfWork, channel_id: int, archived: bool) -> Changed:

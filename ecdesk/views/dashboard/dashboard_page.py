@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ecdesk.errors import EcdeskError
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.dashboard.dashboard_tiles import TileWidget
+from ecdesk.views.dashboard.first_steps_panel import FirstStepsPanel
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.workers import Job
@@ -83,6 +84,9 @@ class DashboardPage(QWidget):
     def _build(self) -> None:
         body = QWidget()
         self._layout = QVBoxLayout(body)
+        self.first_steps = FirstStepsPanel(self.context)
+        self._layout.addWidget(self.first_steps)
+        self.first_steps.hide()  # until load() asks which steps are left
         self._layout.addLayout(self._controls())
         self._tiles_grid = QGridLayout()
         self._tiles: list[TileWidget] = []
@@ -164,6 +168,7 @@ class DashboardPage(QWidget):
 
     # -- computing ---------------------------------------------------------------------------
     def load(self) -> None:
+        self.first_steps.refresh()
         self.refresh()
 
     @property
@@ -209,6 +214,8 @@ class DashboardPage(QWidget):
     def _on_changed(self, change: Changed | None) -> None:
         if change is None:
             return
+        if self.first_steps.steps is not None and not self.first_steps.steps.done:
+            self.first_steps.refresh()
         if ChangeArea.CHANNELS in change.areas:
             self._fill_channels()
         if self.board is not None:

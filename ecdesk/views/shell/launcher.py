@@ -330,13 +330,24 @@ class FirstPaint(QObject):
 
 
 def _first_run(db: Database, parent: QWidget | None) -> bool:
+    """Name the new shop and create its channels; False when cancelled or refused (the caller
+    then removes the new file)."""
+    from ecdesk.errors import ValidationError
+    from ecdesk.services.channels import add_channels
     from ecdesk.services.settings import update_settings
     from ecdesk.views.shell.first_run_dialog import FirstRunDialog
 
     dialog = FirstRunDialog(parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    update_settings(db.uow("gui"), **dialog.form.values())  # type: ignore[arg-type]
+    try:
+        if dialog.channels():  # first: the shop is not set up until both are written
+            add_channels(db.uow("gui"), dialog.channels())
+        update_settings(db.uow("gui"), **dialog.form.values())  # type: ignore[arg-type]
+    except ValidationError as error:
+        QMessageBox.warning(parent, dialog.windowTitle(),
+                            "\n".join(str(problem) for problem in error.problems))
+        return False
     return True
 
 

@@ -52,6 +52,7 @@ from ecdesk.views.shell.pages import (
     PAGES,
     PageAction,
     PageSpec,
+    StartOnPage,
     dialog_class,
     group_headings,
     page_class,
@@ -226,7 +227,11 @@ class MainWindow(QMainWindow):
     def show_target(self, key: str, target: object) -> None:
         """A page asked for something on another ("Show in Inventory"): switch to that page
         (which loads it the first time) and hand it the target."""
-        if not any(spec.key == key for spec in self.page_specs):
+        spec = next((spec for spec in self.page_specs if spec.key == key), None)
+        if spec is None:
+            return
+        if isinstance(target, StartOnPage):  # (the Dashboard's first steps)
+            self.start(spec, PageAction("", target.start), target.kind)
             return
         self.show_page(key)
         show = getattr(getattr(self, key), "show_target", None)

@@ -35,6 +35,15 @@ class PageAction:
 
 
 @dataclass(frozen=True)
+class StartOnPage:
+    """Asks the window (ShopContext.show_on_page) to start a page's action as its File menu
+    entry would: `start` is a method of the page or "module:Class" of a dialog."""
+
+    start: str
+    kind: str = "new"  # or "imports" (what a read-only shop's refusal says)
+
+
+@dataclass(frozen=True)
 class PageSpec:
     key: str  # the window's attribute for the page (window.listings)
     label: str

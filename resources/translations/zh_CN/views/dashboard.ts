@@ -123,4 +123,67 @@
         <translation>%s %s（较上期）</translation>
     </message>
 </context>
+<context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <source>1. Add your sales channels</source>
+        <translation>1. 添加销售渠道</translation>
+    </message>
+    <message>
+        <source>Each store or marketplace you sell on, with its currency and fees.</source>
+        <translation>你销售的每个店铺或平台，及其币种和费用。</translation>
+    </message>
+    <message>
+        <source>Add a channel…</source>
+        <translation>添加渠道…</translation>
+    </message>
+    <message>
+        <source>2. Import your catalog or add a product</source>
+        <translation>2. 导入商品目录或添加商品</translation>
+    </message>
+    <message>
+        <source>A Shopify or Taobao export, an ecdesk template, or one product by hand.</source>
+        <translation>Shopify 或淘宝的导出文件、ecdesk 模板，或手动添加一个商品。</translation>
+    </message>
+    <message>
+        <source>Import products…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <source>New product…</source>
+        <translation>新建商品…</translation>
+    </message>
+    <message>
+        <source>3. Set the stock on hand</source>
+        <translation>3. 设置现有库存</translation>
+    </message>
+    <message>
+        <source>Count what is on the shelf: the available stock and the alerts start from it.</source>
+        <translation>盘点货架上的库存：可用库存和预警都以此为起点。</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <source>4. Import your orders</source>
+        <translation>4. 导入订单</translation>
+    </message>
+    <message>
+        <source>The platforms&apos; order exports (Shopify, Taobao/Tmall, JD, Pinduoduo, Douyin), or an order by hand.</source>
+        <translation>各平台导出的订单（Shopify、淘宝/天猫、京东、拼多多、抖音），或手动录入订单。</translation>
+    </message>
+    <message>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>First steps</source>
+        <translation>入门步骤</translation>
+    </message>
+</context>
 </TS>

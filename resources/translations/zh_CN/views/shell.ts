@@ -133,6 +133,14 @@
         <source>Tell ecdesk about your shop. You can change this later under Settings.</source>
         <translation>请告诉 ecdesk 你的店铺信息。之后可在设置中修改。</translation>
     </message>
+    <message>
+        <source>Your sales channels</source>
+        <translation>你的销售渠道</translation>
+    </message>
+    <message>
+        <source>Channel %1: %2</source>
+        <translation>渠道 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -308,6 +316,37 @@ Your data stays in one file you own:
 面向多平台小店铺的离线店铺管理。
 你的数据保存在一个属于你的文件中：
 %s</translation>
+    </message>
+</context>
+<context>
+    <name>NewChannelsEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Add a channel</source>
+        <translation>添加渠道</translation>
+    </message>
+    <message>
+        <source>Where you sell: each store or marketplace is a channel with its own prices and currency. A row without a name is left out; you can add channels later under Settings.</source>
+        <translation>你在哪里销售：每个店铺或平台是一个渠道，有自己的价格和币种。没有名称的行不会创建；以后也可以在“设置”中添加渠道。</translation>
+    </message>
+    <message>
+        <source>e.g. Tmall flagship store</source>
+        <translation>例如：天猫旗舰店</translation>
+    </message>
+    <message>
+        <source>Remove this channel</source>
+        <translation>删除此渠道</translation>
     </message>
 </context>
 <context>
