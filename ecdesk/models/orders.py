@@ -74,6 +74,9 @@ class Order(Base):
     # How it shipped, as the platform's file says: carrier (快递公司) and tracking number (快递单号)
     carrier: Mapped[str] = mapped_column(String(60), default="", server_default=EMPTY_TEXT)
     tracking_number: Mapped[str] = mapped_column(String(60), default="", server_default=EMPTY_TEXT)
+    # The discount codes the order was placed with (Shopify's Discount Code), upper-case and
+    # comma-separated ("D11,FREESHIP"): a promotion's coupon uses are counted from them.
+    coupon_codes: Mapped[str] = mapped_column(String(120), default="", server_default=EMPTY_TEXT)
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao

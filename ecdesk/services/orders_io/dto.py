@@ -47,6 +47,7 @@ class ParsedOrder:
     tax_included: bool = False  # True when the line prices already include the tax
     carrier: str = ""  # 快递公司, when the file names it
     tracking_number: str = ""  # 快递单号
+    coupon_codes: str = ""  # the discount codes used, "D11,FREESHIP" (orders_io/coupons.py)
     lines: tuple[ParsedLine, ...] = ()
     rows: tuple[int, ...] = ()
 

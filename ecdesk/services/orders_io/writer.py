@@ -43,7 +43,8 @@ INSERT_ORDER = (
     "INSERT INTO orders (id, channel_id, number, ordered_at, paid_at, shipped_at, status, "
     "customer_name, customer_key, currency, shipping, platform_fees, refunded, stock_issued, "
     "source, note, created_at, updated_at, tax, tax_included, carrier, tracking_number, "
-    "delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)")
+    "delivered_at, coupon_codes) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_LINE = (
     "INSERT INTO order_lines (order_id, position, variant_id, quantity, unit_price, discount, "
     "line_total, unit_cost) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -56,7 +57,8 @@ UPDATE_ORDER = (
     "shipped_at = coalesce(shipped_at, ?), refunded = ?, stock_issued = ?, updated_at = ?, "
     "carrier = coalesce(nullif(?, ''), carrier), "  # a later export names how it shipped
     "tracking_number = coalesce(nullif(?, ''), tracking_number), "
-    "delivered_at = coalesce(delivered_at, ?) "  # a later export has the confirmed receipt
+    "delivered_at = coalesce(delivered_at, ?), "  # a later export has the confirmed receipt
+    "coupon_codes = coalesce(nullif(?, ''), coupon_codes) "
     "WHERE id = ?")
 
 
@@ -173,14 +175,14 @@ class _Writer:
                 order.currency or channel.currency, cents(order.shipping),
                 cents(order.refunded), int(plan.issued_after), self.parsed.format,
                 now, now, cents(order.tax), int(order.tax_included), order.carrier,
-                order.tracking_number, _when(order.delivered_at))
+                order.tracking_number, _when(order.delivered_at), order.coupon_codes)
 
     def _update_row(self, plan: OrderPlan) -> tuple:
         order = plan.parsed
         return (order.status.value, _when(order.paid_at), _when(order.shipped_at)
                 if plan.issued_after else None, cents(order.refunded),
                 int(plan.issued_after), _when(self.now), order.carrier, order.tracking_number,
-                _when(order.delivered_at), plan.order_id)
+                _when(order.delivered_at), order.coupon_codes, plan.order_id)
 
     def _refund_rows(self) -> list[tuple]:
         """A refund row for each new refunded order and each change of a refunded amount."""

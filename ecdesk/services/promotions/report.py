@@ -28,6 +28,7 @@ from ecdesk.services.promotions.results_queries import (
     ResultsScope,
     before,
     clipped,
+    coupon_uses,
     results_by_channel,
     results_totals,
     slots,
@@ -127,18 +128,19 @@ def _read(session: Session, scope: ReportScope, promotion: PromotionInfo) -> _Re
     totals = results_totals(session, during)
     cost = int(channels["discount_cost"].sum()) if len(channels) else 0
     return _Results(promotion, {**totals, "discount_cost": cost,
-                                "coupon_uses": coupon_uses(session, during, promotion)},
+                                "coupon_uses": _coupon_uses(session, during, promotion)},
                     {**results_totals(session, earlier), "discount_cost": None,
                      "coupon_uses": None},
                     channels, {**totals, "discount_cost": cost}, top_skus(session, during,
                                                                           TOP_SKUS))
 
 
-def coupon_uses(session: Session, scope: ResultsScope, promotion: PromotionInfo) -> int | None:
-    """Orders in the window that carried the promotion's coupon code (None: it has none).
-    The imports do not record codes yet, so this counts nothing until they do."""
-    del session, scope
-    return None if not promotion.coupon_code else 0
+def _coupon_uses(session: Session, scope: ResultsScope, promotion: PromotionInfo
+                 ) -> int | None:
+    """Orders in the window that carried the promotion's coupon code (None: it has none)."""
+    if not promotion.coupon_code:
+        return None
+    return coupon_uses(session, scope, promotion.coupon_code)
 
 
 def seller_cost(discount_cents: int, seller_rate: Decimal) -> int:

@@ -97,16 +97,19 @@ class ResultsScope:
             params[f"s{n}"], params[f"e{n}"] = stored(start), stored(end)
         return params
 
+    def slots_cte(self) -> str:
+        """`slots(start_at, end_at)`: the window's slots as stored times."""
+        values = ", ".join(f"(:s{n}, :e{n})" for n in range(len(self.window)))
+        return (f"slots(start_at, end_at) AS (VALUES {values})" if values else
+                "slots(start_at, end_at) AS (SELECT NULL, NULL WHERE 0)")
+
     def ctes(self) -> str:
         """`live` (the promotion), its `scoped` SKUs, the window's `slots`, and `per_order`:
         each counted order with its lines summed once."""
-        values = ", ".join(f"(:s{n}, :e{n})" for n in range(len(self.window)))
-        slots_cte = (f"slots(start_at, end_at) AS (VALUES {values})" if values else
-                     "slots(start_at, end_at) AS (SELECT NULL, NULL WHERE 0)")
         return f"""RECURSIVE live AS (SELECT * FROM promotions WHERE id = :promotion),
             {PROMOTION_SKUS},
             in_scope AS (SELECT DISTINCT variant_id FROM scoped),
-            {slots_cte},
+            {self.slots_cte()},
             counted AS (
                 SELECT o.id FROM orders o
                 JOIN slots w ON o.ordered_at >= w.start_at AND o.ordered_at < w.end_at
@@ -154,3 +157,17 @@ def top_skus(session: Session, scope: ResultsScope, limit: int = 20) -> pd.DataF
         JOIN variants v ON v.id = l.variant_id JOIN products pr ON pr.id = v.product_id
         GROUP BY v.id ORDER BY sales DESC, v.sku LIMIT :limit"""
     return frame(session, sql, {**scope.params(), "limit": limit})
+
+
+def coupon_uses(session: Session, scope: ResultsScope, code: str) -> int:
+    """Sold orders on the promotion's channels placed in the window with `code` among their
+    discount codes (any case; whatever they bought: a code is used by the order)."""
+    sql = f"""WITH {scope.slots_cte()}
+        SELECT COUNT(*) AS uses FROM orders o
+        JOIN slots w ON o.ordered_at >= w.start_at AND o.ordered_at < w.end_at
+        JOIN promotion_channels pc ON pc.promotion_id = :promotion
+            AND pc.channel_id = o.channel_id
+        WHERE o.status IN ({SOLD_SQL}) AND (:channel IS NULL OR o.channel_id = :channel)
+          AND o.coupon_codes != ''
+          AND instr(',' || o.coupon_codes || ',', ',' || upper(:code) || ',') > 0"""
+    return int(one(session, sql, {**scope.params(), "code": code.strip()})["uses"])

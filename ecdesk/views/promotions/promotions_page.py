@@ -47,6 +47,7 @@ from ecdesk.services.promotions.terms import (
     PromotionInfo,
     Status,
 )
+from ecdesk.services.promotions.usage import coupon_use_counts
 from ecdesk.views.promotions.calendar_panel import CalendarPanel
 from ecdesk.views.promotions.promotion_editor import PromotionEditor
 from ecdesk.views.shell.shop_clock import shop_time_text
@@ -73,6 +74,7 @@ class PromotionsPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.promotions: list[PromotionInfo] = []
+        self.coupon_uses: dict[int, int] = {}
         self.open_editor: PromotionEditor | None = None  # the editor last opened
         self.phase = QComboBox()
         self.phase.addItem(self.tr("All phases"), "")
@@ -83,10 +85,10 @@ class PromotionsPage(QWidget):
         for signal in (self.phase.currentIndexChanged, self.channel.currentIndexChanged,
                        self.search.textChanged):
             signal.connect(lambda *_args: self._fill())
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Starts"), self.tr("Ends"), self.tr("Phase"),
-            self.tr("Type"), self.tr("Channels"), self.tr("Stacking")])
+            self.tr("Type"), self.tr("Channels"), self.tr("Stacking"), self.tr("Coupon uses")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -162,6 +164,7 @@ class PromotionsPage(QWidget):
 
     def load(self) -> None:
         self.promotions = list_promotions(self.context.uow())
+        self.coupon_uses = coupon_use_counts(self.context.uow())
         chosen = self.channel.currentData()
         self.channel.blockSignals(True)
         self.channel.clear()
@@ -196,7 +199,8 @@ class PromotionsPage(QWidget):
             cells = (p.name, shop_time_text(p.starts_at, zone, day=True) + hours,
                      shop_time_text(p.ends_at, zone, day=True), _label(PHASE_LABELS[p.phase(now)]),
                      _label(KIND_LABELS[p.kind]), ", ".join(p.channel_names),
-                     f"{_label(STACKING_LABELS[p.stacking])} · {p.priority}")
+                     f"{_label(STACKING_LABELS[p.stacking])} · {p.priority}",
+                     self._coupon_text(p))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, p.id)
@@ -205,6 +209,12 @@ class PromotionsPage(QWidget):
         self.calendar_panel.load({p.id for p in rows})
         self.summary.setText(self.tr("%d of %d promotions") % (len(rows), len(self.promotions)))
         self._update_actions()
+
+    def _coupon_text(self, promotion: PromotionInfo) -> str:
+        """`D11 · 42`: the code and the orders that used it in the window."""
+        if not promotion.coupon_code:
+            return ""
+        return f"{promotion.coupon_code} · {self.coupon_uses.get(promotion.id, 0)}"
 
     def current(self) -> PromotionInfo | None:
         row = self.table.currentRow()

@@ -269,7 +269,7 @@ class OrderRows:
             currency=values.get("currency", ""), shipping=values.get("shipping") or ZERO,
             refunded=values.get("refunded") or ZERO, tax=tax, tax_included=tax_included,
             carrier=values.get("carrier", ""), tracking_number=values.get("tracking_number", ""),
-            lines=tuple(lines), rows=rows)
+            coupon_codes=values.get("coupon_codes", ""), lines=tuple(lines), rows=rows)
 
 
 def _tax(values: dict[str, Any]) -> tuple[Decimal, bool]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ecdesk.i18n import _
 from ecdesk.models import OrderStatus
+from ecdesk.services.orders_io.coupons import coupon_list
 from ecdesk.services.orders_io.formats.common import read_time
 from ecdesk.services.tabular_io.row_reader import RowReader
 
@@ -30,6 +31,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "subtotal": ("subtotal",),
     "shipping": ("shipping",),
     "order_discount": ("discount amount",),
+    "discount_code": ("discount code", "discount codes"),
     "created_at": ("created at",),
     "cancelled_at": ("cancelled at",),
     "refunded": ("refunded amount",),
@@ -47,7 +49,8 @@ SIGNATURE = (ALIASES["financial_status"], ALIASES["created_at"], ALIASES["quanti
              ALIASES["sku"], ALIASES["price"])
 REQUIRED = ("number", "created_at", "sku", "quantity", "price")
 ORDER_FIELDS = ("email", "financial_status", "paid_at", "fulfillment_status", "shipped_at",
-                "currency", "subtotal", "shipping", "order_discount", "created_at",
+                "currency", "subtotal", "shipping", "order_discount", "discount_code",
+                "created_at",
                 "cancelled_at", "refunded", "customer_name", "tax", "total")
 
 FINANCIAL = {
@@ -79,6 +82,7 @@ def order_values(read: RowReader, zone: tzinfo) -> dict[str, Any]:
         "customer_key": read.text("email"), "currency": _currency(read),
         "shipping": read.amount("shipping"), "refunded": read.amount("refunded"),
         "subtotal": read.amount("subtotal"), "order_discount": read.amount("order_discount"),
+        "coupon_codes": coupon_list(read.text("discount_code")),
         "tax": read.amount("tax"), "total": read.amount("total"),
     }
 

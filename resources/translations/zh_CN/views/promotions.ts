@@ -252,6 +252,10 @@
         <translation>叠加</translation>
     </message>
     <message>
+        <source>Coupon uses</source>
+        <translation>优惠券使用次数</translation>
+    </message>
+    <message>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
