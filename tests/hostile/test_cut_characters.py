@@ -89,6 +89,19 @@ def test_a_tmall_order_export_in_gbk_with_a_title_cut_in_a_character_names_its_r
     assert fingerprint(*shop_files(shop)) == before
 
 
+@pytest.mark.parametrize(("codec", "label", "keep"), [
+    ("utf-8", "UTF-8", -1), ("gbk", "GB18030 (GBK)", -1), ("utf-16", "UTF-16", -1)])
+def test_a_file_that_ends_in_the_middle_of_a_character_names_its_last_row(
+        tmp_path: Path, codec: str, label: str, keep: int) -> None:
+    """A file cut short (a download or copy that stopped): its last byte is half a character.
+    (This crashed the encoding detection with an IndexError, exit 1.)"""
+    path = tmp_path / "products.csv"
+    path.write_bytes(_products_text().replace(CUT, "纯棉").rstrip("\n").encode(codec)[:keep])
+    found = detect_encoding(path)
+    assert found.name is None
+    assert f"The file is {label} text, but row 11 cannot be read" in found.reason, found.reason
+
+
 @pytest.mark.parametrize("codec", ["utf-8", "gbk", "utf-16"])
 def test_whole_characters_in_each_encoding_still_read(tmp_path: Path, codec: str) -> None:
     path = tmp_path / "products.csv"
