@@ -167,9 +167,15 @@ def test_the_sales_totals_in_the_pdf_equal_an_independent_query(
 
 def test_the_stock_value_in_the_pdf_equals_an_independent_query(
         shop: Path, period: Period, written: dict[str, Path]) -> None:
-    units, value = sql(shop, "SELECT sum(m.quantity), sum(m.quantity * v.unit_cost) FROM "
-                       "stock_movements m JOIN variants v ON v.id = m.variant_id "
-                       "WHERE m.at < ?", utc_text(period.last + timedelta(days=1)))
+    # each SKU's units at the cost it had at the period's end (its last cost before then)
+    end = utc_text(period.last + timedelta(days=1))
+    units, value = sql(shop, "SELECT sum(k.units), sum(k.units * ch.unit_cost) FROM (SELECT "
+                       "m.variant_id, sum(m.quantity) AS units FROM stock_movements m "
+                       "WHERE m.at < ? GROUP BY 1) k JOIN cost_history ch ON ch.id = coalesce("
+                       "(SELECT c.id FROM cost_history c WHERE c.variant_id = k.variant_id AND "
+                       "c.at < ? ORDER BY c.at DESC, c.id DESC LIMIT 1), (SELECT c.id FROM "
+                       "cost_history c WHERE c.variant_id = k.variant_id ORDER BY c.at, c.id "
+                       "LIMIT 1))", end, end)
     first = pages_text(written["inventory.pdf"])[0]
     assert numbers_after(first, "Closing stock", 2) == [f"{units:,}", format_minor(value)]
     last_table = pages_text(written["inventory.pdf"])

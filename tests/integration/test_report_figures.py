@@ -225,9 +225,14 @@ def test_a_sales_report_has_the_previous_period_beside_this_one(
 def independent_stock(db: Database, period: Period) -> dict[str, Any]:
     start, end = utc_text(period.first), utc_text(period.last + timedelta(1))
     with db.uow() as uow:
+        # each SKU's units at the cost it had at the period's end (its last cost before then)
         closing, value = uow.session.execute(text(
-            "SELECT sum(m.quantity), sum(m.quantity * v.unit_cost) FROM stock_movements m "
-            "JOIN variants v ON v.id = m.variant_id WHERE m.at < :end"), {"end": end}).one()
+            "SELECT sum(k.units), sum(k.units * ch.unit_cost) FROM (SELECT m.variant_id, "
+            "sum(m.quantity) AS units FROM stock_movements m WHERE m.at < :end GROUP BY 1) k "
+            "JOIN cost_history ch ON ch.id = coalesce((SELECT c.id FROM cost_history c WHERE "
+            "c.variant_id = k.variant_id AND c.at < :end ORDER BY c.at DESC, c.id DESC LIMIT 1), "
+            "(SELECT c.id FROM cost_history c WHERE c.variant_id = k.variant_id "
+            "ORDER BY c.at, c.id LIMIT 1))"), {"end": end}).one()
         opening = uow.session.execute(text(
             "SELECT sum(quantity) FROM stock_movements WHERE at < :start"),
             {"start": start}).scalar_one()

@@ -5,10 +5,18 @@ number (PO-2026-0001…, services/demo/stock.py). They become real purchase orde
 number one order from one supplier (taking turns), its lines the deliveries booked under it
 (linked to their movements), sent two weeks before it was due, received with realistic delays
 (mostly on the day or a few days late, some early) and a few units rejected at inspection,
-then closed. A SKU's preferred supplier is the one that delivered it last; a fifth of the SKUs
-have a second supplier to compare quotes with. A preferred supplier's item promises the shop's
-default lead time and sets no MOQ or pack of its own, so the demo's alert examples (chosen on
-the shop defaults, services/demo/targets.py) read as before.
+then closed. Each order pays its own price (the SKU's catalog cost within 5 % either way, in
+the supplier's currency), so the scorecards see price variance. A SKU's preferred supplier is
+the one that delivered it last; a fifth of the SKUs have a second supplier to compare quotes
+with. A preferred supplier's item promises the shop's default lead time and sets no MOQ or pack
+of its own, so the demo's alert examples (chosen on the shop defaults,
+services/demo/targets.py) read as before.
+
+Costs follow the receiving rule (services/purchasing/costing.py): once every receipt is written,
+each SKU's receipts are replayed in time order with the units on hand just before each, and
+its unit cost becomes their moving average, as receive_purchase_order would have left it. Each
+change is kept in the cost history at its receipt's moment, and every order line carries the
+cost of its moment (what record_order stores), so a past valuation reads the cost of its time.
 
 Then a few open orders, only on SKUs without any alert and selling briskly (so that what they
 bring, or will bring, changes no alert): sent ones (one already late), one partly received,
@@ -17,6 +25,7 @@ one draft and one cancelled.
 
 from __future__ import annotations
 
+import json
 import random
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
@@ -25,10 +34,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import Connection
 
 from ecdesk.db import Database
-from ecdesk.money import to_minor_units
+from ecdesk.money import from_minor_units, to_minor_units
 from ecdesk.services.common.numbering import PURCHASE_ORDER
 from ecdesk.services.demo.orders import DAY, DemoClock
 from ecdesk.services.demo.rows import Stamps, executemany
+from ecdesk.services.purchasing.cost_history import cost_as_of_sql
+from ecdesk.services.purchasing.costing import landed_unit_cost, moving_average
 
 SUPPLIERS = [  # name, contact, currency, payment terms, service, innovation, rate
     ("义乌华信日用品有限公司 Yiwu Huaxin", "王经理 Wang", "CNY", "月结30天 30 days net", 4, 3),
@@ -41,6 +52,7 @@ USD_RATE = Decimal("7.20")
 LEAD = 14  # the shop's default: the demo's alerts are chosen on it
 SECOND_SUPPLIER_SHARE = 0.2
 REJECTED_SHARE = 0.05
+PRICE_SPREAD = 5  # percent: what each past order paid around the SKU's catalog cost
 OPEN_SENT = 3
 
 
@@ -52,6 +64,7 @@ def write_purchasing(db: Database, rng: random.Random, clock: DemoClock) -> dict
         items = _items(conn, rng, supplier_ids)
         calm = _calm_skus(db, uow.session, clock)
         opened = _open_orders(conn, rng, clock, supplier_ids, calm)
+        _average_costs(conn)
         uow.commit()
     return {"suppliers": len(supplier_ids), "purchase_orders": orders + opened,
             "supplier_items": items}
@@ -109,11 +122,13 @@ def _past_orders(conn: Connection, rng: random.Random, clock: DemoClock,
         for position, (movement_id, variant_id, quantity, _at, cost) in enumerate(lines, 1):
             line_id = next_line
             next_line += 1
-            unit = (Decimal(cost) / 100 / rate).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            price = Decimal(rng.randint(100 - PRICE_SPREAD, 100 + PRICE_SPREAD)) / 100
+            unit = (Decimal(cost) / 100 * price / rate).quantize(Decimal("0.01"), ROUND_HALF_UP)
             rejected = rng.randint(1, 3) if rng.random() < REJECTED_SHARE else 0
             line_rows.append((line_id, order_id, position, variant_id, quantity + rejected,
                               to_minor_units(unit), quantity, rejected, rejected))
-            receipt_lines.append((order_id, line_id, quantity, rejected, cost))
+            receipt_lines.append((order_id, line_id, quantity, rejected,
+                                  to_minor_units(landed_unit_cost(unit, rate, ()))))
             links.append((line_id, movement_id))
             last_supplier[variant_id] = (number, supplier_id)
     executemany(conn, "INSERT INTO purchase_orders (id, number, supplier_id, status, currency, "
@@ -247,9 +262,12 @@ def _open_orders(conn: Connection, rng: random.Random, clock: DemoClock,
 
 def _receive_first_line(conn: Connection, order_id: int, number: str, clock: DemoClock) -> None:
     """Four units of the first line arrived yesterday, through the ledger's own columns."""
-    line_id, variant_id, cost = conn.exec_driver_sql(
-        "SELECT id, variant_id, unit_cost FROM purchase_order_lines WHERE order_id = ? "
-        "AND position = 1", (order_id,)).one()
+    line_id, variant_id, cost, rate = conn.exec_driver_sql(
+        "SELECT l.id, l.variant_id, l.unit_cost, po.exchange_rate FROM purchase_order_lines AS l "
+        "JOIN purchase_orders AS po ON po.id = l.order_id WHERE l.order_id = ? "
+        "AND l.position = 1", (order_id,)).one()
+    landed = to_minor_units(landed_unit_cost(
+        from_minor_units(cost) or Decimal(0), Decimal(rate) / 10**6, ()))
     at = Stamps().text(clock.now - DAY)
     receipt = conn.exec_driver_sql(
         "INSERT INTO purchase_receipts (order_id, received_at, reference, shipping_cost, "
@@ -257,7 +275,7 @@ def _receive_first_line(conn: Connection, order_id: int, number: str, clock: Dem
         (order_id, at, f"DN-{number[3:]}-1")).scalar_one()
     conn.exec_driver_sql("INSERT INTO purchase_receipt_lines (receipt_id, order_line_id, "
                          "accepted, rejected, landed_unit_cost) VALUES (?, ?, 4, 0, ?)",
-                         (receipt, line_id, cost))
+                         (receipt, line_id, landed))
     conn.exec_driver_sql(
         "INSERT INTO stock_movements (variant_id, at, kind, quantity, reason, reference, "
         "order_id, po_line_id) VALUES (?, ?, 'received', 4, 'Received from supplier', ?, NULL, "
@@ -265,6 +283,51 @@ def _receive_first_line(conn: Connection, order_id: int, number: str, clock: Dem
     conn.exec_driver_sql("UPDATE variants SET on_hand = on_hand + 4 WHERE id = ?", (variant_id,))
     conn.exec_driver_sql("UPDATE purchase_orders SET received_at = ? WHERE id = ?",
                          (at, order_id))
+
+
+# Each receipt with the units its SKU had on hand just before it (the ledger in time order).
+_RECEIPTS_IN_ORDER_SQL = """
+    SELECT w.variant_id, w.at, w.before, w.quantity, rl.landed_unit_cost
+    FROM (SELECT m.variant_id, m.at, m.quantity, m.po_line_id,
+                 sum(m.quantity) OVER (PARTITION BY m.variant_id ORDER BY m.at, m.id)
+                 - m.quantity AS before
+          FROM stock_movements AS m
+          WHERE m.variant_id IN (SELECT variant_id FROM purchase_order_lines
+                                 WHERE received > 0)) AS w
+    JOIN purchase_receipt_lines AS rl ON rl.order_line_id = w.po_line_id
+    WHERE w.po_line_id IS NOT NULL
+    ORDER BY w.variant_id, w.at"""
+
+
+def _average_costs(conn: Connection) -> None:
+    """Replay every SKU's receipts through the moving average, as receiving would have."""
+    costs = {vid: from_minor_units(cost) or Decimal(0) for vid, cost in conn.exec_driver_sql(
+        "SELECT id, unit_cost FROM variants")}
+    first = dict(costs)
+    history = []
+    for variant_id, at, before, accepted, landed in conn.exec_driver_sql(
+            _RECEIPTS_IN_ORDER_SQL).all():
+        cost = moving_average(before, costs[variant_id], accepted,
+                              from_minor_units(landed) or Decimal(0))
+        if cost != costs[variant_id]:
+            history.append((variant_id, at, to_minor_units(cost)))
+            costs[variant_id] = cost
+    changed = sorted({variant_id for variant_id, _at, _cost in history})
+    # The catalog cost from its product's creation (the trigger stamped it with the wall clock,
+    # after the demo's year), then each receipt's average from its moment.
+    executemany(conn, "INSERT INTO cost_history (variant_id, at, unit_cost) SELECT v.id, "
+                "p.created_at, ? FROM variants AS v JOIN products AS p ON p.id = v.product_id "
+                "WHERE v.id = ?",
+                [(to_minor_units(first[vid]), vid) for vid in changed])
+    executemany(conn, "INSERT INTO cost_history (variant_id, at, unit_cost) VALUES (?, ?, ?)",
+                history)
+    executemany(conn, "UPDATE variants SET unit_cost = ? WHERE id = ?",
+                [(to_minor_units(costs[vid]), vid) for vid in changed])
+    conn.exec_driver_sql(
+        "UPDATE order_lines SET unit_cost = " + cost_as_of_sql(
+            "order_lines.variant_id",
+            "(SELECT o.ordered_at FROM orders AS o WHERE o.id = order_lines.order_id)")
+        + " WHERE variant_id IN (SELECT value FROM json_each(?))", (json.dumps(changed),))
 
 
 def _next_id(conn: Connection, table: str) -> int:

@@ -3,8 +3,9 @@
 For each SKU, in one pass over the movements up to the period's end: opening stock (movements
 before the first day), the period's movements by kind, and closing stock (all movements up to the
 end). Opening + the period's movements = closing holds by construction, per SKU and in total, and
-the report checks it. Values are units x the SKU's *current* unit cost (integer minor units);
-the ledger keeps no cost history, so a cost changed since the period shows at today's cost.
+the report checks it. Values are units x the SKU's unit cost as it stood at the period's end
+(integer minor units, from the cost history: services/purchasing/cost_history.py), so a
+valuation made once is the same made again after later receipts or cost changes.
 """
 
 from __future__ import annotations
