@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ecdesk.cli.promotion_events import add_presets_arguments
 from ecdesk.cli.promotion_writes import add_promotion_writes, db_argument
 from ecdesk.i18n import _
 
@@ -41,6 +42,7 @@ def add_promotions_arguments(promotions: argparse.ArgumentParser) -> None:
     db_argument(export)
     export.set_defaults(handler=_export)
     add_promotion_writes(commands)
+    add_presets_arguments(commands, db_argument)
 
 
 def _print(text: str) -> None:

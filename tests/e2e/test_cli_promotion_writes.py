@@ -4,6 +4,7 @@ problems printed by field (exit 3) and nothing written; an unknown id exits 2.""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -127,3 +128,24 @@ def test_an_unknown_id_exits_2(shop: PricingShop, command: tuple[str, ...],
                                capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(shop, "promotions", *command) == 2
     assert "There is no promotion 9" in capsys.readouterr().err
+
+
+def test_presets_lists_a_years_events_and_keeps_the_shops_own_dates(
+        shop: PricingShop, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(shop, "promotions", "presets", "--year", "2027", "--set", "double_11",
+               "2027-10-20 20:00", "2027-11-12 00:00") == 0
+    capsys.readouterr()
+    assert cli(shop, "promotions", "presets", "--year", "2027", "--json") == 0
+    events = {e["key"]: e for e in json.loads(capsys.readouterr().out)}
+    assert (events["double_11"]["starts"], events["double_11"]["edited"]) == (
+        "2027-10-20 20:00", True)
+    assert events["black_friday"]["channel_kinds"] == ["own_site", "shopify", "amazon"]
+    assert cli(shop, "promotions", "presets", "--year", "2027", "--reset") == 0
+    assert "2027-10-31 20:00" in capsys.readouterr().out
+
+
+def test_presets_refuses_bad_dates_by_event(shop: PricingShop,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(shop, "promotions", "presets", "--year", "2027", "--set", "618", "2027-06-19",
+               "2027-06-01") == 3
+    assert "problem: 618: the end 2027-06-01 is not after the start" in capsys.readouterr().err

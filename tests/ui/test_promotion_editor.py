@@ -170,3 +170,40 @@ def test_edit_on_the_page_opens_the_editor_over_it_without_blocking(
     dialog = page.open_editor
     assert dialog is not None and dialog.isVisible() and dialog.promotion_id is not None
     dialog.reject()
+
+
+def test_an_event_fills_the_window_channels_and_name_and_its_dates_can_be_kept(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from ecdesk.services.promotions.events import event_presets
+    from ecdesk.views.promotions.event_presets import EventPresetsDialog
+
+    events = EventPresetsDialog(context)
+    qtbot.addWidget(events)
+    events.year.setValue(2031)
+    row = next(r for r, e in enumerate(events.events) if e.key == "double_11")
+    events.table.item(row, 1).setText("2031-10-20 20:00")
+    events.table.selectRow(row)
+    events.use()
+    assert events.chosen is not None and events.chosen.starts == "2031-10-20 20:00"
+    kept = next(e for e in event_presets(context.uow(), 2031) if e.key == "double_11")
+    assert kept.edited
+
+    dialog = editor(qtbot, context)
+    dialog.use_event(events.chosen)
+    draft = dialog.draft()
+    assert (draft.starts, draft.ends) == ("2031-10-20 20:00", "2031-11-12 00:00")
+    assert draft.name == "双11 2031" and TMALL in draft.channels
+    assert "官网 Own site" not in draft.channels  # an own site has no 双11
+
+
+def test_event_dates_that_are_wrong_are_shown_and_not_kept(
+        qtbot: QtBot, context: ShopContext) -> None:
+    from ecdesk.views.promotions.event_presets import EventPresetsDialog
+
+    events = EventPresetsDialog(context)
+    qtbot.addWidget(events)
+    events.year.setValue(2031)
+    events.table.item(0, 2).setText("someday")
+    events.table.selectRow(0)
+    events.use()
+    assert events.chosen is None and "'someday' is not a time" in events.problems.text()

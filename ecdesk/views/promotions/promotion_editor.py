@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -42,6 +44,7 @@ from ecdesk.services.pricing.rules import SCOPE_LABELS, Scope
 from ecdesk.services.pricing.scope_suggestions import suggest_scope_values
 from ecdesk.services.promotions.checks import Finding, check_before_saving
 from ecdesk.services.promotions.draft import PromotionDraft
+from ecdesk.services.promotions.events import EventPreset
 from ecdesk.services.promotions.store import promotion_problems, save_promotion
 from ecdesk.services.promotions.terms import (
     FUNDING_LABELS,
@@ -53,6 +56,7 @@ from ecdesk.services.promotions.terms import (
     Stacking,
     Status,
 )
+from ecdesk.views.promotions.event_presets import EventPresetsDialog
 from ecdesk.views.promotions.terms_fields import TermsFields
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import (
@@ -93,8 +97,10 @@ class PromotionEditor(QDialog):
         self.fill(draft or self._new_draft())
         if locked:
             self._lock()
-        else:
+        elif draft is not None:
             self.check()
+        else:  # a blank form is not wrong before anything is typed (filling it fired signals)
+            self._timer.stop()
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -104,10 +110,15 @@ class PromotionEditor(QDialog):
         self.banner.setVisible(False)
         self.summary = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.buttons = save_cancel_buttons(self, self.save)
+        self.from_event = self.buttons.addButton(self.tr("Start from an event…"),
+                                                 QDialogButtonBox.ButtonRole.ResetRole)
+        self.from_event.clicked.connect(self.choose_event)
         columns = QHBoxLayout()
         columns.addWidget(self._promotion_box(), 1)
         columns.addWidget(self._discount_box(), 1)
         layout = QVBoxLayout(self)
+        # grows with the problem lines shown under the fields rather than squeezing them
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.banner)
         layout.addLayout(columns, 1)
         layout.addWidget(self.summary)
@@ -136,8 +147,11 @@ class PromotionEditor(QDialog):
         self.status = self._combo([(s.value, _(STATUS_LABELS[s]))
                                    for s in (Status.DRAFT, Status.SCHEDULED)])
         self.channels = QListWidget()
+        self.channels.setMinimumHeight(84)  # four channels without scrolling
         self.channels.setMaximumHeight(110)
+        self.channel_kinds: dict[str, str] = {}
         for channel in list_channels(self.context.uow()):
+            self.channel_kinds[channel.name] = channel.kind
             item = QListWidgetItem(channel.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -274,10 +288,20 @@ class PromotionEditor(QDialog):
         return tuple(self.channels.item(row).text() for row in range(self.channels.count())
                      if self.channels.item(row).checkState() == Qt.CheckState.Checked)
 
-    def use_draft(self, draft: PromotionDraft) -> None:
-        """Fill the form from `draft` keeping what it leaves empty (an event's dates)."""
-        self.fill(replace(self.draft(), **{key: value for key, value in vars(draft).items()
-                                           if value}))
+    def choose_event(self) -> None:
+        dialog = EventPresetsDialog(self.context, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self.use_event(dialog.chosen)
+
+    def use_event(self, event: EventPreset) -> None:
+        """Take an event's window, its channels (the shop's channels of the kinds that hold
+        it, when there are any) and, for an unnamed promotion, a name."""
+        draft = self.draft()
+        channels = tuple(name for name, kind in self.channel_kinds.items()
+                         if kind in event.channel_kinds) or draft.channels
+        name = draft.name.strip() or f"{event.label.split(' (')[0]} {event.year}"
+        self.fill(replace(draft, name=name, starts=event.starts, ends=event.ends,
+                          channels=channels))
         self.check()
 
     # -- checking and saving ---------------------------------------------------------------
@@ -358,6 +382,7 @@ class PromotionEditor(QDialog):
         save = self.buttons.button(self.buttons.StandardButton.Save)
         save.setEnabled(False)
         save.setVisible(False)
+        self.from_event.setVisible(False)
         self.buttons.button(self.buttons.StandardButton.Cancel).setText(self.tr("Close"))
 
 

@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>EventPresetsDialog</name>
+    <message>
+        <source>Start from an event</source>
+        <translation>从大促节点开始</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动节点</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends (not included)</source>
+        <translation>结束（不含）</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Dates differ per year and platform: change a start or an end in the table and Save dates to keep them for this year. Edited dates are marked ✎.</source>
+        <translation>每年、每个平台的日期都不同：在表中修改开始或结束时间，点“保存日期”即为当年保留。改过的日期标有 ✎。</translation>
+    </message>
+    <message>
+        <source>Use this event</source>
+        <translation>使用此节点</translation>
+    </message>
+    <message>
+        <source>Save dates</source>
+        <translation>保存日期</translation>
+    </message>
+    <message>
+        <source>Default dates</source>
+        <translation>默认日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
     <name>PairTable</name>
     <message>
         <source>Remove row</source>
@@ -91,6 +134,10 @@
     <message>
         <source>Promotion</source>
         <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Start from an event…</source>
+        <translation>从大促节点开始…</translation>
     </message>
     <message>
         <source>e.g. 双11 满减</source>
