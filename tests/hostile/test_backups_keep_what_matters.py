@@ -113,3 +113,21 @@ def test_backups_exports_and_the_log_are_for_the_owner_alone_under_any_umask(
     assert _mode(backup.path.parent) == 0o700
     assert _mode(exported) == 0o600
     assert _mode(report) == 0o600
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+def test_the_windows_settings_and_its_log_are_for_the_owner_alone_under_any_umask(
+        shop: Path, tmp_path: Path) -> None:
+    """The real window (offscreen, started and quit by its start-up probe) under umask 0000:
+    its data folder, window settings and log are created for the owner alone."""
+    data = tmp_path / "app-data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ECDESK_DATA_DIR": str(data)}
+    done = subprocess.run([sys.executable, str(REPO_ROOT / "main.py"), "--db", str(shop),
+                           "--startup-probe"], cwd=REPO_ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, preexec_fn=lambda: os.umask(0))
+    assert done.returncode == 0, done.stderr
+    assert "probe ready" in done.stdout
+    assert _mode(data) == 0o700
+    for name in ("window.ini", "ecdesk.log"):
+        assert (data / name).exists(), name
+        assert _mode(data / name) == 0o600, name
