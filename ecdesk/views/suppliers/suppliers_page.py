@@ -239,6 +239,11 @@ class SuppliersPage(QWidget):
         row.addStretch(1)
         row.addWidget(weights)
         self.scores_table = _table(self.scores_model, 0)
+        # The ten columns are wider than the tab at 1366 px: a stretched name column was
+        # squeezed to "…"; it keeps a readable width and the table scrolls sideways instead.
+        self.scores_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Interactive)
+        self.scores_table.setColumnWidth(0, 170)
         self.scores_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.scores_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.scores_table.selectionModel().selectionChanged.connect(self._show_trend)
