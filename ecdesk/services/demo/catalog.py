@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from ecdesk.services.demo.draw import Weighted
+from ecdesk.services.pricing.fees_reader import read_channel_fees
+from ecdesk.services.pricing.margin import ChannelFees
 from ecdesk.services.pricing.price import effective_price_text
 
 # Share of orders per channel kind; kinds not named here get OTHER_SHARE.
@@ -27,7 +29,7 @@ class SalesChannel:
     id: int
     kind: str
     currency: str
-    fee_micro: int  # commission + payment fee, in millionths of the order total
+    fees: ChannelFees  # billed on each order as pricing.margin.channel_fees bills them
     share: float
     prices: dict[int, int] = field(default_factory=dict)  # SKU index -> unit price, minor units
 
@@ -52,10 +54,11 @@ def read_catalog(conn: Connection) -> ShopCatalog:
         "JOIN products p ON p.id = v.product_id WHERE v.archived = 0 ORDER BY v.id").all()
     ids, product_ids, costs, statuses = (list(column) for column in zip(*rows, strict=True)
                                          ) if rows else ([], [], [], [])
-    channels = [SalesChannel(cid, kind, currency, fee, CHANNEL_SHARE.get(kind, OTHER_SHARE))
-                for cid, kind, currency, fee in conn.exec_driver_sql(
-                    "SELECT id, kind, currency, commission_rate + payment_fee_rate "
-                    "FROM channels WHERE archived = 0 ORDER BY position, id")]
+    fees = read_channel_fees(lambda sql, params: conn.exec_driver_sql(sql, params))
+    channels = [SalesChannel(cid, kind, currency, fees[cid], CHANNEL_SHARE.get(kind, OTHER_SHARE))
+                for cid, kind, currency in conn.exec_driver_sql(
+                    "SELECT id, kind, currency FROM channels WHERE archived = 0 "
+                    "ORDER BY position, id")]
     index_of = {vid: i for i, vid in enumerate(ids)}
     by_id = {channel.id: channel for channel in channels}
     for vid, cid, price in conn.exec_driver_sql(

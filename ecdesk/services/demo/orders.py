@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from ecdesk.money import from_minor_units, to_minor_units
 from ecdesk.services.demo.calendar import (
     day_weight,
     elapsed_share,
@@ -30,6 +31,7 @@ from ecdesk.services.demo.catalog import SalesChannel, ShopCatalog, assortment
 from ecdesk.services.demo.customers import Buyers
 from ecdesk.services.demo.draw import Weighted, between, pick
 from ecdesk.services.demo.rows import Stamps, epoch_seconds, executemany
+from ecdesk.services.pricing.margin import channel_fees
 from ecdesk.services.stock.defaults import StockDefaults
 
 HOUR, DAY = 3600, 86_400
@@ -183,12 +185,14 @@ class OrderWriter:
         self.tally.orders += 1
         order_id = self.tally.orders
         number = self._number(channel_index, channel, day)
-        goods = self._write_lines(order_id, number, channel, channel_index, ordered, size,
-                                  fate, festive)
+        goods, before_discounts, units = self._write_lines(
+            order_id, number, channel, channel_index, ordered, size, fate, festive)
         free_from, fee = FREE_SHIPPING_FROM.get(channel.kind, (0, 0))
         shipping = fee if goods < free_from else 0
         total = goods + shipping
-        fees = (total * channel.fee_micro + 500_000) // 1_000_000  # half up, to the cent
+        fees = to_minor_units(channel_fees(  # as the order form bills them (pricing.margin)
+            channel.fees, from_minor_units(goods), units=units,  # type: ignore[arg-type]
+            amount_before_discounts=from_minor_units(before_discounts)))
         note = pick(self.rng, NOTES) if self.rng.random() < 0.02 else ""
         text, optional = self.stamps.text, self.stamps.optional
         placed = text(ordered)
@@ -200,17 +204,20 @@ class OrderWriter:
 
     def _write_lines(self, order_id: int, number: str, channel: SalesChannel,
                      channel_index: int, ordered: int, size: int, fate: Fate,
-                     festive: bool) -> int:
+                     festive: bool) -> tuple[int, int, int]:
+        """Write the order's lines: (goods after discounts, before them, units)."""
         rng, tally = self.rng, self.tally
         pool = (self.early if ordered < self.fade_at else self.late)[channel_index]
         discount_share = 0.55 if festive else 0.12
-        goods = 0
+        goods = before_discounts = units = 0
         for position, index in enumerate(self._distinct(pool, size)):
             quantity = QUANTITIES.draw(rng)
             price = channel.prices[index]
             gross = price * quantity
             discount = self._discount(gross) if rng.random() < discount_share else 0
             goods += gross - discount
+            before_discounts += gross
+            units += quantity
             tally.lines += 1
             self.lines.append((tally.lines, order_id, position, self.catalog.ids[index],
                                quantity, price, discount, gross - discount,
@@ -220,7 +227,7 @@ class OrderWriter:
             if fate.status in OPEN:
                 tally.committed[index] += quantity
             self._move_stock(index, quantity, order_id, number, fate)
-        return goods
+        return goods, before_discounts, units
 
     def _distinct(self, pool: Weighted[int], size: int) -> list[int]:
         """`size` different SKUs (fewer only if the channel sells fewer)."""
