@@ -7,7 +7,6 @@ or when a file or rule is refused with problems."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -292,51 +291,35 @@ def _row_values(row: PreviewRow) -> tuple[object, ...]:
 def _write_rows(path: Path, rows: list[PreviewRow]) -> None:
     values = [[v if not isinstance(v, list) else " ".join(v) for v in _row_values(r)]
               for r in rows]
-    _write_table(path, PREVIEW_FIELDS, values)
+    from ecdesk.services.pricing.table_file import write_table
 
-
-HISTORY_FIELDS = ("at_utc", "sku", "channel", "old_price", "new_price", "source", "rule")
+    write_table(path, PREVIEW_FIELDS, values)
 
 
 def _history(args: argparse.Namespace) -> int:
     from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
-    from ecdesk.services.pricing.history import price_history
+    from ecdesk.services.pricing.history import (
+        HISTORY_FIELDS,
+        export_price_history,
+        history_table,
+        price_history,
+    )
 
     db = open_for_reading(existing_shop(args))
     try:
-        changes = price_history(db.uow("cli"), sku=args.sku, limit=args.limit)
+        if args.out:
+            print(export_price_history(db.uow("cli"), args.out, sku=args.sku,
+                                       limit=args.limit).changed.message)
+            return EXIT_OK
+        rows = history_table(price_history(db.uow("cli"), sku=args.sku, limit=args.limit))
     finally:
         db.close()
-    rows = [[c.at.strftime("%Y-%m-%d %H:%M:%S"), c.sku, c.channel, _money(c.old_price),
-             _money(c.new_price), c.source, c.rule_name] for c in changes]
-    if args.out:
-        _write_table(args.out, HISTORY_FIELDS, rows)
-        print(_("{count} price changes written to {path}").format(count=len(rows),
-                                                                  path=args.out))
-        return EXIT_OK
     from ecdesk.cli.columns import columns
 
     _print("\n".join(columns([list(HISTORY_FIELDS), *[[v or "" for v in r] for r in rows]],
                              right=range(3, 5))))
     return EXIT_OK
-
-
-def _write_table(path: Path, header: tuple[str, ...], values: list[list[object]]) -> None:
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(path.stem[:31] or "sheet")
-        sheet.append(list(header))
-        for row in values:
-            sheet.append(row)
-        book.save(path)
-        return
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(values)
 
 
 def _apply(args: argparse.Namespace) -> int:

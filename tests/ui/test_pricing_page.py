@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -17,6 +18,7 @@ from ecdesk.services.pricing.rule_store import list_rules
 from ecdesk.views.pricing.pricing_page import PricingPage
 from ecdesk.views.pricing.rule_editor import RuleEditor
 from ecdesk.views.shell.shop_context import ShopContext
+from tests.ui.conftest import finish_workers
 
 
 @pytest.fixture
@@ -217,3 +219,19 @@ def test_a_market_price_is_edited_and_deleted_from_the_market_tab(
     page.market.table.selectRow(0)
     page.market.delete_price()
     assert market_rows(context) == before - 1
+
+
+def test_the_price_history_is_exported_from_the_preview_tab(
+        qtbot: QtBot, page: PricingPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "history"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(out), "CSV (*.csv)"))
+    page.tabs.setCurrentWidget(page.preview)
+    page.preview.history_action.trigger()
+    written = tmp_path / "history.csv"
+    qtbot.waitUntil(written.exists, timeout=10_000)
+    finish_workers()
+    assert written.read_text(encoding="utf-8-sig").startswith("at_utc,sku,channel")

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +28,7 @@ from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.pricing.apply import apply_price_preview, undo_last_apply
 from ecdesk.services.pricing.flags import Flag
+from ecdesk.services.pricing.history import export_price_history
 from ecdesk.services.pricing.preview import (
     PreviewQuery,
     PreviewRow,
@@ -77,6 +80,8 @@ class PreviewPanel(QWidget):
                                                  toolbar)
         self.undo_action = page_action(self, self.tr("Undo last apply…"), "Ctrl+Shift+Z",
                                        self.undo, toolbar)
+        self.history_action = toolbar.addAction(self.tr("Export price history…"),
+                                                self.export_history)
         row = QHBoxLayout()
         row.addWidget(toolbar)
         row.addStretch(1)
@@ -231,3 +236,20 @@ class PreviewPanel(QWidget):
                 self, self.tr("Undoing the last apply"),
                 lambda _progress: undo_last_apply(self.context.uow()),
                 lambda _result: self.load(), cancellable=False)
+
+    def export_history(self) -> None:
+        """Every price change of the shop, whatever made it, to a CSV or XLSX file the user
+        names (a SKU's own history is on its product dialog's Prices tab)."""
+        name = f"price-history-{self.context.clock.today().isoformat()}.csv"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the price history to"), name,
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            path += ".xlsx" if "xlsx" in chosen else ".csv"
+        db = self.context.db
+        self.context.run_operation(
+            self, self.tr("Exporting the price history"),
+            lambda _progress: export_price_history(db.uow("gui"), Path(path)),
+            cancellable=False)

@@ -145,6 +145,10 @@
         <translation>变动超过此百分比时标记</translation>
     </message>
     <message>
+        <source>Export price history…</source>
+        <translation>导出价格历史…</translation>
+    </message>
+    <message>
         <source>channels apart above %</source>
         <translation>渠道价差超过此百分比</translation>
     </message>
@@ -203,6 +207,18 @@
     <message>
         <source>Undoing the last apply</source>
         <translation>正在撤销上次应用</translation>
+    </message>
+    <message>
+        <source>Export the price history to</source>
+        <translation>价格历史导出到</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the price history</source>
+        <translation>正在导出价格历史</translation>
     </message>
 </context>
 <context>
