@@ -165,6 +165,7 @@ def test_returning_goods_of_several_lines_books_them_at_once_and_credits_each(
     dialog = ReturnDialog(context, view, purchasing.selected_line(), purchasing)
     qtbot.addWidget(dialog)
     assert [line.sku for line in dialog.model.returned()] == [second.sku]  # one unit to start
+    ModelTester(None).check(dialog.model)
     dialog.model.set_units(first.sku, 2)
     dialog.model.set_units(second.sku, 2)
     dialog.save()

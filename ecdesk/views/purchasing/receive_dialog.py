@@ -4,14 +4,9 @@ the units accepted and rejected per line; then book it in one go."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,17 +25,16 @@ from ecdesk.errors import EcdeskError
 from ecdesk.money import MoneyError, parse_amount
 from ecdesk.services.purchasing.queries import PurchaseOrderLineRow, PurchaseOrderView
 from ecdesk.services.purchasing.receiving import ReceivedLine, receive_purchase_order
+from ecdesk.views.purchasing.line_units_model import LineUnitsModel
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.operations import explain_refusal
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ACCEPTED, REJECTED = 3, 4
 
 
-class ReceiveModel(QAbstractTableModel):
+class ReceiveModel(LineUnitsModel):
     """The order's lines with the units to book; Accepted and Rejected are edited in place."""
 
-    # Marked for lupdate under this class's context, which self.tr looks in.
     HEADINGS = (
         QT_TRANSLATE_NOOP("ReceiveModel", "SKU"),
         QT_TRANSLATE_NOOP("ReceiveModel", "Product"),
@@ -48,53 +42,14 @@ class ReceiveModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ReceiveModel", "Accepted"),
         QT_TRANSLATE_NOOP("ReceiveModel", "Rejected"),
     )
+    FIRST_EDITABLE = ACCEPTED
 
     def __init__(self, lines: tuple[PurchaseOrderLineRow, ...], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.lines = lines
-        self.units = [[0, 0] for _ in lines]
+        super().__init__(list(lines), [[0, 0] for _ in lines], parent)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADINGS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADINGS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() >= ACCEPTED else flags
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line, column = self.lines[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (line.sku, line.title, line.still_expected, *self.units[index.row()])
-            value = values[column]
-            return value if role == Qt.ItemDataRole.EditRole else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def setData(self, index: AnyIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() < ACCEPTED:
-            return False
-        try:
-            units = int(value)
-        except (TypeError, ValueError):
-            return False
-        if units < 0:
-            return False
-        self.units[index.row()][index.column() - ACCEPTED] = units
-        self.dataChanged.emit(index, index)
-        return True
+    def figures(self, row: int) -> tuple[object, ...]:
+        line = self.lines[row]
+        return line.sku, line.title, line.still_expected
 
     def add_one(self, code: str) -> int | None:
         """One more accepted unit of the line whose SKU or barcode is `code`; its row."""

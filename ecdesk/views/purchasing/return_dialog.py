@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,6 +30,7 @@ from ecdesk.services.purchasing.receiving import (
     ReturnedLine,
     return_to_supplier,
 )
+from ecdesk.views.purchasing.line_units_model import AnyIndex, LineUnitsModel
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import (
     ERROR_COLOUR,
@@ -46,7 +41,6 @@ from ecdesk.views.widgets.forms import (
     stacked,
 )
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 RETURN_COLUMN = 5
 
 
@@ -55,11 +49,10 @@ def returnable(line: PurchaseOrderLineRow) -> int:
     return max(line.received - line.returned, 0)
 
 
-class ReturnModel(QAbstractTableModel):
+class ReturnModel(LineUnitsModel):
     """The order's lines that have goods to send back, with the units to return (edited in
     place) and the service's problem for each line, if any."""
 
-    # Marked for lupdate under this class's context, which self.tr looks in.
     HEADINGS = (
         QT_TRANSLATE_NOOP("ReturnModel", "SKU"),
         QT_TRANSLATE_NOOP("ReturnModel", "Product"),
@@ -68,61 +61,31 @@ class ReturnModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ReturnModel", "Can go back"),
         QT_TRANSLATE_NOOP("ReturnModel", "Return"),
     )
+    FIRST_EDITABLE = RETURN_COLUMN
 
     def __init__(self, lines: tuple[PurchaseOrderLineRow, ...], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.lines = [line for line in lines if returnable(line) > 0]
-        self.units = [0] * len(self.lines)
+        going_back = [line for line in lines if returnable(line) > 0]
+        super().__init__(going_back, [[0] for _ in going_back], parent)
         self.problems: dict[int, str] = {}  # row -> the service's problem with it
+        self.dataChanged.connect(self._forget_problems)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADINGS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADINGS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == RETURN_COLUMN else flags
+    def figures(self, row: int) -> tuple[object, ...]:
+        line = self.lines[row]
+        return line.sku, line.title, line.received, line.returned, returnable(line)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        line = self.lines[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            values = (line.sku, line.title, line.received, line.returned, returnable(line),
-                      self.units[row])
-            value = values[column]
-            return value if role == Qt.ItemDataRole.EditRole else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if row in self.problems and role == Qt.ItemDataRole.ToolTipRole:
-            return self.problems[row]
-        if row in self.problems and role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(ERROR_COLOUR)
-        return None
+        row = index.row()
+        if index.isValid() and row in self.problems:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.problems[row]
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(ERROR_COLOUR)
+        return super().data(index, role)
 
-    def setData(self, index: AnyIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or index.column() != RETURN_COLUMN:
-            return False
-        try:
-            units = int(value)
-        except (TypeError, ValueError):
-            return False
-        if units < 0:
-            return False
-        self.units[index.row()] = units
-        self.show_problems({})
-        self.dataChanged.emit(index, index)
-        return True
+    def _forget_problems(self, *_args: object) -> None:
+        """Units edited: the refusal they drew no longer stands."""
+        if self.problems and not self._showing:
+            self.show_problems({})
 
     def set_units(self, sku: str, units: int) -> int | None:
         """Return `units` of the line whose SKU is `sku`; its row (None: no such line)."""
@@ -135,13 +98,19 @@ class ReturnModel(QAbstractTableModel):
     def returned(self) -> list[ReturnedLine]:
         """The lines to send back, in the table's order (the service's rows count in it)."""
         return [ReturnedLine(line.sku, units)
-                for line, units in zip(self.lines, self.units, strict=True) if units]
+                for line, (units,) in zip(self.lines, self.units, strict=True) if units]
+
+    _showing = False
 
     def show_problems(self, problems: dict[int, str]) -> None:
         self.problems = problems
         if self.lines:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.lines) - 1, RETURN_COLUMN))
+            self._showing = True
+            try:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self.lines) - 1, RETURN_COLUMN))
+            finally:
+                self._showing = False
 
 
 class ReturnDialog(QDialog):
