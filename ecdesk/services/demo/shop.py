@@ -30,6 +30,7 @@ from ecdesk.services.demo.catalog import assign_popularity, read_catalog
 from ecdesk.services.demo.customer_profiles import add_customers
 from ecdesk.services.demo.orders import DemoClock, OrderWriter
 from ecdesk.services.demo.pricing import add_pricing
+from ecdesk.services.demo.promotions import add_promotions
 from ecdesk.services.demo.purchasing import write_purchasing
 from ecdesk.services.demo.stock import (
     StockPlanner,
@@ -250,6 +251,7 @@ DEMO_GENERATORS = (
     DemoGenerator("after-sales", _write_after_sales),
     DemoGenerator("pricing", lambda job: add_pricing(job.db, job.seed)),
     DemoGenerator("purchasing", _write_purchasing),
+    DemoGenerator("promotions", lambda job: add_promotions(job.db, job.seed, job.clock.today)),
 )
 
 
