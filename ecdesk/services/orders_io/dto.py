@@ -67,6 +67,8 @@ class ParsedOrderFile:
     file_error: bool = False  # True: nothing can be imported from this file
     # The user's corrections of the columns ({field: column name}), remembered per channel
     corrected: tuple[tuple[str, str], ...] = ()
+    samples: tuple[str, ...] = ()  # a value of each column (its first non-empty one), if any
+    missing: tuple[str, ...] = ()  # required fields with no column: the columns need choosing
 
     @property
     def lines(self) -> int:

@@ -34,7 +34,7 @@ from ecdesk.services.orders_io.dto import (
     ParsedOrder,
     ParsedOrderFile,
 )
-from ecdesk.services.orders_io.formats import order_column_index
+from ecdesk.services.orders_io.formats import column_fields, order_column_index
 from ecdesk.services.orders_io.formats.common import FIELD_LABELS
 from ecdesk.services.shop_file.collector_pause import collector_paused
 from ecdesk.services.stock.ledger import allows_negative, shop_allows_negative
@@ -113,11 +113,25 @@ def _notes(parsed: ParsedOrderFile, channel: ChannelInfo) -> list[str]:
     notes = []
     currencies = sorted({o.currency for o in parsed.orders if o.currency} - {channel.currency})
     if currencies:
-        notes.append(f"Some orders are in {', '.join(currencies)} while '{channel.name}' sells "
-                     f"in {channel.currency}: their amounts are kept in their own currency")
+        notes.append(_("Some orders are in {currencies} while '{channel}' sells in {currency}: "
+                       "their amounts are kept in their own currency").format(
+                           currencies=", ".join(currencies), channel=channel.name,
+                           currency=channel.currency))
     if parsed.format != "shopify":  # the Chinese marketplaces write the seller's clock
-        notes.append(f"Times without a time zone are read as the shop's ({parsed.timezone})")
+        notes.append(_("Times without a time zone are read as the shop's ({zone})").format(
+            zone=parsed.timezone))
+    unread = unread_columns(parsed)
+    if unread:  # every one: a column dropped without a word loses data
+        notes.append(_("{count} column(s) of the file will not be imported: {columns}").format(
+            count=len(unread), columns=", ".join(unread)))
     return notes
+
+
+def unread_columns(parsed: ParsedOrderFile) -> list[str]:
+    """The file's named columns that no field is read from, in the file's order."""
+    fields = column_fields(parsed.header, parsed.format, dict(parsed.corrected))
+    return [column for column, field in zip(parsed.header, fields, strict=True)
+            if column.strip() and not field]
 
 
 class _Shop:

@@ -75,15 +75,21 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         if isinstance(corrected, str):
             return refused(name, corrected, header, table.encoding)
         missing = _missing_columns(header, name, corrected)
-        if missing and name == "taobao" and _has_line_columns(header):
+        if missing and name == "taobao" and _has_line_columns(header) and not corrected:
             return _details_alone(path, timezone, header, table, missing)
-        if missing:
-            return refused(name, missing, header, table.encoding)
+        samples = Samples(len(header))
+        if missing:  # the user can choose the columns: show them a value of each
+            for _row, cells in table.rows:
+                if not samples.take(cells):
+                    break
+            return refused(name, missing, header, table.encoding, samples.values,
+                           _missing_fields(header, name, corrected))
         problems: list[Problem] = pair_problems
         fields = Columns(header, order_column_index(header, name, corrected), FIELD_LABELS)
         orders = OrderRows(ORDER_FORMATS[name], fields, problems, zone)
         rows = CheckedRows(table.rows, len(header), problems)
         for row, cells in rows:
+            samples.take(cells)
             orders.add(row, cells)
         parsed = orders.orders()
     except TableError as error:
@@ -95,7 +101,31 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         path=str(path), format=name, format_label=ORDER_FORMATS[name].LABEL,
         format_confident=format is not None or guess.confident, encoding=table.encoding,
         timezone=timezone, header=tuple(header), rows=rows.count, orders=tuple(parsed),
-        problems=tuple(problems), corrected=tuple(sorted(corrected.items())))
+        problems=tuple(problems), corrected=tuple(sorted(corrected.items())),
+        samples=tuple(samples.values))
+
+
+class Samples:
+    """A value of each column, its first non-empty one in the first SAMPLE_ROWS rows, so that
+    the user choosing the columns sees what each holds."""
+
+    SAMPLE_ROWS = 200
+    WIDTH = 60  # characters kept of a value
+
+    def __init__(self, columns: int) -> None:
+        self.values = [""] * columns
+        self.left, self.rows = columns, 0
+
+    def take(self, cells: list[str]) -> bool:
+        """Look at one more row; False once every column has a value or enough rows were read."""
+        if not self.left or self.rows >= self.SAMPLE_ROWS:
+            return False
+        self.rows += 1
+        for column, value in enumerate(cells[:len(self.values)]):
+            if not self.values[column] and value.strip():
+                self.values[column] = value.strip()[:self.WIDTH]
+                self.left -= 1
+        return True
 
 
 def _has_line_columns(header: list[str]) -> bool:
@@ -142,10 +172,14 @@ def _checked_columns(columns: dict[str, str], header: list[str]) -> dict[str, st
     return columns
 
 
+def _missing_fields(header: list[str], name: str, corrected: dict[str, str]) -> tuple[str, ...]:
+    index = order_column_index(header, name, corrected)
+    return tuple(f for f in ORDER_FORMATS[name].REQUIRED if f not in index)
+
+
 def _missing_columns(header: list[str], name: str, corrected: dict[str, str]) -> str:
     """Why nothing can be read from a file with this header ("" when it can be read)."""
-    index = order_column_index(header, name, corrected)
-    missing = [FIELD_LABELS[f] for f in ORDER_FORMATS[name].REQUIRED if f not in index]
+    missing = [FIELD_LABELS[f] for f in _missing_fields(header, name, corrected)]
     if not missing:
         return ""
     return (f"no column for {', '.join(missing)}: is this a {ORDER_FORMATS[name].LABEL}? "
@@ -164,10 +198,11 @@ class _Refusal:
         self.path, self.timezone = path, timezone
 
     def __call__(self, name: str, reason: str, header: list[str] | None = None,
-                 encoding: str = "") -> ParsedOrderFile:
+                 encoding: str = "", samples: list[str] | None = None,
+                 missing: tuple[str, ...] = ()) -> ParsedOrderFile:
         module = ORDER_FORMATS.get(name)
         return ParsedOrderFile(
             path=str(self.path), format=name, format_label=module.LABEL if module else "",
             format_confident=False, encoding=encoding, timezone=self.timezone,
             header=tuple(header or ()), rows=0, orders=(), problems=(Problem(FILE, reason),),
-            file_error=True)
+            file_error=True, samples=tuple(samples or ()), missing=missing)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +20,8 @@ from ecdesk.services.channels import list_channels
 from ecdesk.services.orders_io import OrderImportCounts, OrderImportPreview, OrderImportResult
 from ecdesk.services.orders_io.channel import default_channel
 from ecdesk.services.orders_io.formats import order_format_labels
+from ecdesk.services.orders_io.plan import unread_columns
+from ecdesk.views.orders.order_columns_page import can_check_columns, needs_columns
 from ecdesk.views.widgets.import_problems import RIGHT
 from ecdesk.views.widgets.import_wizard_pages import (
     BaseFilePage,
@@ -44,6 +47,9 @@ class OrderFilePage(BaseFilePage):
         assert isinstance(form, QFormLayout)
         form.insertRow(1, self.tr("Second file"), row)
         self.second_edit.textChanged.connect(lambda _text: self._path_edited())
+        self.check_columns = QCheckBox(self.tr("Check the columns before the preview"))
+        self.check_columns.setEnabled(False)
+        self.layout().insertWidget(1, self.check_columns)
 
     def second_path(self) -> str | None:
         """The second file, when one is named."""
@@ -68,15 +74,39 @@ class OrderFilePage(BaseFilePage):
         return self.tr("Order exports (*.csv *.xlsx *.txt *.tsv);;All files (*)")
 
     def columns_hint(self) -> str:
-        return ""  # no column mapping for orders: the format decides the columns
+        parsed = self.owner.parsed
+        if parsed is None or not parsed.missing:
+            return ""
+        self._offer_columns(parsed)
+        return self.tr("Next: choose which column of the file holds each field.")
 
     def count_text(self, parsed: Any) -> str:
+        self._offer_columns(parsed)
         return self.tr("%d columns, %s rows, %s orders with %s lines") % (
             len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.orders):,}",
             f"{parsed.lines:,}")
 
+    def _offer_columns(self, parsed: Any) -> None:
+        """Checked and fixed when the columns must be chosen; offered when some are unread."""
+        must = needs_columns(parsed)
+        unread = len(unread_columns(parsed)) if can_check_columns(parsed) else 0
+        self.check_columns.setEnabled(can_check_columns(parsed) and not must)
+        self.check_columns.setChecked(must)
+        self.check_columns.setText(
+            self.tr("Check the columns before the preview (%n of the file's columns are not "
+                    "imported)", "", unread) if unread else
+            self.tr("Check the columns before the preview"))
+
     def can_go_on(self, parsed: Any) -> bool:
-        return not parsed.file_error  # no column mapping to correct a file with
+        return not parsed.file_error or bool(parsed.missing)  # (its columns can be chosen)
+
+    def nextId(self) -> int:
+        """The column page when the file's columns need a look, else straight to the preview."""
+        parsed = self.owner.parsed
+        wanted = parsed is not None and (needs_columns(parsed) or (
+            self.check_columns.isChecked() and can_check_columns(parsed)))
+        page = self.owner.columns_page if wanted else self.owner.preview_page
+        return self.owner.page_id(page)
 
 
 class OrderCounts(QWidget):
@@ -128,6 +158,8 @@ class OrderPreviewPage(BasePreviewPage):
             self.channel_combo.setCurrentIndex(self.channel_combo.findData(wanted.id))
 
     def take(self, value: OrderImportPreview) -> OrderImportPreview:
+        self.owner.parsed = value.file  # (read again when the columns were chosen)
+        self.owner.wanted_columns = None
         self.owner.preview = value
         self.counts.fill(value.counts)
         return value

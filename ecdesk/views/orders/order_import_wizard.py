@@ -1,6 +1,8 @@
 """File > Import orders: a wizard over the orders_io services.
 
 1. the file, its format and encoding (detected; the user can choose and read again);
+1b. when its columns are not all recognised (or the format was a guess): what each column is
+   imported as, the user correcting it (views/orders/order_columns_page.py);
 2. the preview: the channel the orders belong to (the shop's only one of the file's kind is
    chosen), what would be created or updated, the stock that would move, every problem, and
    the choice between all or nothing and only the orders without problems;
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QWidget, QWizardPage
 
 from ecdesk.services.orders_io import (
     OrderImportPreview,
@@ -24,6 +26,7 @@ from ecdesk.services.orders_io import (
     preview_orders,
     read_orders_file,
 )
+from ecdesk.views.orders.order_columns_page import OrderColumnsPage
 from ecdesk.views.orders.order_import_pages import OrderFilePage, OrderImportPage, OrderPreviewPage
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import JobWizard
@@ -38,17 +41,23 @@ class OrderImportWizard(JobWizard):
         self.parsed: ParsedOrderFile | None = None
         self.preview: OrderImportPreview | None = None
         self.result: OrderImportResult | None = None
+        self.wanted_columns: dict[str, str] | None = None  # chosen, not read with yet
         self.setWindowTitle(self.tr("Import orders"))
         self.resize(980, 700)
         self.file_page = OrderFilePage(self)
+        self.columns_page = OrderColumnsPage(self)
         self.preview_page = OrderPreviewPage(self)
         self.import_page = OrderImportPage(self)
-        for page in (self.file_page, self.preview_page, self.import_page):
+        for page in (self.file_page, self.columns_page, self.preview_page, self.import_page):
             self.addPage(page)
+
+    def page_id(self, page: QWizardPage) -> int:
+        return next(i for i in self.pageIds() if self.page(i) is page)
 
     def forget_file(self) -> None:
         self.parsed = None
         self.preview = None
+        self.wanted_columns = None
 
     # -- the service calls, as run on the worker -------------------------------------------
     def read_work(self, path: str, format: str | None, encoding: str | None
@@ -62,11 +71,20 @@ class OrderImportWizard(JobWizard):
         return work
 
     def preview_work(self, channel: int | None) -> Callable[[Progress], OrderImportPreview]:
-        db, parsed = self.context.db, self.parsed
+        """Read the file again with the columns chosen (if they changed), then compare it
+        with the shop; the preview's file is the one read (OrderPreviewPage.take keeps it)."""
+        db, parsed, wanted = self.context.db, self.parsed, self.wanted_columns
         assert parsed is not None
+        timezone, second = self.context.settings.timezone, self.file_page.second_path()
+        encoding = self.file_page.chosen_encoding()  # (parsed.encoding is its display name)
 
-        def work(_progress: Progress) -> OrderImportPreview:
-            return preview_orders(db.uow("gui"), parsed, channel=channel)
+        def work(progress: Progress) -> OrderImportPreview:
+            current = parsed
+            if wanted is not None:
+                current = read_orders_file(parsed.path, timezone=timezone, format=parsed.format,
+                                           encoding=encoding, progress=progress,
+                                           second=second, columns=wanted)
+            return preview_orders(db.uow("gui"), current, channel=channel)
         return work
 
     def import_work(self, channel: int | None, only_valid: bool

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import ModuleType
 
 from ecdesk.services.catalog_io.formats import FORMATS
@@ -46,6 +46,21 @@ def order_column_index(header: list[str], name: str,
         elif column.strip() in stripped:
             index[field] = stripped.index(column.strip())
     return index
+
+
+def column_fields(header: Sequence[str], name: str,
+                  corrected: Mapping[str, str] | None = None) -> list[str]:
+    """The field each column of `header` is read as ("" for a column not imported)."""
+    fields = [""] * len(header)
+    for field, column in order_column_index(list(header), name, corrected).items():
+        fields[column] = field
+    return fields
+
+
+def format_fields(name: str) -> list[str]:
+    """The fields format `name` can read, its required ones first."""
+    module = ORDER_FORMATS[name]
+    return [*module.REQUIRED, *(f for f in module.ALIASES if f not in module.REQUIRED)]
 
 
 def order_format_labels() -> dict[str, str]:

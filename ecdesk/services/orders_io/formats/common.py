@@ -44,6 +44,13 @@ FIELD_LABELS = {
     "quantity": N_("Quantity"), "price": N_("Price"), "line_discount": N_("Line discount"),
     "shipping": N_("Shipping"), "refunded": N_("Refunded"), "customer_name": N_("Customer"),
     "customer_key": N_("Buyer"), "currency": N_("Currency"),
+    # Read by some formats only (Shopify's money and statuses, the platforms' shipping facts).
+    "email": N_("E-mail"), "financial_status": N_("Payment status"),
+    "fulfillment_status": N_("Fulfillment status"), "subtotal": N_("Subtotal"),
+    "order_discount": N_("Order discount"), "cancelled_at": N_("Cancelled at"),
+    "tax": N_("Tax"), "total": N_("Total"), "shipping_name": N_("Ship-to name"),
+    "delivered_at": N_("Delivered at"), "carrier": N_("Carrier"),
+    "tracking_number": N_("Tracking number"),
 }
 
 

@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>OrderColumnsPage</name>
+    <message>
+        <source>Do not import</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>Check the columns</source>
+        <translation>核对列</translation>
+    </message>
+    <message>
+        <source>What each column of the file is imported as. Fields marked * are required; a column set to “Do not import” is left out, and the preview lists it.</source>
+        <translation>文件中每一列导入为哪个字段。标 * 的字段为必填；设为“不导入”的列不会导入，预览中会列出。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Example value</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Read as %1. The columns chosen here are remembered for the channel once the orders are imported.</source>
+        <translation>按 %1 读取。导入订单后，这里选择的列会为该渠道记住。</translation>
+    </message>
+    <message>
+        <source>Choose a column for: %1</source>
+        <translation>请为以下字段选择列：%1</translation>
+    </message>
+    <message>
+        <source>Several columns are imported as: %1</source>
+        <translation>多个列导入为同一字段：%1</translation>
+    </message>
+</context>
+<context>
     <name>OrderCounts</name>
     <message>
         <source>New orders</source>
@@ -265,6 +304,10 @@
         <translation>第二个文件</translation>
     </message>
     <message>
+        <source>Check the columns before the preview</source>
+        <translation>预览前核对列</translation>
+    </message>
+    <message>
         <source>The other file of the report</source>
         <translation>报表的另一个文件</translation>
     </message>
@@ -277,8 +320,18 @@
         <translation>订单导出文件 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Next: choose which column of the file holds each field.</source>
+        <translation>下一步：选择文件中哪一列对应每个字段。</translation>
+    </message>
+    <message>
         <source>%d columns, %s rows, %s orders with %s lines</source>
         <translation>%d 列，%s 行，%s 个订单，共 %s 个订单行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Check the columns before the preview (%n of the file&apos;s columns are not imported)</source>
+        <translation>
+            <numerusform>预览前核对列（文件中有 %n 列不会导入）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
