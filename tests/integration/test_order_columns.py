@@ -90,6 +90,14 @@ def test_a_correction_naming_a_column_the_file_lacks_is_refused(tmp_path: Path) 
     assert "there is no column 'No such column' in the file" in str(parsed.problems[0])
 
 
+def test_every_field_of_every_format_has_a_label_the_column_page_shows() -> None:
+    from ecdesk.services.orders_io.formats import ORDER_FORMATS
+    from ecdesk.services.orders_io.formats.common import FIELD_LABELS
+
+    assert {name: [f for f in format_fields(name) if f not in FIELD_LABELS]
+            for name in ORDER_FORMATS} == {name: [] for name in ORDER_FORMATS}
+
+
 def test_every_format_lists_its_required_fields_first() -> None:
     fields = format_fields("jd")
     assert fields[:6] == ["number", "created_at", "status", "sku", "quantity", "price"]

@@ -50,7 +50,7 @@ FIELD_LABELS = {
     "order_discount": N_("Order discount"), "cancelled_at": N_("Cancelled at"),
     "tax": N_("Tax"), "total": N_("Total"), "shipping_name": N_("Ship-to name"),
     "delivered_at": N_("Delivered at"), "carrier": N_("Carrier"),
-    "tracking_number": N_("Tracking number"),
+    "tracking_number": N_("Tracking number"), "discount_code": N_("Discount code"),
 }
 
 
