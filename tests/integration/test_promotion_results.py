@@ -40,6 +40,17 @@ START, END = TODAY - timedelta(days=40), TODAY - timedelta(days=30)  # demo orde
 NOW = datetime.now(UTC)
 
 
+@pytest.fixture
+def demo_shop(demo_shop: Database) -> Database:
+    """The demo shop without its own promotions (services/demo/promotions.py): these tests
+    count and report the promotions they make."""
+    with demo_shop.uow() as uow:
+        uow.session.execute(text("DELETE FROM promotion_channels"))
+        uow.session.execute(text("DELETE FROM promotions"))
+        uow.commit()
+    return demo_shop
+
+
 def promote(db: Database, name: str, **fields: Any) -> PromotionInfo:
     values: dict[str, Any] = dict(kind="percent_off", channels=(TMALL, JD), starts=str(START),
                                   ends=str(END), rate="10", status="scheduled")
