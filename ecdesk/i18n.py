@@ -120,14 +120,19 @@ def format_money(amount: Decimal, currency: str) -> str:
     return format_currency(amount, currency, locale=babel_locale())
 
 
+def currency_sign(code: str) -> str:
+    """¥ for CNY in Chinese, CN¥ in English, $ for USD in English: the sign amounts carry."""
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(code, locale=babel_locale())
+
+
 def currency_label(code: str) -> str:
     """How a report names its currency: the code in English (CNY), the sign and the code in
     Chinese (¥ CNY), as sellers read amounts there."""
     if current_language() == ENGLISH:
         return code
-    from babel.numbers import get_currency_symbol
-
-    symbol = get_currency_symbol(code, locale=babel_locale())
+    symbol = currency_sign(code)
     return f"{symbol} {code}" if symbol != code else code
 
 

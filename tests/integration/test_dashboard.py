@@ -63,10 +63,10 @@ def test_the_sales_tile_equals_the_line_totals_of_sold_orders_in_the_period(marc
     conn.close()
     tiles = _tiles(march)
     assert expected == 57000  # 2 x 50 - 10 + 120 + 3 x 120, in fen
-    assert tiles["sales"].value == "570.00 CNY"
+    assert tiles["sales"].value == "CN¥570.00"
     assert tiles["orders"].value == "3"
     assert tiles["units"].value == "6"
-    assert tiles["aov"].value == "190.00 CNY"
+    assert tiles["aov"].value == "CN¥190.00"
     assert tiles["sales"].change == Decimal("10.4")  # 50.00 in February
     assert tiles["orders"].change == Decimal("2")
 
@@ -74,7 +74,7 @@ def test_the_sales_tile_equals_the_line_totals_of_sold_orders_in_the_period(marc
 def test_a_customer_who_bought_before_or_twice_counts_as_a_repeat_customer(march: Database
                                                                           ) -> None:
     tile = _tiles(march)["repeat_rate"]
-    assert tile.value == "100.0 %"  # Wang bought in February, Zhao twice in March
+    assert tile.value == "100.0%"  # Wang bought in February, Zhao twice in March
     assert tile.note.startswith("2 of 2 known customers")
 
 

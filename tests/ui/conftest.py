@@ -34,6 +34,17 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
 
 
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """Numbers and dates written the English way, as the app writes them after
+    install_language (a test of another language sets its own and this puts English back);
+    the machine's C locale would write 1234567 and 5 03 2026."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo shop, built once per session; tests only ever get copies of it."""

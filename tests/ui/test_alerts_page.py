@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from ecdesk.db import open_database
 from ecdesk.models import MovementKind
-from ecdesk.services.common.shop_time import shop_clock
 from ecdesk.services.stock.alerts import compute_alerts
 from ecdesk.services.stock.alerts_dto import AlertKind, Severity
 from ecdesk.services.stock.commands import adjust_stock
@@ -26,6 +25,7 @@ from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.alerts_page import START_DELAY_MS, AlertsPage, detail_html
 from ecdesk.views.stock.alerts_page_model import COLUMNS, STATE_COLUMN, AlertsTableModel
 from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
+from ecdesk.views.widgets.locale_format import time_of_day
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 Sql = Callable[..., list[Any]]
@@ -230,7 +230,7 @@ def test_snoozing_stores_the_start_of_the_chosen_day_in_shop_time(
     page.show_hidden.setChecked(True)
     row = next(r for r, a in enumerate(page.model.alerts) if a.key == chosen.key)
     assert page.model.data(page.model.index(row, STATE_COLUMN)) == (
-        f"Snoozed until {chosen_day.isoformat()}")
+        f"Snoozed until {chosen_day.month}/{chosen_day.day}/{chosen_day.year}")
 
 
 def test_cancelling_the_snooze_dialog_writes_nothing(
@@ -251,7 +251,7 @@ def test_the_snooze_dialog_offers_days_from_tomorrow_to_a_year_ahead(qtbot: QtBo
     dialog._pick(1)
     assert dialog.chosen_day() == date(2026, 12, 2)
     assert dialog.summary.text() == (
-        "They come back on 2026-12-02 (in 1 day(s)), or sooner if they get worse.")
+        "They come back on 12/2/2026 (in 1 day(s)), or sooner if they get worse.")
 
 
 def test_nothing_selected_leaves_the_actions_disabled(page: AlertsPage) -> None:
@@ -285,7 +285,7 @@ def test_a_read_only_shop_shows_alerts_but_offers_no_writes(
 def test_the_checked_time_is_shop_time_and_says_so_when_the_computers_clock_differs(
         page: AlertsPage, computer_in: Callable[[str], None]) -> None:
     computed = page.report.computed_at  # type: ignore[union-attr]
-    shop_clock_reads = shop_clock(computed, ZoneInfo("Asia/Shanghai"))  # the demo shop's zone
+    shop_clock_reads = time_of_day(computed, ZoneInfo("Asia/Shanghai"))  # the demo shop's zone
     computer_in("Europe/Berlin")
     page._show_status()
     assert f" · checked {shop_clock_reads} shop time" in page.status.text()

@@ -177,7 +177,7 @@ def test_the_restore_dialog_says_when_the_backup_was_taken_on_the_shops_clock(
     taken = replace(summary, created_at=datetime(2026, 12, 7, 12, 38, tzinfo=UTC))
     dialog = RestoreDialog(taken, describe(demo_copy))
     qtbot.addWidget(dialog)
-    assert "taken 2026-12-07 20:38 shop time)" in dialog.findChild(QLabel).text()
+    assert "taken 12/7/2026 8:38\u202fPM shop time)" in dialog.findChild(QLabel).text()
 
 
 def test_choosing_a_backup_checks_both_files_off_the_gui_thread_then_asks_before_restoring(

@@ -85,7 +85,7 @@ def test_a_change_is_green_when_it_moves_the_good_way() -> None:
     from ecdesk.views.dashboard.dashboard_tiles import BAD, GOOD
 
     assert change_text(Tile("s", "Sales", "1", Decimal("0.125"))) == (
-        "▲ 12.5 % on the previous period", GOOD)
+        "▲ 12.5% on the previous period", GOOD)
     assert change_text(Tile("r", "Refunds", "1", Decimal("0.5"), better_when_higher=False))[1] \
         == BAD
     assert change_text(Tile("o", "Orders", "1", None))[0] == ""
@@ -101,7 +101,7 @@ def test_the_updated_time_is_shop_time_and_says_so_when_the_computers_clock_diff
     board = page.board
     page.refresh()
     qtbot.waitUntil(lambda: page.board is not board and not page.computing, timeout=20_000)
-    assert page.status.text().endswith("updated 20:38 shop time")
+    assert page.status.text().endswith("updated 8:38\u202fPM shop time")
 
 
 def test_a_new_shop_day_moves_the_period_to_end_today(

@@ -153,7 +153,7 @@ def test_the_page_shows_on_hand_committed_and_available_of_every_sku_for_sale(
     assert shown(page, "available")["MUG-1"] == "10"
     assert shown(page, "on_order") == dict.fromkeys(("MUG-1", "MUG-2", "TEE-S", "TEE-M"), "0")
     assert shown(page, "value")["MUG-1"] == "60.00"
-    assert page.count_label.text() == "4 SKU(s) · 16 units on hand · value 60.50 CNY"
+    assert page.count_label.text() == "4 SKU(s) · 16 units on hand · value CN¥60.50"
 
 
 def test_numbers_are_right_aligned_and_negative_stock_is_red(page: InventoryPage) -> None:

@@ -97,8 +97,8 @@ def test_the_model_passes_the_model_testers_through_paging_and_sorting(
 
 def test_a_cell_shows_the_shops_wall_clock_the_status_and_the_total_with_its_currency() -> None:
     model, _loader = loaded_model([row(1), row(2, status=OrderStatus.REFUNDED)])
-    assert cell(model, "date") == "2026-03-01 23:59"  # 15:59 UTC in Shanghai
-    assert cell(model, "total") == "1,234.50 CNY"
+    assert cell(model, "date") == "3/1/2026 11:59\u202fPM"  # 15:59 UTC in Shanghai
+    assert cell(model, "total") == "CN¥1,234.50"
     assert cell(model, "total", Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert cell(model, "units", Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert cell(model, "number", Qt.ItemDataRole.TextAlignmentRole) is None
@@ -110,7 +110,7 @@ def test_a_cell_shows_the_shops_wall_clock_the_status_and_the_total_with_its_cur
     assert model.headerData(COLUMN["total"], Qt.Orientation.Horizontal,
                             Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     model.zone = ZoneInfo("UTC")
-    assert cell(model, "date") == "2026-03-01 15:59"
+    assert cell(model, "date") == "3/1/2026 3:59\u202fPM"
 
 
 def test_rows_arrive_a_page_at_a_time_and_stop_at_the_end() -> None:

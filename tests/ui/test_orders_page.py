@@ -122,8 +122,8 @@ def test_the_detail_pane_shows_the_selected_orders_lines_money_and_stock(
     assert detail.title.text() == "TM-1 · Tmall 天猫"
     assert detail.subtitle.text().startswith("Paid · ") and detail.subtitle.text().endswith("王伟")
     assert detail.lines.rowCount() == 1 and detail.lines.item(0, 0).text() == "SHIRT-WHITE"
-    assert detail.figures["total"].text() == "118.00 CNY"
-    assert detail.figures["shipping"].text() == "8.00 CNY"
+    assert detail.figures["total"].text() == "CN¥118.00"
+    assert detail.figures["shipping"].text() == "CN¥8.00"
     assert detail.figures["stock"].text() == "Not shipped: 2 unit(s) committed"
     select(page, "TM-3")
     assert detail.figures["stock"].text() == "Stock issued: 2 unit(s) left the shelf"
@@ -320,7 +320,7 @@ def test_refunding_one_order_records_the_amount_typed(
     assert not shown[0].shipped  # paid, not shipped: no question about the goods
     rows = query(shop.db, "SELECT status, refunded FROM orders WHERE number = 'TM-1'")
     assert rows == [("refunded", 5000)]
-    assert page.detail.figures["refunded"].text() == "50.00 CNY"
+    assert page.detail.figures["refunded"].text() == "CN¥50.00"
 
 
 def test_a_refund_above_the_order_total_cannot_be_confirmed(
@@ -375,7 +375,7 @@ def test_the_cancel_question_names_the_orders_and_waits_for_an_answer_about_the_
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
     assert texts[:2] == [
-        "Cancel 2 order(s): TM-3 (176.00 CNY), TM-1 (118.00 CNY)? A cancelled order cannot "
+        "Cancel 2 order(s): TM-3 (CN¥176.00), TM-1 (CN¥118.00)? A cancelled order cannot "
         "be reopened.", "1 of them shipped. Do the goods come back?"]
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.text() == "Cancel orders" and not ok.isEnabled()

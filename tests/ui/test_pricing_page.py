@@ -103,7 +103,7 @@ def test_market_prices_and_the_consistency_check_are_listed(qtbot: QtBot,
     page.tabs.setCurrentWidget(page.market)
     qtbot.waitUntil(lambda: page.market.model.rowCount() > 0)
     page.tabs.setCurrentWidget(page.consistency)
-    qtbot.waitUntil(lambda: "SKUs are priced more than 15.0 % apart" in
+    qtbot.waitUntil(lambda: "SKUs are priced more than 15.0% apart" in
                     page.consistency.label.text())
 
 

@@ -115,16 +115,16 @@ def test_a_higher_minimum_margin_flags_more_rows_in_the_listings(
         window.settings_page.save_settings()
     assert flagged() > before
     tooltip = model.data(model.index(0, MARGIN), Qt.ItemDataRole.ToolTipRole)
-    assert tooltip in (None, "Price is below cost", "Margin is under the shop minimum of 60.0 %")
+    assert tooltip in (None, "Price is below cost", "Margin is under the shop minimum of 60.0%")
 
 
 # -- channels -----------------------------------------------------------------------------------
 def test_the_channel_table_lists_the_demo_channels(page: SettingsPage) -> None:
     assert channel_table(page) == [
-        ("天猫旗舰店 Tmall", "Tmall", "CNY", "5.0 %", "0.6 %", "active"),
-        ("京东 JD", "JD", "CNY", "8.0 %", "0.6 %", "active"),
-        ("拼多多 Pinduoduo", "Pinduoduo", "CNY", "0.6 %", "0.0 %", "active"),
-        ("官网 Own site", "Own site", "CNY", "0.0 %", "2.9 %", "active"),
+        ("天猫旗舰店 Tmall", "Tmall", "CNY", "5.0%", "0.6%", "active"),
+        ("京东 JD", "JD", "CNY", "8.0%", "0.6%", "active"),
+        ("拼多多 Pinduoduo", "Pinduoduo", "CNY", "0.6%", "0.0%", "active"),
+        ("官网 Own site", "Own site", "CNY", "0.0%", "2.9%", "active"),
     ]
 
 
@@ -152,7 +152,7 @@ def test_adding_a_channel_adds_a_column_to_the_listings(
     assert (added.name, added.kind, added.commission_rate, added.payment_fee_rate) == (
         "抖音 Douyin", "other", Decimal("0.1235"), Decimal("0.006"))
     assert channel_table(window.settings_page)[-1] == (
-        "抖音 Douyin", "Other", "CNY", "12.4 %", "0.6 %", "active")
+        "抖音 Douyin", "Other", "CNY", "12.4%", "0.6%", "active")
     assert window.listings.channel_filter.findText("listed on 抖音 Douyin") > 0
 
 
@@ -197,7 +197,7 @@ def test_editing_a_channel_loads_it_and_saves_exact_rates(
         dialog.save()
     assert sql(demo_db, "SELECT commission_rate FROM channels WHERE id = :id", id=jd.id) == [
         (71500,)]  # millionths: exactly 7.15 %, not a float's 7.1499999
-    assert channel_table(page)[1][3] == "7.2 %"
+    assert channel_table(page)[1][3] == "7.2%"
 
 
 def test_archiving_a_channel_asks_first_and_removes_its_listings_column(

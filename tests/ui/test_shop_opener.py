@@ -13,12 +13,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ecdesk.errors import CancelledError, DatabaseError
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.settings import update_settings
 from ecdesk.services.shop_file import backups
 from ecdesk.services.shop_file.backups import back_up
 from ecdesk.views.shell import shop_opener
 from ecdesk.views.shell.shop_opener import open_shop
+from ecdesk.views.widgets.locale_format import stamp
 from ecdesk.views.widgets.operations import ProgressDialog
 from tests.lock_holder import lock_held_elsewhere
 from tests.ui.background_writes import spy_on
@@ -88,7 +88,7 @@ def test_a_damaged_shop_is_replaced_by_the_newest_good_backup_and_kept_aside(
     opened = open_shop(demo_copy, None)
     assert opened.db is not None and not opened.db.read_only
     assert "Restore the newest good backup" in asked[0]
-    taken = shop_stamp(backup.created_at, ZoneInfo("Asia/Shanghai"))
+    taken = stamp(backup.created_at, ZoneInfo("Asia/Shanghai"))
     assert f"taken {taken} shop time?" in asked[0], "when it was taken, on the shop's clock"
     assert list(demo_copy.parent.glob("demo-copy.damaged-*.ecdesk"))
     opened.db.close()
@@ -133,7 +133,7 @@ def test_the_newest_good_backup_is_found_off_the_gui_thread_and_then_offered(
     assert checking.results[-1] == [], "the search ends at the good backup"
     assert ran_before_the_question == [len(checking.results)], "the question follows the checks"
     assert "Restore the newest good backup" in asked[0]
-    assert f"taken {shop_stamp(older.created_at, ZoneInfo('Asia/Shanghai'))}" in asked[0]
+    assert f"taken {stamp(older.created_at, ZoneInfo('Asia/Shanghai'))}" in asked[0]
     assert demo_copy.read_bytes() == b"garbage" * 100
 
 

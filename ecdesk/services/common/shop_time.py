@@ -49,11 +49,6 @@ def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return day_start(day, zone), day_start(day + timedelta(days=1), zone)
 
 
-def shop_clock(moment: datetime, zone: ZoneInfo) -> str:
-    """A moment's time of day on the shop's clock: `20:38`."""
-    return f"{moment.astimezone(zone):%H:%M}"
-
-
 def shop_stamp(moment: datetime, zone: ZoneInfo) -> str:
     """A moment's day and time on the shop's clock: `2026-12-07 20:38`."""
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"

@@ -7,8 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from ecdesk.db import UnitOfWork
-from ecdesk.i18n import _, format_integer
-from ecdesk.money import format_amount, format_rate
+from ecdesk.i18n import _, format_integer, format_money, format_percent
 from ecdesk.services.common.period import Period
 from ecdesk.services.customers.repeat_rate import repeat_customers
 from ecdesk.services.dashboard.figures import sku_ranking
@@ -88,11 +87,11 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
         return Tile(
             key,
             label,
-            format_amount(value, currency),
+            format_money(value, currency),
             change(now[key], before[key]),
             better_when_higher=higher_is_better,
-            note=_("{note} Previous period: {format_amount}").format(
-                note=note, format_amount=format_amount(minor_to_decimal(before[key]), currency)
+            note=_("{note} Previous period: {amount}").format(
+                note=note, amount=format_money(minor_to_decimal(before[key]), currency)
             ),
         )
 
@@ -118,7 +117,7 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
         Tile(
             "aov",
             _("Average order value"),
-            format_amount(aov_now, currency) if aov_now is not None else "—",
+            format_money(aov_now, currency) if aov_now is not None else "—",
             change(aov_now, aov_before),
             note=_("Sales divided by orders."),
         ),
@@ -130,7 +129,7 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
         Tile(
             "margin_rate",
             _("Margin rate"),
-            format_rate(margin_rate_now) if margin_rate_now is not None else "—",
+            format_percent(margin_rate_now) if margin_rate_now is not None else "—",
             points(margin_rate_now, rate(before["margin"], before["sales"])),
             note=_("Gross margin as a share of sales."),
             in_points=True,
@@ -151,13 +150,14 @@ def sales_tiles(now: dict[str, int], before: dict[str, int], repeat_now: tuple[i
         Tile(
             "repeat_rate",
             _("Repeat customers"),
-            format_rate(repeat_rate_now) if repeat_rate_now is not None else "—",
+            format_percent(repeat_rate_now) if repeat_rate_now is not None else "—",
             points(repeat_rate_now, repeat_rate_before),
             in_points=True,
             note=_(
-                "{repeat_now:,} of {repeat_now2:,} known customers had bought before or bought "
+                "{repeat_now} of {repeat_now2} known customers had bought before or bought "
                 "more than once in the period."
-            ).format(repeat_now=repeat_now[1], repeat_now2=repeat_now[0]),
+            ).format(repeat_now=format_integer(repeat_now[1]),
+                     repeat_now2=format_integer(repeat_now[0])),
         ),
     ]
 
@@ -173,9 +173,10 @@ def alert_tile(open_alerts: dict[str, int]) -> Tile:
     return Tile(
         "alerts",
         _("Open stock alerts"),
-        f"{critical + warning:,}",
-        note=_("{critical:,} critical, {warning:,} warnings, {get:,} for information").format(
-            critical=critical, warning=warning, get=open_alerts.get("info", 0)
+        format_integer(critical + warning),
+        note=_("{critical} critical, {warning} warnings, {get} for information").format(
+            critical=format_integer(critical), warning=format_integer(warning),
+            get=format_integer(open_alerts.get("info", 0))
         ),
         alarm=critical > 0,
     )

@@ -30,6 +30,7 @@ from ecdesk.errors import EcdeskError
 from ecdesk.private_files import owner_only
 from ecdesk.services.catalog_io import ExportResult, export_products
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import integer
 from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
 from ecdesk.views.widgets.workers import Job
 
@@ -182,7 +183,7 @@ class ExportDialog(QDialog):
     def _exported(self, result: ExportResult) -> None:
         self.result = result
         text = self.tr("Exported %s products (%s rows) to %s") % (
-            f"{result.products:,}", f"{result.rows:,}", result.path)
+            integer(result.products), integer(result.rows), result.path)
         if result.cut_cells:  # each one named: a cut description must not go unnoticed
             text += "\n" + self.tr("%n cell(s) were too long for Excel and were cut:", "",
                                     len(result.cut_cells))

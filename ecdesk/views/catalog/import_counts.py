@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem,
 
 from ecdesk.services.catalog_io import ImportCounts
 from ecdesk.views.widgets.import_problems import RIGHT
+from ecdesk.views.widgets.locale_format import integer
 
 
 def _tr(text: str) -> str:
@@ -49,7 +50,7 @@ def fill_counts(table: QTableWidget, counts: ImportCounts) -> None:
     )
     for row, numbers in enumerate(values):
         for column, number in enumerate(numbers):
-            item = QTableWidgetItem("—" if number is None else f"{number:,}")
+            item = QTableWidgetItem("—" if number is None else integer(number))
             item.setTextAlignment(RIGHT)
             table.setItem(row, column, item)
 

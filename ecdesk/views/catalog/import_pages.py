@@ -35,6 +35,7 @@ from ecdesk.views.widgets.import_wizard_pages import (
     BaseImportPage,
     BasePreviewPage,
 )
+from ecdesk.views.widgets.locale_format import integer
 from ecdesk.views.widgets.wizard_parts import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class FilePage(BaseFilePage):
 
     def count_text(self, parsed: Any) -> str:
         return self.tr("%d columns, %s rows, %s products") % (
-            len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.products):,}")
+            len(parsed.header), integer(parsed.rows), integer(len(parsed.products)))
 
     def can_go_on(self, parsed: Any) -> bool:
         return bool(parsed.mapping)  # a file whose columns were not all found goes to mapping
@@ -245,7 +246,7 @@ class PreviewPage(BasePreviewPage):
 
     def read_line(self, preview: Any) -> str:
         return self.tr("%s rows read, %s products in the file.") % (
-            f"{preview.file.rows:,}", f"{len(preview.file.products):,}")
+            integer(preview.file.rows), integer(len(preview.file.products)))
 
     def blocked_text(self, preview: Any) -> str:
         return self.tr("<b>%d product(s) have errors.</b> Fix the file and read it again, or "

@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount, format_rate
 from ecdesk.services.catalog.dto import Choice, ListingCell, VariantQuery, VariantRow
 from ecdesk.services.common.page import Page
 from ecdesk.services.pricing.margin import MarginStatus, is_flagged
 from ecdesk.views.catalog.labels import status_label
+from ecdesk.views.widgets.locale_format import amount, percent
 from ecdesk.views.widgets.paged_table_model import (
     PAGE_SIZE as PAGE_SIZE,  # (callers import it here)
 )
@@ -32,9 +32,9 @@ BASE_COLUMNS: list[tuple[str, str, Callable[[VariantRow], str]]] = [
     (QT_TRANSLATE_NOOP("ListingsTableModel", "Options"), "options", lambda r: r.options),
     (QT_TRANSLATE_NOOP("ListingsTableModel", "Status"), "status", lambda r: status_label(r.status)),
     (QT_TRANSLATE_NOOP("ListingsTableModel", "Category"), "category", lambda r: r.category),
-    (QT_TRANSLATE_NOOP("ListingsTableModel", "Price"), "price", lambda r: format_amount(r.price)),
-    (QT_TRANSLATE_NOOP("ListingsTableModel", "Cost"), "cost", lambda r: format_amount(r.cost)),
-    (QT_TRANSLATE_NOOP("ListingsTableModel", "Margin"), "margin", lambda r: format_rate(r.margin)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Price"), "price", lambda r: amount(r.price)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Cost"), "cost", lambda r: amount(r.cost)),
+    (QT_TRANSLATE_NOOP("ListingsTableModel", "Margin"), "margin", lambda r: percent(r.margin)),
     (QT_TRANSLATE_NOOP("ListingsTableModel", "Stock"), "stock", lambda r: str(r.stock)),
 ]
 NUMERIC_KEYS = {"price", "cost", "margin", "stock"}
@@ -107,7 +107,7 @@ class ListingsTableModel(PagedTableModel[VariantQuery, VariantRow]):
         cell = row.listings.get(channel.id)
         if cell is None:
             return "—"
-        return f"{status_label(cell.status)} · {format_amount(cell.price)}"
+        return f"{status_label(cell.status)} · {amount(cell.price)}"
 
     def row_id(self, row: VariantRow) -> int:
         return row.variant_id
@@ -145,7 +145,7 @@ class ListingsTableModel(PagedTableModel[VariantQuery, VariantRow]):
     def _margin_note(self, status: MarginStatus, row: VariantRow, *, after_fees: bool
                      ) -> str | None:
         """Why a margin is flagged (None when it is not)."""
-        minimum = format_rate(row.min_margin)
+        minimum = percent(row.min_margin)
         if status == MarginStatus.NEGATIVE:
             return (self.tr("Price after the channel's fees is below cost") if after_fees
                     else self.tr("Price is below cost"))

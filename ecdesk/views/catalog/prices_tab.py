@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
-from ecdesk.money import format_amount
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.pricing.breakdown import explain_price
 from ecdesk.services.pricing.history import price_history
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import amount, stamp
 from ecdesk.views.widgets.price_breakdown import breakdown_html
 
 HISTORY_ROWS = 200
@@ -91,9 +90,9 @@ class PricesTab(QWidget):
         self.history.setRowCount(len(changes))
         for row, change in enumerate(changes):
             source = change.source_label + (f" · {change.rule_name}" if change.rule_name else "")
-            cells = (shop_stamp(change.at, self.context.zone),
+            cells = (stamp(change.at, self.context.zone),
                      change.channel or self.tr("List price"),
-                     format_amount(change.old_price) or self.tr("list price"),
-                     format_amount(change.new_price) or self.tr("list price"), source)
+                     amount(change.old_price) or self.tr("list price"),
+                     amount(change.new_price) or self.tr("list price"), source)
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))

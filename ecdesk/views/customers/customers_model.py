@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount, from_minor_units
+from ecdesk.money import from_minor_units
 from ecdesk.services.common.page import Page
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.customers.dto import CustomerQuery, CustomerRow
 from ecdesk.services.customers.segments import segment_label
+from ecdesk.views.widgets.locale_format import amount, integer, stamp
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[CustomerQuery, int, int], Page[CustomerRow]]
@@ -59,11 +59,11 @@ class CustomersTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if column == 2:
             return segment_label(row.segment) or "—"
         if column == 3:
-            return f"{row.orders:,}"
+            return integer(row.orders)
         if column == 4:
-            return format_amount(from_minor_units(row.spent), self.currency)
+            return amount(from_minor_units(row.spent), self.currency)
         if column == 5:
-            return shop_stamp(row.last_order_at, self.zone) if row.last_order_at else "—"
+            return stamp(row.last_order_at, self.zone) if row.last_order_at else "—"
         if column == 6:
             return f"{row.r} {row.f} {row.m}" if row.r is not None else "—"
         values = {1: row.channels, 7: row.tags, 8: row.email, 9: row.phone}

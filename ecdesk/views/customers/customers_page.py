@@ -5,6 +5,7 @@ Edit, merge and export a segment to CSV/XLSX from the toolbar or the keyboard.""
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
@@ -29,11 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
-from ecdesk.money import format_amount
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.customers.dto import (
     CustomerDetail,
     CustomerQuery,
@@ -58,6 +57,7 @@ from ecdesk.views.customers.customer_dialogs import CustomerDialog, MergeDialog
 from ecdesk.views.customers.customers_model import CustomersTableModel
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.locale_format import amount, day, integer, percent, stamp
 from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
@@ -168,7 +168,7 @@ class CustomersPage(QWidget):
         query, summary = self.model.query, self._summary
         if not self.model.total_known and summary is not None and not query.text.strip():
             total = summary.counts[query.segment] if query.segment else summary.customers
-        self.count_label.setText(self.tr("%s customer(s)") % f"{total:,}")
+        self.count_label.setText(self.tr("%s customer(s)") % integer(total))
 
     def load(self) -> None:
         self.loaded = True
@@ -215,13 +215,13 @@ class CustomersPage(QWidget):
 
     def _show_summary(self) -> None:
         summary = self._summary = segment_summary(self.context.uow())
-        rate = (f"{100 * summary.repeat_customers / summary.buyers_last_year:.1f} %"
+        rate = (percent(Decimal(summary.repeat_customers) / summary.buyers_last_year)
                 if summary.buyers_last_year else "—")
         self.summary_label.setText(self.tr("Repeat customers (last 365 days): %s · ") % rate)
         for index in range(1, self.segment_filter.count()):
             segment = self.segment_filter.itemData(index)
             self.segment_filter.setItemText(index, f"{segment_label(segment)} "
-                                                   f"({summary.counts[segment]:,})")
+                                                   f"({integer(summary.counts[segment])})")
 
     def current_query(self) -> CustomerQuery:
         return replace(self.model.query, text=self.search.text(),
@@ -271,9 +271,9 @@ class CustomersPage(QWidget):
         self.profile.setText(self._profile_html(detail))
         self.orders.setRowCount(len(orders))
         for n, order in enumerate(orders):
-            cells = (shop_stamp(order.ordered_at, self.context.zone), order.channel,
+            cells = (stamp(order.ordered_at, self.context.zone), order.channel,
                      order.number, _status_label(order.status),
-                     format_amount(order.total, order.currency))
+                     amount(order.total, order.currency))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, order.id)
@@ -283,7 +283,7 @@ class CustomersPage(QWidget):
                 self.orders.setItem(n, column, item)
         self.tickets.setRowCount(len(tickets))
         for n, ticket in enumerate(tickets):
-            cells = (shop_stamp(ticket.created_at, self.context.zone), ticket.number,
+            cells = (stamp(ticket.created_at, self.context.zone), ticket.number,
                      ticket.type, ticket.status, ticket.subject)
             for column, text in enumerate(cells):
                 self.tickets.setItem(n, column, QTableWidgetItem(text))
@@ -299,9 +299,9 @@ class CustomersPage(QWidget):
             (self.tr("Handles"), handles),
             (self.tr("Email"), row.email or "—"), (self.tr("Phone"), row.phone or "—"),
             (self.tr("Address"), detail.address or "—"),
-            (self.tr("Birthday"), detail.birthday.isoformat() if detail.birthday else "—"),
+            (self.tr("Birthday"), day(detail.birthday) or "—"),
             (self.tr("Tags"), row.tags or "—"), (self.tr("Notes"), detail.notes or "—"),
-            (self.tr("Customer since"), shop_stamp(detail.created_at, self.context.zone)),
+            (self.tr("Customer since"), stamp(detail.created_at, self.context.zone)),
         ]
         cells = "".join(f"<tr><td><b>{label}</b>&nbsp;</td><td>{_escape(value)}</td></tr>"
                         for label, value in fields)
@@ -371,7 +371,7 @@ class CustomersPage(QWidget):
             return
         QApplication.restoreOverrideCursor()
         QMessageBox.information(self, self.tr("Exported"), self.tr(
-            "%s customer(s) written to %s") % (f"{result.customers:,}", result.path))
+            "%s customer(s) written to %s") % (integer(result.customers), result.path))
 
 
 def _list_table(headings: list[str]) -> QTableWidget:

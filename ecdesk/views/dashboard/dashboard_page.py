@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
+from ecdesk.money import from_minor_units
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.views.dashboard.dashboard_tiles import TileWidget
 from ecdesk.views.dashboard.first_steps_panel import FirstStepsPanel
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import amount, integer, percent
 from ecdesk.views.widgets.workers import Job
 
 if TYPE_CHECKING:
@@ -250,13 +252,10 @@ class DashboardPage(QWidget):
                                  self.tr("Sales and gross margin by day"))
 
     def _show_tables(self, board: Dashboard) -> None:
-        from ecdesk.money import format_rate
-        from ecdesk.services.reports.model import format_minor
-
-        _fill(self.channels, [(c.channel, f"{c.orders:,}", format_minor(c.sales),
-                               format_rate(c.share)) for c in board.channels], numbers_from=1)
+        _fill(self.channels, [(c.channel, integer(c.orders), amount(from_minor_units(c.sales)),
+                               percent(c.share)) for c in board.channels], numbers_from=1)
         for table, skus in ((self.top, board.top_skus), (self.bottom, board.bottom_skus)):
-            _fill(table, [(s.sku, s.title, f"{s.units:,}", format_minor(s.sales))
+            _fill(table, [(s.sku, s.title, integer(s.units), amount(from_minor_units(s.sales)))
                           for s in skus], numbers_from=2)
 
 

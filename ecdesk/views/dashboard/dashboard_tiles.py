@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ecdesk.i18n import format_decimal
-from ecdesk.money import format_rate
 from ecdesk.services.dashboard.model import Tile
+from ecdesk.views.widgets.locale_format import decimal, percent
 
 GOOD, BAD, QUIET = "#1e7b34", "#b3261e", "#6b6b6b"
 translate = QCoreApplication.translate
@@ -18,12 +17,12 @@ def change_text(tile: Tile) -> tuple[str, str]:
     if tile.change is None:
         return "", QUIET
     if tile.change == 0:
-        return translate("DashboardTiles", "= %s on the previous period") % format_rate(
+        return translate("DashboardTiles", "= %s on the previous period") % percent(
             tile.change), QUIET
     arrow = "▲" if tile.change > 0 else "▼"
     good = (tile.change > 0) == tile.better_when_higher
-    size = (translate("DashboardTiles", "%s pts") % format_decimal(abs(tile.change) * 100, 1)
-            if tile.in_points else format_rate(abs(tile.change)))
+    size = (translate("DashboardTiles", "%s pts") % decimal(abs(tile.change) * 100, 1)
+            if tile.in_points else percent(abs(tile.change)))
     return translate("DashboardTiles", "%s %s on the previous period") % (arrow, size), (
         GOOD if good else BAD)
 

@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.dto import OrderDetail
 from ecdesk.views.orders.orders_model import order_status_label
+from ecdesk.views.widgets.locale_format import amount, stamp
 
 LINE_COLUMNS = [
     QT_TRANSLATE_NOOP("OrderDetailPane", "SKU"),
@@ -88,14 +87,14 @@ class OrderDetailPane(QWidget):
         self.title.setText(f"{row.number} · {row.channel}")
         who = row.customer_name or self.tr("customer not known")
         self.subtitle.setText(f"{order_status_label(row.status)} · "
-                              f"{shop_stamp(row.ordered_at, zone)} · {who}")
+                              f"{stamp(row.ordered_at, zone)} · {who}")
         self._fill_lines(detail)
         goods = row.total - detail.shipping
         for key, value in (("goods", goods), ("shipping", detail.shipping),
                            ("total", row.total), ("fees", detail.platform_fees),
                            ("refunded", detail.refunded)):
-            self.figures[key].setText(format_amount(value, row.currency))
-        tax = format_amount(detail.tax, row.currency)
+            self.figures[key].setText(amount(value, row.currency))
+        tax = amount(detail.tax, row.currency)
         self.figures["tax"].setText(
             (self.tr("%s, included in the prices") if detail.tax_included
              else self.tr("%s, on top of the prices")) % tax if detail.tax else tax)
@@ -109,13 +108,13 @@ class OrderDetailPane(QWidget):
         """Until when goods may come back, and what the window counts from."""
         if detail.returns_until is None:
             return "—"
-        until = shop_stamp(detail.returns_until, zone)
+        until = stamp(detail.returns_until, zone)
         if detail.returns_estimated:
             return self.tr("until %1 (no delivery time: shipping plus the channel's transit "
                            "days)").replace("%1", until)
         assert detail.delivered_at is not None
         return self.tr("until %1 (delivered %2)").replace("%1", until).replace(
-            "%2", shop_stamp(detail.delivered_at, zone))
+            "%2", stamp(detail.delivered_at, zone))
 
     def _stock_state(self, detail: OrderDetail) -> str:
         if detail.stock_issued:
@@ -127,9 +126,9 @@ class OrderDetailPane(QWidget):
     def _fill_lines(self, detail: OrderDetail) -> None:
         self.lines.setRowCount(len(detail.lines))
         for index, line in enumerate(detail.lines):
-            values = (line.sku, line.title, str(line.quantity), format_amount(line.unit_price),
-                      format_amount(line.discount) if line.discount else "",
-                      format_amount(line.line_total))
+            values = (line.sku, line.title, str(line.quantity), amount(line.unit_price),
+                      amount(line.discount) if line.discount else "",
+                      amount(line.line_total))
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column >= 2:

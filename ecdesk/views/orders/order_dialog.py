@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
-from ecdesk.money import MoneyError, format_amount, format_rate, parse_amount
+from ecdesk.money import MoneyError, parse_amount
 from ecdesk.services.channels import ChannelInfo, list_channels
 from ecdesk.services.common.shop_time import shop_now
 from ecdesk.services.orders.commands import record_order
@@ -58,6 +58,7 @@ from ecdesk.views.widgets.forms import (
     show_problems,
     stacked,
 )
+from ecdesk.views.widgets.locale_format import amount, date_time_pattern, percent
 
 ISSUING = ("shipped", "completed")  # a new order in these statuses takes its stock at once
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -133,7 +134,7 @@ class OrderDialog(QDialog):
         self.channel.currentIndexChanged.connect(self._on_channel_changed)
         self.number = QLineEdit(placeholderText=self.tr("the channel's order number"))
         self.number_problem = problem_label()
-        self.ordered_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
+        self.ordered_at = QDateTimeEdit(calendarPopup=True, displayFormat=date_time_pattern())
         # The edit shows the shop's wall clock; Qt must not apply this computer's time zone.
         utc = QTimeZone(QTimeZone.Initialization.UTC)
         self.ordered_at.setTimeZone(utc)
@@ -221,12 +222,12 @@ class OrderDialog(QDialog):
         hint = (self.tr("Estimated: %1 commission + %2 payment fee on the goods before "
                         "discounts") if before else
                 self.tr("Estimated: %1 commission + %2 payment fee on the goods"))
-        hint = hint.replace("%1", format_rate(channel.commission_rate)).replace(
-            "%2", format_rate(channel.payment_fee_rate))
+        hint = hint.replace("%1", percent(channel.commission_rate)).replace(
+            "%2", percent(channel.payment_fee_rate))
         if channel.per_order_fee or channel.per_unit_fee:
             hint += self.tr(", + %1 per order + %2 per unit").replace(
-                "%1", format_amount(channel.per_order_fee)).replace(
-                "%2", format_amount(channel.per_unit_fee))
+                "%1", amount(channel.per_order_fee)).replace(
+                "%2", amount(channel.per_unit_fee))
         return hint
 
     def _on_fees_typed(self, _text: str) -> None:
@@ -251,9 +252,9 @@ class OrderDialog(QDialog):
         except MoneyError:
             shipping = Decimal("0")
         self.totals.setText(self.tr("Goods %1 + shipping %2<br><b>Order total %3</b>")
-                            .replace("%1", format_amount(goods))
-                            .replace("%2", format_amount(shipping))
-                            .replace("%3", format_amount(goods + shipping, currency)))
+                            .replace("%1", amount(goods))
+                            .replace("%2", amount(shipping))
+                            .replace("%3", amount(goods + shipping, currency)))
 
     # -- the draft and its problems --------------------------------------------------------
     def draft(self) -> tuple[OrderDraft, list[int]]:

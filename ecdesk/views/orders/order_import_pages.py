@@ -28,6 +28,7 @@ from ecdesk.views.widgets.import_wizard_pages import (
     BaseImportPage,
     BasePreviewPage,
 )
+from ecdesk.views.widgets.locale_format import integer
 
 
 class OrderFilePage(BaseFilePage):
@@ -83,8 +84,8 @@ class OrderFilePage(BaseFilePage):
     def count_text(self, parsed: Any) -> str:
         self._offer_columns(parsed)
         return self.tr("%d columns, %s rows, %s orders with %s lines") % (
-            len(parsed.header), f"{parsed.rows:,}", f"{len(parsed.orders):,}",
-            f"{parsed.lines:,}")
+            len(parsed.header), integer(parsed.rows), integer(len(parsed.orders)),
+            integer(parsed.lines))
 
     def _offer_columns(self, parsed: Any) -> None:
         """Checked and fixed when the columns must be chosen; offered when some are unread."""
@@ -129,7 +130,7 @@ class OrderCounts(QWidget):
 
     def fill(self, counts: OrderImportCounts) -> None:
         for name, label in self.labels.items():
-            label.setText(f"{getattr(counts, name):,}")
+            label.setText(integer(getattr(counts, name)))
 
     def text(self, name: str) -> str:
         return self.labels[name].text()
@@ -167,7 +168,7 @@ class OrderPreviewPage(BasePreviewPage):
     def read_line(self, preview: OrderImportPreview) -> str:
         parsed = preview.file
         return self.tr("Rows read: %s; orders in the file: %s, lines: %s.") % (
-            f"{parsed.rows:,}", f"{len(parsed.orders):,}", f"{parsed.lines:,}")
+            integer(parsed.rows), integer(len(parsed.orders)), integer(parsed.lines))
 
     def blocked_text(self, preview: OrderImportPreview) -> str:
         if preview.channel is None:

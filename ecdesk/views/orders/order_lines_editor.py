@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import Problem
-from ecdesk.money import format_amount, parse_amount
+from ecdesk.money import parse_amount
 from ecdesk.services.orders.dto import OrderLineDraft
 from ecdesk.services.orders.form_queries import SkuChoice
 from ecdesk.services.orders.validation import check_line, line_total
 from ecdesk.views.widgets.forms import mark_cells
+from ecdesk.views.widgets.locale_format import amount
 from ecdesk.views.widgets.sku_completer import SkuDelegate, Suggest
 
 LINE_COLUMNS = [
@@ -192,7 +193,7 @@ class OrderLinesEditor(QWidget):
         self._filling = True
         for row in range(self.table.rowCount()):
             total = self.line_total(row)
-            self.table.item(row, TOTAL).setText("" if total is None else format_amount(total))
+            self.table.item(row, TOTAL).setText("" if total is None else amount(total))
             goods += total or 0
         self._filling = False
         return goods

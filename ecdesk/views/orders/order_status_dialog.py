@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import MoneyError, format_amount, parse_amount
+from ecdesk.money import MoneyError, parse_amount
 from ecdesk.services.orders.dto import OrderRow
+from ecdesk.views.widgets.locale_format import amount
 
 SHOWN_ORDERS = 8  # orders named in the question; more are counted
 ISSUED = ("shipped", "completed")  # statuses whose goods have left the shelf
@@ -73,7 +74,7 @@ class OrderStatusDialog(QDialog):
         self._check()
 
     def _question(self, refund: bool) -> str:
-        names = ", ".join(f"{row.number} ({format_amount(row.total, row.currency)})"
+        names = ", ".join(f"{row.number} ({amount(row.total, row.currency)})"
                           for row in self.rows[:SHOWN_ORDERS])
         more = len(self.rows) - SHOWN_ORDERS
         if more > 0:
@@ -102,7 +103,7 @@ class OrderStatusDialog(QDialog):
         if value < 0:
             return self.tr("cannot be negative")
         if value > self.rows[0].total:
-            return self.tr("is more than the order's total %s") % format_amount(
+            return self.tr("is more than the order's total %s") % amount(
                 self.rows[0].total)
         if value != value.quantize(Decimal("0.01")):
             return self.tr("has more than two decimals")

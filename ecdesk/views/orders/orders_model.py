@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.filters import OrderQuery
+from ecdesk.views.widgets.locale_format import amount, stamp
 from ecdesk.views.widgets.paged_table_model import (
     PAGE_SIZE as PAGE_SIZE,  # (callers import it here)
 )
@@ -75,11 +74,11 @@ class OrdersTableModel(PagedTableModel[OrderQuery, OrderRow]):
     def cell_text(self, row: OrderRow, column: int) -> str:
         key = COLUMNS[column][1]
         if key == "date":
-            return shop_stamp(row.ordered_at, self.zone)
+            return stamp(row.ordered_at, self.zone)
         if key == "status":
             return order_status_label(row.status)
         if key == "total":
-            return format_amount(row.total, row.currency)
+            return amount(row.total, row.currency)
         values = {"channel": row.channel, "number": row.number, "customer": row.customer_name,
                   "lines": str(row.lines), "units": str(row.units)}
         return values[key]

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
 from ecdesk.services.orders.dto import OrderRow
 from ecdesk.services.orders.shipping import MAX_SHIPPING_TEXT, TRACKING_PATTERN
+from ecdesk.views.widgets.locale_format import amount
 
 SHOWN_ORDERS = 8  # orders named in the question; more are counted
 # Carriers' own names (not translated): the ones Chinese and cross-border sellers use most.
@@ -66,7 +66,7 @@ class ShipDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _question(self) -> str:
-        names = ", ".join(f"{row.number} ({format_amount(row.total, row.currency)})"
+        names = ", ".join(f"{row.number} ({amount(row.total, row.currency)})"
                           for row in self.rows[:SHOWN_ORDERS])
         more = len(self.rows) - SHOWN_ORDERS
         if more > 0:

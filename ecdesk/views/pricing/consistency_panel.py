@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ecdesk.money import format_rate
 from ecdesk.services.common.page import Page
 from ecdesk.services.pricing.consistency import ConsistencyRow, inconsistent_prices
 from ecdesk.services.pricing.price_settings import read_price_settings
 from ecdesk.views.pricing.pricing_models import ConsistencyQuery, ConsistencyTableModel
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import percent
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 
@@ -33,7 +33,7 @@ class ConsistencyPanel(QWidget):
 
     def load(self) -> None:
         with self.context.uow() as uow:
-            self._tolerance = format_rate(read_price_settings(uow.session).tolerance)
+            self._tolerance = percent(read_price_settings(uow.session).tolerance)
         self.model.set_query(ConsistencyQuery())
 
     def _show_count(self, total: int) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
 from ecdesk.services.pricing.market import (
     MarketPriceRow,
@@ -30,6 +29,7 @@ from ecdesk.services.pricing.market import (
 from ecdesk.views.pricing.market_price_dialog import MarketPriceDialog
 from ecdesk.views.pricing.pricing_models import MarketQuery, MarketTableModel
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import amount
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
 
@@ -111,7 +111,7 @@ class MarketPanel(QWidget):
         answer = QMessageBox.question(
             self, self.tr("Delete market price"),
             self.tr("Delete the market price %1 of %2 seen on %3? A rule based on the market "
-                    "price then reads the next newest.").replace("%1", format_amount(row.price))
+                    "price then reads the next newest.").replace("%1", amount(row.price))
             .replace("%2", row.sku).replace("%3", row.observed_on.isoformat()))
         if answer == QMessageBox.StandardButton.Yes:
             self.context.write(self, delete_market_price, row.id)

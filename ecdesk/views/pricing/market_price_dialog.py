@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import Problem
 from ecdesk.i18n import _
-from ecdesk.money import format_amount
 from ecdesk.services.channels import list_channels
 from ecdesk.services.orders.form_queries import suggest_skus
 from ecdesk.services.pricing.market import MarketPriceDraft, MarketPriceRow, save_market_price
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_html, problem_label, save_cancel_buttons, stacked
+from ecdesk.views.widgets.locale_format import amount
 from ecdesk.views.widgets.sku_completer import attach_sku_completer
 
 
@@ -41,7 +41,7 @@ class MarketPriceDialog(QDialog):
             self.channel.addItem(channel.name, channel.name)
         if row and row.channel:
             self.channel.setCurrentIndex(max(0, self.channel.findData(row.channel)))
-        self.price = QLineEdit(format_amount(row.price) if row else "")
+        self.price = QLineEdit(amount(row.price) if row else "")
         self.price.setPlaceholderText("0.00")
         self.observed_on = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.observed_on.setDate(QDate(row.observed_on) if row else QDate(context.clock.today()))

@@ -9,11 +9,11 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount, format_rate
 from ecdesk.services.pricing.consistency import ConsistencyRow
 from ecdesk.services.pricing.flags import Flag
 from ecdesk.services.pricing.market import MarketPriceRow
 from ecdesk.services.pricing.preview import PreviewQuery, PreviewRow
+from ecdesk.views.widgets.locale_format import amount, day, percent
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 FLAG_COLOUR = QColor("#b3261e")
@@ -49,12 +49,12 @@ class PreviewTableModel(PagedTableModel[PreviewQuery, PreviewRow]):
         if key == "channel":
             return row.channel or QCoreApplication.translate("pricing", "List price")
         if key == "new":
-            text = format_amount(row.new_price)
+            text = amount(row.new_price)
             follows = QCoreApplication.translate("pricing", "follows list")
             return f"{text} ({follows})" if row.follows_list else text
-        values = {"sku": row.sku, "rule": row.rule_name, "old": format_amount(row.old_effective),
+        values = {"sku": row.sku, "rule": row.rule_name, "old": amount(row.old_effective),
                   "change": _signed_rate(row.change_rate), "margin_before":
-                  format_rate(row.margin_before), "margin": format_rate(row.margin_after),
+                  percent(row.margin_before), "margin": percent(row.margin_after),
                   "flags": flags_text(row.flags)}
         return values[key]
 
@@ -89,7 +89,7 @@ def flags_text(flags: int) -> str:
 def _signed_rate(rate: Decimal | None) -> str:
     if rate is None:
         return ""
-    text = format_rate(rate)
+    text = percent(rate)
     return f"+{text}" if rate > 0 else text
 
 
@@ -110,8 +110,8 @@ class MarketTableModel(PagedTableModel[MarketQuery, MarketPriceRow]):
 
     def cell_text(self, row: MarketPriceRow, column: int) -> str:
         return (row.sku, row.channel or QCoreApplication.translate("pricing", "Any channel"),
-                format_amount(row.price),
-                row.observed_on.isoformat(), row.source)[column]
+                amount(row.price),
+                day(row.observed_on), row.source)[column]
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,6 @@ class ConsistencyTableModel(PagedTableModel[ConsistencyQuery, ConsistencyRow]):
         return row.variant_id
 
     def cell_text(self, row: ConsistencyRow, column: int) -> str:
-        prices = ", ".join(f"{name} {format_amount(price)}" for name, price in row.prices)
-        return (row.sku, row.title, format_amount(row.lowest), format_amount(row.highest),
-                format_rate(row.spread), prices)[column]
+        prices = ", ".join(f"{name} {amount(price)}" for name, price in row.prices)
+        return (row.sku, row.title, amount(row.lowest), amount(row.highest),
+                percent(row.spread), prices)[column]

@@ -37,6 +37,7 @@ from ecdesk.services.purchasing.purchase_orders import (
 from ecdesk.services.purchasing.queries import PurchaseOrderView, list_suppliers
 from ecdesk.services.stock.queries import find_count_line
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import date_pattern
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.sku_completer import SkuDelegate
 
@@ -57,7 +58,7 @@ class OrderEditor(QDialog):
             self.supplier.addItem(f"{row.name} ({row.currency})", (row.id, row.currency))
         self.rate = QLineEdit(placeholderText=self.tr("shop currency per unit, e.g. 7.20"))
         self.expected = QDateEdit(calendarPopup=True)
-        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.expected.setDisplayFormat(date_pattern())
         self.has_expected = QCheckBox(self.tr("Expected on"))
         self.shipping, self.other = QLineEdit("0.00"), QLineEdit("0.00")
         self.notes = QPlainTextEdit()

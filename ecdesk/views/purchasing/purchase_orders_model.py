@@ -8,11 +8,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.purchasing.queries import OrderFilter, PurchaseOrderRow
 from ecdesk.views.purchasing.labels import LATE, LATE_WORD, STATUS_COLOURS, status_label, tr
+from ecdesk.views.widgets.locale_format import amount, day, integer, stamp
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[OrderFilter, int, int], Page[PurchaseOrderRow]]
@@ -43,11 +42,11 @@ class PurchaseOrdersModel(PagedTableModel[OrderFilter, PurchaseOrderRow]):
         if column == 2:
             return status_label(row.status.value) + (" · " + tr(LATE_WORD) if row.late else "")
         if column == 3:
-            return shop_stamp(row.created_at, self.zone)
+            return stamp(row.created_at, self.zone)
         if column == 4:
-            return row.expected_on.isoformat() if row.expected_on else ""
-        values = [row.number, row.supplier_name, "", "", "", f"{row.lines:,}", f"{row.units:,}",
-                  f"{row.received:,}", format_amount(row.goods_total, row.currency)]
+            return day(row.expected_on)
+        values = [row.number, row.supplier_name, "", "", "", integer(row.lines), integer(row.units),
+                  integer(row.received), amount(row.goods_total, row.currency)]
         return values[column]
 
     def cell_colour(self, row: PurchaseOrderRow, column: int) -> QColor | None:

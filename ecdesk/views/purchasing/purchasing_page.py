@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.errors import EcdeskError
-from ecdesk.money import format_amount
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
@@ -47,6 +46,7 @@ from ecdesk.views.purchasing.return_dialog import ReturnDialog, returnable
 from ecdesk.views.purchasing.suggestions_dialog import SuggestionsDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.list_table_model import ListTableModel
+from ecdesk.views.widgets.locale_format import amount, day, integer
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
@@ -109,12 +109,12 @@ class PurchasingPage(QWidget):
         self.lines_model: ListTableModel[PurchaseOrderLineRow] = ListTableModel([
             (self.tr("SKU"), lambda r: r.sku, False),
             (self.tr("Product"), lambda r: r.title, False),
-            (self.tr("Ordered"), lambda r: f"{r.quantity:,}", True),
-            (self.tr("Unit cost"), lambda r: str(r.unit_cost), True),
-            (self.tr("Received"), lambda r: f"{r.received:,}", True),
-            (self.tr("Rejected"), lambda r: f"{r.rejected:,}", True),
-            (self.tr("Returned"), lambda r: f"{r.returned:,}", True),
-            (self.tr("Still expected"), lambda r: f"{r.still_expected:,}", True)], self)
+            (self.tr("Ordered"), lambda r: integer(r.quantity), True),
+            (self.tr("Unit cost"), lambda r: amount(r.unit_cost), True),
+            (self.tr("Received"), lambda r: integer(r.received), True),
+            (self.tr("Rejected"), lambda r: integer(r.rejected), True),
+            (self.tr("Returned"), lambda r: integer(r.returned), True),
+            (self.tr("Still expected"), lambda r: integer(r.still_expected), True)], self)
         self.lines_table = lines = QTableView()
         lines.setModel(self.lines_model)
         lines.verticalHeader().setVisible(False)
@@ -210,16 +210,16 @@ class PurchasingPage(QWidget):
         row = view.row
         parts = [f"<b>{row.number}</b> · {row.supplier_name} · {status_label(row.status.value)}"]
         if row.expected_on:
-            parts.append(self.tr("expected %s") % row.expected_on.isoformat()
+            parts.append(self.tr("expected %s") % day(row.expected_on)
                          + (" <span style='color:#b3261e'>" + self.tr("late") + "</span>"
                             if row.late else ""))
         money = (self.tr("Goods %1 + shipping %2 + other %3 = <b>%4</b>")
-                 .replace("%1", format_amount(view.goods_total, row.currency))
-                 .replace("%2", format_amount(view.shipping_cost, row.currency))
-                 .replace("%3", format_amount(view.other_costs, row.currency))
-                 .replace("%4", format_amount(view.total, row.currency)))
+                 .replace("%1", amount(view.goods_total, row.currency))
+                 .replace("%2", amount(view.shipping_cost, row.currency))
+                 .replace("%3", amount(view.other_costs, row.currency))
+                 .replace("%4", amount(view.total, row.currency)))
         if view.credit:
-            money += " · " + self.tr("credited for returns %s") % format_amount(
+            money += " · " + self.tr("credited for returns %s") % amount(
                 view.credit, row.currency)
         notes = f"<br>{view.notes}" if view.notes else ""
         return " · ".join(parts) + "<br>" + money + notes

@@ -29,6 +29,7 @@ from ecdesk.services.purchasing.suggestions import (
     suggest_purchase_orders,
 )
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import integer
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.workers import Job
 
@@ -151,7 +152,7 @@ class SuggestionsDialog(QDialog):
         self.summary.setText(self.tr("%1 SKUs checked: %2 to order from %3 suppliers, %4 "
                                      "without a preferred supplier. Edit the Order column, then "
                                      "create the drafts.")
-                             .replace("%1", f"{suggestions.skus_checked:,}")
+                             .replace("%1", integer(suggestions.skus_checked))
                              .replace("%2", str(sum(len(o.lines) for o in suggestions.orders)))
                              .replace("%3", str(len(suggestions.orders)))
                              .replace("%4", str(len(suggestions.without_supplier))))

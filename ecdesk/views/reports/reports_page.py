@@ -42,6 +42,7 @@ from ecdesk.services.reports.generate import (
     generate_report,
 )
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import date_pattern
 from ecdesk.views.widgets.wizard_parts import ERROR_STYLE, WARNING_STYLE, busy_row
 from ecdesk.views.widgets.workers import Job
 
@@ -181,7 +182,7 @@ class ReportsPage(QWidget):
         self.format.currentIndexChanged.connect(lambda _i: self._inputs_changed())
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        edit = QDateEdit(calendarPopup=True, displayFormat=date_pattern())
         edit.setMinimumDate(QDate(2000, 1, 1))
         return edit
 

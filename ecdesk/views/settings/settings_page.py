@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.i18n import _
-from ecdesk.money import HUNDRED, format_rate
+from ecdesk.money import HUNDRED
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.channels import (
     KIND_LABELS,
@@ -48,6 +48,7 @@ from ecdesk.views.settings.language_box import LanguageBox
 from ecdesk.views.settings.settings_forms import ShopSettingsForm
 from ecdesk.views.settings.stock_defaults_box import StockDefaultsBox
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import percent
 
 CHANNEL_COLUMNS = [
     QT_TRANSLATE_NOOP("SettingsPage", "Name"),
@@ -154,7 +155,7 @@ class SettingsPage(QWidget):
         for row, channel in enumerate(self._channel_rows):
             kind = _(KIND_LABELS.get(channel.kind, channel.kind))
             values = (channel.name, kind, channel.currency,
-                      format_rate(channel.commission_rate), format_rate(channel.payment_fee_rate),
+                      percent(channel.commission_rate), percent(channel.payment_fee_rate),
                       self.tr("archived") if channel.archived else self.tr("active"))
             for column, text in enumerate(values):
                 self.channels.setItem(row, column, QTableWidgetItem(text))

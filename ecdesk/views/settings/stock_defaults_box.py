@@ -10,6 +10,7 @@ import re
 from dataclasses import fields
 from typing import ClassVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -34,6 +35,9 @@ from ecdesk.services.stock.defaults import (
 )
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_label, stacked
+from ecdesk.views.widgets.locale_format import integer
+
+translate = QCoreApplication.translate
 
 NUMBER_FIELDS = [f.name for f in fields(StockDefaults) if f.name != "allow_negative"]
 MAX_VALUE = 100_000
@@ -42,12 +46,16 @@ MAX_VALUE = 100_000
 def check_number(text: str, lowest: int) -> tuple[int | None, str | None]:
     cleaned = text.strip().replace(",", "")
     if not re.fullmatch(r"-?[0-9]+", cleaned):
-        return None, "is required" if not cleaned else f"'{text.strip()}' is not a whole number"
+        return None, (translate("StockDefaultsBox", "is required") if not cleaned
+                      else translate("StockDefaultsBox", "'%1' is not a whole number").replace(
+                          "%1", text.strip()))
     value = int(cleaned)
     if value < lowest:
-        return None, f"must be at least {lowest}"
+        return None, translate(
+            "StockDefaultsBox", "must be at least %1").replace("%1", integer(lowest))
     if value > MAX_VALUE:
-        return None, f"must be at most {MAX_VALUE:,}"
+        return None, translate(
+            "StockDefaultsBox", "must be at most %1").replace("%1", integer(MAX_VALUE))
     return value, None
 
 
@@ -110,7 +118,7 @@ class StockDefaultsBox(QGroupBox):
     def validate(self) -> bool:
         _defaults, problems = self.values()
         for name in NUMBER_FIELDS:
-            self.problem_labels[name].setText(self.tr(problems.get(name, "")))
+            self.problem_labels[name].setText(problems.get(name, ""))
         self.problems.clear()
         self.save_button.setEnabled(not problems)
         return not problems

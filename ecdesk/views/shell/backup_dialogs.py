@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ecdesk.services.shop_file.backups import BackupSummary, back_up
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import integer
 from ecdesk.views.widgets.operations import Operation
 
 
@@ -50,7 +51,7 @@ class RestoreDialog(QDialog):
                                           self.tr("Now")])
         table.verticalHeader().setVisible(False)
         for row, (area, count) in enumerate(backup.counts.items()):
-            for column, text in enumerate((area, f"{count:,}", f"{current.counts[area]:,}")):
+            for column, text in enumerate((area, integer(count), integer(current.counts[area]))):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight

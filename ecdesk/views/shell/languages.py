@@ -52,8 +52,7 @@ def install_language(app: QCoreApplication, code: str) -> None:
     """Translate the window, Qt's dialogs and the services' messages into `code`, and write
     numbers and dates its way (the system's own locale when it speaks that language)."""
     i18n.set_language(code)
-    system = QLocale.system()
-    QLocale.setDefault(system if system_language(system) == code else _QT_LOCALES[code])
+    QLocale.setDefault(_locale_for(code, QLocale.system()))
     register_chinese_font()
     for translator in app.findChildren(QTranslator, "ecdesk"):
         app.removeTranslator(translator)
@@ -65,6 +64,13 @@ def install_language(app: QCoreApplication, code: str) -> None:
     folder = resource_path("translations", code, "views")
     for qm in sorted(folder.glob("*.qm")) if folder.is_dir() else ():
         _install(app, qm.stem, str(folder))
+
+
+def _locale_for(code: str, system: QLocale) -> QLocale:
+    """The system's own locale when it speaks `code` (an English user in Britain keeps writing
+    7/12/2026), else the language's usual one (a German or a C locale writes no English way)."""
+    wanted = _QT_LOCALES[code]
+    return system if system.language() == wanted.language() else wanted
 
 
 def _install(app: QCoreApplication, name: str, folder: str) -> None:

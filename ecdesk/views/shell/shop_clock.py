@@ -16,10 +16,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from ecdesk.services.common.shop_time import (
     computer_clock_differs,
-    shop_clock,
     shop_now,
-    shop_stamp,
 )
+from ecdesk.views.widgets.locale_format import stamp, time_of_day
 
 Now = Callable[[], datetime]  # an aware "now"; tests hand the clock a fake one
 TICK_SLACK_MS = 50  # wake just after the minute turns, never just before it
@@ -27,10 +26,10 @@ TICK_SLACK_MS = 50  # wake just after the minute turns, never just before it
 
 def shop_time_text(moment: datetime, zone: ZoneInfo, now: datetime | None = None, *,
                    day: bool = False) -> str:
-    """`20:38` on the shop's clock (`2026-12-07 20:38` with `day`), or `20:38 shop time` when
-    this computer's clock reads differently (a laptop set to Berlin running a Shanghai shop),
-    where a bare time misleads."""
-    clock = shop_stamp(moment, zone) if day else shop_clock(moment, zone)
+    """`20:38` on the shop's clock (`2026/12/7 20:38` with `day`; the language's way), or
+    `20:38 shop time` when this computer's clock reads differently (a laptop set to Berlin
+    running a Shanghai shop), where a bare time misleads."""
+    clock = stamp(moment, zone) if day else time_of_day(moment, zone)
     if computer_clock_differs(zone, now):
         return QCoreApplication.translate("ShopClock", "%s shop time") % clock
     return clock

@@ -65,6 +65,7 @@ from ecdesk.views.stock.alerts_page_model import (
 )
 from ecdesk.views.stock.alerts_page_snooze import SnoozeDialog
 from ecdesk.views.stock.stock_labels import units
+from ecdesk.views.widgets.locale_format import day, integer
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 from ecdesk.views.widgets.workers import Job
@@ -311,12 +312,12 @@ class AlertsPage(QWidget):
             return
         counts = report.open_counts
         text = self.tr("%s shown · %s critical, %s warnings, %s for information") % (
-            f"{self.model.rowCount():,}", f"{counts[Severity.CRITICAL]:,}",
-            f"{counts[Severity.WARNING]:,}", f"{counts[Severity.INFO]:,}")
+            integer(self.model.rowCount()), integer(counts[Severity.CRITICAL]),
+            integer(counts[Severity.WARNING]), integer(counts[Severity.INFO]))
         if report.hidden_count:
-            text += self.tr(" · %s acknowledged or snoozed") % f"{report.hidden_count:,}"
+            text += self.tr(" · %s acknowledged or snoozed") % integer(report.hidden_count)
         if not report.alerts:
-            text = self.tr("No alerts: all %s SKUs look fine") % f"{report.skus_checked:,}"
+            text = self.tr("No alerts: all %s SKUs look fine") % integer(report.skus_checked)
         text += self.tr(" · checked %s") % shop_time_text(report.computed_at, self.context.zone)
         if self.computing:
             text += self.tr(" · checking again…")
@@ -471,7 +472,7 @@ def detail_html(alert: Alert, timezone: str) -> str:
     extra = []
     if f.last_sold_at is not None:
         extra.append(translate("alerts", "last sale %s")
-                     % f.last_sold_at.astimezone(zone).date().isoformat())
+                     % day(f.last_sold_at.astimezone(zone).date()))
     if f.listed_on:
         extra.append(translate("alerts", "listed on %s") % html.escape(", ".join(f.listed_on)))
     if extra:

@@ -27,6 +27,7 @@ from ecdesk.i18n import _
 from ecdesk.services.stock.alerts_dto import KIND_LABELS, MEASURES, Alert, Severity
 from ecdesk.services.stock.alerts_reasons import days, per_day
 from ecdesk.views.stock.stock_labels import units
+from ecdesk.views.widgets.locale_format import day
 
 translate = QCoreApplication.translate
 
@@ -58,10 +59,10 @@ def kind_label(alert: Alert) -> str:
 
 def state_text(alert: Alert, zone: tzinfo) -> str:
     if alert.snoozed_until is not None:
-        day = alert.snoozed_until.astimezone(zone).date().isoformat()
+        until = day(alert.snoozed_until.astimezone(zone).date())
         if alert.hidden:
-            return translate("alerts", "Snoozed until %s") % day
-        return translate("alerts", "Back (snoozed till %s)") % day
+            return translate("alerts", "Snoozed until %s") % until
+        return translate("alerts", "Back (snoozed till %s)") % until
     if alert.acknowledged_at is not None:
         if alert.hidden:
             return translate("alerts", "Acknowledged")

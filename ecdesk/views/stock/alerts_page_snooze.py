@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.stock.alerts_acks import MAX_SNOOZE_DAYS
+from ecdesk.views.widgets.locale_format import day as locale_day
 
 QUICK_CHOICES = (
     (QT_TRANSLATE_NOOP("SnoozeDialog", "Tomorrow"), 1),
@@ -65,10 +66,10 @@ class SnoozeDialog(QDialog):
         self.calendar.setSelectedDate(_qdate(self._today + timedelta(days=days)))
 
     def _describe(self) -> None:
-        day = self.chosen_day()
+        chosen = self.chosen_day()
         self.summary.setText(self.tr(
             "They come back on %s (in %n day(s)), or sooner if they get worse.", "",
-            (day - self._today).days) % day.isoformat())
+            (chosen - self._today).days) % locale_day(chosen))
 
 
 def _qdate(day: date) -> QDate:

@@ -19,6 +19,7 @@ from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.inventory_model import HISTORY_PAGE_SIZE, MovementsTableModel
 from ecdesk.views.stock.stock_labels import rate, units
 from ecdesk.views.widgets.latest_job import LatestJob
+from ecdesk.views.widgets.locale_format import decimal
 
 COLUMN_WIDTHS = (130, 100, 80, 100, 320)
 
@@ -95,7 +96,7 @@ class InventoryDetailPane(QWidget):
     def _text(self, row: InventoryRow, movements: str) -> str:
         f = row.figures
         cover = ("—" if f.days_of_cover is None
-                 else self.tr("%s days") % f"{f.days_of_cover:,}")
+                 else self.tr("%s days") % decimal(f.days_of_cover, None))
         how = self.tr("set by hand") if f.reorder_point_manual else self.tr("suggested")
         title = " · ".join(html.escape(part) for part in (row.title, row.options) if part)
         figures = self.tr(

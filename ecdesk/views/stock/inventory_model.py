@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QColor
 
-from ecdesk.money import format_amount
 from ecdesk.services.common.page import Page
 from ecdesk.services.stock.inventory_dto import (
     InventoryQuery,
@@ -22,6 +21,7 @@ from ecdesk.services.stock.inventory_dto import (
     MovementRow,
 )
 from ecdesk.views.stock.stock_labels import kind_label, rate, signed, units
+from ecdesk.views.widgets.locale_format import amount, decimal, stamp
 from ecdesk.views.widgets.paged_table_model import (
     PAGE_SIZE as PAGE_SIZE,  # (callers import it here)
 )
@@ -38,7 +38,7 @@ MUTED_COLOUR = QColor("#8a8a8a")
 
 def _cover(row: InventoryRow) -> str:
     days = row.figures.days_of_cover
-    return "—" if days is None else f"{days:,}"
+    return "—" if days is None else decimal(days, None)
 
 
 # (header, sort key, text of a row, right-aligned)
@@ -60,7 +60,7 @@ COLUMNS: list[tuple[str, str, Callable[[InventoryRow], str], bool]] = [
     (QT_TRANSLATE_NOOP("PagedTableModel", "Reorder point"),
      "reorder_point", lambda r: units(r.figures.reorder_point), True),
     (QT_TRANSLATE_NOOP("PagedTableModel", "Stock value"),
-     "value", lambda r: format_amount(r.stock_value), True),
+     "value", lambda r: amount(r.stock_value), True),
 ]
 KEYS = [key for _header, key, _text, _right in COLUMNS]
 HEADINGS = [(header, right) for header, _key, _text, right in COLUMNS]
@@ -182,7 +182,7 @@ class InventoryTableModel(PagedTableModel[InventoryQuery, InventoryRow]):
 HistoryLoader = Callable[..., Page[MovementRow]]  # (variant id, offset, limit, after=None)
 HISTORY_COLUMNS: list[tuple[str, Callable[[MovementRow], str], bool]] = [
     (QT_TRANSLATE_NOOP("PagedTableModel", "Date"),
-     lambda m: m.at.strftime("%Y-%m-%d %H:%M"), False),
+     lambda m: stamp(m.at, m.at.tzinfo), False),
     (QT_TRANSLATE_NOOP("PagedTableModel", "Movement"), lambda m: kind_label(m.kind), False),
     (QT_TRANSLATE_NOOP("PagedTableModel", "Quantity"), lambda m: signed(m.quantity), True),
     (QT_TRANSLATE_NOOP("PagedTableModel", "On hand after"), lambda m: units(m.balance), True),

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
 from ecdesk.services.catalog.queries import filter_options
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.page import Page
@@ -44,6 +43,7 @@ from ecdesk.views.stock.stock_labels import STOCK_FILTER_LABELS, filter_label, u
 from ecdesk.views.stock.stock_rules_dialog import StockRulesDialog
 from ecdesk.views.stock.stocktake_dialog import StocktakeDialog
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.locale_format import amount, integer
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
@@ -191,8 +191,8 @@ class InventoryPage(QWidget):
             self.count_label.setText(self.tr("counting…"))
             return
         self.count_label.setText(self.tr("%s SKU(s) · %s units on hand · value %s") % (
-            f"{summary.skus:,}", units(summary.units),
-            format_amount(summary.value, self.context.settings.currency)))
+            integer(summary.skus), units(summary.units),
+            amount(summary.value, self.context.settings.currency)))
 
     # -- selection and detail --------------------------------------------------------------
     def selected_variant_id(self) -> int | None:
@@ -307,5 +307,5 @@ class InventoryPage(QWidget):
         if query.search.strip():
             parts.append(self.tr("matching '%s'") % query.search.strip())
         if self.model.summary is not None:
-            parts.append(self.tr("%s SKU(s)") % f"{self.model.summary.skus:,}")
+            parts.append(self.tr("%s SKU(s)") % integer(self.model.summary.skus))
         return " · ".join(parts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +33,9 @@ from ecdesk.views.widgets.forms import (
     save_cancel_buttons,
     stacked,
 )
+from ecdesk.views.widgets.locale_format import integer
+
+translate = QCoreApplication.translate
 
 # The movements made by hand, by their stored value (orders and counts make the others).
 RECEIVED, RETURNED, ADJUSTED, WRITTEN_OFF = "received", "returned", "adjusted", "written_off"
@@ -62,19 +65,25 @@ def parse_quantity(text: str, kind: str) -> tuple[int | None, str | None]:
     """The signed quantity `text` means for `kind`, or None and the reason it means nothing."""
     cleaned = text.strip().replace(MINUS, "-").replace(" ", "").replace(",", "")
     if not cleaned:
-        return None, "is required"
+        return None, translate(
+            "StockAdjustDialog", "is required")
     match = _NUMBER.fullmatch(cleaned)
     if match is None:
-        return None, f"'{text.strip()}' is not a whole number"
+        return None, translate(
+            "StockAdjustDialog", "'%1' is not a whole number").replace("%1", text.strip())
     sign, digits = match.groups()
     amount = int(digits)
     if amount == 0:
-        return None, "must not be zero"
+        return None, translate(
+            "StockAdjustDialog", "must not be zero")
     if amount > MAX_UNITS:
-        return None, f"more than {MAX_UNITS:,} units at once: please check the number"
+        return None, translate(
+            "StockAdjustDialog", "more than %1 units at once: please check the number").replace(
+            "%1", integer(MAX_UNITS))
     if kind == ADJUSTED:
         if not sign:
-            return None, "needs a sign: + to add to stock, − to take from it (e.g. −2)"
+            return None, translate(
+            "StockAdjustDialog", "needs a sign: + to add to stock, − to take from it (e.g. −2)")
         return (amount if sign == "+" else -amount), None
     if kind == WRITTEN_OFF:
         return -amount, None  # "5" and "−5" both mean five units gone
@@ -148,7 +157,7 @@ class StockAdjustDialog(QDialog):
         self.problems.clear()
         quantity, problem = parse_quantity(self.quantity.text(), kind)
         typed = bool(self.quantity.text().strip())
-        self.quantity_problem.setText(self.tr(problem) if problem and typed else "")
+        self.quantity_problem.setText(problem if problem and typed else "")
         reason_missing = kind == ADJUSTED and not self.reason.text().strip()
         self.reason_problem.setText(
             self.tr("An adjustment needs a reason, for the stock history")

@@ -13,6 +13,7 @@ from ecdesk.services.stock.inventory_dto import (
     STOCK_OUT,
     STOCK_REORDER,
 )
+from ecdesk.views.widgets.locale_format import decimal, integer
 
 _KINDS = {
     "received": QT_TRANSLATE_NOOP("stock", "Received"),
@@ -45,15 +46,15 @@ def filter_label(value: str) -> str:
 def signed(quantity: int) -> str:
     """+20, −4, 0."""
     if quantity < 0:
-        return f"{MINUS}{-quantity:,}"
-    return f"+{quantity:,}" if quantity else "0"
+        return MINUS + integer(-quantity)
+    return "+" + integer(quantity) if quantity else integer(0)
 
 
 def units(quantity: int) -> str:
     """1,234 or −4."""
-    return f"{MINUS}{-quantity:,}" if quantity < 0 else f"{quantity:,}"
+    return MINUS + integer(-quantity) if quantity < 0 else integer(quantity)
 
 
 def rate(value: Decimal) -> str:
     """Units a day, to two decimals: 0.25, 1,721.50."""
-    return f"{value:,.2f}"
+    return decimal(value, 2)

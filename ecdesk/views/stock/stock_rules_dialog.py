@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +31,9 @@ from ecdesk.services.stock.queries import sku_stock
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.stock.stock_labels import rate, units
 from ecdesk.views.widgets.forms import problem_label, save_cancel_buttons, stacked
+from ecdesk.views.widgets.locale_format import integer
+
+translate = QCoreApplication.translate
 
 NUMBER_FIELDS = ("reorder_point", "safety_stock", "max_stock", "lead_time_days",
                  "pack_multiple", "min_order_qty")
@@ -52,10 +55,12 @@ def parse_whole(text: str) -> tuple[int | None, str | None]:
     if not cleaned:
         return None, None
     if not re.fullmatch(r"-?[0-9]+", cleaned):
-        return None, f"'{text.strip()}' is not a whole number"
+        return None, translate(
+            "StockRulesDialog", "'%1' is not a whole number").replace("%1", text.strip())
     value = int(cleaned)
     if value > MAX_VALUE:
-        return None, f"is more than {MAX_VALUE:,}"
+        return None, translate(
+            "StockRulesDialog", "is more than %1").replace("%1", integer(MAX_VALUE))
     return value, None
 
 
@@ -132,7 +137,7 @@ class StockRulesDialog(QDialog):
         for problem in check_policy(checked):
             problems.setdefault(labels.get(problem.field, "reorder_point"), problem.message)
         for name in NUMBER_FIELDS:
-            self.problem_labels[name].setText(self.tr(problems.get(name, "")))
+            self.problem_labels[name].setText(problems.get(name, ""))
         self._show_placeholders(checked)
         self.problems.clear()
         ok = not problems

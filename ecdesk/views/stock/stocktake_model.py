@@ -11,16 +11,26 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from ecdesk.services.stock.inventory_dto import CountLine
 from ecdesk.views.stock.stock_labels import signed, units
+from ecdesk.views.widgets.locale_format import integer
 from ecdesk.views.widgets.paged_table_model import (  # (the table models' shared names)
     RIGHT,
     AnyIndex,
 )
 
+translate = QCoreApplication.translate
 ERROR_BACKGROUND = QColor("#f9d6d5")
 DIFFERENCE_COLOUR = QColor("#b3261e")
 HEADERS = [
@@ -44,12 +54,16 @@ def parse_count(text: str) -> tuple[int | None, str | None]:
     if not cleaned:
         return None, None
     if re.fullmatch(r"-[0-9]+", cleaned):
-        return None, f"'{text.strip()}' is below zero"
+        return None, translate(
+            "StocktakeModel", "'%1' is below zero").replace("%1", text.strip())
     if not re.fullmatch(r"\+?[0-9]+", cleaned):
-        return None, f"'{text.strip()}' is not a whole number"
+        return None, translate(
+            "StocktakeModel", "'%1' is not a whole number").replace("%1", text.strip())
     value = int(cleaned)
     if value > MAX_COUNT:
-        return None, f"'{text.strip()}' is more than {MAX_COUNT:,}: please check the number"
+        return None, translate(
+            "StocktakeModel", "'%1' is more than %2: please check the number").replace(
+            "%1", text.strip()).replace("%2", integer(MAX_COUNT))
     return value, None
 
 
@@ -143,7 +157,8 @@ class StocktakeModel(QAbstractTableModel):
         for row in sorted(self._counted):
             _value, problem = parse_count(self._counted[row])
             if problem:
-                lines.append(f"Row {row + 1} ({self._lines[row].sku}): {problem}")
+                lines.append(self.tr("Row %1 (%2): %3").replace("%1", integer(row + 1)).replace(
+                    "%2", self._lines[row].sku).replace("%3", problem))
         return lines
 
     def summary(self) -> CountSummary:

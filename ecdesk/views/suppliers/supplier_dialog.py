@@ -38,6 +38,7 @@ from ecdesk.services.suppliers.commands import (
 )
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.forms import problem_html, problem_label, stacked
+from ecdesk.views.widgets.locale_format import date_pattern
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.sku_completer import attach_sku_completer
 
@@ -57,7 +58,7 @@ NOT_SET = QDate(2000, 1, 1)  # a date edit at its minimum reads "—": no date
 
 
 def _date_edit(value: date | None) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd", specialValueText="—")
+    edit = QDateEdit(calendarPopup=True, displayFormat=date_pattern(), specialValueText="—")
     edit.setMinimumDate(NOT_SET)
     edit.setDate(QDate(value) if value else NOT_SET)
     return edit

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl
@@ -58,6 +59,7 @@ from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.suppliers.supplier_dialog import ItemDialog, SupplierDialog, WeightsDialog
 from ecdesk.views.widgets.latest_job import LatestJob
 from ecdesk.views.widgets.list_table_model import ListTableModel
+from ecdesk.views.widgets.locale_format import amount, day, integer, percent
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import PagedTableModel, paged_table_view
 
@@ -98,12 +100,12 @@ class SuppliersModel(PagedTableModel[SupplierQuery, SupplierRow]):
     def cell_text(self, row: SupplierRow, column: int) -> str:
         status = self.tr("On hold") if row.status.value == "on_hold" else self.tr("Active")
         lead = "" if row.lead_time_days is None else str(row.lead_time_days)
-        return [row.name, row.contact_name, row.currency, status, lead, f"{row.items:,}",
-                f"{row.open_orders:,}"][column]
+        return [row.name, row.contact_name, row.currency, status, lead, integer(row.items),
+                integer(row.open_orders)][column]
 
 
-def _rate(value: object) -> str:
-    return "—" if value is None else f"{value * 100:.1f} %"  # type: ignore[operator]
+def _rate(value: Decimal | None) -> str:
+    return "—" if value is None else percent(value)
 
 
 def _table(model: ListTableModel, stretch: int = 1) -> QTableView:  # type: ignore[type-arg]
@@ -162,7 +164,7 @@ class SuppliersPage(QWidget):
             (self.tr("SKU"), lambda r: r.sku, False),
             (self.tr("Product"), lambda r: r.title, False),
             (self.tr("Their code"), lambda r: r.supplier_code, False),
-            (self.tr("Unit cost"), lambda r: str(r.unit_cost), True),
+            (self.tr("Unit cost"), lambda r: amount(r.unit_cost), True),
             (self.tr("Price breaks"), lambda r: "  ".join(f"{q}+: {c}" for q, c in
                                                           r.price_breaks), False),
             (self.tr("MOQ"), lambda r: "" if r.min_order_qty is None else str(r.min_order_qty),
@@ -179,11 +181,11 @@ class SuppliersPage(QWidget):
             (self.tr("Number"), lambda r: r.number, False),
             (self.tr("Status"), lambda r: r.status.value.replace("_", " ")
              + (" · " + self.tr("late") if r.late else ""), False),
-            (self.tr("Expected"), lambda r: r.expected_on.isoformat() if r.expected_on else "",
+            (self.tr("Expected"), lambda r: day(r.expected_on),
              False),
-            (self.tr("Units"), lambda r: f"{r.units:,}", True),
-            (self.tr("Received"), lambda r: f"{r.received:,}", True),
-            (self.tr("Goods total"), lambda r: f"{r.goods_total:,} {r.currency}", True)], self)
+            (self.tr("Units"), lambda r: integer(r.units), True),
+            (self.tr("Received"), lambda r: integer(r.received), True),
+            (self.tr("Goods total"), lambda r: amount(r.goods_total, r.currency), True)], self)
         self.tabs.addTab(_table(self.orders_model, 0), self.tr("Open orders"))
         self.tabs.addTab(self._scorecard_tab(), self.tr("Scorecards"))
         self.tabs.addTab(self._quotes_tab(), self.tr("Compare quotes"))
@@ -276,7 +278,7 @@ class SuppliersPage(QWidget):
             (self.tr("Supplier"), lambda q: q.supplier_name + (" ★" if q.preferred else ""),
              False),
             (self.tr("Unit cost"), lambda q: f"{q.unit_cost} {q.currency}", True),
-            (self.tr("Total"), lambda q: f"{q.line_total:,} {q.currency}", True),
+            (self.tr("Total"), lambda q: amount(q.line_total, q.currency), True),
             (self.tr("Lead time"), lambda q: "" if q.lead_time_days is None
              else str(q.lead_time_days), True),
             (self.tr("MOQ"), lambda q: str(q.min_order_qty or ""), True),
@@ -343,13 +345,12 @@ class SuppliersPage(QWidget):
                 (self.tr("Payment terms"), s.payment_terms),
                 (self.tr("Lead time"), "" if s.lead_time_days is None
                  else self.tr("%d days") % s.lead_time_days),
-                (self.tr("Minimum order value"), f"{s.min_order_value:,} {s.currency}"),
+                (self.tr("Minimum order value"), amount(s.min_order_value, s.currency)),
                 (self.tr("Status"), self.tr("On hold") if s.status.value == "on_hold"
                  else self.tr("Active")),
-                (self.tr("Contract"), " – ".join(d.isoformat() for d in (s.contract_from,
+                (self.tr("Contract"), " – ".join(day(d) for d in (s.contract_from,
                                                                          s.contract_to) if d)),
-                (self.tr("Next evaluation"), s.next_evaluation.isoformat()
-                 if s.next_evaluation else ""),
+                (self.tr("Next evaluation"), day(s.next_evaluation)),
                 (self.tr("Ratings"), self.tr("service %1, innovation %2")
                  .replace("%1", str(s.service_rating or "—"))
                  .replace("%2", str(s.innovation_rating or "—"))),

@@ -59,6 +59,7 @@ from ecdesk.services.tickets.policies import (
 )
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.tickets.ticket_labels import PRIORITIES, TYPES, word
+from ecdesk.views.widgets.locale_format import date_pattern, day
 from ecdesk.views.widgets.operations import explain_refusal
 
 WEEKDAYS = (QT_TRANSLATE_NOOP("ServiceSettingsDialog", "Mon"),
@@ -127,7 +128,7 @@ class ServiceSettingsDialog(QDialog):
         self.year = QSpinBox(minimum=2000, maximum=2100, value=self.context.clock.today().year)
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.days = _table([self.tr("Day"), self.tr("Kind"), self.tr("Name"), self.tr("From")])
-        self.day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day = QDateEdit(calendarPopup=True, displayFormat=date_pattern())
         self.day.setDate(QDate.currentDate())
         self.day_name = QLineEdit(placeholderText=self.tr("Name (optional)"))
         self.day_name.setMinimumWidth(120)
@@ -233,7 +234,7 @@ class ServiceSettingsDialog(QDialog):
         self.country.setCurrentIndex(max(self.country.findData(settings.country), 0))
         self.days.setRowCount(len(days))
         for row, info in enumerate(days):
-            values = (info.day.isoformat(), self.tr("Working day") if info.working
+            values = (day(info.day), self.tr("Working day") if info.working
                       else self.tr("Day off"), info.name,
                       self.tr("Shop") if info.source == "shop" else self.tr("Library"))
             for column, value in enumerate(values):

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.tickets.dto import TicketDetail
 from ecdesk.views.tickets.reply_box import ReplyBox
 from ecdesk.views.tickets.ticket_labels import (
@@ -37,6 +35,7 @@ from ecdesk.views.tickets.ticket_labels import (
     due_text,
     word,
 )
+from ecdesk.views.widgets.locale_format import amount, stamp
 
 LINE_COLUMNS = ["SKU", "Qty", "Reason", "Outcome", "Received", "Replaced", "Refunded"]
 ENTRY_COLOURS = {"message": "#1a5fb4", "reply": "#1e7b34", "note": "#8a5a00",
@@ -153,7 +152,7 @@ class TicketPane(QWidget):
         due = row.due_at
         when = due_text(due, now, row.status)
         if due is not None:
-            when += f" ({shop_stamp(due, zone)})"
+            when += f" ({stamp(due, zone)})"
         text = " · ".join(parts) + "\n" + self.tr("Due: %1").replace("%1", when)
         if detail.satisfaction is not None:
             text += "\n" + self.tr("Satisfaction: %1/5 %2").replace(
@@ -172,7 +171,7 @@ class TicketPane(QWidget):
             sku = line.sku + (f" → {line.replacement_sku}" if line.replacement_sku else "")
             values = [sku, str(line.quantity), word(REASONS, line.reason),
                       word(OUTCOMES, line.outcome), str(line.received), str(line.replaced),
-                      format_amount(line.refund_amount) if line.refund_amount else ""]
+                      amount(line.refund_amount) if line.refund_amount else ""]
             for column, value in enumerate(values):
                 self.lines.setItem(n, column, QTableWidgetItem(value))
 
@@ -180,7 +179,7 @@ class TicketPane(QWidget):
         parts = []
         for entry in detail.entries:
             colour = ENTRY_COLOURS.get(entry.kind, "#000")
-            head = f"{escape(word(ENTRY_KINDS, entry.kind))} · {shop_stamp(entry.at, zone)}"
+            head = f"{escape(word(ENTRY_KINDS, entry.kind))} · {stamp(entry.at, zone)}"
             if entry.kind == "status":
                 change = word(STATUSES, entry.status_to)
                 if entry.status_from:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QColor
 
 from ecdesk.services.common.page import Page
-from ecdesk.services.common.shop_time import shop_stamp
 from ecdesk.services.tickets.dto import TicketQuery, TicketRow
 from ecdesk.views.tickets.ticket_labels import (
     PRIORITIES,
@@ -23,6 +22,7 @@ from ecdesk.views.tickets.ticket_labels import (
     due_text,
     word,
 )
+from ecdesk.views.widgets.locale_format import stamp
 from ecdesk.views.widgets.paged_table_model import PagedTableModel
 
 Loader = Callable[[TicketQuery, int, int], Page[TicketRow]]
@@ -69,7 +69,7 @@ class TicketsTableModel(PagedTableModel[TicketQuery, TicketRow]):
         if key == "due":
             return due_text(row.due_at, self.now, row.status)
         if key == "created":
-            return shop_stamp(row.created_at, self.zone)
+            return stamp(row.created_at, self.zone)
         values = {"number": row.number, "Subject": row.subject, "Customer": row.customer,
                   "channel": row.channel, "type": word(TYPES, row.type),
                   "priority": word(PRIORITIES, row.priority),
@@ -87,5 +87,5 @@ class TicketsTableModel(PagedTableModel[TicketQuery, TicketRow]):
     def cell_tooltip(self, row: TicketRow, column: int) -> str | None:
         due = row.due_at
         if COLUMNS[column][1] == "due" and due is not None:
-            return shop_stamp(due, self.zone)
+            return stamp(due, self.zone)
         return None

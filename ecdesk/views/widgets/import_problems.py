@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ecdesk.errors import Problem
 from ecdesk.i18n import _
+from ecdesk.views.widgets.locale_format import integer
 
 translate = QCoreApplication.translate
 
@@ -80,7 +81,7 @@ class ProblemsModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return "" if problem.row is None else f"{problem.row:,}"
+                return "" if problem.row is None else integer(problem.row)
             if column == 1:
                 return _(problem.field)  # an import's English field name, in the user's language
             if column == 2:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ecdesk.money import format_amount
 from ecdesk.services.orders.form_queries import SkuChoice
+from ecdesk.views.widgets.locale_format import amount
 
 SUGGEST_DELAY_MS = 120
 Suggest = Callable[[str], list[SkuChoice]]
@@ -54,7 +54,7 @@ class SkuSuggestions(QAbstractListModel):
             return None
         choice = self.choices[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{choice.sku} · {choice.title} · {format_amount(choice.price)}"
+            return f"{choice.sku} · {choice.title} · {amount(choice.price)}"
         if role == Qt.ItemDataRole.EditRole:
             return choice.sku
         return None

@@ -388,6 +388,26 @@
         <translation>可选，例如 运输途中损坏</translation>
     </message>
     <message>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>must not be zero</source>
+        <translation>不能为零</translation>
+    </message>
+    <message>
+        <source>more than %1 units at once: please check the number</source>
+        <translation>一次超过 %1 件：请检查数量</translation>
+    </message>
+    <message>
+        <source>needs a sign: + to add to stock, − to take from it (e.g. −2)</source>
+        <translation>需要加减号：+ 表示入库，− 表示出库（例如 −2）</translation>
+    </message>
+    <message>
         <source>Receive stock</source>
         <translation>入库</translation>
     </message>
@@ -461,6 +481,14 @@
     <message>
         <source>Negative stock</source>
         <translation>负库存</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>is more than %1</source>
+        <translation>大于 %1</translation>
     </message>
     <message>
         <source>Stock rules</source>
@@ -649,6 +677,22 @@
     <message>
         <source>Difference</source>
         <translation>差异</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is below zero</source>
+        <translation>“%1”小于零</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a whole number</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is more than %2: please check the number</source>
+        <translation>“%1”大于 %2：请检查数量</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
     </message>
     <message>
         <source>Not counted: on hand stays as it is</source>
