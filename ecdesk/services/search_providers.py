@@ -12,11 +12,13 @@ from ecdesk.services.common.search_registry import SearchGroup, SearchProvider, 
 from ecdesk.services.customers.search_hits import CUSTOMERS
 from ecdesk.services.orders.search_hits import ORDERS
 from ecdesk.services.pricing.search_hits import PRICE_RULES
+from ecdesk.services.promotions.search_hits import PROMOTIONS
 from ecdesk.services.purchasing.search_hits import PURCHASE_ORDERS, SUPPLIERS
 from ecdesk.services.tickets.search_hits import TICKETS
 
 SEARCH_PROVIDERS: tuple[SearchProvider, ...] = (PRODUCTS, ORDERS, TICKETS, CUSTOMERS,
-                                                PRICE_RULES, SUPPLIERS, PURCHASE_ORDERS)
+                                                PRICE_RULES, PROMOTIONS, SUPPLIERS,
+                                                PURCHASE_ORDERS)
 HITS_PER_GROUP = 8  # a popup of a few groups stays on screen; Enter lists every product match
 
 

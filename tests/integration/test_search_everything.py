@@ -31,8 +31,15 @@ def a_regular_customer(db: Database) -> tuple[str, set[int]]:
 def test_every_provider_is_registered_in_the_order_its_group_shows() -> None:
     assert [(p.key, p.label) for p in SEARCH_PROVIDERS] == [
         ("product", "Products"), ("order", "Orders"), ("ticket", "Tickets"),
-        ("customer", "Customers"), ("price_rule", "Price rules"), ("supplier", "Suppliers"),
-        ("purchase_order", "Purchase orders")]
+        ("customer", "Customers"), ("price_rule", "Price rules"), ("promotion", "Promotions"),
+        ("supplier", "Suppliers"), ("purchase_order", "Purchase orders")]
+
+
+def test_a_coupon_code_finds_its_promotion_with_its_start_and_type(
+        demo_read_only: Database) -> None:
+    [hit] = hits(demo_read_only, "flash60", "promotion")
+    assert hit.title == "清仓 Clearance flash sale"
+    assert "Percent off · Scheduled · FLASH60" in hit.subtitle
 
 
 def test_a_rules_name_finds_the_rule(demo_read_only: Database) -> None:

@@ -207,3 +207,14 @@ def test_event_dates_that_are_wrong_are_shown_and_not_kept(
     events.table.selectRow(0)
     events.use()
     assert events.chosen is None and "'someday' is not a time" in events.problems.text()
+
+
+def test_a_search_hit_shows_its_promotion_selected_in_the_list(page: PromotionsPage,
+                                                               context: ShopContext) -> None:
+    from ecdesk.services.search_providers import search_everything
+
+    page.search.setText("nothing like it")
+    [group] = [g for g in search_everything(context.uow(), "running now")
+               if g.provider.key == "promotion"]
+    page.show_target(group.hits[0])
+    assert page.current() is not None and page.current().name == "Running now"

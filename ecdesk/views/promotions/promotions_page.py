@@ -238,6 +238,17 @@ class PromotionsPage(QWidget):
                 self.table.selectRow(row)
                 return
 
+    def show_target(self, target: object) -> None:
+        """A search hit of a promotion: list every promotion and select it."""
+        self.phase.setCurrentIndex(0)
+        self.channel.setCurrentIndex(0)
+        self.search.clear()
+        self.load()
+        promotion_id = getattr(target, "id", None)
+        if isinstance(promotion_id, int):
+            self.show_calendar(False)
+            self._select(promotion_id)
+
     def _edit(self, promotion_id: int) -> None:
         """A bar double-clicked: select it and open it in the editor (read-only, saying why,
         when it can no longer be changed)."""
