@@ -147,7 +147,7 @@ class PromotionEditor(QDialog):
         self.status = self._combo([(s.value, _(STATUS_LABELS[s]))
                                    for s in (Status.DRAFT, Status.SCHEDULED)])
         self.channels = QListWidget()
-        self.channels.setMinimumHeight(84)  # four channels without scrolling
+        self.channels.setMinimumHeight(100)  # four channels without scrolling
         self.channels.setMaximumHeight(110)
         self.channel_kinds: dict[str, str] = {}
         for channel in list_channels(self.context.uow()):
