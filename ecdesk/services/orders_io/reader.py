@@ -83,7 +83,8 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
                 if not samples.take(cells):
                     break
             return refused(name, missing, header, table.encoding, samples.values,
-                           _missing_fields(header, name, corrected))
+                           _missing_fields(header, name, corrected),
+                           confident=format is not None or guess.confident)
         problems: list[Problem] = pair_problems
         fields = Columns(header, order_column_index(header, name, corrected), FIELD_LABELS)
         orders = OrderRows(ORDER_FORMATS[name], fields, problems, zone)
@@ -98,7 +99,7 @@ def read_orders_file(path: Path | str, *, timezone: str, format: str | None = No
         table.close()
     problems.sort(key=lambda p: p.row or 0)
     return ParsedOrderFile(
-        path=str(path), format=name, format_label=ORDER_FORMATS[name].LABEL,
+        path=str(path), format=name, format_label=_(ORDER_FORMATS[name].LABEL),
         format_confident=format is not None or guess.confident, encoding=table.encoding,
         timezone=timezone, header=tuple(header), rows=rows.count, orders=tuple(parsed),
         problems=tuple(problems), corrected=tuple(sorted(corrected.items())),
@@ -153,7 +154,7 @@ def _details_alone(path: Path, timezone: str, header: list[str], table: Table,
         read_line(read)
     problems.sort(key=lambda p: p.row or 0)
     return ParsedOrderFile(
-        path=str(path), format="taobao", format_label=ORDER_FORMATS["taobao"].LABEL,
+        path=str(path), format="taobao", format_label=_(ORDER_FORMATS["taobao"].LABEL),
         format_confident=True, encoding=table.encoding, timezone=timezone,
         header=tuple(header), rows=rows.count, orders=(), problems=tuple(problems),
         file_error=True)
@@ -179,11 +180,12 @@ def _missing_fields(header: list[str], name: str, corrected: dict[str, str]) -> 
 
 def _missing_columns(header: list[str], name: str, corrected: dict[str, str]) -> str:
     """Why nothing can be read from a file with this header ("" when it can be read)."""
-    missing = [FIELD_LABELS[f] for f in _missing_fields(header, name, corrected)]
+    missing = [_(FIELD_LABELS[f]) for f in _missing_fields(header, name, corrected)]
     if not missing:
         return ""
-    return (f"no column for {', '.join(missing)}: is this a {ORDER_FORMATS[name].LABEL}? "
-            f"The columns ecdesk looks for: {_expected(name)}")
+    return _("no column for {fields}: is this a {format}? The columns ecdesk looks for: "
+             "{columns}").format(fields=", ".join(missing), format=_(ORDER_FORMATS[name].LABEL),
+                                 columns=_expected(name))
 
 
 def _expected(name: str) -> str:
@@ -199,10 +201,10 @@ class _Refusal:
 
     def __call__(self, name: str, reason: str, header: list[str] | None = None,
                  encoding: str = "", samples: list[str] | None = None,
-                 missing: tuple[str, ...] = ()) -> ParsedOrderFile:
+                 missing: tuple[str, ...] = (), *, confident: bool = False) -> ParsedOrderFile:
         module = ORDER_FORMATS.get(name)
         return ParsedOrderFile(
-            path=str(self.path), format=name, format_label=module.LABEL if module else "",
-            format_confident=False, encoding=encoding, timezone=self.timezone,
+            path=str(self.path), format=name, format_label=_(module.LABEL) if module else "",
+            format_confident=confident, encoding=encoding, timezone=self.timezone,
             header=tuple(header or ()), rows=0, orders=(), problems=(Problem(FILE, reason),),
             file_error=True, samples=tuple(samples or ()), missing=missing)

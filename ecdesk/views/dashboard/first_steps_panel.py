@@ -13,6 +13,7 @@ from ecdesk.services.dashboard.first_steps import FirstSteps, first_steps
 from ecdesk.views.shell.pages import StartOnPage
 from ecdesk.views.shell.shop_context import ShopContext
 
+TITLE_MAX_WIDTH = 320
 CONTEXT = "FirstStepsPanel"  # (lupdate needs it written out in each QT_TRANSLATE_NOOP)
 
 
@@ -94,6 +95,9 @@ class FirstStepsPanel(QGroupBox):
             grid.addWidget(hint, number, 1)
             grid.addWidget(actions, number, 2)
             self.rows[step.done_when] = [title, hint, actions]
+        # The titles on one line where they fit (bold is wider: a tenth more), the hints wrap.
+        widest = max(self.fontMetrics().horizontalAdvance(_tr(s.title)) for s in STEPS)
+        grid.setColumnMinimumWidth(0, min(TITLE_MAX_WIDTH, widest * 11 // 10))
         self.steps: FirstSteps | None = None  # not asked yet: the page hides the panel
 
     def refresh(self) -> None:

@@ -38,6 +38,7 @@ from ecdesk.views.widgets.wizard_parts import ERROR_STYLE
 
 DO_NOT_IMPORT = QT_TRANSLATE_NOOP("OrderColumnsPage", "Do not import")
 COLUMN, EXAMPLE, FIELD = range(3)
+FIELD_WIDTH = 210
 
 
 def needs_columns(parsed: ParsedOrderFile) -> bool:
@@ -68,7 +69,8 @@ class OrderColumnsPage(QWizardPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EXAMPLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnWidth(FIELD, FIELD_WIDTH)  # (a combo's text, not measured by Qt)
         self.problem = QLabel(wordWrap=True, styleSheet=ERROR_STYLE)
         self.note = QLabel(wordWrap=True, styleSheet="color: #5f5f5f")
         layout = QVBoxLayout(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import ModuleType
 
+from ecdesk.i18n import _
 from ecdesk.services.catalog_io.formats import FORMATS
 from ecdesk.services.catalog_io.formats import detect_format as detect_catalog_format
 from ecdesk.services.orders_io.formats import (
@@ -64,4 +65,4 @@ def format_fields(name: str) -> list[str]:
 
 
 def order_format_labels() -> dict[str, str]:
-    return {name: m.LABEL for name, m in ORDER_FORMATS.items()}
+    return {name: _(m.LABEL) for name, m in ORDER_FORMATS.items()}

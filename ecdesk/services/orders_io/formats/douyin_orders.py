@@ -8,10 +8,11 @@ to the shop's only channel of kind "other", or the channel you name.
 
 from __future__ import annotations
 
+from ecdesk.i18n import N_
 from ecdesk.services.orders_io.formats import marketplace
 
 NAME = "douyin"
-LABEL = "Douyin shop order export"
+LABEL = N_("Douyin shop order export")
 CHANNEL_KINDS = ("other",)
 CONTIGUOUS = False
 ALIASES: dict[str, tuple[str, ...]] = {

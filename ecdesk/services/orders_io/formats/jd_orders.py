@@ -7,10 +7,11 @@ line, Chinese headers, the order's fields repeated on each.
 
 from __future__ import annotations
 
+from ecdesk.i18n import N_
 from ecdesk.services.orders_io.formats import marketplace
 
 NAME = "jd"
-LABEL = "JD order export"
+LABEL = N_("JD order export")
 CHANNEL_KINDS = ("jd",)
 CONTIGUOUS = False
 ALIASES: dict[str, tuple[str, ...]] = {

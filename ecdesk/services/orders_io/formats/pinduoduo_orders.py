@@ -7,10 +7,11 @@ the goods total of the row, not a unit price; 订单成交时间 is when the ord
 
 from __future__ import annotations
 
+from ecdesk.i18n import N_
 from ecdesk.services.orders_io.formats import marketplace
 
 NAME = "pinduoduo"
-LABEL = "Pinduoduo order export"
+LABEL = N_("Pinduoduo order export")
 CHANNEL_KINDS = ("pinduoduo",)
 CONTIGUOUS = False
 PRICE_IS_LINE_TOTAL = True

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import Any
 
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import OrderStatus
 from ecdesk.services.orders_io.coupons import coupon_list
 from ecdesk.services.orders_io.formats.common import read_time
 from ecdesk.services.tabular_io.row_reader import RowReader
 
 NAME = "shopify"
-LABEL = "Shopify order export"
+LABEL = N_("Shopify order export")
 CHANNEL_KINDS = ("shopify",)
 CONTIGUOUS = True  # an order's rows follow each other
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -7,10 +7,11 @@ as the shop's time zone. Files are usually GBK, which the reader detects.
 
 from __future__ import annotations
 
+from ecdesk.i18n import N_
 from ecdesk.services.orders_io.formats import marketplace
 
 NAME = "taobao"
-LABEL = "Taobao / Tmall order export"
+LABEL = N_("Taobao / Tmall order export")
 CHANNEL_KINDS = ("tmall",)
 CONTIGUOUS = False  # each row carries its order's fields: rows of an order may be apart
 ALIASES: dict[str, tuple[str, ...]] = {
