@@ -133,3 +133,21 @@ def test_without_asking_a_recognised_file_skips_the_column_page(
     choose_file(qtbot, wizard, shopify_file(tmp_path, shopify_order("#1001", "TEE-S")))
     wizard.next()
     assert wizard.currentPage() is wizard.preview_page
+
+
+def test_the_next_file_of_the_channel_is_read_with_the_columns_chosen_before(
+        qtbot: QtBot, wizard: OrderImportWizard, shop: OrderShop, tmp_path: Path,
+        empty_context: ShopContext) -> None:
+    from ecdesk.services.orders_io.columns import store_order_columns
+
+    with empty_context.db.uow() as uow:
+        store_order_columns(uow.session, shop.tmall, {"created_at": "成交日期", "sku": "货品编号",
+                                                      "title": "No longer in the file"})
+        uow.commit()
+    choose_file(qtbot, wizard, renamed_taobao_file(tmp_path), "taobao")
+    assert not wizard.parsed.file_error and wizard.parsed.missing == ()
+    assert dict(wizard.parsed.corrected) == {"created_at": "成交日期", "sku": "货品编号"}
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page  # nothing left to choose
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy, timeout=TIMEOUT)
+    assert wizard.preview.counts.orders_new == 2

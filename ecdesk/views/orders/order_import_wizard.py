@@ -15,6 +15,7 @@ the shop's background write, `ShopContext.run_operation`); nothing is written be
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget, QWizardPage
 
@@ -26,12 +27,27 @@ from ecdesk.services.orders_io import (
     preview_orders,
     read_orders_file,
 )
+from ecdesk.services.orders_io.channel import default_channel
+from ecdesk.services.orders_io.columns import load_order_columns
+from ecdesk.services.orders_io.formats import order_format_labels
 from ecdesk.views.orders.order_columns_page import OrderColumnsPage
 from ecdesk.views.orders.order_import_pages import OrderFilePage, OrderImportPage, OrderPreviewPage
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.wizard_parts import JobWizard
 
 Progress = Callable[[int, int], bool]
+
+
+def remembered_columns(db: Any, parsed: ParsedOrderFile) -> dict[str, str]:
+    """The columns corrected for the default channel of the file's format, as far as this file
+    has them (as `import orders` applies them): its next file needs no correcting again."""
+    if parsed.format not in order_format_labels() or (parsed.file_error and not parsed.missing):
+        return {}
+    channel = default_channel(db.uow("gui"), parsed.format)
+    remembered = load_order_columns(db.uow("gui"), channel.id) if channel else {}
+    header = {column.strip() for column in parsed.header}
+    return {field: column for field, column in remembered.items()
+            if not column or column.strip() in header}
 
 
 class OrderImportWizard(JobWizard):
@@ -62,12 +78,17 @@ class OrderImportWizard(JobWizard):
     # -- the service calls, as run on the worker -------------------------------------------
     def read_work(self, path: str, format: str | None, encoding: str | None
                   ) -> Callable[[Progress], ParsedOrderFile]:
-        timezone = self.context.settings.timezone
+        timezone, db = self.context.settings.timezone, self.context.db
         second = self.file_page.second_path()
 
         def work(progress: Progress) -> ParsedOrderFile:
-            return read_orders_file(path, timezone=timezone, format=format, encoding=encoding,
-                                    progress=progress, second=second)
+            def read(columns: dict[str, str] | None = None) -> ParsedOrderFile:
+                return read_orders_file(path, timezone=timezone, format=format,
+                                        encoding=encoding, progress=progress, second=second,
+                                        columns=columns)
+            parsed = read()
+            remembered = remembered_columns(db, parsed)
+            return read(remembered) if remembered else parsed
         return work
 
     def preview_work(self, channel: int | None) -> Callable[[Progress], OrderImportPreview]:
