@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import islice
 
 from sqlalchemy.orm import Session
 
@@ -100,10 +101,12 @@ def build_price_preview(uow: UnitOfWork, *, rule_name: str | None = None,
         settings = read_price_settings(session)
         conn = session.connection()
         total = conn.exec_driver_sql("SELECT count(*) FROM variants").scalar() or 0
+        counted: list[PreviewSummary] = []  # the arrays count their rows as they make them
         if per_sku or not rates_fit(rules, settings, shop):
             chunks = _per_sku_rows(session, rules, book, shop, settings, rule_name)
         else:
-            chunks = _vector_rows(session, rules, book, shop, settings, rule_name, total)
+            chunks = _vector_rows(session, rules, book, shop, settings, rule_name, total,
+                                  counted)
         with plain_indexes_dropped(conn, ["price_preview"]):  # indexed once, after the rows
             conn.exec_driver_sql("DELETE FROM price_preview")
             for rows, done in chunks:
@@ -111,7 +114,7 @@ def build_price_preview(uow: UnitOfWork, *, rule_name: str | None = None,
                     conn.exec_driver_sql(INSERT, rows)  # type: ignore[arg-type]
                 if progress is not None and not progress(done, total):
                     raise CancelledError(_("The preview was cancelled: nothing was changed."))
-        summary = _summary(session)
+        summary = counted[0] if counted else _summary(session)
         uow.commit()
     return PreviewSummary(summary.rows, summary.changes, summary.writes, summary.flagged_changes,
                           summary.by_flag, Changed.of(ChangeArea.PRICING))
@@ -131,16 +134,19 @@ def _per_sku_rows(session: Session, rules: list[PriceRuleInfo], book: RuleBook,
 
 
 def _vector_rows(session: Session, rules: list[PriceRuleInfo], book: RuleBook,
-                 shop: ShopFacts, settings: PriceSettings, rule_name: str | None, total: int
-                 ) -> Rows:
+                 shop: ShopFacts, settings: PriceSettings, rule_name: str | None, total: int,
+                 counted: list[PreviewSummary]) -> Rows:
     from ecdesk.services.pricing import vector_preview  # numpy: imported when first needed
 
     arrays = vector_preview.Shop(session, shop, rules)
     yield [], total // 5
-    rows = list(vector_preview.preview_rows(arrays, book, settings, rule_name))
-    chunk = 50_000
-    for start in range(0, len(rows), chunk):
-        yield rows[start:start + chunk], total // 2 + (total // 2) * start // len(rows)
+    made, counts = vector_preview.preview_rows(arrays, book, settings, rule_name)
+    counted.append(PreviewSummary(counts.rows, counts.changes, counts.writes,
+                                  counts.flagged_changes, counts.by_flag))
+    written = 0
+    while rows := list(islice(made, 50_000)):  # chunks: progress, and no list of them all
+        written += len(rows)
+        yield rows, total // 2 + (total // 2) * written // max(counts.rows, 1)
     yield [], len(arrays.skus)
 
 

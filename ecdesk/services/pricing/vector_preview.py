@@ -85,7 +85,6 @@ class Shop:
         self.skus = Skus(_ints(vid), np.array(sku, dtype=object), _ints(pid),
                          np.array([b or "" for b in brand], dtype=object), _ints(cat, -1),
                          _ints(cost), _ints(price), _ints(compare, MISSING))
-        self.position = {v: i for i, v in enumerate(self.skus.variant_id.tolist())}
         self.listings = self._listings(session)
         self.facts = facts
         self.market = self._market(session) if any(
@@ -105,9 +104,10 @@ class Shop:
     def _market(self, session: Session) -> dict[int | None, Array]:
         """channel (None: any) -> each SKU's newest market price, or MISSING."""
         newest: dict[int | None, dict[int, int]] = {}
+        position = {v: i for i, v in enumerate(self.skus.variant_id.tolist())}
         for vid, channel_id, price in session.connection().exec_driver_sql(
                 MARKET.format(only="")):
-            at = self.position.get(vid)
+            at = position.get(vid)
             if at is not None:
                 newest.setdefault(channel_id, {})[at] = price
         market = {}
@@ -294,9 +294,20 @@ class VectorPreview:
             target.flags = target.flags | np.where(apart[target.at], int(Flag.INCONSISTENT), 0)
 
 
+@dataclass(frozen=True)
+class Counts:
+    """preview.PreviewSummary's counts, from the arrays (no pass over the written table)."""
+
+    rows: int
+    changes: int
+    writes: int
+    flagged_changes: int
+    by_flag: dict[Flag, int]
+
+
 def preview_rows(shop: Shop, book: RuleBook, settings: PriceSettings, rule_name: str | None
-                 ) -> Iterator[tuple[object, ...]]:
-    """The preview's rows (preview.INSERT's columns) in the per-SKU order."""
+                 ) -> tuple[Iterator[tuple[object, ...]], Counts]:
+    """The preview's rows (preview.INSERT's columns) in the per-SKU order, and their counts."""
     preview = VectorPreview(shop, book, settings)
     targets = preview.run()
     skus = shop.skus
@@ -304,15 +315,24 @@ def preview_rows(shop: Shop, book: RuleBook, settings: PriceSettings, rule_name:
     rule = np.concatenate([t.rule for t in targets])
     order = np.lexsort((np.concatenate([np.full(len(t.at), t.ordinal) for t in targets]), at))
     columns = _columns(targets, preview, order)
-    rules = preview.rules
-    names = [r.name for r in rules]
-    keep = slice(None) if rule_name is None else np.array(
-        [names[i] == rule_name for i in rule[order].tolist()], dtype=bool)
+    names = np.array([r.name for r in preview.rules], dtype=object)
+    ids = np.array([r.id for r in preview.rules], dtype=np.int64)
+    keep = slice(None) if rule_name is None else names[rule[order]] == rule_name
     at, rule = at[order][keep], rule[order][keep]
-    picked = [column[order][keep].tolist() for column in columns]
-    ids = [rules[i].id for i in rule.tolist()]
-    return zip(skus.variant_id[at].tolist(), skus.sku[at].tolist(), picked[0], ids,
-               [names[i] for i in rule.tolist()], *picked[1:], strict=True)
+    kept = [column[order][keep] for column in columns]
+    return zip(skus.variant_id[at].tolist(), skus.sku[at].tolist(), kept[0].tolist(),
+               ids[rule].tolist(), names[rule].tolist(), *(c.tolist() for c in kept[1:]),
+               strict=True), _counts(*kept[2:4], *kept[7:10])
+
+
+def _counts(old_effective: Array, new: Array, follows: Array, flags: Array, writes: Array
+            ) -> Counts:
+    """A row changes when applying it writes, or it follows a list price that changes
+    (preview.CHANGE, in SQL, for the per-SKU path)."""
+    changes = (writes == 1) | ((follows == 1) & (new != old_effective))
+    return Counts(len(new), int(changes.sum()), int(writes.sum()),
+                  int((changes & (flags != 0)).sum()),
+                  {flag: int((changes & ((flags & int(flag)) != 0)).sum()) for flag in Flag})
 
 
 def _columns(targets: list[Target], preview: VectorPreview, order: Array) -> list[Array]:
