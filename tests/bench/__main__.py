@@ -37,6 +37,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="leave out the PDF reports (inventory valuation, accountant pack)")
     parser.add_argument("--skip-orders-import", action="store_true",
                         help="leave out the 100,000-line order import benchmark")
+    parser.add_argument("--skip-promotions", action="store_true",
+                        help="leave out the checks before 200 promotions start (minutes)")
     return parser.parse_args(argv)
 
 
@@ -118,6 +120,18 @@ def pricing_rows(shop: Path) -> list[Row]:
     return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
 
 
+def promotions_rows(shop: Path) -> list[Row]:
+    """Run tests/bench/promotions_bench.py on a copy of the large shop in its own process."""
+    print("Promotion checks (200 promotions over 100,000 SKUs):", flush=True)
+    command = [sys.executable, "-m", "tests.bench.promotions_bench", "--json", "--runs", "1",
+               str(shop)]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    if done.returncode not in (0, 1):
+        reason = f"the promotions benchmark failed (exit code {done.returncode}; see above)"
+        return [not_available("promotion checks", "s", reason)]
+    return [Row.from_json(data) for data in json.loads(done.stdout.strip().splitlines()[-1])]
+
+
 def in_order(rows: list[Row]) -> list[Row]:
     """Times first, then memory, each group in the order measured."""
     return sorted(rows, key=lambda row: row.unit == "MiB")
@@ -140,6 +154,8 @@ def main(argv: list[str]) -> int:
     rows += listings_rows(shop.path)
     rows += alerts_rows(shop.path)
     rows += pricing_rows(shop.path)
+    if not args.skip_promotions:
+        rows += promotions_rows(shop.path)
     if not args.skip_reports:
         rows += reports_rows(shop.path)
     if not args.skip_import:
