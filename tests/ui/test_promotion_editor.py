@@ -218,3 +218,18 @@ def test_a_search_hit_shows_its_promotion_selected_in_the_list(page: PromotionsP
                if g.provider.key == "promotion"]
     page.show_target(group.hits[0])
     assert page.current() is not None and page.current().name == "Running now"
+
+
+def test_a_bundles_items_are_typed_in_a_table_with_sku_suggestions(
+        qtbot: QtBot, context: ShopContext, sku: str) -> None:
+    dialog = editor(qtbot, context)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(Kind.BUNDLE.value))
+    items = dialog.terms.items
+    items.add_row(sku, "1")
+    items.add_row(sku[:-1] + "2", "")  # half-filled: kept, and refused with its reason
+    assert items.text() == f"{sku}:1, {sku[:-1]}2:"
+    cell = items.table.itemDelegateForColumn(0).createEditor(
+        items.table.viewport(), None, items.table.model().index(0, 0))  # type: ignore[arg-type]
+    assert cell.completer() is not None
+    dialog.terms.bundle_price.setText("99")
+    assert "Bundle items" in {p.field for p in dialog.check()}

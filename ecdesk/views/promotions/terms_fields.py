@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,13 +37,31 @@ TERM_FIELDS = ("rate", "amount", "tiers", "every", "gift_sku", "gift_quantity", 
                "items")
 
 
+class SkuCellDelegate(QStyledItemDelegate):
+    """A cell edited as a SKU, with the SKU suggestions of the other SKU fields."""
+
+    def __init__(self, attach_sku: Callable[[QLineEdit], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.attach_sku = attach_sku
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        edit = QLineEdit(parent)
+        self.attach_sku(edit)
+        return edit
+
+
 class PairTable(QWidget):
-    """Rows of two values ("200:30, 300:50"; "SKU-A:1, SKU-B:2") with Add and Remove."""
+    """Rows of two values ("200:30, 300:50"; "SKU-A:1, SKU-B:2") with Add and Remove; the
+    first column is edited as a SKU when `attach_sku` is given."""
 
     def __init__(self, headers: tuple[str, str], add_text: str, changed: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 attach_sku: Callable[[QLineEdit], None] | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2)
+        if attach_sku is not None:
+            self.table.setItemDelegateForColumn(0, SkuCellDelegate(attach_sku, self.table))
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
@@ -112,7 +133,8 @@ class TermsFields(QStackedWidget):
         self.gift_quantity = QSpinBox(minimum=1, maximum=999, value=1)
         self.gift_quantity.valueChanged.connect(lambda _value: changed())
         self.threshold = self._line(self.tr("empty: with any purchase"))
-        self.items = PairTable((self.tr("SKU"), self.tr("Units")), self.tr("Add item"), changed)
+        self.items = PairTable((self.tr("SKU"), self.tr("Units")), self.tr("Add item"), changed,
+                               attach_sku=attach_sku)
         self.bundle_price = self._line(self.tr("the whole set's price"))
         pages: list[tuple[Kind, list[tuple[str, str, QWidget]]]] = [
             (Kind.PERCENT_OFF, [("Percent off", self.tr("Percent off each item"),
