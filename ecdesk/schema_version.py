@@ -16,7 +16,7 @@ from ecdesk.i18n import _
 from ecdesk.sqlite_errors import shop_file_error, sqlite_reason
 
 # The newest migration this code knows; a test checks it equals Alembic's head.
-SCHEMA_HEAD = "0019_order_coupon_codes"
+SCHEMA_HEAD = "0020_order_ship_to"
 
 
 def read_only_uri(path: Path) -> str:

@@ -38,6 +38,7 @@ def add_order_arguments(order: argparse.ArgumentParser) -> None:
     edit.add_argument("--shipping", help=_("the shipping charged"))
     edit.add_argument("--fees", help=_("the platform fees"))
     edit.add_argument("--note", help=_("the note (only for you)"))
+    edit.add_argument("--address", help=_("the shipping address"))
     edit.set_defaults(handler=_edit)
 
 
@@ -107,6 +108,6 @@ def _changed(db: Any, draft: Any, args: argparse.Namespace) -> Any:
                                                              if choice else "")))
     given = {"customer_name": args.customer, "customer_key": args.customer_id,
              "number": args.new_number, "shipping": args.shipping,
-             "platform_fees": args.fees, "note": args.note}
+             "platform_fees": args.fees, "note": args.note, "ship_to": args.address}
     return dataclasses.replace(draft, lines=tuple(lines),
                                **{k: v for k, v in given.items() if v is not None})

@@ -77,6 +77,8 @@ class Order(Base):
     # The discount codes the order was placed with (Shopify's Discount Code), upper-case and
     # comma-separated ("D11,FREESHIP"): a promotion's coupon uses are counted from them.
     coupon_codes: Mapped[str] = mapped_column(String(120), default="", server_default=EMPTY_TEXT)
+    # The shipping address as typed (the order form; it can change until the order ships).
+    ship_to: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY_TEXT)
     # True while the lines' stock has left the shelf (shipped and not returned).
     stock_issued: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str] = mapped_column(String(24), default="manual")  # manual | shopify | taobao

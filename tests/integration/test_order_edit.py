@@ -21,7 +21,7 @@ from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
 from ecdesk.services.orders.edit import edit_order, order_draft
 from ecdesk.services.orders.queries import get_order
 from ecdesk.services.stock.queries import sku_stock
-from tests.integration.order_fixtures import SmallShop, enter, small_shop
+from tests.integration.order_fixtures import START, SmallShop, enter, small_shop
 
 
 @pytest.fixture
@@ -229,7 +229,7 @@ def test_the_command_line_edits_lines_customer_and_note(
     order_id = enter(shop, "E-1", (("SHIRT-WHITE", 2, "55"), ("FLASK-1", 1, "88")))
     code = main(["order", "edit", "E-1", "--db", str(shop.db.path), "--line", "SHIRT-WHITE=3",
                  "--line", "SHIRT-BLUE=1", "--remove", "FLASK-1", "--line", "SHIRT-WHITE=4@50",
-                 "--customer", "李娜", "--note", "gift wrap"])
+                 "--customer", "李娜", "--note", "gift wrap", "--address", "上海市 徐汇区 1号"])
     assert code == 0, capsys.readouterr().err
     assert capsys.readouterr().out.splitlines() == [
         # SHIRT-BLUE at its list price: it is not listed on Tmall.
@@ -237,7 +237,8 @@ def test_the_command_line_edits_lines_customer_and_note(
     detail = get_order(shop.db.uow(), order_id)
     assert [(line.sku, line.quantity, line.unit_price) for line in detail.lines] == [
         ("SHIRT-WHITE", 4, Decimal("50.00")), ("SHIRT-BLUE", 1, Decimal("59.90"))]
-    assert (detail.row.customer_name, detail.note) == ("李娜", "gift wrap")
+    assert (detail.row.customer_name, detail.note, detail.ship_to) == (
+        "李娜", "gift wrap", "上海市 徐汇区 1号")
     assert committed(shop, "FLASK-1") == 0
 
 
@@ -277,3 +278,19 @@ def test_a_malformed_line_option_is_a_usage_error(
     enter(shop, "E-1", (("SHIRT-WHITE", 2, "55"),))
     assert main(["order", "edit", "E-1", "--db", str(shop.db.path), "--line", "SHIRT"]) == 2
     assert "'SHIRT' is not SKU=QTY or SKU=QTY@PRICE" in capsys.readouterr().err
+
+
+def test_the_shipping_address_is_entered_corrected_before_shipping_and_shown(
+        shop: SmallShop) -> None:
+    from ecdesk.services.orders.commands import record_order
+
+    draft = OrderDraft(shop.tmall, "E-9", START, (OrderLineDraft("FLASK-1", 1, "88"),),
+                       ship_to=" 上海市 徐汇区 1号 ")
+    order_id = record_order(shop.db.uow(), draft).ids[0]
+    assert get_order(shop.db.uow(), order_id).ship_to == "上海市 徐汇区 1号"
+    edited = dataclasses.replace(order_draft(shop.db.uow(), order_id), ship_to="北京市 朝阳区 2号")
+    edit_order(shop.db.uow(), order_id, edited)
+    assert get_order(shop.db.uow(), order_id).ship_to == "北京市 朝阳区 2号"
+    with pytest.raises(ValidationError, match="Ship to: is longer than 500 characters"):
+        edit_order(shop.db.uow(), order_id, dataclasses.replace(edited, ship_to="x" * 501))
+    assert get_order(shop.db.uow(), order_id).ship_to == "北京市 朝阳区 2号"

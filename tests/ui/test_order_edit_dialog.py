@@ -85,13 +85,14 @@ def test_changing_lines_and_customer_saves_them_and_the_committed_stock_follows(
     dialog.editor.set_line(1, sku="SHIRT-BLUE", quantity="1")
     dialog.customer.setText("李娜")
     dialog.note.setPlainText("gift wrap")
+    dialog.ship_to.setText("上海市 徐汇区 1号")
     assert save_button(dialog).isEnabled()
     dialog.save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert lines(shop, paid) == [("SHIRT-WHITE", 4, 5500), ("SHIRT-BLUE", 1, 5990)]
     assert committed(shop) == {"SHIRT-WHITE": 4, "SHIRT-BLUE": 1}
-    assert query(shop.db, "SELECT customer_name, note FROM orders WHERE id = :id",
-                 id=paid) == [("李娜", "gift wrap")]
+    assert query(shop.db, "SELECT customer_name, note, ship_to FROM orders WHERE id = :id",
+                 id=paid) == [("李娜", "gift wrap", "上海市 徐汇区 1号")]
     assert query(shop.db, "SELECT count(*) FROM stock_movements WHERE order_id IS NOT NULL"
                  ) == [(0,)]
 

@@ -97,6 +97,7 @@ def _new_order(draft: OrderDraft, channel: Channel) -> Order:
         customer_key=handle_key(draft.customer_key, name),
         currency=channel.currency, shipping=amount(draft.shipping, "", None, []),
         platform_fees=amount(draft.platform_fees, "", None, []), note=draft.note.strip(),
+        ship_to=draft.ship_to.strip(),
         paid_at=draft.ordered_at if draft.status != OrderStatus.PENDING else None,
         shipped_at=draft.ordered_at if stock_after(draft.status, False) else None,
         source="manual", stock_issued=False,

@@ -29,6 +29,7 @@ class OrderDraft:
     shipping: str | Decimal = "0"
     platform_fees: str | Decimal = "0"
     note: str = ""
+    ship_to: str = ""  # the shipping address, as the buyer gave it
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class OrderDetail:
     tax_included: bool = False  # True: the line prices already hold the tax
     carrier: str = ""  # 快递公司
     tracking_number: str = ""  # 快递单号
+    ship_to: str = ""  # the shipping address
     delivered_at: datetime | None = None  # known delivery (确认收货时间 or "Mark delivered")
     # The return window's end (services/returns/window.py); None while not shipped. Estimated:
     # no delivery time, so counted from shipping plus the channel's transit days.

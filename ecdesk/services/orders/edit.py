@@ -59,7 +59,8 @@ def order_draft(uow: UnitOfWork, order_id: int) -> OrderDraft:
             status=order.status, customer_name=order.customer_name,
             # A key taken from the name follows the name when it is corrected.
             customer_key="" if derived else order.customer_key,
-            shipping=order.shipping, platform_fees=order.platform_fees, note=order.note)
+            shipping=order.shipping, platform_fees=order.platform_fees, note=order.note,
+            ship_to=order.ship_to)
 
 
 def edit_order(uow: UnitOfWork, order_id: int, draft: OrderDraft) -> Changed:
@@ -177,7 +178,7 @@ def _apply_head(order: Order, draft: OrderDraft) -> None:
         "customer_name": name, "customer_key": handle_key(draft.customer_key, name),
         "shipping": amount(draft.shipping, "", None, []),
         "platform_fees": amount(draft.platform_fees, "", None, []),
-        "note": draft.note.strip(),
+        "note": draft.note.strip(), "ship_to": draft.ship_to.strip(),
     }
     for field, value in values.items():
         if getattr(order, field) != value:

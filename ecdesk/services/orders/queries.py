@@ -152,5 +152,6 @@ def get_order(uow: UnitOfWork, order_id: int) -> OrderDetail:
                            stock_issued=head.stock_issued, lines=tuple(lines),
                            tax=head.tax, tax_included=head.tax_included,
                            carrier=head.carrier, tracking_number=head.tracking_number,
-                           delivered_at=head.delivered_at, returns_until=window.ends,
+                           ship_to=head.ship_to, delivered_at=head.delivered_at,
+                           returns_until=window.ends,
                            returns_estimated=window.basis == WindowBasis.SHIPPED_PLUS_TRANSIT)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.money import round_line_total
 from ecdesk.services.common.amounts import read_amount
 from ecdesk.services.orders.dto import OrderDraft, OrderLineDraft
 
 MAX_NUMBER_LENGTH = 64
+MAX_ADDRESS_LENGTH = 500
 
 
 def amount(value: str | Decimal, label: str, row: int | None,
@@ -70,6 +71,9 @@ def check_order(draft: OrderDraft) -> list[Problem]:
         problems.extend(check_line(line, row))
     amount(draft.shipping, "Shipping", None, problems)
     amount(draft.platform_fees, "Platform fees", None, problems)
+    if len(draft.ship_to.strip()) > MAX_ADDRESS_LENGTH:
+        problems.append(Problem(N_("Ship to"), _("is longer than {limit} characters").format(
+            limit=MAX_ADDRESS_LENGTH)))
     return problems
 
 

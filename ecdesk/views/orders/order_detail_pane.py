@@ -51,6 +51,7 @@ class OrderDetailPane(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         for key, label in (("goods", self.tr("Goods")), ("shipping", self.tr("Shipping")),
                            ("total", self.tr("Order total")), ("tax", self.tr("Tax")),
+                           ("ship_to", self.tr("Ship to")),
                            ("shipped_with", self.tr("Shipped with")),
                            ("returns", self.tr("Returns")),
                            ("fees", self.tr("Platform fees")),
@@ -58,7 +59,7 @@ class OrderDetailPane(QWidget):
                            ("note", self.tr("Note"))):
             value = QLabel(wordWrap=True, textInteractionFlags=(
                 Qt.TextInteractionFlag.TextSelectableByMouse))
-            if key not in ("stock", "note", "tax", "shipped_with", "returns"):
+            if key not in ("stock", "note", "tax", "ship_to", "shipped_with", "returns"):
                 value.setAlignment(RIGHT)
             self.figures[key] = value
             form.addRow(label, value)
@@ -98,6 +99,7 @@ class OrderDetailPane(QWidget):
         self.figures["tax"].setText(
             (self.tr("%s, included in the prices") if detail.tax_included
              else self.tr("%s, on top of the prices")) % tax if detail.tax else tax)
+        self.figures["ship_to"].setText(detail.ship_to or "—")
         self.figures["shipped_with"].setText(
             " ".join(part for part in (detail.carrier, detail.tracking_number) if part) or "—")
         self.figures["returns"].setText(self._returns_state(detail, zone))

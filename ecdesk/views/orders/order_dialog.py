@@ -101,6 +101,7 @@ class OrderDialog(QDialog):
             QTime(wall_clock.hour, wall_clock.minute, wall_clock.second), utc))
         self.customer.setText(draft.customer_name)
         self.customer_key.setText(draft.customer_key)
+        self.ship_to.setText(draft.ship_to)
         for row, line in enumerate(draft.lines):
             self.editor.set_line(row, sku=line.sku, quantity=str(line.quantity),
                                  unit_price=str(line.unit_price),
@@ -147,6 +148,8 @@ class OrderDialog(QDialog):
         self.status.setCurrentIndex(self.status.findData("paid"))
         self.customer = QLineEdit(placeholderText=self.tr("if known"))
         self.customer_key = QLineEdit(placeholderText=self.tr("e-mail or buyer nickname"))
+        self.ship_to = QLineEdit(placeholderText=self.tr(
+            "the shipping address, as the buyer gave it (name, phone, address)"))
         grid = QGridLayout()
         rows = ((self.tr("Channel"), self.channel, self.tr("Status"), self.status),
                 (self.tr("Order number"), stacked(self.number, self.number_problem, spacing=None),
@@ -157,9 +160,11 @@ class OrderDialog(QDialog):
             grid.addWidget(widget_a, row, 1)
             grid.addWidget(QLabel(label_b), row, 2)
             grid.addWidget(widget_b, row, 3)
+        grid.addWidget(QLabel(self.tr("Ship to")), len(rows), 0)
+        grid.addWidget(self.ship_to, len(rows), 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        for widget in (self.number, self.customer, self.customer_key):
+        for widget in (self.number, self.customer, self.customer_key, self.ship_to):
             widget.textChanged.connect(self._on_edited)
         self.status.currentIndexChanged.connect(self._on_edited)
         self.ordered_at.dateTimeChanged.connect(self._on_edited)
@@ -268,7 +273,7 @@ class OrderDialog(QDialog):
             lines=lines, status=OrderStatus(self.status.currentData()),
             customer_name=self.customer.text(), customer_key=self.customer_key.text(),
             shipping=self.shipping.text(), platform_fees=self.fees.text(),
-            note=self.note.toPlainText())
+            note=self.note.toPlainText(), ship_to=self.ship_to.text())
         return draft, rows
 
     def current_problems(self) -> list[Problem]:

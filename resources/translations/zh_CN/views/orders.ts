@@ -114,6 +114,10 @@
         <translation>税费</translation>
     </message>
     <message>
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
         <source>Shipped with</source>
         <translation>快递</translation>
     </message>
@@ -211,6 +215,10 @@
         <translation>邮箱或买家昵称</translation>
     </message>
     <message>
+        <source>the shipping address, as the buyer gave it (name, phone, address)</source>
+        <translation>买家提供的收货信息（姓名、电话、地址）</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -233,6 +241,10 @@
     <message>
         <source>Customer id</source>
         <translation>客户 ID</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货地址</translation>
     </message>
     <message>
         <source>Estimate</source>
