@@ -11,6 +11,12 @@ capabilities built side by side do not edit one file. The English text is the me
 Text held in module-level constants is marked with `N_` (for the extractor) and translated with
 `_` where it is shown, because the language is chosen after modules are imported.
 
+All areas' catalogues are chained, so one English text has one Chinese everywhere. Where the
+same English means different things ("New" customer vs "New" ticket, "Received" stock vs a
+received purchase order), give it a context: `pgettext("stock movement", "Received")`, or for
+a constant `NC_("stock movement", "Received")`, which `_` then translates in its context (the
+tests fail when one English text has two Chinese without one).
+
 The process language is set once at start (`set_language`); a report written in another
 language wraps its work in `with language("en"):`. The override is a context variable, so a
 report on a worker thread does not change what the window's own messages read: a thread starts
@@ -40,7 +46,10 @@ _override: ContextVar[str | None] = ContextVar("ecdesk_language", default=None)
 
 
 def _(message: str) -> str:
-    """`message` in the current language (itself when it has no translation)."""
+    """`message` in the current language (itself when it has no translation); a constant
+    marked with NC_ in its context."""
+    if isinstance(message, ContextualText):
+        return pgettext(message.context, message)
     return _catalogue(current_language()).gettext(message)
 
 
@@ -51,6 +60,27 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
     """Marks a constant for extraction; translate it with `_` where it is shown."""
     return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, in the current language."""
+    return _catalogue(current_language()).pgettext(context, message)
+
+
+class ContextualText(str):
+    """English text that carries the context it is translated in (see NC_)."""
+
+    context: str
+
+    def __new__(cls, context: str, message: str) -> ContextualText:
+        text = super().__new__(cls, message)
+        text.context = context
+        return text
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 (gettext's conventional name)
+    """Marks a constant with its context; `_` translates it in that context where shown."""
+    return ContextualText(context, message)
 
 
 def current_language() -> str:

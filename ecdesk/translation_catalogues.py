@@ -39,7 +39,9 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 TARGETS = ("zh_CN",)  # English is the source text itself
 PLURAL_FORMS = {"zh_CN": "nplurals=1; plural=0;"}
 WINDOW_TEXT = "window_text"  # views/shell/pages.py: the page registry's texts (no context)
-KEYWORDS = {"_": 1, "N_": 1, "ngettext": 2}  # function name -> how many string arguments
+KEYWORDS = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2, "NC_": 2}  # -> string arguments
+CONTEXTUAL = ("pgettext", "NC_")  # their first argument is the context
+CONTEXT_SEPARATOR = "\x04"  # gettext's: a contextual message's id is "context\x04text"
 # str.format fields, %-formats, and Qt's %1 / %L1 / %n
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%(?:\([a-z_]+\))?[-#0 +]*\d*(?:\.\d+)?[sdifrn%]")
 
@@ -84,7 +86,8 @@ def ts_path(target: str, folder: str) -> Path:
 
 # --- services, CLI, reports: gettext ------------------------------------------------------------
 
-MessageId = str | tuple[str, str]  # a message, or (singular, plural)
+# A message, "context\x04message" for one with a context, or (singular, plural)
+MessageId = str | tuple[str, str]
 
 
 def extract_python(paths: Iterable[Path]) -> set[MessageId]:
@@ -99,7 +102,11 @@ def extract_python(paths: Iterable[Path]) -> set[MessageId]:
             count = KEYWORDS[node.func.id]
             texts = [a.value for a in node.args[:count]
                      if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            if len(texts) == count:
+            if len(texts) != count:
+                continue
+            if node.func.id in CONTEXTUAL:
+                found.add(texts[0] + CONTEXT_SEPARATOR + texts[1])
+            else:
                 found.add(texts[0] if count == 1 else (texts[0], texts[1]))
     return found
 
@@ -117,6 +124,8 @@ def read_po(path: Path) -> dict[MessageId, list[str]]:
         if not message.id:
             continue
         key = tuple(message.id) if isinstance(message.id, (list, tuple)) else message.id
+        if message.context:
+            key = message.context + CONTEXT_SEPARATOR + key
         strings = list(message.string) if isinstance(message.string, (list, tuple)) \
             else [message.string]
         entries[key] = strings if strings and all(strings) and not message.fuzzy else []
@@ -144,7 +153,8 @@ def write_po(path: Path, target: str, area: str, ids: set[MessageId],
         if isinstance(message_id, tuple):
             catalog.add(message_id, tuple(strings) if strings else ("",))
         else:
-            catalog.add(message_id, strings[0] if strings else "")
+            context, _, text = message_id.rpartition(CONTEXT_SEPARATOR)
+            catalog.add(text, strings[0] if strings else "", context=context or None)
     buffer = io.BytesIO()
     babel_write_po(buffer, catalog, width=100, no_location=True, omit_header=True,
                    sort_output=True, ignore_obsolete=True)
@@ -257,7 +267,40 @@ def problems() -> list[str]:
     found: list[str] = []
     for target in TARGETS:
         found += _python_problems(target)
+        found += _one_meaning_problems(target)
         found += _view_problems(target)
+    return found
+
+
+def _one_meaning_problems(target: str) -> list[str]:
+    """The catalogues are chained (the areas' .mo files; the views' .qm files, where several
+    folders may share a context), so a text translated two ways reads the first file's way
+    everywhere (a new ticket read 新客户). Each such text needs a context where its meanings
+    differ, or the same words where they do not."""
+    areas = {area: read_po(po_path(target, area)) for area in python_sources()}
+    folders: dict[str, dict[MessageId, list[str]]] = {}
+    for folder in view_sources():
+        folders[folder] = {m.context + CONTEXT_SEPARATOR + m.source: list(m.translations)
+                           for m in read_ts(ts_path(target, folder))}
+    return [f"{target}: {line}" for line in
+            translated_two_ways(areas) + translated_two_ways(folders)]
+
+
+def translated_two_ways(catalogues: dict[str, dict[MessageId, list[str]]]) -> list[str]:
+    """Each message that two catalogues translate differently, with its translations."""
+    ways: dict[MessageId, dict[tuple[str, ...], list[str]]] = {}
+    for name, entries in catalogues.items():
+        for message_id, strings in entries.items():
+            if strings:
+                ways.setdefault(message_id, {}).setdefault(tuple(strings), []).append(name)
+    found = []
+    for message_id, translations in sorted(ways.items(), key=lambda item: str(item[0])):
+        if len(translations) > 1:
+            said = "; ".join(f"{' / '.join(text)} ({', '.join(names)})"
+                             for text, names in sorted(translations.items()))
+            found.append(f"{message_id!r} is translated {len(translations)} ways: {said}: "
+                         "give it a context (pgettext / NC_, or another Qt context) where the "
+                         "meanings differ, or the same words where they do not")
     return found
 
 
@@ -312,7 +355,8 @@ def _view_problems(target: str) -> list[str]:
 
 def _same_placeholders(message_id: MessageId, translations: list[str]) -> bool:
     """A translation keeps the message's {names} and %-signs, or formatting it would fail."""
-    source = message_id[-1] if isinstance(message_id, tuple) else message_id
+    source = message_id[-1] if isinstance(message_id, tuple) else \
+        message_id.rpartition(CONTEXT_SEPARATOR)[2]
     wanted = sorted(_PLACEHOLDER.findall(source))
     return all(sorted(_PLACEHOLDER.findall(text)) == wanted for text in translations)
 

@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecdesk.i18n import _
+from ecdesk.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from ecdesk.services.purchasing.suggestions import Suggestions
@@ -245,7 +245,7 @@ def suggestions_text(suggestions: Suggestions) -> str:
             count=suggestions.skus_checked)
     lines = []
     header = [_("SKU"), _("Product"), _("Projected"), _("Max"), _("MOQ"), _("Pack"),
-              _("Order"), _("Unit cost")]
+              pgettext("quantity to order", "Order"), _("Unit cost")]
     for order in suggestions.orders:
         lines.append(_("{supplier} ({currency}): {count} SKUs, {total} {currency}").format(
             supplier=order.supplier_name, currency=order.currency, count=len(order.lines),

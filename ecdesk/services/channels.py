@@ -100,7 +100,7 @@ def _check(uow: UnitOfWork, channel_id: int | None, name: str, kind: str, curren
 
 
 def _name_taken(name: str, row: int | None = None) -> Problem:
-    return Problem("Name", _("a channel named '{strip}' already exists").format(
+    return Problem(N_("Name"), _("a channel named '{strip}' already exists").format(
         strip=name.strip()), row)
 
 
@@ -109,13 +109,13 @@ def _check_fields(name: str, kind: str, currency: str, commission_rate: Decimal 
     """What is wrong with a channel's fields, without looking at the shop."""
     problems = []
     if not name.strip():
-        problems.append(Problem("Name", _("is required")))
+        problems.append(Problem(N_("Name"), _("is required")))
     if kind not in {k.value for k in ChannelKind}:
-        problems.append(Problem("Kind", _("'{kind}' is not a channel kind").format(kind=kind)))
+        problems.append(Problem(N_("Kind"), _("'{kind}' is not a channel kind").format(kind=kind)))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         problems.append(
             Problem(
-                "Currency",
+                N_("Currency"),
                 _("'{currency}' is not a three-letter code such as CNY").format(currency=currency),
             )
         )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import Setting
 from ecdesk.money import MoneyError, to_decimal
 from ecdesk.services.changes import ChangeArea, Changed
@@ -50,11 +50,11 @@ def check_settings(shop_name: str, currency: str, timezone: str, min_margin: Dec
                    ) -> list[Problem]:
     problems = []
     if not shop_name.strip():
-        problems.append(Problem("Shop name", _("is required")))
+        problems.append(Problem(N_("Shop name"), _("is required")))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
         problems.append(
             Problem(
-                "Currency",
+                N_("Currency"),
                 _("'{currency}' is not a three-letter code such as CNY").format(currency=currency),
             )
         )
@@ -63,15 +63,15 @@ def check_settings(shop_name: str, currency: str, timezone: str, min_margin: Dec
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(
             Problem(
-                "Timezone", _("'{timezone}' is not a known time zone").format(timezone=timezone)
+                N_("Timezone"), _("'{timezone}' is not a known time zone").format(timezone=timezone)
             )
         )
     try:
         margin = to_decimal(min_margin)
         if not Decimal("0") <= margin < Decimal("1"):
-            problems.append(Problem("Minimum margin", _("must be between 0 % and 100 %")))
+            problems.append(Problem(N_("Minimum margin"), _("must be between 0 % and 100 %")))
     except MoneyError as error:
-        problems.append(Problem("Minimum margin", str(error)))
+        problems.append(Problem(N_("Minimum margin"), str(error)))
     return problems
 
 

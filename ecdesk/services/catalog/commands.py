@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import (
     Channel,
     Listing,
@@ -98,7 +98,7 @@ def _skus_in_use(session: Session, draft: ProductDraft, product_id: int | None) 
         if owner is not None and (product_id is None or owner.product_id != product_id):
             problems.append(
                 Problem(
-                    "SKU",
+                    N_("SKU"),
                     _("'{sku}' is already used by '{title}'").format(sku=sku, title=owner.title),
                     row,
                 )
@@ -116,7 +116,7 @@ def _listing_problems(session: Session, draft: ProductDraft, product_id: int | N
         if listing.channel_id not in channels:
             problems.append(
                 Problem(
-                    f"Listing {row}",
+                    _("Listing {row}").format(row=row),
                     _("channel {channel_id} does not exist (was it removed?)").format(
                         channel_id=listing.channel_id
                     ),
@@ -133,7 +133,7 @@ def _listing_problems(session: Session, draft: ProductDraft, product_id: int | N
         if owner is not None and owner.id not in own_variants:
             problems.append(
                 Problem(
-                    f"Listing {row}",
+                    _("Listing {row}").format(row=row),
                     _(
                         "channel item id '{item_id}' is already used by SKU '{sku}' on this channel"
                     ).format(item_id=item_id, sku=owner.sku),
@@ -239,7 +239,7 @@ def set_product_status(uow: UnitOfWork, product_ids: list[int], status: str) -> 
     """Bulk: set draft / active / archived on many products (archiving is how products go away)."""
     if status not in {s.value for s in ProductStatus}:
         raise ValidationError(
-            [Problem("Status", _("'{status}' is not a product status").format(status=status))]
+            [Problem(N_("Status"), _("'{status}' is not a product status").format(status=status))]
         )
     ids = sorted(set(product_ids))
     back_up_before_bulk(uow, len(ids))
@@ -268,7 +268,7 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
     """Bulk: put many SKUs on a channel as listed / paused / unlisted (creating listings)."""
     if status not in {s.value for s in ListingStatus}:
         raise ValidationError(
-            [Problem("Status", _("'{status}' is not a listing status").format(status=status))]
+            [Problem(N_("Status"), _("'{status}' is not a listing status").format(status=status))]
         )
     ids = sorted(set(variant_ids))
     back_up_before_bulk(uow, len(ids))
@@ -278,7 +278,7 @@ def set_listing_status(uow: UnitOfWork, variant_ids: list[int], channel_id: int,
             raise ValidationError(
                 [
                     Problem(
-                        "Channel",
+                        N_("Channel"),
                         _("channel {channel_id} does not exist").format(channel_id=channel_id),
                     )
                 ]
@@ -334,7 +334,7 @@ def add_tag(uow: UnitOfWork, product_ids: list[int], tag_name: str) -> Changed:
     """Bulk: add one tag to many products (products that have it already are left alone)."""
     name = tag_name.strip()
     if not name:
-        raise ValidationError([Problem("Tag", _("is required"))])
+        raise ValidationError([Problem(N_("Tag"), _("is required"))])
     ids = sorted(set(product_ids))
     back_up_before_bulk(uow, len(ids))
     with uow:

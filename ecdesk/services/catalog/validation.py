@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, NC_, _
 from ecdesk.models import ListingStatus, ProductStatus
 from ecdesk.money import format_rate
 from ecdesk.services.catalog.barcodes import barcode_problem
@@ -40,11 +40,11 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
     problems: list[Problem] = []
     sku = variant.sku.strip()
     if not sku:
-        problems.append(Problem("SKU", _("is required"), row))
+        problems.append(Problem(N_("SKU"), _("is required"), row))
     elif len(sku) > MAX_SKU_LENGTH:
         problems.append(
             Problem(
-                "SKU",
+                N_("SKU"),
                 _("is longer than {MAX_SKU_LENGTH} characters").format(
                     MAX_SKU_LENGTH=MAX_SKU_LENGTH
                 ),
@@ -52,15 +52,15 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
             )
         )
     elif any(ch.isspace() for ch in sku):
-        problems.append(Problem("SKU", _("'{sku}' contains spaces").format(sku=sku), row))
+        problems.append(Problem(N_("SKU"), _("'{sku}' contains spaces").format(sku=sku), row))
     if variant.barcode.strip():
         reason = barcode_problem(variant.barcode.strip())
         if reason:
-            problems.append(Problem("Barcode", reason, row))
+            problems.append(Problem(N_("Barcode"), reason, row))
     if variant.weight_grams.strip() and whole_grams(variant.weight_grams) is None:
         problems.append(
             Problem(
-                "Weight",
+                NC_("product", "Weight"),
                 _("'{weight_grams}' is not whole grams").format(weight_grams=variant.weight_grams),
                 row,
             )
@@ -70,7 +70,8 @@ def check_variant(variant: VariantDraft, row: int, min_margin: Decimal) -> list[
     compare = parse_money_field(variant.compare_at_price, "Compare-at price", row, problems,
                                 required=False)
     if price is not None and compare is not None and compare <= price:
-        problems.append(Problem("Compare-at price", _("should be above the price"), row, "warning"))
+        problems.append(Problem(N_("Compare-at price"), _("should be above the price"), row,
+                                "warning"))
     problems.extend(price_warnings(price, cost, min_margin, row))
     return problems
 
@@ -109,20 +110,21 @@ def check_product(draft: ProductDraft, min_margin: Decimal = Decimal("0")) -> li
     """All problems of a product form; the database checks (SKU in use) come on top."""
     problems: list[Problem] = []
     if not draft.title.strip():
-        problems.append(Problem("Title", _("is required")))
+        problems.append(Problem(N_("Title"), _("is required")))
     if draft.status not in {s.value for s in ProductStatus}:
         problems.append(
-            Problem("Status", _("'{status}' is not a product status").format(status=draft.status))
+            Problem(N_("Status"),
+                    _("'{status}' is not a product status").format(status=draft.status))
         )
     if not draft.variants:
-        problems.append(Problem("Variants", _("a product needs at least one SKU")))
+        problems.append(Problem(N_("Variants"), _("a product needs at least one SKU")))
     seen: dict[str, int] = {}
     for row, variant in enumerate(draft.variants, start=1):
         problems.extend(check_variant(variant, row, min_margin))
         key = variant.sku.strip().lower()
         if key and key in seen:
             message = f"'{variant.sku.strip()}' is also used in row {seen[key]}"
-            problems.append(Problem("SKU", message, row))
+            problems.append(Problem(N_("SKU"), message, row))
         seen.setdefault(key, row)
     problems.extend(_check_listings(draft))
     return problems

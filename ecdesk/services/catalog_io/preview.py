@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
-from ecdesk.i18n import _, format_integer
+from ecdesk.i18n import N_, _, format_integer
 from ecdesk.models import Channel
 from ecdesk.money import from_minor_units
 from ecdesk.services.catalog.categories import SEPARATOR, category_paths, split_path
@@ -163,7 +163,7 @@ def _channel(session: Session, channel: Channel_, problems: list[Problem]
         row = session.execute(query.where(func.lower(Channel.name) == channel.strip().lower())
                               ).first()
     if row is None:
-        problems.append(Problem("Channel", _("there is no channel '{channel}' in the shop")
+        problems.append(Problem(N_("Channel"), _("there is no channel '{channel}' in the shop")
                                            .format(channel=channel)))
         return None, str(channel), None
     return row.id, row.name, row.currency

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import _, format_month
+from ecdesk.i18n import N_, _, format_month
 from ecdesk.services.common.shop_time import day_start
 
 STORED_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime keeps UTC times in SQLite
@@ -30,7 +30,7 @@ class Period:
             raise ValidationError(
                 [
                     Problem(
-                        "Period",
+                        N_("Period"),
                         _("the end ({isoformat}) is before the start ({isoformat2})").format(
                             isoformat=self.last.isoformat(), isoformat2=self.first.isoformat()
                         ),

@@ -10,14 +10,15 @@ from typing import Any
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, NC_, _
 from ecdesk.money import from_minor_units
 from ecdesk.services.customers.dto import CustomerQuery, CustomerRow
 from ecdesk.services.customers.queries import customer_page
 from ecdesk.services.customers.segments import segment_label
 from ecdesk.services.tabular_io.values import neutralize
 
-HEADER = (N_("Customer id"), N_("Name"), N_("Channels"), N_("Email"), N_("Phone"), N_("Tags"),
+HEADER = (N_("Customer id"), NC_("person", "Name"), N_("Channels"), N_("Email"), N_("Phone"),
+          N_("Tags"),
           N_("Segment"), N_("Orders"), N_("Spent"), N_("Last order"), N_("Days since"),
           N_("R"), N_("F"), N_("M"))
 SUFFIXES = (".csv", ".xlsx")

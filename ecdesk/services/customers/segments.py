@@ -3,12 +3,13 @@ from the SQL so that the CLI's parser can name them without loading SQLAlchemy."
 
 from __future__ import annotations
 
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, NC_, _
 
 SEGMENTS = ("high_value", "potential", "new", "at_risk", "lost", "regular")
 SEGMENT_LABELS = {
     "high_value": N_("High value"), "potential": N_("Potential high value"),
-    "new": N_("New"), "at_risk": N_("At risk"), "lost": N_("Lost"), "regular": N_("Regular"),
+    "new": NC_("customer segment", "New"), "at_risk": N_("At risk"), "lost": N_("Lost"),
+    "regular": N_("Regular"),
 }
 
 

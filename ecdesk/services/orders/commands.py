@@ -74,7 +74,7 @@ def number_taken_problem(session: Session, channel: Channel, number: str) -> lis
     if session.scalar(select(Order.id).where(Order.channel_id == channel.id,
                                              Order.number == number)) is None:
         return []
-    return [Problem("Order number", _("{name} already has an order {strip}").format(
+    return [Problem(N_("Order number"), _("{name} already has an order {strip}").format(
         name=channel.name, strip=number))]
 
 
@@ -84,7 +84,7 @@ def draft_variants(session: Session, draft: OrderDraft,
     ids = variant_ids_by_sku(session, (line.sku.strip() for line in draft.lines))
     for row, line in enumerate(draft.lines, start=1):
         if line.sku.strip() not in ids:
-            problems.append(Problem("SKU", _("'{strip}' is not in the catalog")
+            problems.append(Problem(N_("SKU"), _("'{strip}' is not in the catalog")
                                            .format(strip=line.sku.strip()), row))
     return {sku: session.get_one(Variant, vid) for sku, vid in ids.items()}
 
@@ -213,7 +213,7 @@ def _shipped_with(orders: Sequence[Order], status: OrderStatus, carrier: str | N
     """The carrier and tracking number typed; they belong to shipping and to nothing else."""
     shipped = read_shipped_with(carrier, tracking_number, len(orders), problems)
     if not shipped.empty and status != OrderStatus.SHIPPED:
-        problems.append(Problem("Carrier", _("a carrier and tracking number are given when an "
+        problems.append(Problem(N_("Carrier"), _("a carrier and tracking number are given when an "
                                              "order ships, not when it becomes {value}")
                                 .format(value=status_label(status))))
     return shipped

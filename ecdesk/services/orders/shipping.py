@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import Order
 
 MAX_SHIPPING_TEXT = 60  # the width of orders.carrier and orders.tracking_number
@@ -39,16 +39,16 @@ def read_shipped_with(carrier: str | None, tracking_number: str | None, orders: 
     carrier = " ".join((carrier or "").split())
     tracking = "".join((tracking_number or "").split())  # copied numbers often carry spaces
     if len(carrier) > MAX_SHIPPING_TEXT:
-        problems.append(Problem("Carrier", _("is longer than {limit} characters")
+        problems.append(Problem(N_("Carrier"), _("is longer than {limit} characters")
                                 .format(limit=MAX_SHIPPING_TEXT)))
     if tracking and orders != 1:
-        problems.append(Problem("Tracking number",
+        problems.append(Problem(N_("Tracking number"),
                                 _("a tracking number can be given for one order at a time")))
     if len(tracking) > MAX_SHIPPING_TEXT:
-        problems.append(Problem("Tracking number", _("is longer than {limit} characters")
+        problems.append(Problem(N_("Tracking number"), _("is longer than {limit} characters")
                                 .format(limit=MAX_SHIPPING_TEXT)))
     elif tracking and not TRACKING_PATTERN.fullmatch(tracking):
-        problems.append(Problem("Tracking number",
+        problems.append(Problem(N_("Tracking number"),
                                 _("{value} may hold only letters, digits and dashes")
                                 .format(value=tracking)))
     return ShippedWith(carrier, tracking)

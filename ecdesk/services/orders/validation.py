@@ -24,11 +24,11 @@ def amount(value: str | Decimal, label: str, row: int | None,
 def check_line(line: OrderLineDraft, row: int) -> list[Problem]:
     problems: list[Problem] = []
     if not line.sku.strip():
-        problems.append(Problem("SKU", _("is required"), row))
+        problems.append(Problem(N_("SKU"), _("is required"), row))
     if isinstance(line.quantity, bool) or not isinstance(line.quantity, int) or line.quantity < 1:
         problems.append(
             Problem(
-                "Quantity",
+                N_("Quantity"),
                 _("'{quantity}' is not a whole number above 0").format(quantity=line.quantity),
                 row,
             )
@@ -39,7 +39,7 @@ def check_line(line: OrderLineDraft, row: int) -> list[Problem]:
             and discount > line.quantity * price):
         problems.append(
             Problem(
-                "Discount",
+                N_("Discount"),
                 _("{discount} is more than the line's {round_line_total}").format(
                     discount=discount, round_line_total=round_line_total(line.quantity * price)
                 ),
@@ -53,20 +53,20 @@ def check_order(draft: OrderDraft) -> list[Problem]:
     problems: list[Problem] = []
     number = draft.number.strip()
     if not number:
-        problems.append(Problem("Order number", _("is required")))
+        problems.append(Problem(N_("Order number"), _("is required")))
     elif len(number) > MAX_NUMBER_LENGTH:
         problems.append(
             Problem(
-                "Order number",
+                N_("Order number"),
                 _("is longer than {MAX_NUMBER_LENGTH} characters").format(
                     MAX_NUMBER_LENGTH=MAX_NUMBER_LENGTH
                 ),
             )
         )
     if draft.ordered_at.tzinfo is None:
-        problems.append(Problem("Date", _("has no time zone")))
+        problems.append(Problem(N_("Date"), _("has no time zone")))
     if not draft.lines:
-        problems.append(Problem("Lines", _("an order needs at least one line")))
+        problems.append(Problem(N_("Lines"), _("an order needs at least one line")))
     for row, line in enumerate(draft.lines, start=1):
         problems.extend(check_line(line, row))
     amount(draft.shipping, "Shipping", None, problems)

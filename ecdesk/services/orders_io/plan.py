@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import OrderStatus
 from ecdesk.money import from_minor_units
 from ecdesk.services.common.shop_time import shop_stamp
@@ -94,7 +94,7 @@ def plan_orders(session: Session, parsed: ParsedOrderFile, channel: ChannelRef) 
     try:
         info = channel_for(session, parsed.format, channel)
     except ChannelChoiceError as error:
-        problems.append(Problem("Channel", str(error)))
+        problems.append(Problem(N_("Channel"), str(error)))
         return Plan(None, [], OrderImportCounts(), problems, len(parsed.orders))
     header = list(parsed.header)
     columns = Columns(header, order_column_index(header, parsed.format, dict(parsed.corrected)),

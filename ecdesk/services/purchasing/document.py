@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ecdesk.db import UnitOfWork
-from ecdesk.i18n import _
+from ecdesk.i18n import _, pgettext
 from ecdesk.money import to_minor_units
 from ecdesk.services.common.period import Period
 from ecdesk.services.purchasing.queries import PurchaseOrderView, purchase_order_view
@@ -40,7 +40,7 @@ def purchase_order_report(view: PurchaseOrderView, shop_name: str, timezone: str
         "line_total": to_minor_units(line.line_total)}
         for index, line in enumerate(view.lines, start=1)],
         columns=["position", "sku", "product", "quantity", "unit_cost", "line_total"])
-    table = Table("lines", _("Order lines"), (
+    table = Table("lines", pgettext("purchase order", "Order lines"), (
         Column("position", "#", TEXT, 0.4), Column("sku", _("SKU"), TEXT, 1.6),
         Column("product", _("Product"), TEXT, 4.0), Column("quantity", _("Quantity"), UNITS, 1.0),
         Column("unit_cost", _("Unit cost"), MONEY, 1.2),
@@ -70,7 +70,8 @@ def purchase_order_report(view: PurchaseOrderView, shop_name: str, timezone: str
                             .format(number=row.number), small=True))
     return Report("purchase-order", _("Purchase order {number}").format(number=row.number),
                   shop_name, row.currency, timezone, Period(day, day), row.supplier_name,
-                  row.created_at, (addressed, Section(_("Order"), tuple(blocks))),
+                  row.created_at,
+                  (addressed, Section(pgettext("purchase order", "Order"), tuple(blocks))),
                   facts=tuple((name, value) for name, value in facts if value))
 
 

@@ -127,12 +127,12 @@ def check_request(request: ReportRequest) -> list[Problem]:
     problems = []
     kind = REPORTS.get(request.name)
     if kind is None:
-        problems.append(Problem("Report", _("'{name}' is not a report: choose one of {join}")
+        problems.append(Problem(N_("Report"), _("'{name}' is not a report: choose one of {join}")
                                           .format(name=request.name, join=', '.join(REPORTS))))
     elif request.channel and not kind.per_channel:
         problems.append(
             Problem(
-                "Channel",
+                N_("Channel"),
                 _(
                     "the {lower} report covers the whole shop's stock, which every channel shares: "
                     "leave the channel out"
@@ -140,25 +140,26 @@ def check_request(request: ReportRequest) -> list[Problem]:
             )
         )
     if request.promotion and request.name not in FOR_ONE_PROMOTION:
-        problems.append(Problem("Promotion", _("only the promotions report is made for one "
+        problems.append(Problem(N_("Promotion"), _("only the promotions report is made for one "
                                                "promotion: leave the promotion out")))
     out = Path(request.out)
     if out.suffix.lower() not in SUFFIXES:
         problems.append(
             Problem(
-                "Output file", _("'{name}' must end in .pdf, .csv or .xlsx").format(name=out.name)
+                N_("Output file"),
+                _("'{name}' must end in .pdf, .csv or .xlsx").format(name=out.name)
             )
         )
     elif out.is_dir():
         problems.append(
-            Problem("Output file", _("{out} is a folder: add a file name").format(out=out))
+            Problem(N_("Output file"), _("{out} is a folder: add a file name").format(out=out))
         )
     elif not out.parent.is_dir():
         problems.append(
-            Problem("Output file", _("there is no folder {parent}").format(parent=out.parent))
+            Problem(N_("Output file"), _("there is no folder {parent}").format(parent=out.parent))
         )
     if request.generated_at is not None and request.generated_at.tzinfo is None:
-        problems.append(Problem("Generated at", _("needs a time zone")))
+        problems.append(Problem(N_("Generated at"), _("needs a time zone")))
     return problems
 
 
@@ -230,7 +231,7 @@ def find_channel(session: Session, name: str) -> tuple[int, str]:
         known = ", ".join(c[1] for c in channels) or _("none yet")
         message = _("there is no channel named '{name}' (the shop's channels: {known})").format(
             name=name, known=known)
-    raise ValidationError([Problem("Channel", message)])
+    raise ValidationError([Problem(N_("Channel"), message)])
 
 
 class _Steps:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from ecdesk.i18n import N_, _, format_integer
+from ecdesk.i18n import N_, NC_, _, format_integer, pgettext
 from ecdesk.services.reports.charts import build_category_value_figure, figure_png
 from ecdesk.services.reports.inventory_queries import KINDS, StockScope, stock_figures
 from ecdesk.services.reports.model import (
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 TITLE = N_("Inventory valuation")
 STOCK_SCOPE = N_("Stock of all channels")  # the shelf is shared: there is no per-channel stock
 
-SHORT_LABELS = {"received": N_("Received"), "sold": N_("Sold"), "returned": N_("Returned"),
+SHORT_LABELS = {"received": NC_("stock movement", "Received"), "sold": N_("Sold"),
+                "returned": N_("Returned"),
                 "adjusted": N_("Adjusted"), "counted": N_("Counted"),
                 "written_off": N_("Written off"), "supplier_return": N_("To supplier")}
 
@@ -112,7 +113,7 @@ def _by_category(frame: pd.DataFrame, totals: dict[str, int]) -> Table:
     columns = (Column("category", _("Category"), TEXT, 2.45), Column("skus", _("SKUs"), COUNT, 0.7),
                Column("opening", _("Opening"), UNITS, 0.9), *_MOVEMENTS,
                Column("closing", _("Closing"), UNITS, 0.9),
-               Column("closing_value", _("Value"), MONEY, 1.5))
+               Column("closing_value", pgettext("stock value", "Value"), MONEY, 1.5))
     return Table("stock-by-category", _("Stock by category"), columns, frame, totals)
 
 
@@ -123,7 +124,7 @@ def _by_sku(skus: pd.DataFrame, categories: pd.DataFrame, totals: dict[str, int]
                Column("opening", _("Opening"), UNITS, 0.8), *_MOVEMENTS,
                Column("closing", _("Closing"), UNITS, 0.8),
                Column("unit_cost", _("Unit cost"), MONEY, 1.2),
-               Column("closing_value", _("Value"), MONEY, 1.3))
+               Column("closing_value", pgettext("stock value", "Value"), MONEY, 1.3))
     return Table("stock-by-sku", _("Stock by SKU"), columns, with_subtotals(skus, categories),
                  {key: value for key, value in totals.items() if key != "unit_cost"},
                  note=_("Subtotal rows follow each category's SKUs"))

@@ -346,7 +346,7 @@ def set_rotation_policy(uow: UnitOfWork, *, daily: int, weekly: int, monthly: in
     problems = [Problem(_KEEP_LABELS[field], _("must be between 0 and 365"))
                 for field, count in values.items() if not 0 <= count <= 365]
     if sum(values.values()) == 0:
-        problems.append(Problem("Backups", _("keep at least one automatic backup")))
+        problems.append(Problem(N_("Backups"), _("keep at least one automatic backup")))
     if problems:
         raise ValidationError(problems)
     with uow:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import AlertAck, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.models.base import utc_now
@@ -50,21 +50,21 @@ def check_snooze_date(until: date, today: date) -> list[Problem]:
     if until <= today:
         return [
             Problem(
-                "Snooze until",
+                N_("Snooze until"),
                 _("{isoformat} is not after today ({isoformat2}): choose a later day").format(
                     isoformat=until.isoformat(), isoformat2=today.isoformat()
                 ),
             )
         ]
     if (until - today).days > MAX_SNOOZE_DAYS:
-        return [Problem("Snooze until", _("can be at most a year from today"))]
+        return [Problem(N_("Snooze until"), _("can be at most a year from today"))]
     return []
 
 
 def unacknowledge_alerts(uow: UnitOfWork, keys: Sequence[AlertKey]) -> Changed:
     """Show these alerts again (forget their acknowledgement or snooze)."""
     if not keys:
-        raise ValidationError([Problem("Alerts", _("choose at least one alert"))])
+        raise ValidationError([Problem(N_("Alerts"), _("choose at least one alert"))])
     with uow:
         removed = _delete(uow.session, keys)
         record_bulk(uow.session, "alert_acks", {"action": "show again", "alerts": removed})
@@ -81,15 +81,16 @@ def _count(alerts: Sequence[Alert]) -> str:
 def _check_alerts(alerts: Sequence[Alert], problems: list[Problem] | None = None) -> None:
     problems = problems or []
     if not alerts:
-        problems.append(Problem("Alerts", _("choose at least one alert")))
+        problems.append(Problem(N_("Alerts"), _("choose at least one alert")))
     for row, alert in enumerate(alerts, start=1):
         if not _is_kind(alert.kind):
-            problems.append(Problem("Kind", _("'{kind}' is not an alert kind")
+            problems.append(Problem(N_("Kind"), _("'{kind}' is not an alert kind")
                                             .format(kind=alert.kind), row))
         if isinstance(alert.measure, bool) or not isinstance(alert.measure, int) \
                 or alert.measure < 0:
-            problems.append(Problem("Measure", _("'{measure}' is not a whole number of at least 0")
-                                               .format(measure=alert.measure), row))
+            problems.append(Problem(N_("Measure"),
+                                    _("'{measure}' is not a whole number of at least 0")
+                                    .format(measure=alert.measure), row))
     if problems:
         raise ValidationError(problems)
 

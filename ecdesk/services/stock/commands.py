@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import NotFoundError, Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import MovementKind, StockPolicy, Variant
 from ecdesk.models.audit import record_bulk
 from ecdesk.services.changes import ChangeArea, Changed
@@ -33,16 +33,16 @@ def adjust_stock(uow: UnitOfWork, *, variant_id: int, kind: MovementKind, quanti
     if kind not in MANUAL_KINDS:
         problems.append(
             Problem(
-                "Kind",
+                N_("Kind"),
                 _("'{value}' movements are made by orders and stock counts, not by hand").format(
                     value=kind.value
                 ),
             )
         )
     if quantity == 0:
-        problems.append(Problem("Quantity", _("must not be zero")))
+        problems.append(Problem(N_("Quantity"), _("must not be zero")))
     if kind == MovementKind.ADJUSTED and not reason.strip():
-        problems.append(Problem("Reason", _("is required for an adjustment")))
+        problems.append(Problem(N_("Reason"), _("is required for an adjustment")))
     if problems:
         raise ValidationError(problems)
     with uow:
@@ -75,13 +75,14 @@ def post_stock_count(uow: UnitOfWork, counts: Mapping[int, int], *, reference: s
     """Record counted quantities (variant id -> units on the shelf) and post the differences."""
     problems = [
         Problem(
-            "Counted", _("'{value}' is not a whole number of at least 0").format(value=value), row
+            N_("Counted"),
+            _("'{value}' is not a whole number of at least 0").format(value=value), row
         )
         for row, value in enumerate(counts.values(), start=1)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0
     ]
     if not counts:
-        problems.append(Problem("Counted", _("nothing was counted")))
+        problems.append(Problem(N_("Counted"), _("nothing was counted")))
     if problems:
         raise ValidationError(problems)
     reference = reference.strip() or "Stock count"
@@ -148,7 +149,7 @@ def check_policy(draft: PolicyDraft) -> list[Problem]:
             problems.append(Problem(name.replace("_", " ").capitalize(), _("must be at least 1")))
     if (draft.max_stock is not None and draft.reorder_point is not None
             and draft.max_stock < draft.reorder_point):
-        problems.append(Problem("Max stock", _("must not be below the reorder point")))
+        problems.append(Problem(N_("Max stock"), _("must not be below the reorder point")))
     return problems
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 from ecdesk.models import MovementKind, Setting, StockMovement, StockPolicy, Variant
 from ecdesk.models.base import utc_now
 from ecdesk.services.stock.defaults import PREFIX
@@ -102,7 +102,7 @@ def _sign_problem(movement: Movement) -> Problem | None:
     if sign and (movement.quantity > 0) != (sign > 0):
         direction = "add to" if sign > 0 else "take from"
         return Problem(
-            "Quantity",
+            N_("Quantity"),
             _("a '{value}' movement must {direction} stock (got {quantity})").format(
                 value=movement.kind.value, direction=direction, quantity=movement.quantity
             ),
@@ -156,7 +156,7 @@ def negative_stock_problems(session: Session, deltas: Counter[int]) -> list[Prob
             if after < 0 and not allows_negative(allowed, default):
                 problems.append(
                     Problem(
-                        f"SKU {sku}",
+                        _("SKU {sku}").format(sku=sku),
                         _(
                             "{on_hand} on hand; this would take it to {after}. Negative stock is "
                             "not allowed for this SKU (change it in the stock settings)."

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from sqlalchemy.orm import Session
 
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, _, pgettext
 from ecdesk.models import PurchaseOrder
 from ecdesk.money import to_minor_units
 from ecdesk.services.purchasing.queries import OPEN_STATUSES, order_rows, orders_query
@@ -78,13 +78,14 @@ def build_suppliers_report(session: Session, scope: ReportScope,
               for key in ("orders", "ordered", "accepted", "rejected")}
     scorecards = Table("scorecards", _("Supplier scorecards"), (
         Column("supplier", _("Supplier"), TEXT, 2.6), Column("score", _("Score"), TEXT, 0.7),
-        Column("orders", _("Orders"), COUNT, 0.7), Column("ordered", _("Ordered"), UNITS, 0.9),
+        Column("orders", pgettext("purchase orders", "Orders"), COUNT, 0.7),
+        Column("ordered", _("Ordered"), UNITS, 0.9),
         Column("accepted", _("Accepted"), UNITS, 0.9),
         Column("rejected", _("Refused"), UNITS, 0.8),
         Column("on_time", _("On time"), RATE, 0.8), Column("fill_rate", _("Fill rate"), RATE, 0.8),
         Column("lead", _("Lead days"), TEXT, 1.0),
         Column("rejection_rate", _("Rejected"), RATE, 0.9),
-        Column("return_rate", _("Returns"), RATE, 0.9),
+        Column("return_rate", pgettext("return rate", "Returns"), RATE, 0.9),
         Column("price_variance", _("Price var."), RATE, 0.9),
         Column("ratings", _("Ratings"), TEXT, 0.8)), rows, totals,
         note=_("Lead days: actual / promised; ratings: service / innovation"))

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
 from ecdesk.errors import Problem, ValidationError
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, NC_, _
 from ecdesk.models import Setting, Supplier
 from ecdesk.services.changes import ChangeArea, Changed
 from ecdesk.services.common.period import Period
@@ -59,7 +59,7 @@ class ScoreWeights:
 WEIGHT_LABELS = {"on_time": N_("On-time delivery"), "fill_rate": N_("Fill rate"),
                  "lead_time": N_("Lead time"), "quality": N_("Quality (not rejected)"),
                  "returns": N_("Customer returns"), "price": N_("Price stability"),
-                 "service": N_("Service"), "innovation": N_("Innovation")}
+                 "service": NC_("supplier rating", "Service"), "innovation": N_("Innovation")}
 
 
 def read_score_weights(session: Session) -> ScoreWeights:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, _, pgettext
 from ecdesk.services.reports.model import (
     COUNT,
     MONEY,
@@ -266,7 +266,8 @@ def refunds_table(session: Session, scope: ReportScope) -> Table:
                            "reason": r.reason, "amount": int(r.amount)} for r in rows],
                          columns=["at", "order", "channel", "reference", "reason", "amount"])
     return Table("refunds", _("Refunds paid in the period"), (
-        Column("at", _("Refunded"), TEXT, 1.4), Column("order", _("Order"), TEXT, 1.9),
+        Column("at", pgettext("when", "Refunded"), TEXT, 1.4),
+        Column("order", _("Order"), TEXT, 1.9),
         Column("channel", _("Channel"), TEXT, 1.4),
         Column("reference", _("Reference"), TEXT, 1.0),
         Column("reason", _("Reason"), TEXT, 2.2), Column("amount", _("Amount"), MONEY, 1.1)),

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from ecdesk.errors import Problem
-from ecdesk.i18n import N_, _
+from ecdesk.i18n import N_, NC_, _
 from ecdesk.models import OrderStatus
 from ecdesk.money import round_line_total
 from ecdesk.services.common.spread import spread_by_value
@@ -41,14 +41,15 @@ FIELD_LABELS = {
     "number": N_("Order number"), "created_at": N_("Order date"), "paid_at": N_("Paid at"),
     "shipped_at": N_("Shipped at"), "status": N_("Status"), "sku": N_("SKU"),
     "sku_fallback": N_("SKU"), "title": N_("Item"),
-    "quantity": N_("Quantity"), "price": N_("Price"), "line_discount": N_("Line discount"),
+    "quantity": N_("Quantity"), "price": NC_("order line", "Price"),
+    "line_discount": N_("Line discount"),
     "shipping": N_("Shipping"), "refunded": N_("Refunded"), "customer_name": N_("Customer"),
     "customer_key": N_("Buyer"), "currency": N_("Currency"),
     # Read by some formats only (Shopify's money and statuses, the platforms' shipping facts).
     "email": N_("E-mail"), "financial_status": N_("Payment status"),
-    "fulfillment_status": N_("Fulfillment status"), "subtotal": N_("Subtotal"),
+    "fulfillment_status": N_("Fulfillment status"), "subtotal": NC_("order", "Subtotal"),
     "order_discount": N_("Order discount"), "cancelled_at": N_("Cancelled at"),
-    "tax": N_("Tax"), "total": N_("Total"), "shipping_name": N_("Ship-to name"),
+    "tax": N_("Tax"), "total": NC_("order", "Total"), "shipping_name": N_("Ship-to name"),
     "delivered_at": N_("Delivered at"), "carrier": N_("Carrier"),
     "tracking_number": N_("Tracking number"), "discount_code": N_("Discount code"),
 }
