@@ -47,12 +47,14 @@ class CalendarPanel(QWidget):
         for widget in (self.previous, self.today, self.next):
             bar.addWidget(widget)
         bar.addWidget(self.title, 1)
-        bar.addWidget(QLabel(self.tr("Drafts can be dragged to move them, or by an end to "
-                                     "change their dates.")))
         bar.addWidget(self.view)
+        # Under the bar and wrapped: beside it, its one line made the page too wide for a laptop.
+        hint = QLabel(self.tr("Drafts can be dragged to move them, or by an end to "
+                              "change their dates."), wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(hint)
         layout.addWidget(self.calendar, 1)
         context.clock.minute_changed.connect(self._tick)
 
