@@ -247,3 +247,40 @@ def test_channel_buttons_do_nothing_without_a_selection(
     page.channels.selectRow(2)
     page.edit_channel()
     assert opened[-1].name == "拼多多 Pinduoduo"
+
+
+# -- the Service section ------------------------------------------------------------------------
+def test_the_service_section_edits_the_calendar_the_tickets_dialog_shows(
+        qtbot: QtBot, page: SettingsPage, context: ShopContext,
+        message_boxes: list[tuple[str, str, str]]) -> None:
+    from ecdesk.services.tickets.policies import get_business_calendar
+    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+    from ecdesk.views.tickets.service_settings_editor import ServiceSettingsEditor
+
+    tabs = [page.sections.tabText(n) for n in range(page.sections.count())]
+    assert tabs == ["Sales channels", "Service"]
+    editor = page.section_widgets["ServiceSettingsEditor"]
+    assert isinstance(editor, ServiceSettingsEditor)
+    dialog = ServiceSettingsDialog(context)
+    qtbot.addWidget(dialog)
+    assert type(dialog.editor) is type(editor)  # one editor, shown in both places
+    editor.weekdays[5].setChecked(True)  # Saturdays too, in the Settings page
+    editor.save_calendar()
+    settings, _days = get_business_calendar(context.uow(), 2026)
+    assert settings.weekdays == (0, 1, 2, 3, 4, 5)
+    assert dialog.editor.weekdays[5].isChecked()  # the dialog's copy followed the change
+    editor.policies.setCurrentCell(0, 0)
+    editor.first.setValue(0)
+    editor.save_policy()
+    assert message_boxes and "above zero" in message_boxes[-1][2]
+
+
+def test_a_channel_added_in_the_settings_gets_its_return_window_in_the_service_section(
+        page: SettingsPage, context: ShopContext) -> None:
+    from ecdesk.services.channels import save_channel
+
+    editor = page.section_widgets["ServiceSettingsEditor"]
+    before = len(editor.window_spins)
+    context.broadcast(save_channel(context.uow(), name="抖音 Douyin", kind="other",
+                                   currency="CNY"))
+    assert len(editor.window_spins) == before + 1

@@ -95,9 +95,9 @@ def test_a_reply_and_a_status_key_move_the_ticket_and_pause_its_clock(
 def test_service_settings_save_the_calendar_and_refuse_a_zero_target(
         qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
     from ecdesk.services.tickets.policies import get_business_calendar, list_sla_policies
-    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+    from ecdesk.views.tickets.service_settings_editor import ServiceSettingsEditor
 
-    dialog = ServiceSettingsDialog(context)
+    dialog = ServiceSettingsEditor(context)
     qtbot.addWidget(dialog)
     assert dialog.days.rowCount() > 0  # the library's holidays of this year
     dialog.weekdays[5].setChecked(True)  # Saturdays too
@@ -115,9 +115,9 @@ def test_service_settings_save_the_calendar_and_refuse_a_zero_target(
 def test_a_canned_reply_is_written_in_the_service_settings(
         qtbot: QtBot, context: ShopContext, message_boxes: list[tuple[str, str, str]]) -> None:
     from ecdesk.services.tickets.canned import list_canned_replies
-    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+    from ecdesk.views.tickets.service_settings_editor import ServiceSettingsEditor
 
-    dialog = ServiceSettingsDialog(context)
+    dialog = ServiceSettingsEditor(context)
     qtbot.addWidget(dialog)
     dialog.canned.setCurrentIndex(0)  # a new one
     dialog.canned_title.setText("Thanks")
@@ -182,9 +182,9 @@ def test_the_customer_search_finds_nobody_for_words_no_customer_has(
 def test_service_settings_state_the_window_rule_and_save_a_channels_transit_days(
         qtbot: QtBot, context: ShopContext) -> None:
     from ecdesk.services.returns.window import return_windows
-    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+    from ecdesk.views.tickets.service_settings_editor import ServiceSettingsEditor
 
-    dialog = ServiceSettingsDialog(context)
+    dialog = ServiceSettingsEditor(context)
     qtbot.addWidget(dialog)
     assert "after delivery" in dialog.window_rule.text()
     assert "transit days" in dialog.window_rule.text()
@@ -192,3 +192,16 @@ def test_service_settings_state_the_window_rule_and_save_a_channels_transit_days
     spin.setValue(5)
     spin.editingFinished.emit()
     assert return_windows(context.uow())[channel_id][1] == 5
+
+
+def test_the_tickets_service_settings_key_opens_the_editor_the_settings_page_shows(
+        qtbot: QtBot, page: TicketsPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ecdesk.views.tickets.service_settings_dialog import ServiceSettingsDialog
+    from ecdesk.views.tickets.service_settings_editor import ServiceSettingsEditor
+
+    shown: list[object] = []
+    monkeypatch.setattr(ServiceSettingsDialog, "exec", lambda dialog: shown.append(
+        dialog.editor) or 0)
+    qtbot.keyClick(page.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert len(shown) == 1 and isinstance(shown[0], ServiceSettingsEditor)

@@ -1,4 +1,5 @@
-"""The Settings page: the shop's own settings and the sales channels it sells on."""
+"""The Settings page: the shop's own settings, the sales channels it sells on, and each
+capability's settings section (Service)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +49,7 @@ from ecdesk.services.shop_file.backups import backups_dir, get_rotation_policy, 
 from ecdesk.views.settings.language_box import LanguageBox
 from ecdesk.views.settings.settings_forms import ShopSettingsForm
 from ecdesk.views.settings.stock_defaults_box import StockDefaultsBox
+from ecdesk.views.shell.pages import SETTINGS_SECTIONS, registry_text, section_class
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.locale_format import percent
 
@@ -91,10 +94,21 @@ class SettingsPage(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        channel_box = QGroupBox(self.tr("Sales channels"))
+        channel_box = QWidget()
         channel_layout = QVBoxLayout(channel_box)
         channel_layout.addWidget(self.channels)
         channel_layout.addLayout(buttons)
+        # Sales channels, then each capability's section (Service: the business calendar, SLA
+        # targets, return windows and canned replies, as the Tickets page's dialog edits them).
+        self.sections = QTabWidget()
+        self.sections.addTab(channel_box, self.tr("Sales channels"))
+        self.section_widgets: dict[str, QWidget] = {}
+        for section in SETTINGS_SECTIONS:
+            widget = section_class(section)(context, self.sections)
+            self.section_widgets[section.cls] = widget
+            area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            area.setWidget(widget)
+            self.sections.addTab(area, registry_text(section.label))
 
         left = QVBoxLayout()
         left.addWidget(shop_box)
@@ -111,7 +125,7 @@ class SettingsPage(QWidget):
         top.addWidget(defaults_area, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(channel_box, 1)
+        layout.addWidget(self.sections, 1)
         self._channel_rows: list[ChannelInfo] = []
         context.listen(self, self._on_changed)
         self.refresh()

@@ -118,6 +118,27 @@ PAGES = (
 )
 
 
+@dataclass(frozen=True)
+class SettingsSection:
+    """A capability's settings shown as a tab of the Settings page: a QWidget taking
+    (context, parent), the same editor its own page may open in a dialog."""
+
+    label: str
+    module: str
+    cls: str
+
+
+# The Settings page imports no capability's views: it builds these by name.
+SETTINGS_SECTIONS = (
+    SettingsSection(window_text("Service"), "ecdesk.views.tickets.service_settings_editor",
+                    "ServiceSettingsEditor"),
+)
+
+
+def section_class(section: SettingsSection) -> type[QWidget]:
+    return getattr(import_module(section.module), section.cls)  # type: ignore[no-any-return]
+
+
 DEFAULT_PAGE = "dashboard"  # a new user starts here; afterwards, on the page last used
 
 

@@ -111,6 +111,10 @@
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Service</source>
+        <translation>客服与售后</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialogs</name>

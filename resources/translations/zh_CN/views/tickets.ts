@@ -151,6 +151,13 @@
 <context>
     <name>ServiceSettingsDialog</name>
     <message>
+        <source>Service settings</source>
+        <translation>客服设置</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceSettingsEditor</name>
+    <message>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
@@ -177,10 +184,6 @@
     <message>
         <source>Sun</source>
         <translation>周日</translation>
-    </message>
-    <message>
-        <source>Service settings</source>
-        <translation>客服设置</translation>
     </message>
     <message>
         <source>Business calendar</source>
