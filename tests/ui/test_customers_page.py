@@ -9,9 +9,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from ecdesk.services.customers.dto import CustomerQuery
 from ecdesk.services.customers.queries import get_customer, list_customers
@@ -115,12 +118,36 @@ def test_a_bad_birthday_is_refused_and_the_dialog_stays_open(
     assert any("not a date" in text for _kind, _title, text in message_boxes)
 
 
+def pick(dialog: MergeDialog, customer_id: int) -> None:
+    """Search the customer to keep by its name (or its handle) and choose it in the list."""
+    with dialog.context.uow() as uow:
+        name, handle = uow.session.execute(text(
+            "SELECT c.name, coalesce(h.key, '') FROM customers c LEFT JOIN customer_handles h "
+            "ON h.customer_id = c.id WHERE c.id = :id LIMIT 1"), {"id": customer_id}).one()
+    dialog.target.search.setText(name or handle)
+    QTest.keyClick(dialog.target.search, Qt.Key.Key_Return)
+    assert dialog.target.choose(customer_id)
+
+
+def test_merging_without_choosing_a_customer_says_to_search_and_merges_nothing(
+        page: CustomersPage, context: ShopContext, message_boxes: list) -> None:
+    page.select_row(0)
+    customer_id = page.selected_id()
+    dialog = MergeDialog(context, get_customer(context.uow(), customer_id), page)
+    assert dialog.target.customer_id() is None
+
+    dialog.merge()
+
+    assert any("search for the customer to keep" in text for _k, _t, text in message_boxes)
+    assert page.model.row_of(customer_id) is not None
+
+
 def test_merging_into_itself_is_refused_in_the_services_words(
         page: CustomersPage, context: ShopContext, message_boxes: list) -> None:
     page.select_row(0)
     customer_id = page.selected_id()
     dialog = MergeDialog(context, get_customer(context.uow(), customer_id), page)
-    dialog.target.setValue(customer_id)
+    pick(dialog, customer_id)
 
     dialog.merge()
 
@@ -133,7 +160,7 @@ def test_merging_two_customers_leaves_one_in_the_list(
     kept = page.model.row_at(1).id
     merged = page.selected_id()
     dialog = MergeDialog(context, get_customer(context.uow(), merged), page)
-    dialog.target.setValue(kept)
+    pick(dialog, kept)
 
     dialog.merge()
 

@@ -9,16 +9,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ecdesk.errors import Problem, ValidationError
 from ecdesk.services.customers.commands import update_customer
 from ecdesk.services.customers.dto import CustomerDetail, CustomerEdit
 from ecdesk.services.customers.merge import merge_customers
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.customer_picker import CustomerPicker
 from ecdesk.views.widgets.forms import problem_label
+from ecdesk.views.widgets.operations import explain_refusal
 
 
 class CustomerDialog(QDialog):
@@ -67,17 +69,17 @@ class CustomerDialog(QDialog):
 
 
 class MergeDialog(QDialog):
-    """Merge the selected customer into another one, named by its number."""
+    """Merge the selected customer into another one, picked by name or handle."""
 
     def __init__(self, context: ShopContext, detail: CustomerDetail,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context, self.merged_id = context, detail.row.id
         self.setWindowTitle(self.tr("Merge customer"))
-        self.target = QSpinBox(minimum=1, maximum=2_000_000_000)
+        self.target = CustomerPicker(context, self.tr("(choose the customer to keep)"))
         form = QFormLayout()
-        form.addRow(self.tr("Merge %s (#%s) into customer #") % (
-            detail.row.name, detail.row.id), self.target)
+        form.addRow(self.tr("Merge %s (#%s) into") % (detail.row.name, detail.row.id),
+                    self.target)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Merge"))
@@ -92,6 +94,12 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
 
     def merge(self) -> None:
+        into = self.target.customer_id()
+        if into is None:
+            explain_refusal(self, ValidationError([Problem(
+                self.tr("Customer"), self.tr("search for the customer to keep and choose it"))]),
+                self.tr("Not merged"))
+            return
         if self.context.write(self, merge_customers, merged_id=self.merged_id,
-                              into_id=self.target.value()) is not None:
+                              into_id=into) is not None:
             self.accept()

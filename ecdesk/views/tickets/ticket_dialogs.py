@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.channels import list_channels
-from ecdesk.services.customers.search_hits import find_customers
 from ecdesk.services.returns.queries import ReturnableOrder, find_returnable_order
 from ecdesk.services.tickets.commands import (
     open_ticket,
@@ -34,6 +32,7 @@ from ecdesk.services.tickets.commands import (
 from ecdesk.services.tickets.dto import TicketDetail, TicketDraft, TicketLineDraft
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.tickets.ticket_labels import OUTCOMES, PRIORITIES, REASONS, TYPES, word
+from ecdesk.views.widgets.customer_picker import CustomerPicker
 from ecdesk.views.widgets.forms import save_cancel_buttons
 
 GOODS_TYPES = ("return", "exchange", "repair", "refund_only")
@@ -65,15 +64,7 @@ class NewTicketDialog(QDialog):
         self.type = _combo(TYPES)
         self.priority = _combo(PRIORITIES, "normal")
         self.subject = QLineEdit()
-        self.customer_search = QLineEdit(placeholderText=self.tr(
-            "Search a customer by name, e-mail, phone or handle"))
-        self.customer_search.setClearButtonEnabled(True)
-        self.customer_search.returnPressed.connect(self._find_customers)
-        self.customer = QComboBox(minimumContentsLength=24)
-        self._find_customers()
-        customer_row = QHBoxLayout()
-        customer_row.addWidget(self.customer_search, 1)
-        customer_row.addWidget(self.customer, 1)
+        self.customer = CustomerPicker(context, self.tr("(no customer)"))
         self.order_number = QLineEdit(placeholderText=self.tr("Order number (optional)"))
         self.order_number.editingFinished.connect(self._find_order)
         self.order_note = QLabel()
@@ -91,7 +82,7 @@ class NewTicketDialog(QDialog):
         form.addRow(self.tr("Type"), self.type)
         form.addRow(self.tr("Priority"), self.priority)
         form.addRow(self.tr("Subject"), self.subject)
-        form.addRow(self.tr("Customer"), customer_row)
+        form.addRow(self.tr("Customer"), self.customer)
         form.addRow(self.tr("Order"), self.order_number)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -99,17 +90,6 @@ class NewTicketDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(save_cancel_buttons(self, self.save))
         self.resize(560, 520)
-
-    def _find_customers(self) -> None:
-        """The customers matching the words typed (Enter), for a ticket without an order; an
-        order's own customer takes their place."""
-        text = self.customer_search.text().strip()
-        self.customer.clear()
-        self.customer.addItem(self.tr("(no customer)"), None)
-        if text:
-            for hit in find_customers(self.context.uow(), text):
-                self.customer.addItem(hit.label, hit.id)
-            self.customer.setCurrentIndex(1 if self.customer.count() > 1 else 0)
 
     def start_from_order(self, order: ReturnableOrder) -> None:
         """A return or exchange of this order (the Orders page's action): its channel, number,
@@ -132,8 +112,7 @@ class NewTicketDialog(QDialog):
             self.order_note.setText(self.tr("No order %1 on this channel").replace("%1", number))
         else:
             self.order_note.setText(self.order.customer_name if self.order else "")
-        for widget in (self.customer_search, self.customer):  # the order's customer is used
-            widget.setEnabled(self.order is None)
+        self.customer.setEnabled(self.order is None)  # the order's customer is used
         lines = self.order.lines if self.order else ()
         self.lines.setVisible(bool(lines))
         self.lines.setRowCount(len(lines))
@@ -159,7 +138,7 @@ class NewTicketDialog(QDialog):
             channel_id=self.channel.currentData(), subject=self.subject.text(),
             type=self.type.currentData(), priority=self.priority.currentData(),
             order_id=self.order.id if self.order else None,
-            customer_id=self.order.customer_id if self.order else self.customer.currentData(),
+            customer_id=self.order.customer_id if self.order else self.customer.customer_id(),
             message=self.message.toPlainText(), lines=tuple(lines))
 
     def save(self) -> None:

@@ -265,8 +265,12 @@
         <translation>合并客户</translation>
     </message>
     <message>
-        <source>Merge %s (#%s) into customer #</source>
-        <translation>将 %s（#%s）合并到客户 #</translation>
+        <source>(choose the customer to keep)</source>
+        <translation>（选择要保留的客户）</translation>
+    </message>
+    <message>
+        <source>Merge %s (#%s) into</source>
+        <translation>将 %s（#%s）合并到</translation>
     </message>
     <message>
         <source>Merge</source>
@@ -275,6 +279,18 @@
     <message>
         <source>Its channel handles and orders move to that customer; it is kept, marked as merged, and the merge is in the audit trail.</source>
         <translation>其各渠道买家账号和订单将转到该客户名下；原客户保留并标记为已合并，合并记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>search for the customer to keep and choose it</source>
+        <translation>请搜索并选择要保留的客户</translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation>未合并</translation>
     </message>
 </context>
 </TS>

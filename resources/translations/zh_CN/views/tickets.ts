@@ -27,10 +27,6 @@
         <translation>新建工单</translation>
     </message>
     <message>
-        <source>Search a customer by name, e-mail, phone or handle</source>
-        <translation>按姓名、邮箱、电话或平台账号搜索客户</translation>
-    </message>
-    <message>
         <source>Order number (optional)</source>
         <translation>订单号（可选）</translation>
     </message>

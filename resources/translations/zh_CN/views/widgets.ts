@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Search a customer by name, e-mail, phone or handle</source>
+        <translation>按姓名、邮箱、电话或买家账号搜索客户</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <source>Row</source>
