@@ -117,6 +117,22 @@ def test_the_list_sorts_by_spent_by_default_and_pages(rfm_shop: SmallShop) -> No
     assert first.total == 7 and first.has_more
 
 
+@pytest.mark.parametrize("sort", ["name", "orders", "spent", "last_order", "segment"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_read_after_the_last_row_give_the_whole_list_in_order(
+        rfm_shop: SmallShop, sort: str, descending: bool) -> None:
+    query = CustomerQuery(sort=sort, descending=descending)
+    whole = [r.id for r in list_customers(rfm_shop.db.uow(), query, limit=50).rows]
+    paged, after = [], None
+    while True:  # two rows a page, each read after the page before (ties and no last order)
+        page = list_customers(rfm_shop.db.uow(), query, limit=2, after=after)
+        paged += [r.id for r in page.rows]
+        if not page.has_more:
+            break
+        after = page.cursor
+    assert paged == whole and len(whole) == 7
+
+
 def test_search_finds_by_name_or_handle_and_takes_wildcards_literally(
         rfm_shop: SmallShop) -> None:
     assert list(rows_by_name(rfm_shop.db, text="ca")) == ["Cai"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from ecdesk.db import UnitOfWork
@@ -15,6 +15,7 @@ from ecdesk.i18n import _
 from ecdesk.models import Channel, Customer, CustomerHandle, Order
 from ecdesk.models.base import UtcDateTime
 from ecdesk.models.tickets import Ticket
+from ecdesk.services.common.keyset import Cursor, Keyset, ordered_keys
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.period import Period
 from ecdesk.services.common.shop_time import shop_today, shop_zone
@@ -68,32 +69,42 @@ def _where(spec: CustomerQuery, params: dict[str, Any]) -> str:
 
 
 def list_customers(uow: UnitOfWork, spec: CustomerQuery, *, offset: int = 0, limit: int = 256,
-                   count: bool = True) -> Page[CustomerRow]:
+                   count: bool = True, after: Cursor | None = None) -> Page[CustomerRow]:
     """One page of customers with their stored RFM (rfm_store.py: refresh it first when
-    stale), filtered, searched and sorted in SQL; without `count`, a page with more after it
-    comes uncounted."""
+    stale), filtered, searched and sorted in SQL; the next page is read `after` the last row
+    of the one before (keyset: services/common/keyset.py), else from `offset`. Without
+    `count`, a page with more after it comes uncounted."""
     with uow:
-        return customer_page(uow.session, spec, offset=offset, limit=limit, count=count)
+        return customer_page(uow.session, spec, offset=offset, limit=limit, count=count,
+                             after=after)
+
+
+def _keyset(spec: CustomerQuery) -> Keyset:
+    order = literal_column(SORTS.get(spec.sort, SORTS["spent"]))
+    return Keyset(ordered_keys([order], literal_column("rfm.customer_id"), spec.descending,
+                               not_null=() if spec.sort == "last_order" else (order,)))
 
 
 def customer_page(session: Session, spec: CustomerQuery, *, offset: int = 0,
-                  limit: int | None = 256, count: bool = True) -> Page[CustomerRow]:
+                  limit: int | None = 256, count: bool = True,
+                  after: Cursor | None = None) -> Page[CustomerRow]:
     params: dict[str, Any] = {}
     where = _where(spec, params)
-    order = SORTS.get(spec.sort, SORTS["spent"])
-    direction = "DESC" if spec.descending else "ASC"
-    params.update(limit=-1 if limit is None else limit + 1, offset=offset)
-    result = session.execute(text(
-        f"SELECT {_COLUMNS} {_FROM} WHERE {where} ORDER BY {order} {direction}, "
-        f"rfm.customer_id {direction} LIMIT :limit OFFSET :offset"), params)
+    keyset = _keyset(spec)
+    query = (select(text(_COLUMNS), *keyset.columns()).select_from(text(_FROM[len("FROM "):]))
+             .where(text(where).bindparams(**params)).order_by(*keyset.order_by()))
+    query = query.where(keyset.after(after)) if after is not None else query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit + 1)
+    result = session.execute(query).all()
+    more = limit is not None and len(result) > limit
+    result = result[:limit] if more else result
     rows = [_row(row) for row in result]
-    more = limit is not None and len(rows) > limit
-    rows = rows[:limit] if more else rows
-    if not more and (rows or offset == 0):
+    if not more and after is None and (rows or offset == 0):
         total: int | None = offset + len(rows)
     else:
         total = _count(session, where, params) if count else None
-    return Page(rows, total, more)
+    return Page(rows, total, more, keyset.cursor_of(result[-1]) if result else None)
 
 
 def _count(session: Session, where: str, params: dict[str, Any]) -> int:

@@ -158,11 +158,13 @@ class CustomersPage(QWidget):
         self._update_actions()
 
     # -- data ------------------------------------------------------------------------------
-    def _load(self, query: CustomerQuery, offset: int, limit: int) -> Page[CustomerRow]:
-        # A search is counted with its page; the whole list and a segment are counted by the
-        # segment summary the page shows anyway (each count is a pass over every order).
+    def _load(self, query: CustomerQuery, offset: int, limit: int,
+              after: tuple[object, ...] | None = None) -> Page[CustomerRow]:
+        # Paged by keyset (the next page after the last row shown). A search is counted with
+        # its page; the whole list and a segment are counted by the segment summary the page
+        # shows anyway (each count is a pass over every order).
         return list_customers(self.context.uow(), query, offset=offset, limit=limit,
-                              count=bool(query.text.strip()))
+                              count=bool(query.text.strip()), after=after)
 
     def _show_count(self, total: int) -> None:
         query, summary = self.model.query, self._summary
