@@ -22,7 +22,7 @@ from pathlib import Path
 from ecdesk import __version__
 from ecdesk.config import is_frozen, settle_bundle_environment
 from ecdesk.errors import EcdeskError
-from ecdesk.i18n import _
+from ecdesk.i18n import _, format_decimal, format_integer
 
 EXIT_OK, EXIT_FAILURE = 0, 1
 
@@ -41,11 +41,14 @@ class SelftestResult:
     seconds: float
 
     def line(self) -> str:
-        where = "installed bundle" if is_frozen() else "source"
-        return (f"ecdesk {__version__} selftest OK ({where}, {self.seconds:.1f} s): demo shop "
-                f"with {self.skus} SKUs, main window with {len(self.pages)} pages "
-                f"({', '.join(self.pages)}), report {self.report.name} with its font embedded, "
-                "database integrity and links OK")
+        """The answer in the language the selftest runs in (`--lang zh_CN --selftest`)."""
+        where = _("installed bundle") if is_frozen() else _("source")
+        return _("ecdesk {version} selftest OK ({where}, {seconds} s): demo shop with {skus} "
+                 "SKUs, main window with {count} pages ({pages}), report {report} with its "
+                 "font embedded, database integrity and links OK").format(
+            version=__version__, where=where, seconds=format_decimal(self.seconds, 1),
+            skus=format_integer(self.skus), count=format_integer(len(self.pages)),
+            pages=_(", ").join(self.pages), report=self.report.name)
 
 
 def run_selftest() -> int:
@@ -60,7 +63,8 @@ def run_selftest() -> int:
     try:
         result = check_installation(folder)
     except SelftestError as failure:
-        print(f"ecdesk {__version__} selftest FAILED at {failure}", file=sys.stderr)
+        print(_("ecdesk {version} selftest FAILED at {step}: {reason}").format(
+            version=__version__, step=failure.step, reason=failure.reason), file=sys.stderr)
         return EXIT_FAILURE
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -72,15 +76,15 @@ def check_installation(folder: Path) -> SelftestResult:
     """Every check, in `folder` (which must exist); SelftestError names the first that fails."""
     started = time.perf_counter()
     shop = folder / "selftest-shop.ecdesk"
-    with _step("creating the demo shop"):
+    with _step(_("creating the demo shop")):
         from ecdesk.services.demo.shop import create_demo_shop
 
         skus = create_demo_shop(shop, scale="small", seed=1).variants
-    with _step("the main window"):
+    with _step(_("the main window")):
         from ecdesk.views.shell.selftest_window import open_every_page
 
         pages = tuple(open_every_page(shop))
-    with _step("the PDF report"):
+    with _step(_("the PDF report")):
         report = write_sample_report(shop, folder)
         data = report.read_bytes()
         if not data.startswith(b"%PDF-"):
@@ -89,7 +93,7 @@ def check_installation(folder: Path) -> SelftestResult:
             raise EcdeskError(
                 _("{name} has no embedded font: readers may show boxes").format(name=report.name)
             )
-    with _step("checking the database"):
+    with _step(_("checking the database")):
         from ecdesk.services.shop_file.backups import integrity_problems
 
         problems = integrity_problems(shop)

@@ -67,9 +67,10 @@ def test_the_selftest_in_chinese_walks_every_page_by_its_chinese_name(tmp_path: 
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     [line] = done.stdout.splitlines()
-    assert " selftest OK (source, " in line
-    pages = line.split("pages (", 1)[1].split("), report", 1)[0]
-    assert "经营概况" in pages and "订单" in pages and "设置" in pages
+    assert " 自检通过（源代码，" in line and "数据库完整性与关联检查通过" in line
+    pages = line.split("个页面（", 1)[1].split("），报表", 1)[0]
+    assert "经营概况" in pages and "订单" in pages and "设置" in pages and "、" in pages
+    assert "selftest OK" not in line
     assert [name for name in ("Dashboard", "Listings", "Orders", "Settings") if name in pages] == []
     assert list(temp.iterdir()) == [] and list(data_dir.iterdir()) == []
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ecdesk.services.dashboard.model import Dashboard
 from ecdesk.services.reports.charts import build_sales_trend_figure
+from ecdesk.services.reports.fonts import chart_font
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -26,5 +27,5 @@ def build_dashboard_trend(board: Dashboard, width_cm: float = 24.0,
             if hit:
                 axes.axvspan(hit[0] - 0.5, hit[-1] + 0.5, color=MARK_COLOR, alpha=0.25, lw=0)
                 axes.annotate(mark.label, (hit[0] - 0.4, 1.0), xycoords=("data", "axes fraction"),
-                              fontsize=6, va="top")
+                              fontsize=6, va="top", fontfamily=chart_font())  # 双11: no boxes
     return figure
