@@ -203,3 +203,17 @@ def test_the_tickets_service_settings_key_opens_the_editor_the_settings_page_sho
     qtbot.keyClick(page.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     assert len(shown) == 1 and isinstance(shown[0], ServiceSettingsEditor)
+
+
+def test_a_new_channel_joins_the_channel_filter_and_the_chosen_channel_stays(
+        qtbot: QtBot, page: TicketsPage, context: ShopContext) -> None:
+    from ecdesk.services.channels import save_channel
+
+    combo = page.channel_filter
+    combo.setCurrentIndex(1)
+    chosen = combo.currentData()
+    context.broadcast(save_channel(context.uow(), name="抖音 Douyin", kind="other",
+                                   currency="CNY"))
+    page._refresh_channels()
+    assert combo.itemText(0) == "All channels" and combo.currentData() == chosen
+    assert "抖音 Douyin" in [combo.itemText(n) for n in range(combo.count())]

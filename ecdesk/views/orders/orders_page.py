@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from ecdesk.i18n import _
 from ecdesk.services.changes import ChangeArea, Changed
-from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.orders.commands import set_orders_status
@@ -53,6 +52,7 @@ from ecdesk.views.orders.order_status_dialog import OrderStatusDialog
 from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_label
 from ecdesk.views.orders.ship_dialog import ShipDialog
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.channel_filter import refill_channel_filter
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
@@ -216,14 +216,7 @@ class OrdersPage(QWidget):
         self._apply_filters()
 
     def _refresh_channels(self) -> None:
-        current = self.channel_filter.currentData()
-        self.channel_filter.blockSignals(True)
-        self.channel_filter.clear()
-        self.channel_filter.addItem(self.tr("All channels"), None)
-        for channel in list_channels(self.context.uow(), include_archived=True):
-            self.channel_filter.addItem(channel.name, channel.id)
-        self.channel_filter.setCurrentIndex(max(self.channel_filter.findData(current), 0))
-        self.channel_filter.blockSignals(False)
+        refill_channel_filter(self.channel_filter, self.context.uow())
 
     def export_orders(self) -> None:
         """The orders the table shows (its filters and search), with their lines, to a CSV or

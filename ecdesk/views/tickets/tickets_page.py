@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from ecdesk.services.changes import ChangeArea, Changed
-from ecdesk.services.channels import list_channels
 from ecdesk.services.common.page import Page
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.returns.dto import ReturnOfOrder
@@ -59,6 +58,7 @@ from ecdesk.views.tickets.ticket_dialogs import (
 from ecdesk.views.tickets.ticket_labels import TYPES, word
 from ecdesk.views.tickets.ticket_pane import TicketPane
 from ecdesk.views.tickets.tickets_model import TicketsTableModel
+from ecdesk.views.widgets.channel_filter import refill_channel_filter
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
@@ -191,14 +191,7 @@ class TicketsPage(QWidget):
         self._apply_filters()
 
     def _refresh_channels(self) -> None:
-        current = self.channel_filter.currentData()
-        self.channel_filter.blockSignals(True)
-        self.channel_filter.clear()
-        self.channel_filter.addItem(self.tr("All channels"), None)
-        for channel in list_channels(self.context.uow(), include_archived=True):
-            self.channel_filter.addItem(channel.name, channel.id)
-        self.channel_filter.setCurrentIndex(max(self.channel_filter.findData(current), 0))
-        self.channel_filter.blockSignals(False)
+        refill_channel_filter(self.channel_filter, self.context.uow())
 
     def current_query(self) -> TicketQuery:
         return replace(self.model.query, filter=self.saved_filter.currentData(),

@@ -605,10 +605,6 @@
         <translation>打包单…</translation>
     </message>
     <message>
-        <source>All channels</source>
-        <translation>全部渠道</translation>
-    </message>
-    <message>
         <source>Export the orders shown to</source>
         <translation>将显示的订单导出到</translation>
     </message>

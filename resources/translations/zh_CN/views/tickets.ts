@@ -469,10 +469,6 @@
         <source>Service settings…</source>
         <translation>客服设置…</translation>
     </message>
-    <message>
-        <source>All channels</source>
-        <translation>全部渠道</translation>
-    </message>
     <message numerus="yes">
         <source>%n ticket(s)</source>
         <translation>

@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>ChannelFilter</name>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPicker</name>
     <message>
         <source>Search a customer by name, e-mail, phone or handle</source>
