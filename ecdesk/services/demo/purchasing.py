@@ -234,13 +234,16 @@ def _open_orders(conn: Connection, rng: random.Random, clock: DemoClock,
         counter += 1
         number = PURCHASE_ORDER.format(counter, year)
         sent = clock.now - (LEAD - due_in) * DAY
+        shipping = Decimal(rng.choice((0, 30, 45)))
+        if status == "partly_received":
+            shipping = Decimal(0)  # its receipt is landed at the line's cost alone (see below)
         order_id = conn.exec_driver_sql(
             "INSERT INTO purchase_orders (number, supplier_id, status, currency, exchange_rate, "
             "expected_on, shipping_cost, other_costs, notes, created_at, sent_at, received_at, "
             "closed_at) SELECT ?, id, ?, currency, CASE currency WHEN 'CNY' THEN 1000000 ELSE "
             "7200000 END, ?, ?, 0, '', ?, ?, NULL, ? FROM suppliers WHERE id = ? RETURNING id",
             (number, status, (today + timedelta(days=due_in)).isoformat(),
-             to_minor_units(Decimal(rng.choice((0, 30, 45)))), Stamps().text(sent - DAY),
+             to_minor_units(shipping), Stamps().text(sent - DAY),
              None if status == "draft" else Stamps().text(sent),
              Stamps().text(clock.now - DAY) if status == "cancelled" else None,
              supplier_id)).scalar_one()

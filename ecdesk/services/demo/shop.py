@@ -49,7 +49,7 @@ from ecdesk.services.shop_file.sqlite_only import (
 )
 
 # Bump when the generated content changes: the benchmark's cached large shop is keyed on it.
-DEMO_VERSION = 7
+DEMO_VERSION = 8
 TIMEZONE = "Asia/Shanghai"
 GENERATED_AT = "demo.generated_at"  # setting: the moment the demo year ends
 BULK_TABLES = ("orders", "order_lines", "stock_movements")
