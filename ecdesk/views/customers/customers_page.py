@@ -60,7 +60,7 @@ from ecdesk.views.widgets.forms import problem_label
 from ecdesk.views.widgets.locale_format import amount, day, integer, percent, stamp
 from ecdesk.views.widgets.operations import Operation, explain_refusal
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import paged_table_view
+from ecdesk.views.widgets.paged_table_model import paged_table_view, set_column_widths
 
 SEARCH_DELAY_MS = 200
 COLUMN_WIDTHS = (150, 150, 100, 60, 100, 130, 60, 140, 170)
@@ -105,8 +105,7 @@ class CustomersPage(QWidget):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.table = paged_table_view(self.model, 4, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, COLUMN_WIDTHS)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _index: self.edit_customer())
         self.edit_action = page_action(self, self.tr("Edit…"), "Ctrl+E", self.edit_customer,

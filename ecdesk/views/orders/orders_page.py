@@ -10,7 +10,7 @@ change elsewhere.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -53,6 +53,7 @@ from ecdesk.views.orders.orders_model import OrdersTableModel, order_status_labe
 from ecdesk.views.orders.ship_dialog import ShipDialog
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.channel_filter import refill_channel_filter
+from ecdesk.views.widgets.locale_format import stamp
 from ecdesk.views.widgets.page_actions import page_action
 from ecdesk.views.widgets.paged_table_model import paged_table_view
 
@@ -87,8 +88,10 @@ EDITABLE = ("pending", "paid")  # not shipped yet: the order form can still chan
 
 # The widest text each column usually holds: a date and time, a channel, a Pinduoduo order
 # number, a customer, a status, lines, units and a total.
-COLUMN_SAMPLES = ("2026-12-07 20:38", "Tmall 天猫", "241111-123456789012345", "Customer",
-                  "Completed", "Lines", "Units", "12,345.67 CNY")
+# The date and time is measured as the language writes it (12/31/2026 12:38 PM, 2026/12/31 12:38).
+COLUMN_SAMPLES = ("", "Tmall 天猫", "241111-123456789012345", "Customer",
+                  "Completed", "Lines", "Units", "CN¥12,345.67")
+LONGEST_MOMENT = datetime(2026, 12, 31, 12, 38, tzinfo=UTC)
 
 
 class OrdersPage(QWidget):
@@ -154,7 +157,8 @@ class OrdersPage(QWidget):
         # Wide enough for what the columns hold in the table's own font (a Pinduoduo order
         # number is 22 characters), narrow enough that the total shows beside the pane.
         metrics, pad = table.fontMetrics(), 24
-        for column, sample in enumerate(COLUMN_SAMPLES):
+        samples = (stamp(LONGEST_MOMENT, UTC), *COLUMN_SAMPLES[1:])
+        for column, sample in enumerate(samples):
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_context_menu)

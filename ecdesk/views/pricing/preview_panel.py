@@ -41,7 +41,7 @@ from ecdesk.services.pricing.price_settings import read_price_settings, set_pric
 from ecdesk.views.pricing.pricing_models import FLAG_LABELS, PreviewTableModel, tr
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import paged_table_view
+from ecdesk.views.widgets.paged_table_model import paged_table_view, set_column_widths
 
 SEARCH_DELAY_MS = 200
 
@@ -64,8 +64,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(summary_row)
         self.table = paged_table_view(self.model, 0)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        for column, width in enumerate((130, 90, 150, 90, 150, 75, 95, 95)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, (130, 90, 150, 90, 150, 75, 95, 95))
         layout.addWidget(self.table, 1)
 
     def _actions(self) -> QHBoxLayout:

@@ -49,7 +49,7 @@ from ecdesk.views.widgets.list_table_model import ListTableModel
 from ecdesk.views.widgets.locale_format import amount, day, integer
 from ecdesk.views.widgets.operations import explain_refusal
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import paged_table_view
+from ecdesk.views.widgets.paged_table_model import paged_table_view, set_column_widths
 
 OPEN = ("draft", "sent", "partly_received")
 STATUS_FILTERS = [
@@ -99,8 +99,7 @@ class PurchasingPage(QWidget):
         filters.addWidget(self.status_filter, 1)
         self.table = paged_table_view(self.model, 0)
         self.table.setSortingEnabled(False)
-        for column, width in enumerate((110, 170, 120, 120, 90, 50, 60, 70)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, (110, 170, 120, 120, 90, 50, 60, 70))
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_order())
         self.detail_title = QLabel()

@@ -45,7 +45,7 @@ from ecdesk.views.stock.stocktake_dialog import StocktakeDialog
 from ecdesk.views.widgets.forms import problem_label
 from ecdesk.views.widgets.locale_format import amount, integer
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import paged_table_view
+from ecdesk.views.widgets.paged_table_model import paged_table_view, set_column_widths
 
 SEARCH_DELAY_MS = 150
 COLUMN_WIDTHS = (120, 230, 110, 70, 80, 75, 70, 80, 100, 100, 100)
@@ -95,8 +95,7 @@ class InventoryPage(QWidget):
 
         self.table = paged_table_view(self.model, 1)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, COLUMN_WIDTHS)
         # the selection, not the current row: a click makes the row current before it selects it
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _index: self.adjust_stock())

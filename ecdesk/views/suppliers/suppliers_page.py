@@ -61,7 +61,11 @@ from ecdesk.views.widgets.latest_job import LatestJob
 from ecdesk.views.widgets.list_table_model import ListTableModel
 from ecdesk.views.widgets.locale_format import amount, day, integer, percent
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import PagedTableModel, paged_table_view
+from ecdesk.views.widgets.paged_table_model import (
+    PagedTableModel,
+    paged_table_view,
+    set_column_widths,
+)
 
 
 @dataclass(frozen=True)
@@ -155,8 +159,7 @@ class SuppliersPage(QWidget):
         self.table = paged_table_view(self.model, 0)
         self.table.setSortingEnabled(False)
         # every column fits the splitter's share at 1366 px (the status was cut off at 480)
-        for column, width in enumerate((190, 90, 50, 60, 70, 60, 80)):
-            self.table.setColumnWidth(column, width)
+        set_column_widths(self.table, (190, 90, 50, 60, 70, 60, 80))
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._details_tab(), self.tr("Details"))

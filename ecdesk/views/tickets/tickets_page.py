@@ -60,7 +60,7 @@ from ecdesk.views.tickets.ticket_pane import TicketPane
 from ecdesk.views.tickets.tickets_model import TicketsTableModel
 from ecdesk.views.widgets.channel_filter import refill_channel_filter
 from ecdesk.views.widgets.page_actions import page_action
-from ecdesk.views.widgets.paged_table_model import paged_table_view
+from ecdesk.views.widgets.paged_table_model import paged_table_view, set_column_widths
 
 SEARCH_DELAY_MS = 250
 SAVED_FILTERS = [(QT_TRANSLATE_NOOP("TicketsPage", "Open"), "open"),
@@ -137,7 +137,7 @@ class TicketsPage(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
+        splitter.setSizes([880, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self._build_toolbar())
@@ -145,8 +145,9 @@ class TicketsPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = paged_table_view(self.model, 0, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((150, 80, 190, 80, 90, 90, 60, 110)):
-            table.setColumnWidth(column, width)
+        # (deadline, number, subject, customer, channel, type, priority, status): the type and
+        # the channel were cut at 1366 px (售中（订单/物流）, 天猫旗舰店 Tmall)
+        set_column_widths(table, (140, 80, 170, 70, 115, 125, 60, 100))
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         return table
 

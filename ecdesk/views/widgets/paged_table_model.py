@@ -20,7 +20,7 @@ class owns the rows, the paging, the count and the Qt plumbing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from inspect import signature
 from typing import Any, Generic, TypeVar
@@ -315,4 +315,14 @@ def paged_table_view(model: QAbstractTableModel, sort_column: int,
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    # a right-aligned heading (over figures) ends where the sort arrow is drawn: keep it clear
+    table.horizontalHeader().setStyleSheet("QHeaderView::section { padding-right: 14px; }")
     return table
+
+
+def set_column_widths(table: QTableView, widths: Iterable[int]) -> None:
+    """Give the columns these widths, each at least its heading's with the sort arrow: a
+    heading is wider in one language than in the other (消费金额 sat under its arrow at 60 px)."""
+    header = table.horizontalHeader()
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
