@@ -25,6 +25,7 @@ from ecdesk.services.reports.sales_queries import (
     SalesScope,
     category_totals,
     other_currencies,
+    returns_by_channel,
     returns_totals,
     sales_by_bucket,
     sales_by_category,
@@ -82,6 +83,22 @@ def test_a_refund_stays_a_sale_and_is_taken_off_the_margin(shop: SmallShop) -> N
     assert (figures["sales"], figures["refunds"], figures["refunded_orders"]) == (17600, 4000, 1)
     assert figures["cogs"] == 2 * 3000
     assert figures["margin"] == 17600 - 4000 - 6000 - figures["fees"]
+
+
+def test_a_channel_with_refunds_but_no_goods_back_has_its_row_of_returns(
+        shop: SmallShop) -> None:
+    # A refund and nothing back on the shelf (refunded only, 仅退款). The row's missing
+    # figures were NULL, and the rows then added up to less than the totals (a refused report).
+    order = enter(shop, "R2", (("FLASK-1", 1, "88.00"),), at=at(6),
+                  status=OrderStatus.SHIPPED)
+    set_orders_status(shop.db.uow(), [order], OrderStatus.REFUNDED, refunded="30.00")
+    scope = SalesScope(MARCH, SHANGHAI, "CNY")
+    with shop.db.uow() as uow:
+        rows = returns_by_channel(uow.session, scope)
+        whole = returns_totals(uow.session, scope)
+    assert (whole["refunded_orders"], whole["refunds"]) == (1, 3000)
+    assert {key: int(rows[key].sum()) for key in whole} == whole
+    assert len(rows) == 1
 
 
 def test_an_order_of_three_lines_counts_its_shipping_and_fees_once(shop: SmallShop) -> None:

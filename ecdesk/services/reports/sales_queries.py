@@ -215,10 +215,15 @@ def _returns_sql(scope: SalesScope, group: str) -> str:
 
 
 def returns_by_channel(session: Session, scope: SalesScope) -> pd.DataFrame:
-    sql = _returns_sql(scope, "c.name AS channel,") + """
-        GROUP BY c.id
-        HAVING refunded_orders + refunds + returned_units + cancelled_orders <> 0
-        ORDER BY c.position, c.name"""
+    # Filtered outside the grouping: in a HAVING, SQLite reads `returned_units` as the joined
+    # table's column (NULL for a channel with nothing back), not as the COALESCEd result, and a
+    # channel with refunds but no goods back lost its row.
+    grouped = _returns_sql(scope, "c.position, c.name AS channel,") + " GROUP BY c.id"
+    sql = f"""SELECT channel, refunded_orders, refunds, returned_units, cancelled_orders
+        FROM ({grouped})
+        WHERE refunded_orders <> 0 OR refunds <> 0 OR returned_units <> 0
+              OR cancelled_orders <> 0
+        ORDER BY position, channel"""
     return frame(session, sql, scope.params())
 
 
