@@ -25,14 +25,14 @@ HEADER = (N_("id"), N_("customer"), N_("channels"), N_("segment"), N_("orders"),
 
 def add_customers_arguments(customers: argparse.ArgumentParser) -> None:
     customers.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                           help="shop file (default: your shop)")
+                           help=_("shop file (default: your shop)"))
     customers.add_argument("--segment", choices=SEGMENTS, default="",
-                           help="only the customers of this RFM segment")
-    customers.add_argument("--search", default="", help="words in name, buyer id, e-mail...")
+                           help=_("only the customers of this RFM segment"))
+    customers.add_argument("--search", default="", help=_("words in name, buyer id, e-mail..."))
     customers.add_argument("--limit", type=int, default=100,
-                           help="rows to print, biggest spenders first (0: all; default 100)")
+                           help=_("rows to print, biggest spenders first (0: all; default 100)"))
     customers.add_argument("--json", action="store_true",
-                           help="print JSON (amounts as strings, times in UTC)")
+                           help=_("print JSON (amounts as strings, times in UTC)"))
     customers.set_defaults(handler=_customers)
 
 

@@ -36,3 +36,23 @@ def test_an_unhandled_error_is_logged_with_its_traceback_and_shown_in_plain_word
     for handler in list(launcher.log.handlers):
         handler.close()
         launcher.log.removeHandler(handler)
+
+
+def test_the_crash_dialog_reads_in_chinese(qapp: Any, data_dir: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from ecdesk.i18n import CHINESE, ENGLISH
+    from ecdesk.views.shell.languages import install_language
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(launcher, "log", logging.getLogger("ecdesk.test-unhandled-zh"))
+    install_language(qapp, CHINESE)
+    try:
+        try:
+            raise ZeroDivisionError("division by zero")
+        except ZeroDivisionError:
+            launcher._show_unhandled(*sys.exc_info())
+    finally:
+        install_language(qapp, ENGLISH)
+    assert shown == [f"出错了：division by zero\n\n之前保存的内容都不会丢失。详细信息在 "
+                     f"{data_dir / 'ecdesk.log'}。"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ecdesk.config import data_dir
@@ -359,5 +359,7 @@ def _show_unhandled(kind: type[BaseException], error: BaseException,
         return
     QMessageBox.critical(
         QApplication.activeWindow(), "ecdesk",
-        f"Something went wrong: {error}\n\nNothing you saved before is lost. The details are in "
-        f"{data_dir() / 'ecdesk.log'}.")
+        QCoreApplication.translate(
+            "Launcher", "Something went wrong: %1\n\nNothing you saved before is lost. The "
+            "details are in %2.").replace("%1", str(error)).replace(
+                "%2", str(data_dir() / "ecdesk.log")))

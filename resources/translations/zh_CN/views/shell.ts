@@ -158,6 +158,17 @@
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <source>Something went wrong: %1
+
+Nothing you saved before is lost. The details are in %2.</source>
+        <translation>出错了：%1
+
+之前保存的内容都不会丢失。详细信息在 %2。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the shop…</source>
