@@ -24,75 +24,77 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecdesk.i18n import _, pgettext
+from ecdesk.i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from ecdesk.services.purchasing.suggestions import Suggestions
 
 EXIT_OK = 0
+PO_HELP = N_("the purchase order's number, e.g. PO-2026-0001")
 
 
 def add_suppliers_arguments(suppliers: argparse.ArgumentParser) -> None:
     suppliers.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                           help="shop file (default: your shop)")
-    suppliers.add_argument("--search", default="", help="only suppliers whose name or contact "
-                           "contains this")
-    suppliers.add_argument("--json", action="store_true", help="print JSON")
+                           help=_("shop file (default: your shop)"))
+    suppliers.add_argument("--search", default="", help=_("only suppliers whose name or contact "
+                           "contains this"))
+    suppliers.add_argument("--json", action="store_true", help=_("print JSON"))
     suppliers.set_defaults(handler=_suppliers)
 
 
 def add_purchasing_arguments(purchasing: argparse.ArgumentParser) -> None:
     commands = purchasing.add_subparsers(dest="purchasing_command", required=True,
                                          parser_class=type(purchasing))
-    listing = _command(commands, "list", "purchase orders, newest first")
-    listing.add_argument("--status", default="", help="comma-separated: draft, sent, "
-                         "partly_received, received, closed, cancelled; or 'late'")
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing = _command(commands, "list", N_("purchase orders, newest first"))
+    listing.add_argument("--status", default="", help=_("comma-separated: draft, sent, "
+                         "partly_received, received, closed, cancelled; or 'late'"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(handler=_list)
-    suggest = _command(commands, "suggest", "what to order now, grouped by preferred supplier")
+    suggest = _command(commands, "suggest", N_("what to order now, grouped by preferred supplier"))
     suggest.add_argument("--create-drafts", action="store_true",
-                         help="create the suggested orders as drafts (review them in the app "
-                         "or with 'list', then send)")
+                         help=_("create the suggested orders as drafts (review them in the app "
+                         "or with 'list', then send)"))
     suggest.add_argument("--rate", action="append", default=[], metavar="CUR=RATE",
-                         help="exchange rate to the shop's currency for a supplier's currency "
-                         "(default: its newest purchase order's)")
-    suggest.add_argument("--json", action="store_true", help="print JSON")
+                         help=_("exchange rate to the shop's currency for a supplier's currency "
+                         "(default: its newest purchase order's)"))
+    suggest.add_argument("--json", action="store_true", help=_("print JSON"))
     suggest.set_defaults(handler=_suggest)
-    for name, text in (("send", "send a draft to the supplier (it counts as on order)"),
-                       ("close", "close a received or partly received order (the rest is "
-                        "cancelled)"),
-                       ("cancel", "cancel a draft or a sent order nothing arrived for")):
+    for name, text in (("send", N_("send a draft to the supplier (it counts as on order)")),
+                       ("close", N_("close a received or partly received order (the rest is "
+                        "cancelled)")),
+                       ("cancel", N_("cancel a draft or a sent order nothing arrived for"))):
         action = _command(commands, name, text)
-        action.add_argument("number", metavar="PO")
+        action.add_argument("number", metavar="PO", help=_(PO_HELP))
         action.set_defaults(handler=_state_change)
-    receive = _command(commands, "receive", "book a delivery against a purchase order")
-    receive.add_argument("number", metavar="PO")
+    receive = _command(commands, "receive", N_("book a delivery against a purchase order"))
+    receive.add_argument("number", metavar="PO", help=_(PO_HELP))
     receive.add_argument("quantities", nargs="*", metavar="SKU=QTY",
-                         help="units accepted per SKU, or SKU=ACCEPTED/REJECTED (default: "
-                         "everything still expected)")
-    receive.add_argument("--reference", default="", help="the delivery note's number")
-    receive.add_argument("--shipping", default="0", help="this delivery's own shipping cost, "
-                         "shop currency")
-    receive.add_argument("--other", default="0", help="this delivery's other costs")
+                         help=_("units accepted per SKU, or SKU=ACCEPTED/REJECTED (default: "
+                         "everything still expected)"))
+    receive.add_argument("--reference", default="", help=_("the delivery note's number"))
+    receive.add_argument("--shipping", default="0", help=_("this delivery's own shipping cost, "
+                         "shop currency"))
+    receive.add_argument("--other", default="0", help=_("this delivery's other costs"))
     receive.set_defaults(handler=_receive)
-    returned = _command(commands, "return", "send received goods back to the supplier, "
-                        "several lines at once (credited on the order)")
-    returned.add_argument("number", metavar="PO")
+    returned = _command(commands, "return", N_("send received goods back to the supplier, "
+                        "several lines at once (credited on the order)"))
+    returned.add_argument("number", metavar="PO", help=_(PO_HELP))
     returned.add_argument("quantities", nargs="+", metavar="SKU=QTY",
-                          help="units to send back per SKU")
-    returned.add_argument("--reason", required=True, help="why they go back (e.g. damaged)")
+                          help=_("units to send back per SKU"))
+    returned.add_argument("--reason", required=True, help=_("why they go back (e.g. damaged)"))
     returned.set_defaults(handler=_return)
-    printed = _command(commands, "print", "write a purchase order as PDF (for the supplier) "
-                       "or XLSX")
-    printed.add_argument("number", metavar="PO")
-    printed.add_argument("--out", type=Path, required=True, metavar="FILE")
+    printed = _command(commands, "print", N_("write a purchase order as PDF (for the supplier) "
+                       "or XLSX"))
+    printed.add_argument("number", metavar="PO", help=_(PO_HELP))
+    printed.add_argument("--out", type=Path, required=True, metavar="FILE",
+                         help=_("the file to write: .pdf or .xlsx"))
     printed.set_defaults(handler=_print)
 
 
 def _command(commands: Any, name: str, text: str) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = commands.add_parser(name, help=text)
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=_(text))
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
+                        help=_("shop file (default: your shop)"))
     return parser
 
 
