@@ -29,56 +29,56 @@ PREVIEW_FIELDS = ("sku", "channel", "rule", "old_price", "new_price", "change",
 
 def _db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
+                        help=_("shop file (default: your shop)"))
 
 
 def add_price_arguments(price: argparse.ArgumentParser) -> None:
-    price.add_argument("sku", help="the SKU (商家编码)")
-    price.add_argument("--channel", help="only this channel's price ('' for the list price)")
+    price.add_argument("sku", help=_("the SKU"))
+    price.add_argument("--channel", help=_("only this channel's price ('' for the list price)"))
     price.add_argument("--quantity", type=int, default=1,
-                       help="units in the order (a quantity tier's rule applies from its "
-                       "quantity; default 1)")
-    price.add_argument("--at", help="a moment in the shop's time (\"2026-11-11 10:00\"): the "
-                       "price with the promotions running then")
+                       help=_("units in the order (a quantity tier's rule applies from its "
+                       "quantity; default 1)"))
+    price.add_argument("--at", help=_("a moment in the shop's time (\"2026-11-11 10:00\"): the "
+                       "price with the promotions running then"))
     price.add_argument("--code", action="append", default=[],
-                       help="a coupon code the buyer gives (with --at; may be repeated)")
-    price.add_argument("--json", action="store_true", help="print JSON (amounts as strings)")
+                       help=_("a coupon code the buyer gives (with --at; may be repeated)"))
+    price.add_argument("--json", action="store_true", help=_("print JSON (amounts as strings)"))
     _db_argument(price)
     price.set_defaults(handler=_price)
 
 
 def add_pricing_arguments(pricing: argparse.ArgumentParser) -> None:
     commands = pricing.add_subparsers(dest="pricing_command", required=True)
-    preview = commands.add_parser("preview", help="compute what the rules would set and show "
-                                  "the changes; exit 3 when a flagged change would apply")
-    preview.add_argument("--rule", help="only the prices this rule wins")
+    preview = commands.add_parser("preview", help=_("compute what the rules would set and show "
+                                  "the changes; exit 3 when a flagged change would apply"))
+    preview.add_argument("--rule", help=_("only the prices this rule wins"))
     shown = preview.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true", help="print every change as JSON")
-    shown.add_argument("--out", type=Path, help="write every change to a CSV or XLSX file")
+    shown.add_argument("--json", action="store_true", help=_("print every change as JSON"))
+    shown.add_argument("--out", type=Path, help=_("write every change to a CSV or XLSX file"))
     preview.add_argument("--limit", type=int, default=30,
-                         help="changes to print in the table (default 30; 0: all)")
+                         help=_("changes to print in the table (default 30; 0: all)"))
     _db_argument(preview)
     preview.set_defaults(handler=_preview)
-    apply = commands.add_parser("apply", help="write the last preview's prices (after a "
-                                "backup), in one step that 'pricing undo' reverses")
-    apply.add_argument("--yes", action="store_true", help="do not ask")
+    apply = commands.add_parser("apply", help=_("write the last preview's prices (after a "
+                                "backup), in one step that 'pricing undo' reverses"))
+    apply.add_argument("--yes", action="store_true", help=_("do not ask"))
     _db_argument(apply)
     apply.set_defaults(handler=_apply)
-    undo = commands.add_parser("undo", help="put back every price the last apply wrote")
+    undo = commands.add_parser("undo", help=_("put back every price the last apply wrote"))
     _db_argument(undo)
     undo.set_defaults(handler=_undo)
-    history = commands.add_parser("history", help="the price history (every change, whatever "
-                                  "made it), newest first; --out writes CSV or XLSX")
-    history.add_argument("--sku", help="only this SKU")
-    history.add_argument("--limit", type=int, default=1000, help="changes (default 1000)")
-    history.add_argument("--out", type=Path, help="write to a CSV or XLSX file")
+    history = commands.add_parser("history", help=_("the price history (every change, whatever "
+                                  "made it), newest first; --out writes CSV or XLSX"))
+    history.add_argument("--sku", help=_("only this SKU"))
+    history.add_argument("--limit", type=int, default=1000, help=_("changes (default 1000)"))
+    history.add_argument("--out", type=Path, help=_("write to a CSV or XLSX file"))
     _db_argument(history)
     history.set_defaults(handler=_history)
 
 
 def add_import_market_prices_arguments(market: argparse.ArgumentParser) -> None:
-    market.add_argument("file", type=Path, help="CSV or XLSX: SKU, Price, Date (YYYY-MM-DD); "
-                        "Channel and Source optional")
+    market.add_argument("file", type=Path, help=_("CSV or XLSX: SKU, Price, Date (YYYY-MM-DD); "
+                        "Channel and Source optional"))
     _db_argument(market)
     market.set_defaults(handler=_import_market)
 
