@@ -4,12 +4,14 @@ filtered by phase, channel and words; scheduling a draft; the checks panel listi
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ecdesk.services.promotions.draft import PromotionDraft
 from ecdesk.services.promotions.store import list_promotions, save_promotion
 from ecdesk.services.promotions.terms import Status
 from ecdesk.views.promotions.promotions_page import PromotionsPage
+from ecdesk.views.shell.languages import install_language
 from ecdesk.views.shell.shop_context import ShopContext
 
 
@@ -40,7 +42,8 @@ def test_the_list_shows_each_promotion_in_the_shops_time_with_its_phase(
     assert "Flash sale" in names(page)
     row = names(page).index("Flash sale")
     starts = page.table.item(row, 1).text()  # ("shop time" when this computer's zone differs)
-    assert starts.startswith("11/11/2030 12:00\u202fAM") and starts.endswith("(10:00-12:00)")
+    assert starts.startswith("11/11/2030 12:00\u202fAM") and starts.endswith(
+        "\n(10:00\u202fAM–12:00\u202fPM)")  # the daily hours the language's way
     assert page.table.item(row, 3).text() == "Draft"
 
 
@@ -68,3 +71,24 @@ def test_the_checks_panel_lists_the_overlap_with_its_skus(qtbot: QtBot,
     overlaps = [text for text in texts if text.startswith("Overlap")]
     assert any("Double 11 spend and save" in text for text in overlaps)  # (and the demo's own)
     assert "finding(s)" in page.checks_state.text()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_at_1366_px_every_column_is_as_wide_as_its_heading_and_the_channels_are_in_sight(
+        qtbot: QtBot, qapp: QApplication, context: ShopContext, language: str) -> None:
+    install_language(qapp, language)
+    try:
+        page = PromotionsPage(context)  # (the headings are translated when it is built)
+        qtbot.addWidget(page)
+        page.resize(1366 - 200, 700)  # the navigation takes ~200 px of the window
+        page.show()
+        page.load()
+        qtbot.waitUntil(lambda: page.table.rowCount() > 0, timeout=5000)
+        table, header = page.table, page.table.horizontalHeader()
+        for column in range(table.columnCount()):
+            assert table.columnWidth(column) >= header.sectionSizeHint(column), column
+        if language == "zh_CN":  # (English dates are longer: its Channels may need a scroll)
+            channels = table.columnViewportPosition(5) + table.columnWidth(5)
+            assert channels <= table.viewport().width()
+    finally:
+        install_language(qapp, "en")

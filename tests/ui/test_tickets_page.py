@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ecdesk.services.common.search_registry import SearchHit
 from ecdesk.services.demo.shop import generated_at
+from ecdesk.views.shell.languages import install_language
 from ecdesk.views.shell.shop_context import ShopContext
 from ecdesk.views.tickets.tickets_page import TicketsPage
 
@@ -217,3 +219,25 @@ def test_a_new_channel_joins_the_channel_filter_and_the_chosen_channel_stays(
     page._refresh_channels()
     assert combo.itemText(0) == "All channels" and combo.currentData() == chosen
     assert "抖音 Douyin" in [combo.itemText(n) for n in range(combo.count())]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_at_1366_px_every_column_is_as_wide_as_its_heading_and_the_status_is_in_sight(
+        qtbot: QtBot, qapp: QApplication, context: ShopContext, moment: datetime,
+        language: str) -> None:
+    install_language(qapp, language)
+    try:
+        context.clock.set_source(lambda: moment)
+        page = TicketsPage(context)  # (the headings are translated when it is built)
+        qtbot.addWidget(page)
+        page.resize(1366 - 200, 700)  # the navigation takes ~200 px of the window
+        page.show()
+        page.load()
+        qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+        table, header = page.table, page.table.horizontalHeader()
+        for column in range(page.model.columnCount()):
+            assert table.columnWidth(column) >= header.sectionSizeHint(column), column
+        status = table.columnViewportPosition(7) + table.columnWidth(7)
+        assert status <= table.viewport().width()
+    finally:
+        install_language(qapp, "en")

@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -52,10 +52,15 @@ from ecdesk.views.promotions.calendar_panel import CalendarPanel
 from ecdesk.views.promotions.promotion_editor import PromotionEditor
 from ecdesk.views.shell.shop_clock import shop_time_text
 from ecdesk.views.shell.shop_context import ShopContext
+from ecdesk.views.widgets.locale_format import time_of_day
 from ecdesk.views.widgets.page_actions import page_action
+from ecdesk.views.widgets.paged_table_model import set_column_widths
 from ecdesk.views.widgets.workers import Job
 
 ROLE_ID = Qt.ItemDataRole.UserRole
+# At most this wide, so that at 1366 px the channels stay in sight (a longer text is elided and
+# whole in its tooltip; the daily hours go on a second line of the start).
+NAME_WIDTH, CELL_WIDTH = 170, 220
 
 
 def _label(text: str) -> str:
@@ -93,8 +98,7 @@ class PromotionsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_actions)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_promotion())
         toolbar = QToolBar()
@@ -138,6 +142,7 @@ class PromotionsPage(QWidget):
         splitter.addWidget(self._checks_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([940, 340])  # the list's channels in sight at 1366 px
         QVBoxLayout(self).addWidget(splitter)
         context.listen(self, self._on_changed)
         self._update_actions()
@@ -194,21 +199,36 @@ class PromotionsPage(QWidget):
         rows = self.shown()
         self.table.setRowCount(len(rows))
         for row, p in enumerate(rows):
-            hours = (f" ({p.daily_from:%H:%M}-{p.daily_to:%H:%M})"
-                     if p.daily_from and p.daily_to else "")
+            hours = f"\n({_daily_hours(p)})" if p.daily_from and p.daily_to else ""
             cells = (p.name, shop_time_text(p.starts_at, zone, day=True) + hours,
                      shop_time_text(p.ends_at, zone, day=True), _label(PHASE_LABELS[p.phase(now)]),
                      _label(KIND_LABELS[p.kind]), ", ".join(p.channel_names),
                      f"{_label(STACKING_LABELS[p.stacking])} · {p.priority}",
                      self._coupon_text(p))
+            self.table.setRowHeight(row, self._row_height(lines=2 if hours else 1))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(ROLE_ID, p.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         self.calendar_panel.load({p.id for p in rows})
         self.summary.setText(self.tr("%d of %d promotions") % (len(rows), len(self.promotions)))
         self._update_actions()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text, capped, and at least its heading (渠道 and Channels
+        were cut at 1366 px); the last column takes what is left."""
+        self.table.resizeColumnsToContents()
+        widths = [min(self.table.columnWidth(column), NAME_WIDTH if column == 0 else CELL_WIDTH)
+                  for column in range(self.table.columnCount())]
+        set_column_widths(self.table, widths)
+
+    def _row_height(self, lines: int) -> int:
+        """Room for the daily hours on their own line under the start (Qt's own fit of the
+        row's contents left a Chinese second line out)."""
+        default = self.table.verticalHeader().defaultSectionSize()
+        return default + (lines - 1) * self.table.fontMetrics().lineSpacing()
 
     def _coupon_text(self, promotion: PromotionInfo) -> str:
         """`D11 · 42`: the code and the orders that used it in the window."""
@@ -329,6 +349,14 @@ class PromotionsPage(QWidget):
         self.checks_state.setText(
             self.tr("Every check passed.") if not findings else
             self.tr("%n finding(s): look before the promotions start.", "", len(findings)))
+
+
+def _daily_hours(promotion: PromotionInfo) -> str:
+    """10:00–12:00 (10:00 AM–12:00 PM in English): the daily hours on the promotion's clock."""
+    zone = ZoneInfo(promotion.time_zone)
+    day = promotion.starts_at.astimezone(zone).date()
+    return "–".join(time_of_day(datetime.combine(day, clock, zone), zone)
+                    for clock in (promotion.daily_from, promotion.daily_to))
 
 
 def _finding_text(finding: Finding) -> str:

@@ -137,7 +137,7 @@ class TicketsPage(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 400])
+        splitter.setSizes([980, 300])  # the list wide enough for its status at 1366 px
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self._build_toolbar())
@@ -145,9 +145,11 @@ class TicketsPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = paged_table_view(self.model, 0, Qt.SortOrder.AscendingOrder)
-        # (deadline, number, subject, customer, channel, type, priority, status): the type and
-        # the channel were cut at 1366 px (售中（订单/物流）, 天猫旗舰店 Tmall)
-        set_column_widths(table, (140, 80, 170, 70, 115, 125, 60, 100))
+        # (deadline, number, subject, customer, channel, type, priority, status; the creation
+        # fills the rest): the type and the channel were cut at 1366 px (售中（订单/物流）,
+        # 天猫旗舰店 Tmall), and the status needed scrolling; the subject, elided and whole in
+        # its thread, gives way.
+        set_column_widths(table, (140, 80, 120, 70, 115, 125, 60, 70))
         table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         return table
 
