@@ -144,17 +144,17 @@ STATUSES = ("pending", "paid", "shipped", "completed", "cancelled", "refunded", 
 
 def add_export_orders_arguments(orders: argparse.ArgumentParser) -> None:
     orders.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="shop file (default: your shop)")
+                        help=_("shop file (default: your shop)"))
     orders.add_argument("--out", type=Path, required=True,
-                        help="the file to write: FILE.csv or FILE.xlsx")
-    orders.add_argument("--channel", help="only this channel's orders")
+                        help=_("the file to write: FILE.csv or FILE.xlsx"))
+    orders.add_argument("--channel", help=_("only this channel's orders"))
     orders.add_argument("--status", choices=STATUSES,
-                        help="only orders of this status (open: pending or paid)")
+                        help=_("only orders of this status (open: pending or paid)"))
     orders.add_argument("--from", dest="first", type=date.fromisoformat,
-                        help="first day, YYYY-MM-DD (shop time)")
+                        help=_("first day, YYYY-MM-DD (shop time)"))
     orders.add_argument("--to", dest="last", type=date.fromisoformat,
-                        help="last day, YYYY-MM-DD, included")
-    orders.add_argument("--search", default="", help="order number, customer or SKU")
+                        help=_("last day, YYYY-MM-DD, included"))
+    orders.add_argument("--search", default="", help=_("order number, customer or SKU"))
     orders.set_defaults(handler=_export_orders)
 
 
