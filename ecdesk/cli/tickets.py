@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecdesk.i18n import _
+
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
@@ -27,11 +29,11 @@ LIMIT = 500  # a terminal table longer than this is not read; --json has them al
 
 def add_tickets_arguments(tickets: argparse.ArgumentParser) -> None:
     tickets.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                         help="shop file (default: your shop)")
+                         help=_("shop file (default: your shop)"))
     tickets.add_argument("--overdue", action="store_true",
-                         help="only the tickets past their SLA due time")
+                         help=_("only the tickets past their SLA due time"))
     tickets.add_argument("--json", action="store_true",
-                         help="print JSON with every ticket's times (ISO 8601, UTC)")
+                         help=_("print JSON with every ticket's times (ISO 8601, UTC)"))
     tickets.set_defaults(handler=_tickets)
 
 
@@ -70,8 +72,6 @@ def _tickets(args: argparse.Namespace) -> int:
 
 
 def summary(counts: QueueCounts) -> str:
-    from ecdesk.i18n import _
-
     return _("{open} open ({waiting} waiting), {overdue} overdue, {today} more due today").format(
         open=counts.open, waiting=counts.waiting, overdue=counts.overdue,
         today=counts.due_today)
@@ -79,8 +79,6 @@ def summary(counts: QueueCounts) -> str:
 
 def left_text(row: TicketRow, now: datetime) -> str:
     """'-2h05m' overdue, '3h10m' left, 'paused', '' when done."""
-    from ecdesk.i18n import _
-
     if row.due_at is None:
         return _("paused") if row.status.startswith("waiting") else ""
     seconds = int((row.due_at - now).total_seconds())
@@ -93,7 +91,6 @@ def left_text(row: TicketRow, now: datetime) -> str:
 def as_table(rows: list[TicketRow], counts: QueueCounts, now: datetime, zone: ZoneInfo,
              shop_name: str) -> list[str]:
     from ecdesk.cli.columns import columns, shorten
-    from ecdesk.i18n import _
     from ecdesk.services.common.shop_time import shop_stamp
     from ecdesk.services.tickets.labels import label
 
