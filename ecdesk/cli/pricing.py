@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ecdesk.errors import Problem
-from ecdesk.i18n import _
+from ecdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from ecdesk.services.pricing.breakdown import PriceBreakdown
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FLAGGED = 0, 3
 PREVIEW_FIELDS = ("sku", "channel", "rule", "old_price", "new_price", "change",
                   "margin_before", "margin_after", "follows_list_price", "writes", "flags")
+# The history table's headings, one per HISTORY_FIELDS column (the CSV/XLSX keep the field names).
+HISTORY_HEADER = (N_("time (UTC)"), N_("SKU"), N_("channel"), N_("old"), N_("new"),
+                  N_("changed by"), N_("rule"))
 
 
 def _db_argument(parser: argparse.ArgumentParser) -> None:
@@ -300,7 +303,6 @@ def _history(args: argparse.Namespace) -> int:
     from ecdesk.cli.shop_access import existing_shop
     from ecdesk.db import open_for_reading
     from ecdesk.services.pricing.history import (
-        HISTORY_FIELDS,
         export_price_history,
         history_table,
         price_history,
@@ -317,7 +319,8 @@ def _history(args: argparse.Namespace) -> int:
         db.close()
     from ecdesk.cli.columns import columns
 
-    _print("\n".join(columns([list(HISTORY_FIELDS), *[[v or "" for v in r] for r in rows]],
+    _print("\n".join(columns([[_(text) for text in HISTORY_HEADER],
+                              *[[v or "" for v in r] for r in rows]],
                              right=range(3, 5))))
     return EXIT_OK
 

@@ -135,3 +135,14 @@ def test_the_price_history_is_exported_with_the_rule_of_each_change(shop: Path,
     assert rows[0] == ("at_utc", "sku", "channel", "old_price", "new_price", "source", "rule")
     assert {(r[1], r[4], r[5], r[6]) for r in rows[1:]} == {
         ("SKU-00004-1", "16.27", "rule", "清仓限价 Clearance cap SKU-00004-1")}
+
+
+def test_the_price_history_table_has_its_headings_in_the_chosen_language(shop: Path) -> None:
+    run("pricing", "preview", "--rule", "清仓限价 Clearance cap SKU-00004-1", "--db", str(shop))
+    assert run("pricing", "apply", "--yes", "--db", str(shop)).returncode == 0
+    shown = run("--lang", "zh_CN", "pricing", "history", "--sku", "SKU-00004-1", "--db",
+                str(shop))
+    assert shown.returncode == 0, shown.stderr
+    heading, *rows = shown.stdout.splitlines()
+    assert heading.split() == ["时间（UTC）", "SKU", "渠道", "原价", "新价", "变动来源", "规则"]
+    assert rows and all("SKU-00004-1" in row for row in rows)
