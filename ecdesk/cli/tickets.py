@@ -78,13 +78,15 @@ def summary(counts: QueueCounts) -> str:
 
 
 def left_text(row: TicketRow, now: datetime) -> str:
-    """'-2h05m' overdue, '3h10m' left, 'paused', '' when done."""
+    """'-2h05m' overdue, '3h10m' left (in Chinese '-2时05分', '3时10分'), 'paused', '' when
+    done."""
     if row.due_at is None:
         return _("paused") if row.status.startswith("waiting") else ""
     seconds = int((row.due_at - now).total_seconds())
     minutes = abs(seconds) // 60
     days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
-    text = f"{days}d{hours:02d}h" if days else f"{hours}h{minutes:02d}m"
+    text = (_("{days}d{hours}h").format(days=days, hours=f"{hours:02d}") if days
+            else _("{hours}h{minutes}m").format(hours=hours, minutes=f"{minutes:02d}"))
     return ("-" if seconds < 0 else "") + text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -45,3 +46,11 @@ def test_tickets_overdue_json_lists_only_tickets_past_their_due_time(
     assert all(datetime.fromisoformat(t["due_at"]) < now and t["overdue"]
                for t in data["tickets"])
     assert [t["due_at"] for t in data["tickets"]] == sorted(t["due_at"] for t in data["tickets"])
+
+
+def test_tickets_in_chinese_write_the_time_left_in_chinese_units(shop: Path) -> None:
+    result = run("--lang", "zh_CN", "tickets", "--db", str(shop))
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.splitlines()[2:]
+    assert rows and any(re.search(r" -?\d+(天\d\d时|时\d\d分) ", row) for row in rows)
+    assert not any(re.search(r" -?\d+(d\d\dh|h\d\dm) ", row) for row in rows)
