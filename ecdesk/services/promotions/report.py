@@ -40,7 +40,6 @@ from ecdesk.services.reports.model import (
     COUNT,
     MONEY,
     RATE,
-    ROW_KIND,
     TEXT,
     UNITS,
     Column,
@@ -48,6 +47,7 @@ from ecdesk.services.reports.model import (
     Report,
     Section,
     Table,
+    comparison_rows,
     rate,
 )
 from ecdesk.services.reports.scope import ReportScope, Step, no_steps
@@ -210,13 +210,7 @@ def _summary(result: _Results, key: str) -> Table:
            "margin_rate": rate(result.during["margin"], result.during["sales"])}
     then = {**result.previous, "average": _average(result.previous),
             "margin_rate": rate(result.previous["margin"], result.previous["sales"])}
-    rows = []
-    for figure, label, kind in SUMMARY_ROWS:
-        change = None
-        if now[figure] is not None and then[figure] is not None:
-            change = now[figure] - then[figure]
-        rows.append({"figure": _(label), "during": now[figure], "before": then[figure],
-                     "change": change, ROW_KIND: kind})
+    rows = comparison_rows(SUMMARY_ROWS, now, then, ("during", "before"))
     columns = (Column("figure", _("Figure"), TEXT, 3.0),
                Column("during", _("During"), MONEY, 1.6),
                Column("before", _("Before"), MONEY, 1.6),

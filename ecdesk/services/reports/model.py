@@ -9,6 +9,7 @@ written, so a report whose figures would not add up is never produced.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -213,6 +214,20 @@ def cell_value(value: Any, kind: str) -> Any:
     if kind == RATE:
         return value
     return str(value)
+
+
+def comparison_rows(rows: Sequence[tuple[str, str, str]], now: Mapping[str, Any],
+                    before: Mapping[str, Any], keys: tuple[str, str]) -> list[dict[str, Any]]:
+    """A key-figure table's rows: each figure (key, label, kind) now and before, and the change
+    when both are known; `keys` name the now and before columns."""
+    table = []
+    for key, label, kind in rows:
+        change = None
+        if now[key] is not None and before[key] is not None:
+            change = now[key] - before[key]
+        table.append({"figure": _(label), keys[0]: now[key], keys[1]: before[key],
+                      "change": change, ROW_KIND: kind})
+    return table
 
 
 def rate(part: int, whole: int) -> Decimal | None:

@@ -15,7 +15,6 @@ from ecdesk.services.reports.model import (
     COUNT,
     MONEY,
     RATE,
-    ROW_KIND,
     TEXT,
     UNITS,
     Chart,
@@ -24,6 +23,7 @@ from ecdesk.services.reports.model import (
     Report,
     Section,
     Table,
+    comparison_rows,
     format_minor,
     rate,
 )
@@ -143,13 +143,7 @@ def _summary(totals: dict[str, int], previous: dict[str, int], scope: ReportScop
     import pandas as pd
 
     now, before = derived(totals), derived(previous)
-    rows = []
-    for key, label, kind in SUMMARY_ROWS:
-        change = None
-        if now[key] is not None and before[key] is not None:
-            change = now[key] - before[key]
-        rows.append({"figure": _(label), "now": now[key], "before": before[key],
-                     "change": change, ROW_KIND: kind})
+    rows = comparison_rows(SUMMARY_ROWS, now, before, ("now", "before"))
     columns = (Column("figure", _("Figure"), TEXT, 3.2),
                Column("now", _("This period"), MONEY, 1.6),
                Column("before", _("Previous period"), MONEY, 1.6),
