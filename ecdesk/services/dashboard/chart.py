@@ -26,6 +26,8 @@ def build_dashboard_trend(board: Dashboard, width_cm: float = 24.0,
                    if b.first <= mark.last and b.last >= mark.first]
             if hit:
                 axes.axvspan(hit[0] - 0.5, hit[-1] + 0.5, color=MARK_COLOR, alpha=0.25, lw=0)
+                # Above the plot, not in it: inside, a label at the left edge covered the legend.
                 axes.annotate(mark.label, (hit[0] - 0.4, 1.0), xycoords=("data", "axes fraction"),
-                              fontsize=6, va="top", fontfamily=chart_font())  # 双11: no boxes
+                              fontsize=6, va="bottom", annotation_clip=False,
+                              fontfamily=chart_font())  # 双11: no boxes
     return figure
