@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from ecdesk.db import Database
 from ecdesk.services.catalog.barcodes import check_digit
@@ -355,9 +356,16 @@ def test_the_edit_dialog_loads_the_product_its_skus_and_listings(
     assert [e.text() for e in dialog.option_names] == ["颜色 Colour", "尺码 Size", ""]
     assert [dialog.variants.item(r, V["SKU"]).text() for r in range(4)] == [
         "SKU-00001-1", "SKU-00001-2", "SKU-00001-3", "SKU-00001-4"]
+    # The cost is the demo's moving average of its receipts (services/demo/purchasing.py),
+    # read here straight from the file: minor units.
+    with context.uow() as uow:
+        units = uow.session.execute(text(
+            "SELECT unit_cost FROM variants WHERE sku = 'SKU-00001-1'")).scalar_one()
+    stored_cost = f"{Decimal(units) / 100:.2f}"
     assert [dialog.variants.item(0, V[c]).text() for c in
             ("Barcode", "Weight (g)", "Cost", "Price", "Compare-at price")] == [
-        "6900000000014", "1904", "49.45", "98.90", "128.00"]
+        "6900000000014", "1904", stored_cost, "98.90", "128.00"]
+    assert stored_cost not in ("", "0.00")
     assert dialog.listings.rowCount() == 16
 
     def listing(variant_row: int, channel_id: int) -> tuple[str, str, str]:
